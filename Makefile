@@ -1,0 +1,96 @@
+# cspi: children's social care performance indicators for PostgreSQL.
+#
+#   make              build the extension (PGXS)
+#   make install      install it into the PostgreSQL that pg_config names
+#   make test         everything: installs what it needs, builds, installs,
+#                     runs the C unit tests (plain and sanitized), the
+#                     pg_regress and isolation suites and the oracle tests in
+#                     a throwaway cluster, and ends with "N passed, N failed"
+#   make bench        the benchmarks, in a throwaway cluster
+#   make fuzz         libFuzzer over the calendar core (FUZZ_SECONDS=60)
+#   make unit         the C unit tests of the calendar core only
+
+EXTENSION = cspi
+MODULE_big = cspi
+OBJS = \
+	src/cspi.o \
+	src/calendar.o \
+	src/workdays.o \
+	src/calendar_cache.o \
+	src/calendar_guard.o \
+	src/workdays_sql.o
+
+DATA = $(wildcard cspi--*.sql)
+DOCS = README.md
+
+# The pg_regress suite: sql/ and expected/, run in this order.
+REGRESS = \
+	init \
+	calendars_govuk \
+	calendars \
+	workdays \
+	workdays_holidays \
+	workdays_errors \
+	user_calendars
+REGRESS_OPTS = --inputdir=. --outputdir=test/results
+
+# The isolation suite: test/isolation/specs and test/isolation/expected.
+ISOLATION = calendar_cache
+ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/results/isolation
+
+PG_CPPFLAGS = -I$(srcdir)/src
+EXTRA_CLEAN = test/results test/unit/test_calendar test/unit/test_calendar_san \
+	test/fuzz/fuzz_calendar
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# ---------------------------------------------------------------------------
+# The pure C core and its tests: no PostgreSQL needed.
+CORE_SRC = src/calendar.c src/workdays.c
+CORE_HDR = src/calendar.h
+UNIT_CFLAGS = -std=c99 -O2 -g -Wall -Wextra -Werror -Isrc
+SAN_CFLAGS = -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc \
+	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+UNIT_PAIRS ?= 1000000
+
+test/unit/test_calendar: test/unit/test_calendar.c $(CORE_SRC) $(CORE_HDR)
+	$(CC) $(UNIT_CFLAGS) -o $@ test/unit/test_calendar.c $(CORE_SRC)
+
+test/unit/test_calendar_san: test/unit/test_calendar.c $(CORE_SRC) $(CORE_HDR)
+	$(CC) $(SAN_CFLAGS) -o $@ test/unit/test_calendar.c $(CORE_SRC)
+
+# installcheck runs both suites in one recipe, which stops at the first that
+# fails; these run one each, so that a failure in one still runs the other.
+.PHONY: installcheck-regress installcheck-isolation
+installcheck-regress:
+	$(pg_regress_installcheck) $(REGRESS_OPTS) $(REGRESS)
+
+installcheck-isolation:
+	$(pg_isolation_regress_installcheck) $(ISOLATION_OPTS) $(ISOLATION)
+
+.PHONY: unit unit-sanitize fuzz test bench
+unit: test/unit/test_calendar
+	test/unit/test_calendar $(UNIT_PAIRS)
+
+unit-sanitize: test/unit/test_calendar_san
+	test/unit/test_calendar_san $(UNIT_PAIRS)
+
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+test/fuzz/fuzz_calendar: test/fuzz/fuzz_calendar.c $(CORE_SRC) $(CORE_HDR)
+	$(FUZZ_CC) -g -O1 -Isrc -fsanitize=fuzzer,address,undefined \
+		-o $@ test/fuzz/fuzz_calendar.c $(CORE_SRC)
+
+fuzz: test/fuzz/fuzz_calendar
+	mkdir -p test/fuzz/corpus
+	test/fuzz/fuzz_calendar -max_total_time=$(FUZZ_SECONDS) test/fuzz/corpus
+
+# ---------------------------------------------------------------------------
+# Everything, on a machine that may have nothing installed yet.
+test:
+	test/run-tests.sh
+
+bench:
+	bench/run-bench.sh

@@ -1,0 +1,28 @@
+-- Create the extension; every public object it makes has a comment.
+CREATE EXTENSION cspi;
+
+SELECT extversion FROM pg_extension WHERE extname = 'cspi';
+
+-- Functions, tables, views and types of schema cspi without a comment.
+SELECT p.oid::regprocedure::text AS uncommented
+  FROM pg_proc p
+ WHERE p.pronamespace = 'cspi'::regnamespace
+   AND obj_description(p.oid, 'pg_proc') IS NULL
+UNION ALL
+SELECT c.oid::regclass::text
+  FROM pg_class c
+ WHERE c.relnamespace = 'cspi'::regnamespace AND c.relkind IN ('r', 'v', 'm')
+   AND obj_description(c.oid, 'pg_class') IS NULL
+UNION ALL
+SELECT t.oid::regtype::text
+  FROM pg_type t
+ WHERE t.typnamespace = 'cspi'::regnamespace AND t.typtype IN ('b', 'd', 'e')
+   AND t.typcategory <> 'A'
+   AND obj_description(t.oid, 'pg_type') IS NULL;
+
+-- Table-backed functions are STABLE, the ones given their holidays are
+-- IMMUTABLE; all are PARALLEL SAFE and STRICT.
+SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
+  FROM pg_proc p
+ WHERE p.pronamespace = 'cspi'::regnamespace AND p.prorettype <> 'trigger'::regtype
+ ORDER BY p.proname, p.oid::regprocedure::text;

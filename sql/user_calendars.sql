@@ -1,0 +1,73 @@
+-- A council's own calendars: plain INSERT/UPDATE/DELETE, seen at once.
+SET datestyle = 'ISO, YMD';
+
+-- Office closure days on top of England and Wales: a calendar with a base.
+-- Its range is the part of its own (here unbounded) that the base covers.
+INSERT INTO cspi.calendar (name, base, first_date, last_date, description)
+VALUES ('council-offices', 'england-and-wales', '-infinity', 'infinity',
+        'Bank holidays plus the council''s Christmas closure');
+INSERT INTO cspi.holiday (calendar, holiday_date, name) VALUES
+    ('council-offices', '2024-12-27', 'Christmas closure'),
+    ('council-offices', '2024-12-30', 'Christmas closure'),
+    ('council-offices', '2024-12-31', 'Christmas closure');
+-- Tuesday 24 December 2024 to Thursday 2 January 2025: 27, 30, 31 December
+-- are working days for England and Wales (4 with 2 January), not for the
+-- council (1: 2 January).
+SELECT cspi.working_days('2024-12-24'::date, '2025-01-02'::date) AS bank_holidays_only,
+       cspi.working_days('2024-12-24'::date, '2025-01-02'::date, 'council-offices') AS with_closure;
+-- The base's range applies.
+SELECT cspi.working_days('2024-12-24'::date, '2041-01-02'::date, 'council-offices');
+
+-- A change is seen by the next statement, and a rolled-back one is undone.
+INSERT INTO cspi.holiday (calendar, holiday_date, name)
+VALUES ('council-offices', '2025-01-02', 'Extra closure');
+SELECT cspi.working_days('2024-12-24'::date, '2025-01-03'::date, 'council-offices') AS after_insert;
+BEGIN;
+DELETE FROM cspi.holiday WHERE calendar = 'council-offices' AND holiday_date = '2025-01-02';
+SELECT cspi.working_days('2024-12-24'::date, '2025-01-03'::date, 'council-offices') AS in_transaction;
+ROLLBACK;
+SELECT cspi.working_days('2024-12-24'::date, '2025-01-03'::date, 'council-offices') AS after_rollback;
+
+-- A 24/7 service: every day a working day, no holidays, no range limit.
+INSERT INTO cspi.calendar (name, weekmask, first_date, last_date)
+VALUES ('seven-days', '1111111', '-infinity', 'infinity');
+SELECT cspi.working_days('1900-01-01'::date, '2100-01-01'::date, 'seven-days') AS days,
+       '2100-01-01'::date - '1900-01-01'::date AS difference;
+-- Changing its weekmask to Monday-Saturday is seen at once.
+UPDATE cspi.calendar SET weekmask = '1111110' WHERE name = 'seven-days';
+SELECT cspi.working_days('2024-03-28'::date, '2024-04-02'::date, 'seven-days') AS six_days;
+
+-- Renaming a calendar carries its holidays; deleting it removes them.
+UPDATE cspi.calendar SET name = 'council' WHERE name = 'council-offices';
+SELECT calendar, count(*) FROM cspi.holiday WHERE NOT shipped GROUP BY 1;
+SELECT cspi.working_days('2024-12-24'::date, '2025-01-03'::date, 'council') AS renamed;
+
+-- A cycle of base calendars is reported when the calendar is used.
+INSERT INTO cspi.calendar (name, base, first_date, last_date)
+VALUES ('loop-a', NULL, '2024-01-01', '2024-12-31'),
+       ('loop-b', 'loop-a', '2024-01-01', '2024-12-31');
+UPDATE cspi.calendar SET base = 'loop-b' WHERE name = 'loop-a';
+SELECT cspi.working_days('2024-03-28'::date, '2024-04-02'::date, 'loop-a');
+DELETE FROM cspi.calendar WHERE name IN ('loop-a', 'loop-b');
+-- So is a base calendar that does not exist.
+INSERT INTO cspi.calendar (name, base, first_date, last_date)
+VALUES ('orphan', 'no-such-base', '2024-01-01', '2024-12-31');
+SELECT cspi.working_days('2024-03-28'::date, '2024-04-02'::date, 'orphan');
+DELETE FROM cspi.calendar WHERE name = 'orphan';
+
+-- The shipped rows cannot change outside cspi's own scripts.
+UPDATE cspi.calendar SET last_date = '2050-12-31' WHERE name = 'england-and-wales';
+DELETE FROM cspi.holiday WHERE calendar = 'scotland' AND holiday_date = '2024-11-29';
+DELETE FROM cspi.holiday WHERE calendar = 'scotland' AND holiday_date = '2024-12-02';
+DELETE FROM cspi.calendar WHERE name = 'northern-ireland';
+INSERT INTO cspi.holiday (calendar, holiday_date, shipped) VALUES ('council', '2026-01-05', true);
+TRUNCATE cspi.holiday;
+-- Users' own holidays in a shipped calendar are allowed (and dumped).
+INSERT INTO cspi.holiday (calendar, holiday_date, name)
+VALUES ('england-and-wales', '2040-12-27', 'A future one-off');
+SELECT cspi.is_working_day('2040-12-27') AS one_off_is_working;
+DELETE FROM cspi.holiday WHERE calendar = 'england-and-wales' AND NOT shipped;
+SELECT cspi.is_working_day('2040-12-27') AS deleted_again;
+
+DELETE FROM cspi.calendar WHERE NOT shipped;
+SELECT count(*) AS own_rows_left FROM cspi.holiday WHERE NOT shipped;

@@ -1,0 +1,82 @@
+-- Working days against the shipped calendars: hand-worked examples.
+SET datestyle = 'ISO, YMD';
+
+-- Easter 2024: a referral received Thursday 28 March and completed Tuesday
+-- 2 April took 1 working day (Good Friday 29 March and Easter Monday
+-- 1 April are bank holidays, 30-31 March a weekend).
+SELECT cspi.working_days('2024-03-28'::date, '2024-04-02'::date) AS easter_2024;
+-- The same day is day 0; the next working day is 1; backwards is negative.
+SELECT cspi.working_days('2024-03-28'::date, '2024-03-28'::date) AS same_day,
+       cspi.working_days('2024-03-27'::date, '2024-03-28'::date) AS next_day,
+       cspi.working_days('2024-04-02'::date, '2024-03-28'::date) AS backwards;
+-- The clock starts on the day of receipt even on a weekend: Saturday
+-- 9 March to Monday 11 March 2024 is 1 working day.
+SELECT cspi.working_days('2024-03-09'::date, '2024-03-11'::date) AS saturday_to_monday;
+-- The 2022 jubilee week: spring bank holiday moved from Monday 30 May to
+-- Thursday 2 June, plus Friday 3 June.  Wednesday 1 June to Monday 6 June
+-- is 1; Friday 27 May to Tuesday 7 June is 5 (30, 31 May, 1, 6, 7 June).
+SELECT cspi.working_days('2022-06-01'::date, '2022-06-06'::date) AS jubilee_1,
+       cspi.working_days('2022-05-27'::date, '2022-06-07'::date) AS jubilee_5;
+-- Christmas 2021 fell on a Saturday: Friday 24 to Wednesday 29 December is 1.
+SELECT cspi.working_days('2021-12-24'::date, '2021-12-29'::date) AS christmas_2021;
+-- An assessment started Monday 3 April 2023 is due on its 45th working day:
+-- Easter (7, 10 April), early May (1 May), the coronation (8 May) and the
+-- spring bank holiday (29 May) push it from 5 June to Monday 12 June.
+SELECT cspi.add_working_days('2023-04-03', 45) AS due_45wd,
+       cspi.working_days('2023-04-03'::date, '2023-06-12'::date) AS back_45;
+
+-- Nations differ: Easter Monday is a working day in Scotland, 2 January
+-- and St Andrew's Day (Thursday 30 November 2023) are not; St Patrick's
+-- Day 2024 fell on a Sunday, so Monday 18 March was Northern Ireland's.
+SELECT d::date,
+       cspi.is_working_day(d::date) AS ew,
+       cspi.is_working_day(d::date, 'scotland') AS sc,
+       cspi.is_working_day(d::date, 'northern-ireland') AS ni
+  FROM unnest(ARRAY['2024-04-01', '2024-01-02', '2023-11-30', '2024-03-18',
+                    '2024-03-30', '2024-04-02']) AS d;
+
+-- add_working_days, next and previous working day, Excel's WORKDAY.
+SELECT cspi.add_working_days('2024-03-28', 1) AS plus_1,
+       cspi.add_working_days('2024-03-28', 2) AS plus_2,
+       cspi.add_working_days('2024-04-02', -1) AS minus_1,
+       cspi.add_working_days('2024-03-30', 0) AS plus_0_saturday,
+       cspi.next_working_day('2024-03-28') AS next_wd,
+       cspi.next_working_day('2024-03-30') AS next_from_saturday,
+       cspi.previous_working_day('2024-04-02') AS previous_wd,
+       cspi.workday('2024-03-28', 2) AS workday_2,
+       cspi.workday('2024-03-30', 0) AS workday_0;
+
+-- Excel's NETWORKDAYS counts both ends: 28 March to 2 April 2024 is 2, and
+-- -2 the other way; a weekend day alone is 0; 1 to 31 January 2024 is 22
+-- (23 weekdays less New Year's Day).
+SELECT cspi.networkdays('2024-03-28', '2024-04-02') AS easter,
+       cspi.networkdays('2024-04-02', '2024-03-28') AS reversed,
+       cspi.networkdays('2024-03-30', '2024-03-30') AS saturday,
+       cspi.networkdays('2024-01-01', '2024-01-31') AS january_2024;
+
+-- Timestamps are taken at their calendar date; a timestamptz in the
+-- session time zone.  02:00 UTC on Tuesday 2 April 2024 is 2 April in
+-- London but 1 April (Easter Monday) in New York.
+SELECT cspi.working_days('2024-03-28 23:30'::timestamp, '2024-04-02 00:10'::timestamp) AS ts;
+SET timezone = 'Europe/London';
+SELECT cspi.working_days('2024-03-28 12:00+00'::timestamptz, '2024-04-02 02:00+00'::timestamptz) AS london;
+SET timezone = 'America/New_York';
+SELECT cspi.working_days('2024-03-28 12:00+00'::timestamptz, '2024-04-02 02:00+00'::timestamptz) AS new_york;
+RESET timezone;
+
+-- Properties over every day of 2023 and 0..60 working days:
+-- working_days(d, add_working_days(d, n)) = n, and NETWORKDAYS equals
+-- working_days plus the start day when it is a working day.
+SELECT count(*) AS checked,
+       count(*) FILTER (WHERE cspi.working_days(d, cspi.add_working_days(d, n)) <> n) AS round_trip_failures,
+       count(*) FILTER (WHERE cspi.networkdays(d, d + n)
+                              <> cspi.working_days(d, d + n) + cspi.is_working_day(d)::int) AS networkdays_failures
+  FROM (SELECT d::date FROM generate_series('2023-01-01'::date, '2023-12-31', '1 day') AS g(d)) AS days,
+       generate_series(0, 60) AS n;
+
+-- NULL in, NULL out.
+SELECT cspi.working_days(NULL::date, '2024-01-01'::date) IS NULL AS a,
+       cspi.working_days('2024-01-01'::date, NULL::date) IS NULL AS b,
+       cspi.working_days('2024-01-01'::date, '2024-01-02'::date, NULL::text) IS NULL AS c,
+       cspi.add_working_days('2024-01-01', NULL) IS NULL AS d,
+       cspi.is_working_day(NULL) IS NULL AS e;

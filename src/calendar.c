@@ -1,0 +1,132 @@
+/*-------------------------------------------------------------------------
+ *
+ * calendar.c
+ *	  Compiling a calendar: weekmask parsing, holiday sorting, week tables.
+ *
+ * A calendar arrives as a weekmask, a known range and an unordered list of
+ * holidays.  Compiling it sorts the holidays, drops duplicates and those on
+ * non-working weekdays (they change no count), and precomputes three small
+ * week tables so that workdays.c can answer in constant time plus a binary
+ * search.  No PostgreSQL includes: see calendar.h.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "calendar.h"
+
+#include <stdlib.h>
+
+int
+cal_weekday(int64_t day)
+{
+	/* Day 0 (2000-01-01) was a Saturday, weekday 5. */
+	int64_t		w = (day + 5) % 7;
+
+	return (int) (w < 0 ? w + 7 : w);
+}
+
+CalStatus
+cal_parse_weekmask(const char *text, int len, uint8_t *mask)
+{
+	uint8_t		m = 0;
+
+	if (len != 7)
+		return CAL_BAD_WEEKMASK;
+	for (int i = 0; i < 7; i++)
+	{
+		if (text[i] == '1')
+			m |= (uint8_t) (1 << i);
+		else if (text[i] != '0')
+			return CAL_BAD_WEEKMASK;
+	}
+	if (m == 0)
+		return CAL_NO_WORKING_DAY;
+	*mask = m;
+	return CAL_OK;
+}
+
+static int
+compare_days(const void *a, const void *b)
+{
+	int32_t		x = *(const int32_t *) a;
+	int32_t		y = *(const int32_t *) b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+build_week_tables(Calendar *cal)
+{
+	for (int w = 0; w < 7; w++)
+	{
+		int			count = 0;
+		int			k = 0;
+
+		cal->count_after[w][0] = 0;
+		for (int r = 1; r <= 7; r++)
+		{
+			if (cal->mask & (1 << ((w + r) % 7)))
+			{
+				count++;
+				cal->nth_after[w][++k] = (int8_t) r;
+			}
+			cal->count_after[w][r] = (int8_t) count;
+		}
+		cal->nth_after[w][0] = 0;
+
+		k = 0;
+		for (int r = 1; r <= 7; r++)
+		{
+			if (cal->mask & (1 << (((w - r) % 7 + 7) % 7)))
+				cal->nth_before[w][++k] = (int8_t) r;
+		}
+		cal->nth_before[w][0] = 0;
+	}
+}
+
+CalStatus
+cal_compile(Calendar *cal, uint8_t mask, int32_t first_day, int32_t last_day,
+			int32_t *days, int ndays)
+{
+	int			kept = 0;
+
+	mask &= 0x7f;
+	if (mask == 0)
+		return CAL_NO_WORKING_DAY;
+
+	/* An unbounded end means "every valid date". */
+	if (first_day < CAL_MIN_DAY)
+		first_day = CAL_MIN_DAY;
+	if (last_day > CAL_MAX_DAY)
+		last_day = CAL_MAX_DAY;
+	if (first_day > last_day)
+		return CAL_BAD_RANGE;
+
+	cal->mask = mask;
+	cal->per_week = 0;
+	for (int w = 0; w < 7; w++)
+		cal->per_week += (mask >> w) & 1;
+	cal->first_day = first_day;
+	cal->last_day = last_day;
+
+	if (ndays > 0)
+		qsort(days, (size_t) ndays, sizeof(int32_t), compare_days);
+	for (int i = 0; i < ndays; i++)
+	{
+		if (!(mask & (1 << cal_weekday(days[i]))))
+			continue;
+		if (kept > 0 && days[kept - 1] == days[i])
+			continue;
+		days[kept++] = days[i];
+	}
+	cal->holidays = days;
+	cal->nholidays = kept;
+
+	build_week_tables(cal);
+	return CAL_OK;
+}
+
+bool
+cal_in_range(const Calendar *cal, int64_t day)
+{
+	return day >= cal->first_day && day <= cal->last_day;
+}

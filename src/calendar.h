@@ -1,0 +1,93 @@
+/*-------------------------------------------------------------------------
+ *
+ * calendar.h
+ *	  Working-day calendars: compilation and working-day arithmetic.
+ *
+ * This is the pure computational core of cspi's calendars.  It has no
+ * PostgreSQL includes, so that it can be unit-tested against a brute-force
+ * oracle and fuzzed on its own; src/calendar_cache.c and src/workdays_sql.c
+ * are the thin PostgreSQL layer on top of it.
+ *
+ * Days are counted as PostgreSQL's DateADT counts them: days since
+ * 2000-01-01 (a Saturday), as a signed 32-bit integer.  Weekdays are numbered
+ * Monday = 0 ... Sunday = 6, and a weekmask is numpy's Monday-first string of
+ * seven '0'/'1' characters, '1' meaning a working day.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef CSPI_CALENDAR_H
+#define CSPI_CALENDAR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* The range of valid PostgreSQL dates, as day numbers (IS_VALID_DATE). */
+#define CAL_MIN_DAY		(-2451545)
+#define CAL_MAX_DAY		2145031948
+
+/* Day numbers PostgreSQL uses for -infinity and infinity. */
+#define CAL_DAY_NOBEGIN INT32_MIN
+#define CAL_DAY_NOEND	INT32_MAX
+
+typedef enum CalStatus
+{
+	CAL_OK = 0,
+	CAL_BAD_WEEKMASK,			/* not seven '0'/'1' characters */
+	CAL_NO_WORKING_DAY,			/* weekmask has no '1' */
+	CAL_BAD_RANGE,				/* first day after last day */
+	CAL_OUT_OF_RANGE,			/* an argument is outside the known range */
+	CAL_RESULT_OUT_OF_RANGE		/* the result would be outside the range */
+} CalStatus;
+
+/*
+ * A compiled calendar.  Answers every question in O(1) plus one or two
+ * binary searches over the holidays that fall on working weekdays.
+ */
+typedef struct Calendar
+{
+	uint8_t		mask;			/* bit w set: weekday w is a working weekday */
+	int			per_week;		/* number of working weekdays in a week */
+	int32_t		first_day;		/* holidays are known from this day ... */
+	int32_t		last_day;		/* ... to this day, inclusive */
+	int			nholidays;		/* length of holidays[] */
+	const int32_t *holidays;	/* sorted, unique, working weekdays only */
+
+	/* count_after[w][r]: working weekdays among the r days after weekday w */
+	int8_t		count_after[7][8];
+	/* nth_after[w][k]: days from weekday w to the k-th working weekday after */
+	int8_t		nth_after[7][8];
+	/* nth_before[w][k]: days from weekday w back to the k-th one before it */
+	int8_t		nth_before[7][8];
+} Calendar;
+
+/* Weekday of a day number, Monday = 0 ... Sunday = 6. */
+extern int	cal_weekday(int64_t day);
+
+/* Parse a weekmask such as "1111100" into a bit set (bit 0 = Monday). */
+extern CalStatus cal_parse_weekmask(const char *text, int len, uint8_t *mask);
+
+/*
+ * Compile a calendar.  days[] holds ndays holiday day numbers in any order,
+ * with duplicates allowed; it is sorted and compacted in place (keeping only
+ * holidays on working weekdays) and must outlive the calendar, which points
+ * into it.  first_day/last_day may be CAL_DAY_NOBEGIN/CAL_DAY_NOEND for an
+ * unbounded range; they are clamped to the valid date range.
+ */
+extern CalStatus cal_compile(Calendar *cal, uint8_t mask,
+							 int32_t first_day, int32_t last_day,
+							 int32_t *days, int ndays);
+
+/* Is day inside the calendar's known range? */
+extern bool cal_in_range(const Calendar *cal, int64_t day);
+
+/* The arithmetic; each fails with CAL_OUT_OF_RANGE for a day outside it. */
+extern CalStatus cal_is_working_day(const Calendar *cal, int32_t day,
+									bool *result);
+extern CalStatus cal_working_days(const Calendar *cal, int32_t from,
+								  int32_t to, int32_t *result);
+extern CalStatus cal_add_working_days(const Calendar *cal, int32_t day,
+									  int32_t n, int32_t *result);
+extern CalStatus cal_networkdays(const Calendar *cal, int32_t start,
+								 int32_t finish, int32_t *result);
+
+#endif							/* CSPI_CALENDAR_H */

@@ -1,0 +1,140 @@
+/*-------------------------------------------------------------------------
+ *
+ * workdays.c
+ *	  Working-day arithmetic over a compiled calendar.
+ *
+ * working_days(from, to) counts the working days d with from < d <= to:
+ * whole weeks times the working weekdays per week, plus a table lookup for
+ * the remaining days, minus the holidays in the interval, which are found by
+ * two binary searches over the compiled holiday list.  Adding n working days
+ * jumps to the n-th working weekday (again whole weeks plus a table lookup)
+ * and then walks on by the number of holidays it passed, which for real
+ * calendars takes one or two rounds.  No PostgreSQL includes: see calendar.h.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "calendar.h"
+
+/* Number of holidays on or before day. */
+static int64_t
+holidays_upto(const Calendar *cal, int64_t day)
+{
+	int			lo = 0;
+	int			hi = cal->nholidays;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (cal->holidays[mid] <= day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Working days in (from, to], for from <= to, both in range. */
+static int64_t
+count_working_days(const Calendar *cal, int64_t from, int64_t to)
+{
+	int64_t		n = to - from;
+	int64_t		weekdays;
+
+	weekdays = (n / 7) * cal->per_week
+		+ cal->count_after[cal_weekday(from)][n % 7];
+	return weekdays - (holidays_upto(cal, to) - holidays_upto(cal, from));
+}
+
+static bool
+is_working(const Calendar *cal, int64_t day)
+{
+	if (!(cal->mask & (1 << cal_weekday(day))))
+		return false;
+	return holidays_upto(cal, day) == holidays_upto(cal, day - 1);
+}
+
+CalStatus
+cal_is_working_day(const Calendar *cal, int32_t day, bool *result)
+{
+	if (!cal_in_range(cal, day))
+		return CAL_OUT_OF_RANGE;
+	*result = is_working(cal, day);
+	return CAL_OK;
+}
+
+CalStatus
+cal_working_days(const Calendar *cal, int32_t from, int32_t to,
+				 int32_t *result)
+{
+	if (!cal_in_range(cal, from) || !cal_in_range(cal, to))
+		return CAL_OUT_OF_RANGE;
+	if (from <= to)
+		*result = (int32_t) count_working_days(cal, from, to);
+	else
+		*result = (int32_t) -count_working_days(cal, to, from);
+	return CAL_OK;
+}
+
+CalStatus
+cal_add_working_days(const Calendar *cal, int32_t day, int32_t n,
+					 int32_t *result)
+{
+	int64_t		cur = day;
+	int64_t		need;
+
+	if (!cal_in_range(cal, day))
+		return CAL_OUT_OF_RANGE;
+
+	if (n >= 0)
+	{
+		need = n;
+		while (need > 0)
+		{
+			int64_t		q = (need - 1) / cal->per_week;
+			int			r = (int) ((need - 1) % cal->per_week) + 1;
+			int64_t		next;
+
+			next = cur + 7 * q + cal->nth_after[cal_weekday(cur)][r];
+			if (next > cal->last_day)
+				return CAL_RESULT_OUT_OF_RANGE;
+			/* The holidays passed on the way must be made up after next. */
+			need = holidays_upto(cal, next) - holidays_upto(cal, cur);
+			cur = next;
+		}
+	}
+	else
+	{
+		need = -(int64_t) n;
+		while (need > 0)
+		{
+			int64_t		q = (need - 1) / cal->per_week;
+			int			r = (int) ((need - 1) % cal->per_week) + 1;
+			int64_t		next;
+
+			next = cur - 7 * q - cal->nth_before[cal_weekday(cur)][r];
+			if (next < cal->first_day)
+				return CAL_RESULT_OUT_OF_RANGE;
+			need = holidays_upto(cal, cur - 1) - holidays_upto(cal, next - 1);
+			cur = next;
+		}
+	}
+	*result = (int32_t) cur;
+	return CAL_OK;
+}
+
+CalStatus
+cal_networkdays(const Calendar *cal, int32_t start, int32_t finish,
+				int32_t *result)
+{
+	int64_t		lo = start < finish ? start : finish;
+	int64_t		hi = start < finish ? finish : start;
+	int64_t		count;
+
+	if (!cal_in_range(cal, start) || !cal_in_range(cal, finish))
+		return CAL_OUT_OF_RANGE;
+	/* Excel counts both ends, and negates when start is after finish. */
+	count = count_working_days(cal, lo, hi) + (is_working(cal, lo) ? 1 : 0);
+	*result = (int32_t) (start <= finish ? count : -count);
+	return CAL_OK;
+}

@@ -1,0 +1,396 @@
+/*-------------------------------------------------------------------------
+ *
+ * workdays_sql.c
+ *	  SQL-callable working-day functions: thin fmgr wrappers over workdays.c.
+ *
+ * Two families share the arithmetic.  The STABLE ones name a calendar of
+ * cspi.calendar and find it through calendar_cache.c; the IMMUTABLE ones take
+ * the holidays as a date[] and a weekmask.  Either way the compiled calendar
+ * is remembered in fn_extra, so a query that calls the function for ten
+ * million rows compiles (or looks up) its calendar once.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "calendar.h"
+#include "calendar_cache.h"
+
+#include "fmgr.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/inval.h"
+#include "utils/timestamp.h"
+
+/* What fn_extra remembers between calls of one function in one query. */
+typedef struct CallCalendar
+{
+	const Calendar *cal;
+	const char *label;			/* for messages: the calendar's name */
+	bool		named;			/* a calendar of cspi.calendar? */
+
+	/* calendar named in cspi.calendar */
+	uint64		generation;
+	char	   *name;
+	int			name_len;
+	int			name_space;
+
+	/* calendar given as arguments */
+	bool		args_stable;	/* holidays and weekmask are constants */
+	char	   *args_copy;		/* the holiday array's bytes, then the mask */
+	Size		args_len;
+	Calendar	own;
+	int32	   *own_days;
+} CallCalendar;
+
+static const char *
+format_date(int32 day)
+{
+	return DatumGetCString(DirectFunctionCall1(date_out,
+											   DateADTGetDatum(day)));
+}
+
+static void
+check_finite(DateADT day)
+{
+	if (DATE_NOT_FINITE(day))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("working days cannot be counted from or to an infinite date")));
+}
+
+static CallCalendar *
+call_state(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+	{
+		fcinfo->flinfo->fn_extra =
+			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+								   sizeof(CallCalendar));
+		/* See changes that other sessions committed since our last look. */
+		AcceptInvalidationMessages();
+	}
+	return (CallCalendar *) fcinfo->flinfo->fn_extra;
+}
+
+/* The calendar named by text argument argno, from cspi.calendar. */
+static const CallCalendar *
+named_calendar(FunctionCallInfo fcinfo, int argno)
+{
+	CallCalendar *cc = call_state(fcinfo);
+	text	   *name = PG_GETARG_TEXT_PP(argno);
+	int			len = VARSIZE_ANY_EXHDR(name);
+	const CachedCalendar *entry;
+
+	if (cc->cal != NULL && cc->generation == cspi_calendar_generation &&
+		cc->name_len == len && memcmp(cc->name, VARDATA_ANY(name), len) == 0)
+		return cc;
+
+	if (cc->name_space < len + 1)
+	{
+		cc->name = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len + 1);
+		cc->name_space = len + 1;
+	}
+	memcpy(cc->name, VARDATA_ANY(name), len);
+	cc->name[len] = '\0';
+	cc->name_len = len;
+
+	cc->cal = NULL;
+	entry = cspi_calendar_lookup(cc->name);
+	cc->cal = &entry->cal;
+	cc->label = entry->name;
+	cc->named = true;
+	cc->generation = cspi_calendar_generation;
+	return cc;
+}
+
+/*
+ * The calendar given by a date[] of holidays (argument argno) and a weekmask
+ * (argno + 1): no known range, every valid date is covered.
+ */
+static const CallCalendar *
+argument_calendar(FunctionCallInfo fcinfo, int argno)
+{
+	CallCalendar *cc = call_state(fcinfo);
+	ArrayType  *arr;
+	text	   *mask_text;
+	Size		arr_len;
+	Size		mask_len;
+	uint8		mask;
+	Datum	   *elems;
+	bool	   *elem_nulls;
+	int			nelems;
+	CalStatus	st;
+
+	if (cc->cal != NULL && cc->args_stable)
+		return cc;
+
+	arr = PG_GETARG_ARRAYTYPE_P(argno);
+	mask_text = PG_GETARG_TEXT_PP(argno + 1);
+	arr_len = VARSIZE(arr);
+	mask_len = VARSIZE_ANY_EXHDR(mask_text);
+	if (cc->cal != NULL && cc->args_len == arr_len + mask_len &&
+		memcmp(cc->args_copy, arr, arr_len) == 0 &&
+		memcmp(cc->args_copy + arr_len, VARDATA_ANY(mask_text), mask_len) == 0)
+		return cc;
+
+	st = cal_parse_weekmask(VARDATA_ANY(mask_text), (int) mask_len, &mask);
+	if (st == CAL_NO_WORKING_DAY)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("weekmask \"%s\" has no working day",
+						text_to_cstring(mask_text)),
+				 errhint("A weekmask is seven characters 0 or 1, Monday first, 1 meaning a working day, such as '1111100'.")));
+	if (st != CAL_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid weekmask \"%s\"", text_to_cstring(mask_text)),
+				 errhint("A weekmask is seven characters 0 or 1, Monday first, 1 meaning a working day, such as '1111100'.")));
+
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("holidays must be a one-dimensional array of dates")));
+	deconstruct_array(arr, DATEOID, sizeof(DateADT), true, TYPALIGN_INT,
+					  &elems, &elem_nulls, &nelems);
+
+	cc->cal = NULL;
+	if (cc->own_days)
+		pfree(cc->own_days);
+	if (cc->args_copy)
+		pfree(cc->args_copy);
+	cc->own_days = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+									  sizeof(int32) * Max(nelems, 1));
+	for (int i = 0; i < nelems; i++)
+	{
+		if (elem_nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("holidays must not contain NULL")));
+		if (DATE_NOT_FINITE(DatumGetDateADT(elems[i])))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("holidays must be finite dates")));
+		cc->own_days[i] = DatumGetDateADT(elems[i]);
+	}
+	cal_compile(&cc->own, mask, CAL_DAY_NOBEGIN, CAL_DAY_NOEND,
+				cc->own_days, nelems);
+
+	cc->args_len = arr_len + mask_len;
+	cc->args_copy = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, cc->args_len);
+	memcpy(cc->args_copy, arr, arr_len);
+	memcpy(cc->args_copy + arr_len, VARDATA_ANY(mask_text), mask_len);
+	cc->args_stable = get_fn_expr_arg_stable(fcinfo->flinfo, argno) &&
+		get_fn_expr_arg_stable(fcinfo->flinfo, argno + 1);
+	cc->label = NULL;
+	cc->named = false;
+	cc->cal = &cc->own;
+	return cc;
+}
+
+/* Turn a status of the calendar core into an error. */
+static void
+check_status(CalStatus st, const CallCalendar *cc, int32 day)
+{
+	const Calendar *cal = cc->cal;
+
+	if (st == CAL_OK)
+		return;
+	if (!cc->named)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("working days from %s run past the range of valid dates",
+						format_date(day))));
+	if (st == CAL_OUT_OF_RANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("date %s is outside the range of calendar \"%s\"",
+						format_date(day), cc->label),
+				 errdetail("The holidays of calendar \"%s\" are known from %s to %s.",
+						   cc->label, format_date(cal->first_day),
+						   format_date(cal->last_day)),
+				 errhint("To extend it, add the holidays of the missing years to cspi.holiday and widen first_date and last_date in cspi.calendar.")));
+	if (st == CAL_RESULT_OUT_OF_RANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("working days from %s run past the range of calendar \"%s\"",
+						format_date(day), cc->label),
+				 errdetail("The holidays of calendar \"%s\" are known from %s to %s.",
+						   cc->label, format_date(cal->first_day),
+						   format_date(cal->last_day)),
+				 errhint("To extend it, add the holidays of the missing years to cspi.holiday and widen first_date and last_date in cspi.calendar.")));
+	elog(ERROR, "unexpected calendar status %d", (int) st);
+}
+
+/* The first of two dates that lies outside the calendar's range. */
+static int32
+outside(const CallCalendar *cc, int32 a, int32 b)
+{
+	return cal_in_range(cc->cal, a) ? b : a;
+}
+
+static Datum
+working_days_common(FunctionCallInfo fcinfo, const CallCalendar *cc,
+					DateADT from, DateADT to)
+{
+	int32		result;
+
+	check_finite(from);
+	check_finite(to);
+	check_status(cal_working_days(cc->cal, from, to, &result), cc,
+				 outside(cc, from, to));
+	PG_RETURN_INT32(result);
+}
+
+static Datum
+add_working_days_common(FunctionCallInfo fcinfo, const CallCalendar *cc,
+						DateADT day, int32 n)
+{
+	int32		result;
+
+	check_finite(day);
+	check_status(cal_add_working_days(cc->cal, day, n, &result), cc, day);
+	PG_RETURN_DATEADT(result);
+}
+
+static Datum
+networkdays_common(FunctionCallInfo fcinfo, const CallCalendar *cc,
+				   DateADT start, DateADT finish)
+{
+	int32		result;
+
+	check_finite(start);
+	check_finite(finish);
+	check_status(cal_networkdays(cc->cal, start, finish, &result), cc,
+				 outside(cc, start, finish));
+	PG_RETURN_INT32(result);
+}
+
+static Datum
+is_working_day_common(FunctionCallInfo fcinfo, const CallCalendar *cc,
+					  DateADT day)
+{
+	bool		result;
+
+	check_finite(day);
+	check_status(cal_is_working_day(cc->cal, day, &result), cc, day);
+	PG_RETURN_BOOL(result);
+}
+
+/* working_days(from date, to date, calendar text) */
+PG_FUNCTION_INFO_V1(cspi_working_days);
+Datum
+cspi_working_days(PG_FUNCTION_ARGS)
+{
+	return working_days_common(fcinfo, named_calendar(fcinfo, 2),
+							   PG_GETARG_DATEADT(0), PG_GETARG_DATEADT(1));
+}
+
+/* working_days(from timestamp, to timestamp, calendar text) */
+PG_FUNCTION_INFO_V1(cspi_working_days_timestamp);
+Datum
+cspi_working_days_timestamp(PG_FUNCTION_ARGS)
+{
+	DateADT		from = DatumGetDateADT(DirectFunctionCall1(timestamp_date,
+														   PG_GETARG_DATUM(0)));
+	DateADT		to = DatumGetDateADT(DirectFunctionCall1(timestamp_date,
+														 PG_GETARG_DATUM(1)));
+
+	return working_days_common(fcinfo, named_calendar(fcinfo, 2), from, to);
+}
+
+/* working_days(from timestamptz, to timestamptz, calendar text) */
+PG_FUNCTION_INFO_V1(cspi_working_days_timestamptz);
+Datum
+cspi_working_days_timestamptz(PG_FUNCTION_ARGS)
+{
+	DateADT		from = DatumGetDateADT(DirectFunctionCall1(timestamptz_date,
+														   PG_GETARG_DATUM(0)));
+	DateADT		to = DatumGetDateADT(DirectFunctionCall1(timestamptz_date,
+														 PG_GETARG_DATUM(1)));
+
+	return working_days_common(fcinfo, named_calendar(fcinfo, 2), from, to);
+}
+
+/* add_working_days(d date, n integer, calendar text), and workday() */
+PG_FUNCTION_INFO_V1(cspi_add_working_days);
+Datum
+cspi_add_working_days(PG_FUNCTION_ARGS)
+{
+	return add_working_days_common(fcinfo, named_calendar(fcinfo, 2),
+								   PG_GETARG_DATEADT(0), PG_GETARG_INT32(1));
+}
+
+/* networkdays(start date, finish date, calendar text) */
+PG_FUNCTION_INFO_V1(cspi_networkdays);
+Datum
+cspi_networkdays(PG_FUNCTION_ARGS)
+{
+	return networkdays_common(fcinfo, named_calendar(fcinfo, 2),
+							  PG_GETARG_DATEADT(0), PG_GETARG_DATEADT(1));
+}
+
+/* is_working_day(d date, calendar text) */
+PG_FUNCTION_INFO_V1(cspi_is_working_day);
+Datum
+cspi_is_working_day(PG_FUNCTION_ARGS)
+{
+	return is_working_day_common(fcinfo, named_calendar(fcinfo, 1),
+								 PG_GETARG_DATEADT(0));
+}
+
+/* next_working_day(d date, calendar text) */
+PG_FUNCTION_INFO_V1(cspi_next_working_day);
+Datum
+cspi_next_working_day(PG_FUNCTION_ARGS)
+{
+	return add_working_days_common(fcinfo, named_calendar(fcinfo, 1),
+								   PG_GETARG_DATEADT(0), 1);
+}
+
+/* previous_working_day(d date, calendar text) */
+PG_FUNCTION_INFO_V1(cspi_previous_working_day);
+Datum
+cspi_previous_working_day(PG_FUNCTION_ARGS)
+{
+	return add_working_days_common(fcinfo, named_calendar(fcinfo, 1),
+								   PG_GETARG_DATEADT(0), -1);
+}
+
+/* working_days(from date, to date, holidays date[], weekmask text) */
+PG_FUNCTION_INFO_V1(cspi_working_days_holidays);
+Datum
+cspi_working_days_holidays(PG_FUNCTION_ARGS)
+{
+	return working_days_common(fcinfo, argument_calendar(fcinfo, 2),
+							   PG_GETARG_DATEADT(0), PG_GETARG_DATEADT(1));
+}
+
+/* add_working_days(d date, n integer, holidays date[], weekmask text) */
+PG_FUNCTION_INFO_V1(cspi_add_working_days_holidays);
+Datum
+cspi_add_working_days_holidays(PG_FUNCTION_ARGS)
+{
+	return add_working_days_common(fcinfo, argument_calendar(fcinfo, 2),
+								   PG_GETARG_DATEADT(0), PG_GETARG_INT32(1));
+}
+
+/* networkdays(start date, finish date, holidays date[], weekmask text) */
+PG_FUNCTION_INFO_V1(cspi_networkdays_holidays);
+Datum
+cspi_networkdays_holidays(PG_FUNCTION_ARGS)
+{
+	return networkdays_common(fcinfo, argument_calendar(fcinfo, 2),
+							  PG_GETARG_DATEADT(0), PG_GETARG_DATEADT(1));
+}
+
+/* is_working_day(d date, holidays date[], weekmask text) */
+PG_FUNCTION_INFO_V1(cspi_is_working_day_holidays);
+Datum
+cspi_is_working_day_holidays(PG_FUNCTION_ARGS)
+{
+	return is_working_day_common(fcinfo, argument_calendar(fcinfo, 1),
+								 PG_GETARG_DATEADT(0));
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# dump-restore.sh: a council's own calendars and holidays survive pg_dump and
+# restore, the shipped rows are not duplicated, and the restored calendars
+# count as before.  Needs a server (PGHOST/PGPORT/PGUSER); uses two scratch
+# databases and drops them.
+set -eu
+src=cspi_dump_src
+dst=cspi_dump_dst
+dump=$(mktemp -t cspi-dump.XXXXXX)
+trap 'rm -f "$dump"; dropdb --if-exists "$src"; dropdb --if-exists "$dst"' EXIT
+q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
+
+dropdb --if-exists "$src"; dropdb --if-exists "$dst"
+createdb "$src"
+q -d "$src" <<'SQL'
+CREATE EXTENSION cspi;
+INSERT INTO cspi.calendar (name, base, first_date, last_date, description)
+VALUES ('council-offices', 'england-and-wales', '-infinity', 'infinity', 'closures');
+INSERT INTO cspi.holiday (calendar, holiday_date, name) VALUES
+    ('council-offices', '2024-12-27', 'closure'),
+    ('council-offices', '2024-12-30', 'closure'),
+    ('england-and-wales', '2040-12-27', 'a future one-off');
+SQL
+
+state() {
+	q -d "$1" <<'SQL'
+SET datestyle = 'ISO, YMD';
+SELECT name, base, weekmask, first_date, last_date, shipped FROM cspi.calendar ORDER BY name;
+SELECT calendar, holiday_date, name FROM cspi.holiday WHERE NOT shipped ORDER BY 1, 2;
+SELECT count(*) FROM cspi.holiday WHERE shipped;
+-- Tue 24 Dec 2024 to Thu 2 Jan 2025: 27, 30, 31 Dec and 2 Jan for England
+-- and Wales (4); without 27 and 30 Dec for the council (2).
+SELECT cspi.working_days('2024-12-24'::date, '2025-01-02'::date),
+       cspi.working_days('2024-12-24'::date, '2025-01-02'::date, 'council-offices'),
+       cspi.is_working_day('2040-12-27');
+SQL
+}
+
+pg_dump "$src" > "$dump"
+createdb "$dst"
+q -d "$dst" -f "$dump" >/dev/null
+
+before=$(state "$src")
+after=$(state "$dst")
+expected_counts="4|2|f"
+if [ "$before" != "$after" ]; then
+	echo "dump-restore: the restored database differs"
+	diff <(echo "$before") <(echo "$after") || true
+	exit 1
+fi
+if ! grep -qx "$expected_counts" <<<"$after"; then
+	echo "dump-restore: expected working days $expected_counts, got:"
+	echo "$after"
+	exit 1
+fi
+echo "dump-restore: own calendars and holidays restored, shipped rows not duplicated"

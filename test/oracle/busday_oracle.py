@@ -1,0 +1,132 @@
+#!/usr/bin/python3
+"""Compare cspi's working-day functions with numpy's business-day functions.
+
+numpy (python3-numpy from Debian) is an independent implementation of the
+same arithmetic: busday_count(begin, end) counts the valid days in
+[begin, end), so cspi.working_days(a, b), which counts the working days in
+(a, b], must equal busday_count(a + 1, b + 1) for every pair, negative ones
+included.  add_working_days(a, n) must equal busday_offset(a, n) rolled
+backward for n > 0 and forward for n < 0, and is_working_day is is_busday.
+
+Three calendars, 100,000 random pairs each: England and Wales from
+cspi.holiday, a random calendar with a random weekmask inserted into
+cspi.calendar, and the IMMUTABLE variant given a random holiday array.
+Runs psql against the server that PGHOST/PGPORT/PGUSER name, in a database
+it creates and drops.
+Exit status 0 when every value agrees.
+"""
+import random
+import subprocess
+import sys
+
+import numpy as np
+
+PAIRS = 100_000
+rng = random.Random(20240328)
+EPOCH = np.datetime64("2000-01-01")
+
+
+DB = "cspi_oracle"
+
+
+def psql(sql, db=DB):
+    out = subprocess.run(
+        ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", db],
+        input="SET datestyle = 'ISO, YMD';\n" + sql,
+        capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit("psql failed:\n" + out.stderr)
+    return out.stdout
+
+
+def to_iso(day):
+    return str(EPOCH + np.timedelta64(int(day), "D"))
+
+
+def check(label, calendar_arg, holidays, weekmask, first, last):
+    """calendar_arg: SQL text for the calendar argument(s)."""
+    lo = int((np.datetime64(first) - EPOCH).astype(int)) + 400
+    hi = int((np.datetime64(last) - EPOCH).astype(int)) - 400
+    a = np.array([rng.randint(lo, hi) for _ in range(PAIRS)])
+    # Mostly short intervals, as in casework, some across decades.
+    span = np.array([rng.choice([rng.randint(-60, 60), rng.randint(-9000, 9000)])
+                     for _ in range(PAIRS)])
+    b = np.clip(a + span, lo - 300, hi + 300)
+    n = np.array([rng.randint(-150, 150) for _ in range(PAIRS)])
+    n[n == 0] = 1   # n = 0 returns the day itself, not numpy's rolled day
+
+    rows = "\n".join("%d\t%s\t%s\t%d" % (i, to_iso(x), to_iso(y), k)
+                     for i, (x, y, k) in enumerate(zip(a, b, n)))
+    out = psql(
+        "CREATE TEMP TABLE pairs (id int, a date, b date, n int);\n"
+        "COPY pairs FROM STDIN;\n" + rows + "\n\\.\n"
+        "SELECT id, cspi.working_days(a, b, {c}),"
+        " cspi.add_working_days(a, n, {c}) - '2000-01-01'::date,"
+        " cspi.is_working_day(a, {c})::int"
+        " FROM pairs ORDER BY id;\n".format(c=calendar_arg))
+    got = np.array([[int(v) for v in line.split("|")]
+                    for line in out.splitlines() if line])
+
+    hol = np.array(sorted(holidays), dtype="datetime64[D]")
+    cal = np.busdaycalendar(weekmask=weekmask, holidays=hol)
+    da = EPOCH + a.astype("timedelta64[D]")
+    db = EPOCH + b.astype("timedelta64[D]")
+    one = np.timedelta64(1, "D")
+    expect_wd = np.busday_count(da + one, db + one, busdaycal=cal)
+    fwd = np.busday_offset(da, n, roll="backward", busdaycal=cal)
+    bwd = np.busday_offset(da, n, roll="forward", busdaycal=cal)
+    expect_add = (np.where(n > 0, fwd, bwd) - EPOCH).astype(int)
+    expect_is = np.is_busday(da, busdaycal=cal).astype(int)
+
+    bad = 0
+    for col, expect, name in ((1, expect_wd, "working_days"),
+                              (2, expect_add, "add_working_days"),
+                              (3, expect_is, "is_working_day")):
+        wrong = np.nonzero(got[:, col] != expect)[0]
+        bad += len(wrong)
+        for i in wrong[:5]:
+            print("  %s %s(%s, %s, n=%d): cspi %d, numpy %d"
+                  % (label, name, to_iso(a[i]), to_iso(b[i]), n[i],
+                     got[i, col], expect[i]))
+    print("%-40s %d pairs, %d disagreements" % (label, PAIRS, bad))
+    return bad
+
+
+def main():
+    bad = 0
+    psql("DROP DATABASE IF EXISTS %s;" % DB, db="postgres")
+    psql("CREATE DATABASE %s;" % DB, db="postgres")
+    psql("CREATE EXTENSION cspi;")
+
+    ew = [line for line in psql(
+        "SELECT holiday_date FROM cspi.holiday"
+        " WHERE calendar = 'england-and-wales'").split() if line]
+    bad += check("england-and-wales (cspi.holiday)", "'england-and-wales'",
+                 ew, "1111100", "1995-01-01", "2040-12-31")
+
+    mask = "".join(rng.choice("01") for _ in range(7))
+    while "1" not in mask or mask.count("1") == 7:
+        mask = "".join(rng.choice("01") for _ in range(7))
+    days = sorted({rng.randint(-1000, 9000) for _ in range(600)})
+    hol = [to_iso(d) for d in days]
+    psql("DELETE FROM cspi.calendar WHERE name = 'oracle';\n"
+         "INSERT INTO cspi.calendar (name, weekmask, first_date, last_date)"
+         " VALUES ('oracle', '%s', '1997-01-01', '2024-12-31');\n"
+         "INSERT INTO cspi.holiday (calendar, holiday_date) VALUES %s;\n"
+         % (mask, ",".join("('oracle', '%s')" % h for h in hol)))
+    bad += check("random weekmask %s (cspi.holiday)" % mask, "'oracle'",
+                 hol, mask, "1997-01-01", "2024-12-31")
+    psql("DELETE FROM cspi.calendar WHERE name = 'oracle';")
+
+    mask = "0111111"
+    arr = "'{%s}'::date[], '%s'" % (",".join(hol), mask)
+    bad += check("holidays array, weekmask %s" % mask, arr, hol, mask,
+                 "1990-01-01", "2030-12-31")
+
+    psql("DROP DATABASE %s;" % DB, db="postgres")
+    print("oracle: %s" % ("all agree" if bad == 0 else "%d disagreements" % bad))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

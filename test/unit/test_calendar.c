@@ -1,0 +1,312 @@
+/*
+ * test_calendar.c
+ *	  Unit tests of the calendar core (src/calendar.c, src/workdays.c).
+ *
+ * The oracle is a brute-force, day-by-day walk over a boolean "is a working
+ * day" array built from the weekmask and the holiday list, checked against
+ * the core's closed-form answers for random calendars (every weekmask, dense
+ * and sparse holidays, holidays on weekends, duplicates) and random date
+ * pairs.  A handful of hand-worked UK examples come first.
+ *
+ * Usage: test_calendar [pairs]   (default 1,000,000 random pairs)
+ */
+#include "calendar.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static long checks = 0;
+static long failures = 0;
+
+#define CHECK(cond, ...) \
+	do { \
+		checks++; \
+		if (!(cond)) \
+		{ \
+			failures++; \
+			if (failures <= 20) \
+			{ \
+				fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
+				fprintf(stderr, __VA_ARGS__); \
+				fputc('\n', stderr); \
+			} \
+		} \
+	} while (0)
+
+/* Day number (days since 2000-01-01) of a proleptic Gregorian date. */
+static int32_t
+ymd(int y, int m, int d)
+{
+	/* days_from_civil, after Howard Hinnant's algorithm */
+	int			yy = y - (m <= 2);
+	int			era = (yy >= 0 ? yy : yy - 399) / 400;
+	int			yoe = yy - era * 400;
+	int			doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int			doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468 - 10957;
+}
+
+/* xorshift64*: deterministic, seedable. */
+static uint64_t rng_state = 88172645463325252ULL;
+
+static uint64_t
+rng(void)
+{
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 2685821657736338717ULL;
+}
+
+static int64_t
+rng_range(int64_t lo, int64_t hi)
+{
+	return lo + (int64_t) (rng() % (uint64_t) (hi - lo + 1));
+}
+
+static void
+test_weekmask_parsing(void)
+{
+	uint8_t		m = 0;
+
+	CHECK(cal_parse_weekmask("1111100", 7, &m) == CAL_OK && m == 0x1f,
+		  "Monday to Friday");
+	CHECK(cal_parse_weekmask("1111111", 7, &m) == CAL_OK && m == 0x7f,
+		  "seven days");
+	CHECK(cal_parse_weekmask("0000001", 7, &m) == CAL_OK && m == 0x40,
+		  "Sunday only");
+	CHECK(cal_parse_weekmask("0000000", 7, &m) == CAL_NO_WORKING_DAY,
+		  "no working day");
+	CHECK(cal_parse_weekmask("111110", 6, &m) == CAL_BAD_WEEKMASK,
+		  "too short");
+	CHECK(cal_parse_weekmask("11111000", 8, &m) == CAL_BAD_WEEKMASK,
+		  "too long");
+	CHECK(cal_parse_weekmask("1111102", 7, &m) == CAL_BAD_WEEKMASK,
+		  "bad character");
+	CHECK(cal_weekday(0) == 5, "2000-01-01 was a Saturday");
+	CHECK(cal_weekday(ymd(2024, 3, 28)) == 3, "2024-03-28 was a Thursday");
+	CHECK(cal_weekday(-1) == 4, "1999-12-31 was a Friday");
+}
+
+/* Hand-worked examples against part of the England and Wales calendar. */
+static void
+test_known_answers(void)
+{
+	int32_t		hol[] = {
+		ymd(2024, 1, 1), ymd(2024, 3, 29), ymd(2024, 4, 1), ymd(2024, 5, 6),
+		ymd(2024, 5, 27), ymd(2024, 8, 26), ymd(2024, 12, 25),
+		ymd(2024, 12, 26), ymd(2022, 6, 2), ymd(2022, 6, 3),
+		ymd(2022, 5, 2), ymd(2022, 8, 29), ymd(2022, 9, 19)
+	};
+	Calendar	cal;
+	int32_t		r = 0;
+	bool		b;
+
+	CHECK(cal_compile(&cal, 0x1f, ymd(2022, 1, 1), ymd(2024, 12, 31), hol,
+					  (int) (sizeof(hol) / sizeof(hol[0]))) == CAL_OK,
+		  "compile");
+	/* Easter 2024: Thursday 28 March to Tuesday 2 April is 1 working day. */
+	cal_working_days(&cal, ymd(2024, 3, 28), ymd(2024, 4, 2), &r);
+	CHECK(r == 1, "Easter 2024: got %d", r);
+	cal_working_days(&cal, ymd(2024, 4, 2), ymd(2024, 3, 28), &r);
+	CHECK(r == -1, "Easter 2024 reversed: got %d", r);
+	cal_working_days(&cal, ymd(2024, 3, 28), ymd(2024, 3, 28), &r);
+	CHECK(r == 0, "same day: got %d", r);
+	/* Received Saturday, completed Monday: 1 working day. */
+	cal_working_days(&cal, ymd(2024, 3, 9), ymd(2024, 3, 11), &r);
+	CHECK(r == 1, "Saturday to Monday: got %d", r);
+	/* Jubilee week 2022: Wednesday 1 June to Monday 6 June is 1 day. */
+	cal_working_days(&cal, ymd(2022, 6, 1), ymd(2022, 6, 6), &r);
+	CHECK(r == 1, "jubilee week: got %d", r);
+	cal_add_working_days(&cal, ymd(2022, 6, 1), 1, &r);
+	CHECK(r == ymd(2022, 6, 6), "jubilee week: next working day");
+	cal_add_working_days(&cal, ymd(2022, 6, 6), -1, &r);
+	CHECK(r == ymd(2022, 6, 1), "jubilee week: previous working day");
+	cal_add_working_days(&cal, ymd(2024, 3, 28), 0, &r);
+	CHECK(r == ymd(2024, 3, 28), "adding 0");
+	cal_is_working_day(&cal, ymd(2024, 4, 1), &b);
+	CHECK(!b, "Easter Monday 2024 is not a working day");
+	/* NETWORKDAYS counts both ends: Thu 28 Mar to Tue 2 Apr 2024 is 2. */
+	cal_networkdays(&cal, ymd(2024, 3, 28), ymd(2024, 4, 2), &r);
+	CHECK(r == 2, "networkdays Easter: got %d", r);
+	cal_networkdays(&cal, ymd(2024, 4, 2), ymd(2024, 3, 28), &r);
+	CHECK(r == -2, "networkdays reversed: got %d", r);
+	cal_networkdays(&cal, ymd(2024, 3, 30), ymd(2024, 3, 30), &r);
+	CHECK(r == 0, "networkdays on a Saturday: got %d", r);
+	/* 45 working days (nine weeks) from Monday 3 June 2024 is 5 August. */
+	cal_add_working_days(&cal, ymd(2024, 6, 3), 45, &r);
+	CHECK(r == ymd(2024, 8, 5), "45 working days: got %d", r);
+
+	/* Range errors. */
+	CHECK(cal_working_days(&cal, ymd(2021, 12, 31), ymd(2022, 1, 4), &r)
+		  == CAL_OUT_OF_RANGE, "before the range");
+	CHECK(cal_add_working_days(&cal, ymd(2024, 12, 30), 5, &r)
+		  == CAL_RESULT_OUT_OF_RANGE, "result after the range");
+	CHECK(cal_add_working_days(&cal, ymd(2022, 1, 4), -5, &r)
+		  == CAL_RESULT_OUT_OF_RANGE, "result before the range");
+	CHECK(cal_compile(&cal, 0x1f, 10, 9, hol, 0) == CAL_BAD_RANGE,
+		  "first after last");
+	CHECK(cal_compile(&cal, 0, 0, 9, hol, 0) == CAL_NO_WORKING_DAY,
+		  "empty mask");
+
+	/* An unbounded calendar reaches the ends of PostgreSQL's dates. */
+	CHECK(cal_compile(&cal, 0x7f, CAL_DAY_NOBEGIN, CAL_DAY_NOEND, hol, 0)
+		  == CAL_OK, "unbounded");
+	CHECK(cal_working_days(&cal, CAL_MIN_DAY, CAL_MAX_DAY, &r) == CAL_OK
+		  && r == CAL_MAX_DAY - CAL_MIN_DAY, "whole date range");
+	CHECK(cal_add_working_days(&cal, CAL_MAX_DAY, 1, &r)
+		  == CAL_RESULT_OUT_OF_RANGE, "past the last valid date");
+	CHECK(cal_add_working_days(&cal, CAL_MIN_DAY, INT32_MIN, &r)
+		  == CAL_RESULT_OUT_OF_RANGE, "before the first valid date");
+	CHECK(cal_compile(&cal, 0x01, CAL_DAY_NOBEGIN, CAL_DAY_NOEND, hol, 0)
+		  == CAL_OK, "Mondays only");
+	CHECK(cal_add_working_days(&cal, 0, INT32_MAX, &r)
+		  == CAL_RESULT_OUT_OF_RANGE, "huge n, one day a week");
+}
+
+#define WINDOW 4000				/* days covered by a random calendar */
+
+/*
+ * Random calendars over [base, base + WINDOW): the oracle knows every day of
+ * the window, the core is given a known range strictly inside it.
+ */
+static void
+test_random(long pairs)
+{
+	static int32_t holidays[2 * WINDOW];
+	static int32_t copy[2 * WINDOW];
+	static bool working[WINDOW];
+	static int32_t prefix[WINDOW + 1];	/* working days in [base, base+i) */
+	long		done = 0;
+
+	while (done < pairs)
+	{
+		Calendar	cal;
+		int32_t		base = (int32_t) rng_range(-400000, 400000);
+		uint8_t		mask = (uint8_t) rng_range(1, 127);
+		int			density = (int) rng_range(0, 4);
+		int			nhol;
+		int32_t		first;
+		int32_t		last;
+
+		/* Holiday density from none to a third of all days. */
+		nhol = density == 0 ? 0 : (int) rng_range(0, WINDOW / (12 / density));
+		for (int i = 0; i < nhol; i++)
+			holidays[i] = base + (int32_t) rng_range(0, WINDOW - 1);
+		/* Sometimes duplicates. */
+		if (nhol > 2 && rng() % 2)
+			holidays[nhol - 1] = holidays[0];
+
+		memset(working, 0, sizeof(working));
+		for (int i = 0; i < WINDOW; i++)
+			working[i] = (mask >> cal_weekday(base + i)) & 1;
+		for (int i = 0; i < nhol; i++)
+			working[holidays[i] - base] = false;
+		prefix[0] = 0;
+		for (int i = 0; i < WINDOW; i++)
+			prefix[i + 1] = prefix[i] + working[i];
+
+		memcpy(copy, holidays, sizeof(int32_t) * (size_t) nhol);
+		first = base + 500;
+		last = base + WINDOW - 501;
+		CHECK(cal_compile(&cal, mask, first, last, copy, nhol) == CAL_OK,
+			  "compile random calendar");
+
+		for (int k = 0; k < 5000 && done < pairs; k++, done++)
+		{
+			int32_t		a = (int32_t) rng_range(first - 5, last + 5);
+			int32_t		b = (int32_t) rng_range(first - 5, last + 5);
+			int32_t		n = (int32_t) rng_range(-300, 300);
+			int32_t		r = 0;
+			bool		w = false;
+			bool		in = a >= first && a <= last;
+			bool		both = in && b >= first && b <= last;
+			CalStatus	st;
+
+			/* working_days: days d with a < d <= b */
+			st = cal_working_days(&cal, a, b, &r);
+			if (!both)
+				CHECK(st == CAL_OUT_OF_RANGE, "range of %d..%d", a, b);
+			else
+			{
+				int32_t		expect;
+
+				if (a <= b)
+					expect = prefix[b - base + 1] - prefix[a - base + 1];
+				else
+					expect = -(prefix[a - base + 1] - prefix[b - base + 1]);
+				CHECK(st == CAL_OK && r == expect,
+					  "working_days(%d, %d) mask %02x = %d, expected %d",
+					  a, b, mask, r, expect);
+
+				/* NETWORKDAYS counts both ends */
+				st = cal_networkdays(&cal, a, b, &r);
+				{
+					int32_t		lo = a < b ? a : b;
+					int32_t		hi = a < b ? b : a;
+					int32_t		nd = prefix[hi - base + 1] - prefix[lo - base];
+
+					CHECK(st == CAL_OK && r == (a <= b ? nd : -nd),
+						  "networkdays(%d, %d) = %d, expected %d",
+						  a, b, r, a <= b ? nd : -nd);
+				}
+			}
+
+			/* is_working_day */
+			st = cal_is_working_day(&cal, a, &w);
+			CHECK(in ? (st == CAL_OK && w == working[a - base])
+				  : st == CAL_OUT_OF_RANGE, "is_working_day(%d)", a);
+
+			/* add_working_days: walk day by day */
+			st = cal_add_working_days(&cal, a, n, &r);
+			if (!in)
+				CHECK(st == CAL_OUT_OF_RANGE, "add from out of range");
+			else
+			{
+				int64_t		d = a;
+				int			left = n < 0 ? -n : n;
+				int			step = n < 0 ? -1 : 1;
+
+				while (left > 0 && d >= first && d <= last)
+				{
+					d += step;
+					if (d >= first && d <= last && working[d - base])
+						left--;
+				}
+				if (d < first || d > last)
+					CHECK(st == CAL_RESULT_OUT_OF_RANGE,
+						  "add_working_days(%d, %d) should leave the range",
+						  a, n);
+				else
+				{
+					CHECK(st == CAL_OK && r == d,
+						  "add_working_days(%d, %d) mask %02x = %d, expected %d",
+						  a, n, mask, r, (int32_t) d);
+					if (st == CAL_OK && n >= 0)
+					{
+						int32_t		back = 0;
+
+						cal_working_days(&cal, a, r, &back);
+						CHECK(back == n, "round trip %d + %d", a, n);
+					}
+				}
+			}
+		}
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	long		pairs = argc > 1 ? atol(argv[1]) : 1000000;
+
+	test_weekmask_parsing();
+	test_known_answers();
+	test_random(pairs);
+
+	printf("calendar core: %ld random date pairs, %ld checks\n", pairs, checks);
+	printf("%ld passed, %ld failed\n", checks - failures, failures);
+	return failures == 0 ? 0 : 1;
+}

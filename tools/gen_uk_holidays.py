@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Generate the UK bank holidays that cspi ships, 1995 to 2040.
+
+Prints the VALUES rows of the INSERT into cspi.holiday in cspi--1.0.sql.
+The rules are those of the Banking and Financial Dealings Act 1971 and the
+St Andrew's Day Bank Holiday (Scotland) Act 2007 as applied by royal
+proclamation, with every one-off change since 1995.  Years that the UK
+government has not yet published follow the rules and are provisional.
+
+The regression test sql/calendars_govuk.sql checks the output against the
+government's published lists for 2018 to 2026, typed in independently.
+
+Usage: tools/gen_uk_holidays.py > /tmp/rows.sql
+"""
+import datetime as dt
+
+FIRST_YEAR, LAST_YEAR = 1995, 2040
+MON, FRI, SAT, SUN = 0, 4, 5, 6
+
+
+def easter(y):
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return dt.date(y, month, day)
+
+
+def first_monday(y, m):
+    d = dt.date(y, m, 1)
+    return d + dt.timedelta(days=(MON - d.weekday()) % 7)
+
+
+def last_monday(y, m):
+    d = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+    return d - dt.timedelta(days=(d.weekday() - MON) % 7)
+
+
+def next_monday_if_weekend(d, name):
+    """A single holiday on a weekend moves to the next Monday."""
+    if d.weekday() >= SAT:
+        return [(d + dt.timedelta(days=7 - d.weekday()), name + " (substitute day)")]
+    return [(d, name)]
+
+
+def pair(d1, name1, name2):
+    """Two consecutive holidays (25/26 December, 1/2 January) and their
+    substitutes: whichever falls on a weekend moves to the next free weekday."""
+    wd = d1.weekday()
+    d2 = d1 + dt.timedelta(days=1)
+    if wd < FRI:
+        return [(d1, name1), (d2, name2)]
+    if wd == FRI:
+        return [(d1, name1), (d1 + dt.timedelta(days=3), name2 + " (substitute day)")]
+    if wd == SAT:
+        return [(d1 + dt.timedelta(days=2), name1 + " (substitute day)"),
+                (d1 + dt.timedelta(days=3), name2 + " (substitute day)")]
+    # Sunday: the second day stands, the first moves to the Tuesday.
+    return [(d2, name2), (d1 + dt.timedelta(days=2), name1 + " (substitute day)")]
+
+
+def early_may(y):
+    if y in (1995, 2020):   # moved to VE Day, 8 May (Monday 1995, Friday 2020)
+        return [(dt.date(y, 5, 8), "Early May bank holiday (VE day)")]
+    return [(first_monday(y, 5), "Early May bank holiday")]
+
+
+def spring(y):
+    moved = {2002: dt.date(2002, 6, 4), 2012: dt.date(2012, 6, 4),
+             2022: dt.date(2022, 6, 2)}
+    return [(moved.get(y, last_monday(y, 5)), "Spring bank holiday")]
+
+
+ONE_OFF = [
+    (dt.date(1999, 12, 31), "Millennium celebrations"),
+    (dt.date(2002, 6, 3), "Golden Jubilee bank holiday"),
+    (dt.date(2011, 4, 29), "Royal wedding"),
+    (dt.date(2012, 6, 5), "Diamond Jubilee bank holiday"),
+    (dt.date(2022, 6, 3), "Platinum Jubilee bank holiday"),
+    (dt.date(2022, 9, 19), "Bank Holiday for the State Funeral of Queen Elizabeth II"),
+    (dt.date(2023, 5, 8), "Bank holiday for the coronation of King Charles III"),
+]
+
+
+def england_and_wales(y):
+    e = easter(y)
+    return (next_monday_if_weekend(dt.date(y, 1, 1), "New Year's Day")
+            + [(e - dt.timedelta(days=2), "Good Friday"),
+               (e + dt.timedelta(days=1), "Easter Monday")]
+            + early_may(y) + spring(y)
+            + [(last_monday(y, 8), "Summer bank holiday")]
+            + pair(dt.date(y, 12, 25), "Christmas Day", "Boxing Day"))
+
+
+def scotland(y):
+    e = easter(y)
+    days = (pair(dt.date(y, 1, 1), "New Year's Day", "2nd January")
+            + [(e - dt.timedelta(days=2), "Good Friday")]
+            + early_may(y) + spring(y)
+            + [(first_monday(y, 8), "Summer bank holiday")])
+    if y >= 2007:
+        days += next_monday_if_weekend(dt.date(y, 11, 30), "St Andrew's Day")
+    return days + pair(dt.date(y, 12, 25), "Christmas Day", "Boxing Day")
+
+
+def northern_ireland(y):
+    return (england_and_wales(y)
+            + next_monday_if_weekend(dt.date(y, 3, 17), "St Patrick's Day")
+            + next_monday_if_weekend(dt.date(y, 7, 12),
+                                     "Battle of the Boyne (Orangemen's Day)"))
+
+
+def main():
+    rows = []
+    for cal, rule in (("england-and-wales", england_and_wales),
+                      ("scotland", scotland),
+                      ("northern-ireland", northern_ireland)):
+        days = []
+        for y in range(FIRST_YEAR, LAST_YEAR + 1):
+            days += rule(y)
+            days += [(d, n) for d, n in ONE_OFF if d.year == y]
+        seen = set()
+        for d, n in sorted(days):
+            assert d not in seen, (cal, d)
+            seen.add(d)
+            rows.append("    ('%s', '%s', '%s', true)"
+                        % (cal, d.isoformat(), n.replace("'", "''")))
+    print(",\n".join(rows) + ";")
+
+
+if __name__ == "__main__":
+    main()
