@@ -18,7 +18,11 @@ OBJS = \
 	src/workdays.o \
 	src/calendar_cache.o \
 	src/calendar_guard.o \
-	src/workdays_sql.o
+	src/workdays_sql.o \
+	src/ratio.o \
+	src/ratio_type.o \
+	src/ratio_agg.o \
+	src/rate_sql.o
 
 DATA = $(wildcard cspi--*.sql)
 DOCS = README.md
@@ -31,7 +35,10 @@ REGRESS = \
 	workdays \
 	workdays_holidays \
 	workdays_errors \
-	user_calendars
+	user_calendars \
+	ratio \
+	ratio_aggregates \
+	rates
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.
@@ -40,16 +47,23 @@ ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/results/isolation
 
 PG_CPPFLAGS = -I$(srcdir)/src
 EXTRA_CLEAN = test/results test/unit/test_calendar test/unit/test_calendar_san \
+	test/unit/test_ratio test/unit/test_ratio_san \
 	test/fuzz/fuzz_calendar
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS does not track header dependencies unless PostgreSQL was configured
+# with --enable-depend; name them here.
+$(OBJS): $(wildcard src/*.h)
+
 # ---------------------------------------------------------------------------
 # The pure C core and its tests: no PostgreSQL needed.
 CORE_SRC = src/calendar.c src/workdays.c
 CORE_HDR = src/calendar.h
+RATIO_SRC = src/ratio.c
+RATIO_HDR = src/ratio.h
 UNIT_CFLAGS = -std=c99 -O2 -g -Wall -Wextra -Werror -Isrc
 SAN_CFLAGS = -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -70,12 +84,26 @@ installcheck-regress:
 installcheck-isolation:
 	$(pg_isolation_regress_installcheck) $(ISOLATION_OPTS) $(ISOLATION)
 
-.PHONY: unit unit-sanitize fuzz test bench
-unit: test/unit/test_calendar
-	test/unit/test_calendar $(UNIT_PAIRS)
+test/unit/test_ratio: test/unit/test_ratio.c $(RATIO_SRC) $(RATIO_HDR)
+	$(CC) $(UNIT_CFLAGS) -o $@ test/unit/test_ratio.c $(RATIO_SRC)
 
-unit-sanitize: test/unit/test_calendar_san
+test/unit/test_ratio_san: test/unit/test_ratio.c $(RATIO_SRC) $(RATIO_HDR)
+	$(CC) $(SAN_CFLAGS) -o $@ test/unit/test_ratio.c $(RATIO_SRC)
+
+# The test names, for test/cluster-tests.sh to check that each one ran.
+.PHONY: print-tests
+print-tests:
+	@echo "regress: $(REGRESS)"
+	@echo "isolation: $(ISOLATION)"
+
+.PHONY: unit unit-sanitize fuzz test bench
+unit: test/unit/test_calendar test/unit/test_ratio
+	test/unit/test_calendar $(UNIT_PAIRS)
+	test/unit/test_ratio $(UNIT_PAIRS)
+
+unit-sanitize: test/unit/test_calendar_san test/unit/test_ratio_san
 	test/unit/test_calendar_san $(UNIT_PAIRS)
+	test/unit/test_ratio_san $(UNIT_PAIRS)
 
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang

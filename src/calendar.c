@@ -15,15 +15,6 @@
 
 #include <stdlib.h>
 
-int
-cal_weekday(int64_t day)
-{
-	/* Day 0 (2000-01-01) was a Saturday, weekday 5. */
-	int64_t		w = (day + 5) % 7;
-
-	return (int) (w < 0 ? w + 7 : w);
-}
-
 CalStatus
 cal_parse_weekmask(const char *text, int len, uint8_t *mask)
 {
@@ -120,13 +111,49 @@ cal_compile(Calendar *cal, uint8_t mask, int32_t first_day, int32_t last_day,
 	}
 	cal->holidays = days;
 	cal->nholidays = kept;
+	cal->index = NULL;
+	cal->index_first = 0;
+	cal->index_last = -1;
 
 	build_week_tables(cal);
 	return CAL_OK;
 }
 
-bool
-cal_in_range(const Calendar *cal, int64_t day)
+/* Longest span of holidays worth an index: 2^22 days, 16 MB, 11,000 years. */
+#define CAL_MAX_INDEX_ENTRIES ((size_t) 1 << 22)
+
+size_t
+cal_index_entries(const Calendar *cal)
 {
-	return day >= cal->first_day && day <= cal->last_day;
+	size_t		span;
+
+	if (cal->nholidays == 0)
+		return 0;
+	span = (size_t) ((int64_t) cal->holidays[cal->nholidays - 1]
+					 - cal->holidays[0] + 1);
+	return span <= CAL_MAX_INDEX_ENTRIES ? span : 0;
+}
+
+void
+cal_build_index(Calendar *cal, int32_t *buffer)
+{
+	size_t		span = cal_index_entries(cal);
+	int32_t		count = 0;
+	int			next = 0;
+
+	if (span == 0)
+		return;
+	cal->index_first = cal->holidays[0];
+	cal->index_last = cal->holidays[cal->nholidays - 1];
+	for (size_t i = 0; i < span; i++)
+	{
+		if (next < cal->nholidays &&
+			cal->holidays[next] == cal->index_first + (int64_t) i)
+		{
+			count++;
+			next++;
+		}
+		buffer[i] = count;
+	}
+	cal->index = buffer;
 }

@@ -19,6 +19,7 @@
 #define CSPI_CALENDAR_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* The range of valid PostgreSQL dates, as day numbers (IS_VALID_DATE). */
@@ -52,6 +53,15 @@ typedef struct Calendar
 	int			nholidays;		/* length of holidays[] */
 	const int32_t *holidays;	/* sorted, unique, working weekdays only */
 
+	/*
+	 * Optional O(1) index (cal_build_index): index[d - index_first] is the
+	 * number of holidays on or before day d, for d from the first holiday to
+	 * the last.  NULL: binary search instead.
+	 */
+	const int32_t *index;
+	int32_t		index_first;
+	int32_t		index_last;
+
 	/* count_after[w][r]: working weekdays among the r days after weekday w */
 	int8_t		count_after[7][8];
 	/* nth_after[w][k]: days from weekday w to the k-th working weekday after */
@@ -61,7 +71,14 @@ typedef struct Calendar
 } Calendar;
 
 /* Weekday of a day number, Monday = 0 ... Sunday = 6. */
-extern int	cal_weekday(int64_t day);
+static inline int
+cal_weekday(int64_t day)
+{
+	/* Day 0 (2000-01-01) was a Saturday, weekday 5. */
+	int64_t		w = (day + 5) % 7;
+
+	return (int) (w < 0 ? w + 7 : w);
+}
 
 /* Parse a weekmask such as "1111100" into a bit set (bit 0 = Monday). */
 extern CalStatus cal_parse_weekmask(const char *text, int len, uint8_t *mask);
@@ -77,8 +94,21 @@ extern CalStatus cal_compile(Calendar *cal, uint8_t mask,
 							 int32_t first_day, int32_t last_day,
 							 int32_t *days, int ndays);
 
+/*
+ * The O(1) index: cal_index_entries() tells how many int32_t it needs (0 when
+ * there are no holidays, or when their span is so long that the binary search
+ * is the better deal); cal_build_index() fills a buffer of that many and
+ * makes the calendar use it.  The buffer must outlive the calendar.
+ */
+extern size_t cal_index_entries(const Calendar *cal);
+extern void cal_build_index(Calendar *cal, int32_t *buffer);
+
 /* Is day inside the calendar's known range? */
-extern bool cal_in_range(const Calendar *cal, int64_t day);
+static inline bool
+cal_in_range(const Calendar *cal, int64_t day)
+{
+	return day >= cal->first_day && day <= cal->last_day;
+}
 
 /* The arithmetic; each fails with CAL_OUT_OF_RANGE for a day outside it. */
 extern CalStatus cal_is_working_day(const Calendar *cal, int32_t day,

@@ -208,6 +208,10 @@ load_calendar(const char *name)
 						   format_date(DatumGetDateADT(values[2])))));
 	else if (st != CAL_OK)
 		elog(ERROR, "could not compile calendar \"%s\"", name);
+	if (cal_index_entries(&entry->cal) > 0)
+		cal_build_index(&entry->cal,
+						MemoryContextAlloc(cache_context, sizeof(int32) *
+										   cal_index_entries(&entry->cal)));
 
 	SPI_finish();
 	return entry;

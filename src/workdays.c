@@ -6,7 +6,8 @@
  * working_days(from, to) counts the working days d with from < d <= to:
  * whole weeks times the working weekdays per week, plus a table lookup for
  * the remaining days, minus the holidays in the interval, which are found by
- * two binary searches over the compiled holiday list.  Adding n working days
+ * two lookups in the calendar's index (or, without one, two binary searches
+ * over the compiled holiday list).  Adding n working days
  * jumps to the n-th working weekday (again whole weeks plus a table lookup)
  * and then walks on by the number of holidays it passed, which for real
  * calendars takes one or two rounds.  No PostgreSQL includes: see calendar.h.
@@ -21,6 +22,15 @@ holidays_upto(const Calendar *cal, int64_t day)
 {
 	int			lo = 0;
 	int			hi = cal->nholidays;
+
+	if (cal->index != NULL)
+	{
+		if (day < cal->index_first)
+			return 0;
+		if (day > cal->index_last)
+			return cal->nholidays;
+		return cal->index[day - cal->index_first];
+	}
 
 	while (lo < hi)
 	{

@@ -36,6 +36,7 @@ typedef struct CallCalendar
 	char	   *name;
 	int			name_len;
 	int			name_space;
+	bool		name_stable;	/* the name is a constant */
 
 	/* calendar given as arguments */
 	bool		args_stable;	/* holidays and weekmask are constants */
@@ -43,6 +44,7 @@ typedef struct CallCalendar
 	Size		args_len;
 	Calendar	own;
 	int32	   *own_days;
+	int32	   *own_index;
 } CallCalendar;
 
 static const char *
@@ -76,14 +78,21 @@ call_state(FunctionCallInfo fcinfo)
 }
 
 /* The calendar named by text argument argno, from cspi.calendar. */
-static const CallCalendar *
+static inline const CallCalendar *
 named_calendar(FunctionCallInfo fcinfo, int argno)
 {
 	CallCalendar *cc = call_state(fcinfo);
-	text	   *name = PG_GETARG_TEXT_PP(argno);
-	int			len = VARSIZE_ANY_EXHDR(name);
+	text	   *name;
+	int			len;
 	const CachedCalendar *entry;
 
+	/* The common case: a constant name, nothing changed since last row. */
+	if (cc->cal != NULL && cc->generation == cspi_calendar_generation &&
+		cc->name_stable)
+		return cc;
+
+	name = PG_GETARG_TEXT_PP(argno);
+	len = VARSIZE_ANY_EXHDR(name);
 	if (cc->cal != NULL && cc->generation == cspi_calendar_generation &&
 		cc->name_len == len && memcmp(cc->name, VARDATA_ANY(name), len) == 0)
 		return cc;
@@ -103,6 +112,7 @@ named_calendar(FunctionCallInfo fcinfo, int argno)
 	cc->label = entry->name;
 	cc->named = true;
 	cc->generation = cspi_calendar_generation;
+	cc->name_stable = get_fn_expr_arg_stable(fcinfo->flinfo, argno);
 	return cc;
 }
 
@@ -177,6 +187,15 @@ argument_calendar(FunctionCallInfo fcinfo, int argno)
 	}
 	cal_compile(&cc->own, mask, CAL_DAY_NOBEGIN, CAL_DAY_NOEND,
 				cc->own_days, nelems);
+	if (cc->own_index)
+		pfree(cc->own_index);
+	cc->own_index = NULL;
+	if (cal_index_entries(&cc->own) > 0)
+	{
+		cc->own_index = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+										   sizeof(int32) * cal_index_entries(&cc->own));
+		cal_build_index(&cc->own, cc->own_index);
+	}
 
 	cc->args_len = arr_len + mask_len;
 	cc->args_copy = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, cc->args_len);
@@ -231,7 +250,7 @@ outside(const CallCalendar *cc, int32 a, int32 b)
 	return cal_in_range(cc->cal, a) ? b : a;
 }
 
-static Datum
+static inline Datum
 working_days_common(FunctionCallInfo fcinfo, const CallCalendar *cc,
 					DateADT from, DateADT to)
 {

@@ -17,34 +17,8 @@
 # Environment: PGVERSION (default: the newest installed, else 15).
 set -u
 cd "$(dirname "$0")/.."
-top=$(pwd)
 
 log() { printf '==> %s\n' "$*"; }
-
-# --- 1. packages ---------------------------------------------------------
-as_root() {
-	if [ "$(id -u)" = 0 ]; then "$@";
-	elif command -v sudo >/dev/null 2>&1; then sudo "$@";
-	else echo "run-tests: need root or sudo to run: $*" >&2; return 1; fi
-}
-
-if [ -z "${PGVERSION:-}" ]; then
-	PGVERSION=$(ls -v /usr/lib/postgresql 2>/dev/null | tail -n 1)
-	[ -n "$PGVERSION" ] || PGVERSION=15
-fi
-packages="make gcc postgresql-common postgresql-$PGVERSION postgresql-server-dev-$PGVERSION python3-numpy"
-missing=""
-for p in $packages; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
-		|| missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-	log "installing:$missing"
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || exit 1
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		--no-install-recommends $missing || exit 1
-fi
-export PG_CONFIG=/usr/lib/postgresql/$PGVERSION/bin/pg_config
 
 # --- results -------------------------------------------------------------
 results=$(mktemp -t cspi-results.XXXXXX)
@@ -54,21 +28,14 @@ record() {	# record NAME ok|fail
 	echo "$2 $1" >> "$results"
 }
 
-# --- 2. build and install ------------------------------------------------
-log "building with PostgreSQL $PGVERSION (warnings are errors)"
-if make -s clean >/dev/null && make -s PG_CFLAGS="-Werror" all; then
-	record build ok
+# --- 1, 2. packages, build, install ---------------------------------------
+if prepared=$(tools/prepare.sh --werror); then
+	record build-and-install ok
+	export "$prepared"
+	PGVERSION=$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
 else
-	record build fail
+	record build-and-install fail
 	echo "0 passed, 1 failed"
-	exit 1
-fi
-log "installing"
-if as_root make -s install PG_CONFIG="$PG_CONFIG" >/dev/null; then
-	record install ok
-else
-	record install fail
-	echo "1 passed, 1 failed"
 	exit 1
 fi
 

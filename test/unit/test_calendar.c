@@ -104,9 +104,14 @@ test_known_answers(void)
 	int32_t		r = 0;
 	bool		b;
 
+	static int32_t index_buffer[3 * 366];
+
 	CHECK(cal_compile(&cal, 0x1f, ymd(2022, 1, 1), ymd(2024, 12, 31), hol,
 					  (int) (sizeof(hol) / sizeof(hol[0]))) == CAL_OK,
 		  "compile");
+	CHECK(cal_index_entries(&cal) == (size_t) (ymd(2024, 12, 26) - ymd(2022, 5, 2) + 1),
+		  "index spans the holidays on working weekdays");
+	cal_build_index(&cal, index_buffer);
 	/* Easter 2024: Thursday 28 March to Tuesday 2 April is 1 working day. */
 	cal_working_days(&cal, ymd(2024, 3, 28), ymd(2024, 4, 2), &r);
 	CHECK(r == 1, "Easter 2024: got %d", r);
@@ -179,6 +184,7 @@ test_random(long pairs)
 	static int32_t copy[2 * WINDOW];
 	static bool working[WINDOW];
 	static int32_t prefix[WINDOW + 1];	/* working days in [base, base+i) */
+	static int32_t index_buffer[WINDOW];
 	long		done = 0;
 
 	while (done < pairs)
@@ -213,6 +219,12 @@ test_random(long pairs)
 		last = base + WINDOW - 501;
 		CHECK(cal_compile(&cal, mask, first, last, copy, nhol) == CAL_OK,
 			  "compile random calendar");
+		/* Half the calendars answer through the O(1) index. */
+		if (rng() % 2)
+		{
+			CHECK(cal_index_entries(&cal) <= WINDOW, "index size");
+			cal_build_index(&cal, index_buffer);
+		}
 
 		for (int k = 0; k < 5000 && done < pairs; k++, done++)
 		{

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# run-bench.sh: cspi's benchmarks in a throwaway cluster (what `make bench`
+# runs).  Prepares the machine like `make test`, starts a cluster with
+# pg_virtualenv and runs each bench/*.sql in it; the results are printed
+# (per-row times and their ratio to the plain-SQL baselines, in one run).
+# Environment: BENCH_ROWS (default 10000000), BENCH (one of the file names
+# without .sql: workdays, ...).
+set -eu
+cd "$(dirname "$0")/.."
+export "$(tools/prepare.sh)"
+PGVERSION=$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
+export BENCH_ROWS=${BENCH_ROWS:-10000000}
+
+run() {
+	for f in bench/*.sql; do
+		name=$(basename "$f" .sql)
+		[ -n "${BENCH:-}" ] && [ "$BENCH" != "$name" ] && continue
+		echo "=== $name ($BENCH_ROWS rows)"
+		createdb "bench_$name"
+		psql -X -q -v ON_ERROR_STOP=1 -v rows="$BENCH_ROWS" -d "bench_$name" -f "$f"
+		dropdb "bench_$name"
+	done
+}
+export -f run
+PGPORT=$(test/free-port.sh) pg_virtualenv -t -v "$PGVERSION" \
+	-o shared_buffers=1GB -o work_mem=256MB -o max_parallel_workers=4 \
+	bash -c run
