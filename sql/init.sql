@@ -20,8 +20,10 @@ SELECT t.oid::regtype::text
    AND t.typcategory <> 'A'
    AND obj_description(t.oid, 'pg_type') IS NULL;
 
--- Table-backed functions are STABLE, the ones given their holidays are
--- IMMUTABLE; all are PARALLEL SAFE and STRICT.
+-- Every function with its volatility, parallel safety and strictness: the
+-- table-backed working-day functions are STABLE and the ones given their
+-- holidays IMMUTABLE, all PARALLEL SAFE and STRICT; so are the ratio and
+-- rate functions; deploy and its helpers change the database (VOLATILE).
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
   FROM pg_proc p
  WHERE p.pronamespace = 'cspi'::regnamespace AND p.prorettype <> 'trigger'::regtype
