@@ -7,6 +7,8 @@
 #                     pg_regress and isolation suites and the oracle tests in
 #                     a throwaway cluster, and ends with "N passed, N failed"
 #   make bench        the benchmarks, in a throwaway cluster
+#   make demo         the main job: a synthetic council's year-end scorecard,
+#                     narrative and HTML report (PERIOD=2023/24 SCALE=1)
 #   make fuzz         libFuzzer over the calendar core (FUZZ_SECONDS=60)
 #   make unit         the C unit tests of the calendar core only
 
@@ -38,7 +40,8 @@ REGRESS = \
 	user_calendars \
 	ratio \
 	ratio_aggregates \
-	rates
+	rates \
+	indicators_fixture
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.
@@ -96,7 +99,7 @@ print-tests:
 	@echo "regress: $(REGRESS)"
 	@echo "isolation: $(ISOLATION)"
 
-.PHONY: unit unit-sanitize fuzz test bench
+.PHONY: unit unit-sanitize fuzz test bench demo
 unit: test/unit/test_calendar test/unit/test_ratio
 	test/unit/test_calendar $(UNIT_PAIRS)
 	test/unit/test_ratio $(UNIT_PAIRS)
@@ -122,3 +125,10 @@ test:
 
 bench:
 	bench/run-bench.sh
+
+# The main job: a synthetic council's year-end scorecard, narrative and
+# report (PERIOD=2023/24 SCALE=1 by default).
+PERIOD ?= 2023/24
+SCALE ?= 1
+demo:
+	PERIOD='$(PERIOD)' SCALE='$(SCALE)' demo/run-demo.sh

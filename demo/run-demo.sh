@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# run-demo.sh: cspi's main job, what `make demo` runs.  On a Debian machine
+# that may have nothing installed: prepares it like `make test`, starts a
+# throwaway cluster (pg_virtualenv), generates a synthetic council
+# (cspi.generate_source at SCALE), deploys and refreshes the indicators,
+# prints the PERIOD scorecard and narrative, writes demo/out/scorecard-*.csv
+# and demo/out/report-*.html, and removes the cluster.
+# Environment: PERIOD (default 2023/24), SCALE (default 1).
+set -eu
+cd "$(dirname "$0")/.."
+export PERIOD=${PERIOD:-2023/24}
+export SCALE=${SCALE:-1}
+export "$(tools/prepare.sh)"
+PGVERSION=$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
+mkdir -p demo/out
+export OUT=$(cd demo/out && pwd)
+export SLUG=$(echo "$PERIOD" | tr '/ ' '-_')
+
+# The years to generate: up to the end of PERIOD's financial year, five before.
+fy_start=$(echo "$PERIOD" | cut -c1-4)
+case "$PERIOD" in
+	????-??) [ "$(echo "$PERIOD" | cut -c6-7 | sed 's/^0//')" -lt 4 ] && fy_start=$((fy_start - 1)) ;;
+esac
+export LAST_YEAR=$((fy_start + 1))
+export FIRST_YEAR=$((LAST_YEAR - 5))
+
+demo() {
+	set -eu
+	started=$(date +%s)
+	q() { psql -X -q -v ON_ERROR_STOP=1 -d cspi_demo "$@"; }
+	createdb cspi_demo
+	q -c "CREATE EXTENSION cspi"
+	echo "==> generating a synthetic council at scale $SCALE, financial years $FIRST_YEAR/$((LAST_YEAR % 100)) to $((LAST_YEAR - 1))/$((LAST_YEAR % 100))"
+	q -c "SELECT cspi.create_source_tables('council')" >/dev/null
+	q -c "SELECT cspi.generate_source('council', $SCALE, 1, $FIRST_YEAR, $LAST_YEAR)" >/dev/null
+	echo "==> deploying and refreshing the indicators"
+	q -c "SELECT count(*) FILTER (WHERE available) AS available_indicators FROM cspi.deploy('council', 'cspi_report')"
+	q -c "SELECT cspi.refresh('cspi_report')" >/dev/null
+	echo
+	echo "Scorecard $PERIOD"
+	q -c "SELECT code, display AS \"$PERIOD\", cspi.format_target(target, unit) AS target,
+	             coalesce(status, '') AS status, coalesce(previous_display, '') AS \"previous\",
+	             coalesce(change || coalesce(' (' || change_is || ')', ''), '') AS change
+	        FROM cspi.scorecard('$PERIOD') ORDER BY display_order"
+	for heading in 'Where are we performing well?' 'Where do we need to improve?'; do
+		echo "$heading"
+		q -At -c "SELECT '  - ' || sentence FROM cspi.narrative('$PERIOD') WHERE heading = '$heading' ORDER BY display_order"
+		echo
+	done
+	q -c "\\copy (SELECT * FROM cspi.scorecard('$PERIOD') ORDER BY display_order) TO '$OUT/scorecard-$SLUG.csv' WITH (FORMAT csv, HEADER)"
+	q -At -c "SELECT cspi.report_html('$PERIOD')" > "$OUT/report-$SLUG.html"
+	echo "==> done in $(( $(date +%s) - started )) s"
+}
+export -f demo
+PGPORT=$(test/free-port.sh) pg_virtualenv -t -v "$PGVERSION" bash -c demo
+echo
+echo "Written:"
+echo "  $OUT/scorecard-$SLUG.csv"
+echo "  $OUT/report-$SLUG.html"
