@@ -41,7 +41,9 @@ REGRESS = \
 	ratio \
 	ratio_aggregates \
 	rates \
-	indicators_fixture
+	indicators_fixture \
+	sources \
+	report
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.

@@ -51,6 +51,7 @@ COMMENT ON COLUMN cspi.holiday.shipped IS 'True for the rows cspi ships; pg_dump
 SELECT pg_catalog.pg_extension_config_dump('cspi.calendar', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('cspi.holiday', 'WHERE NOT shipped');
 
+GRANT USAGE ON SCHEMA cspi TO PUBLIC;
 GRANT SELECT ON cspi.calendar, cspi.holiday TO PUBLIC;
 
 CREATE FUNCTION cspi.calendar_changed() RETURNS trigger
@@ -3324,10 +3325,10 @@ BEGIN
                     ELSE 'worse' END AS change_is,
                coalesce(a.available, false) AND v.indicator IS NOT NULL,
                CASE WHEN NOT coalesce(a.available, false)
-                        THEN 'unavailable: the source has no ' || array_to_string(a.missing_relations, ', ')
-                    WHEN v.indicator IS NULL THEN 'no data for ' || $1
-                    WHEN v.shown IS NULL AND i.unit = '%%' THEN 'no cases in ' || $1 || ' (a zero denominator)'
-                    WHEN v.shown IS NULL THEN 'no population estimate for ' || $1 END
+                        THEN 'the source has no ' || array_to_string(a.missing_relations, ' or ') || ' relation'
+                    WHEN v.indicator IS NULL THEN 'the source has no events in that period'
+                    WHEN v.shown IS NULL AND i.unit = '%%' THEN 'there were no cases (a zero denominator)'
+                    WHEN v.shown IS NULL THEN 'there is no population estimate for it' END
           FROM cspi.indicator i
           LEFT JOIN %1$I.indicator_availability a ON a.indicator = i.code
           LEFT JOIN %1$I.indicator_value v ON v.indicator = i.code AND v.period = $1

@@ -1,0 +1,74 @@
+-- The year-end report over the hand-worked fixture (sql/indicators_fixture.sql
+-- made fixture and fixture_report): scorecard, narrative, targets, HTML.
+SET datestyle = 'ISO, YMD';
+\set SHOW_CONTEXT never
+
+-- The 2023/24 scorecard: every indicator in display order with its figure,
+-- target, status, the 2022/23 figure and whether the change is better or
+-- worse for its polarity (higher: REF_1WD fell 50.0 -> 42.9, worse; lower:
+-- REF_OVER_3WD fell 25.0 -> 14.3, better).  The figures are those worked by
+-- hand in indicators_fixture.
+SELECT display_order AS n, code, display, target, polarity, status,
+       previous_period AS prev, previous_display, change, change_is, available
+  FROM cspi.scorecard('2023/24', 'fixture_report')
+ ORDER BY display_order;
+
+-- A quarter compares with the same quarter a year earlier; a month likewise.
+SELECT code, display, previous_period, previous_display, change
+  FROM cspi.scorecard('2023/24 Q2', 'fixture_report')
+ WHERE code IN ('CIC_OPEN', 'CP_OPEN', 'CIC_RATE');
+SELECT cspi.previous_period('2023/24') AS year, cspi.previous_period('2023/24 Q4') AS quarter,
+       cspi.previous_period('2024-02') AS month, cspi.period_name('2023-04') AS month_name;
+
+-- The narrative: headings follow status, or (without a target) the change.
+SELECT heading, code, sentence
+  FROM cspi.narrative('2023/24', 'fixture_report')
+ ORDER BY heading DESC, display_order;
+
+-- A council's own target, from a period on: REF_1WD at 40% from 2023/24
+-- is met by 42.9% after a refresh, while 2022/23 keeps the default 90.
+INSERT INTO cspi.target (indicator, from_period, target) VALUES ('REF_1WD', '2023/24', 40);
+SELECT cspi.target_for('REF_1WD', '2022/23') AS before, cspi.target_for('REF_1WD', '2023/24') AS from_then,
+       cspi.target_for('REF_1WD', '2024-01') AS a_month_later, cspi.target_for('CP_OPEN', '2023/24') AS none;
+SELECT cspi.refresh('fixture_report');
+SELECT period, display, target, status FROM fixture_report.indicator_value
+ WHERE indicator = 'REF_1WD' AND period_type = 'year' ORDER BY period;
+SELECT heading, sentence FROM cspi.narrative('2023/24', 'fixture_report') WHERE code = 'REF_1WD';
+-- ... and a council's own wording.
+INSERT INTO cspi.indicator_wording VALUES
+    ('REF_1WD', '{display} of the referrals completed in {period} took no more than a working day.{verdict}');
+SELECT sentence FROM cspi.narrative('2023/24', 'fixture_report') WHERE code = 'REF_1WD';
+DELETE FROM cspi.indicator_wording;
+DELETE FROM cspi.target;
+SELECT cspi.refresh('fixture_report');
+
+-- Unavailable indicators are listed with the reason, not left out.
+CREATE SCHEMA fixture_partial;
+CREATE VIEW fixture_partial.referral AS SELECT * FROM fixture.referral;
+CREATE VIEW fixture_partial.cp_plan AS SELECT * FROM fixture.cp_plan;
+SELECT count(*) FILTER (WHERE available) AS available, count(*) AS indicators
+  FROM cspi.deploy('fixture_partial', 'fixture_partial_report');
+SELECT code, available, reason FROM cspi.scorecard('2023/24', 'fixture_partial_report')
+ WHERE code IN ('REF_1WD', 'REREFERRAL_FAMILIES', 'CP_RATE', 'CIC_OPEN', 'EH_FAMILIES_INTERNAL')
+ ORDER BY display_order;
+SELECT heading, sentence FROM cspi.narrative('2023/24', 'fixture_partial_report')
+ WHERE code IN ('CP_RATE', 'CIC_OPEN');
+SET client_min_messages = warning;
+DROP SCHEMA fixture_partial_report CASCADE;
+DROP SCHEMA fixture_partial CASCADE;
+RESET client_min_messages;
+
+-- Bad input.
+SELECT * FROM cspi.scorecard('2023-24', 'fixture_report');
+SELECT * FROM cspi.scorecard('2023/24', 'no_such_schema');
+
+-- The HTML page: self-contained (no scripts, no external files), every
+-- indicator in the scorecard and a chart for each available one.
+SELECT length(h) > 10000 AS has_content,
+       h LIKE '<!DOCTYPE html>%' AS is_html,
+       h NOT LIKE '%<script%' AND h NOT LIKE '%src=%' AND h NOT LIKE '%href=%' AS self_contained,
+       (SELECT count(*) FROM regexp_matches(h, '<tr data-code="', 'g')) AS scorecard_rows,
+       (SELECT count(*) FROM regexp_matches(h, '<polyline class="values"', 'g')) AS charts,
+       (SELECT count(*) FROM regexp_matches(h, '<li data-code="', 'g')) AS sentences,
+       h LIKE '%Where are we performing well?%Where do we need to improve?%' AS both_headings
+  FROM cspi.report_html('2023/24', 'fixture_report') AS h;
