@@ -3445,7 +3445,7 @@ DECLARE
     svg text;
 BEGIN
     SELECT min(v), max(v) INTO lo, hi FROM unnest(points || ARRAY[target]) AS v;
-    IF n = 0 OR lo IS NULL THEN
+    IF n = 0 OR NOT EXISTS (SELECT 1 FROM unnest(points) AS v WHERE v IS NOT NULL) THEN
         RETURN '<span class="nochart">no monthly values</span>';
     END IF;
     IF unit = '%' THEN lo := least(lo, 0); hi := greatest(hi, 100); END IF;

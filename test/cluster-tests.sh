@@ -48,6 +48,13 @@ else
 	record oracle:numpy-busday-count fail
 fi
 
+# The HTML report as a browser renders it.
+if test/html/report_html_test.sh; then
+	record report-html:chromium ok
+else
+	record report-html:chromium fail
+fi
+
 # Councils' own calendar rows survive pg_dump and restore.
 if test/dump-restore.sh; then
 	record dump-restore ok

@@ -29,7 +29,8 @@ record() {	# record NAME ok|fail
 }
 
 # --- 1, 2. packages, build, install ---------------------------------------
-if prepared=$(tools/prepare.sh --werror); then
+# Chromium renders the HTML report (test/html/report_html_test.sh).
+if prepared=$(CSPI_EXTRA_PACKAGES=chromium tools/prepare.sh --werror); then
 	record build-and-install ok
 	export "$prepared"
 	PGVERSION=$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
