@@ -2107,7 +2107,7 @@ INSERT INTO cspi.indicator (display_order, code, section, title, unit, polarity,
  (36, 'RHI_72H', 'Missing children and care leavers', 'Return home interviews offered within 72 hours', '%', 'higher', NULL, '{missing_episode}',
   'Missing episodes (not other authority) returning in the period with an interview offered within 72 hours of the return / missing episodes (not other authority) returning in the period.'),
  (37, 'RHI_ENGAGED', 'Missing children and care leavers', 'Return home interviews with the child''s engagement', '%', 'higher', NULL, '{missing_episode}',
-  'RHI_72H episodes with rhi_engaged true / RHI_72H episodes offered an interview.'),
+  'RHI_72H episodes offered an interview with rhi_engaged true / RHI_72H episodes offered an interview.'),
  (38, 'CL_ACCOM_19_21', 'Missing children and care leavers', 'Care leavers aged 19-21 in suitable accommodation', '%', 'higher', NULL, '{care_leaver,child}',
   'Care leavers aged 19 to 21, at their latest record in the 12 months to the end of the period, in suitable accommodation / those care leavers.'),
  (39, 'CL_ACCOM_22_25', 'Missing children and care leavers', 'Care leavers aged 22-25 in suitable accommodation', '%', 'higher', NULL, '{care_leaver,child}',
@@ -2374,9 +2374,7 @@ BEGIN
 -- Working days are counted only between dates inside the calendar's range.
 
 CREATE VIEW @R@.period @SI@ AS
-WITH cal AS (
-    SELECT lower(r) AS lo, upper(r) - 1 AS hi FROM cspi.calendar_range(@CAL@) AS r
-), event_dates(d) AS (
+WITH event_dates(d) AS (
     SELECT referral_date FROM @R@.src_referral UNION ALL SELECT completed_date FROM @R@.src_referral
     UNION ALL SELECT start_date FROM @R@.src_assessment UNION ALL SELECT authorised_date FROM @R@.src_assessment
     UNION ALL SELECT strategy_date FROM @R@.src_s47_enquiry UNION ALL SELECT icpc_date FROM @R@.src_s47_enquiry
@@ -2394,8 +2392,8 @@ WITH cal AS (
     UNION ALL SELECT start_date FROM @R@.src_family_support UNION ALL SELECT end_date FROM @R@.src_family_support
 ), span AS (
     SELECT min(d) AS first_event, max(d) AS last_event
-      FROM event_dates, cal
-     WHERE d BETWEEN cal.lo AND cal.hi
+      FROM event_dates
+     WHERE isfinite(d)
 ), months AS (
     SELECT (make_date(y, 4, 1) + m * interval '1 month')::date AS month_start
       FROM span,
@@ -2746,6 +2744,7 @@ WITH ends AS (
       FROM open_episode o
       JOIN @R@.src_health_assessment h
         ON h.child_id = o.child_id AND h.completed_date <= o.period_end
+       AND h.kind IN ('INITIAL', 'REVIEW')
      GROUP BY o.period_end, o.child_id
 )
 SELECT o.period_end, o.child_id, o.episode_id, o.uasc, o.distance_miles,
@@ -2867,6 +2866,7 @@ WITH cal AS (
     UNION ALL SELECT 'allocation', child_id || ' from ' || start_date, 'ends before it starts' FROM @R@.src_allocation WHERE end_date < start_date
     UNION ALL SELECT 'family_support', case_id || '/' || child_id, 'ends before it starts' FROM @R@.src_family_support WHERE end_date < start_date
     UNION ALL SELECT 'missing_episode', episode_id, 'returned before going missing' FROM @R@.src_missing_episode WHERE returned_at < start_at
+    UNION ALL SELECT 'missing_episode', episode_id, 'engaged with a return home interview that was never offered (not counted as engaged)' FROM @R@.src_missing_episode WHERE rhi_engaged AND rhi_offered_at IS NULL
     UNION ALL SELECT 'health_assessment', child_id || ' due ' || coalesce(due_date::text, '?'), 'kind is not initial or review' FROM @R@.src_health_assessment WHERE kind IS NULL OR kind NOT IN ('INITIAL', 'REVIEW')
     -- dates the calendar cannot count working days for
     UNION ALL SELECT w.relation, w.row_id, 'date ' || w.d || ' is outside the range of calendar ' || @CAL@ || ': no working days counted'
@@ -3006,7 +3006,7 @@ WITH events(indicator, period_type, period, num, den) AS (
     SELECT x.indicator, g.period_type, g.period, x.num, x.den
       FROM (SELECT p.period_type, p.period, count(*) AS n,
                    count(*) FILTER (WHERE m.offered_within_72h) AS in_72h,
-                   count(*) FILTER (WHERE m.engaged) AS engaged,
+                   count(*) FILTER (WHERE m.offered AND m.engaged) AS engaged,
                    count(*) FILTER (WHERE m.offered) AS offered
               FROM @R@.missing_return_interview m CROSS JOIN LATERAL cspi.periods_of(m.returned_at::date) p
              WHERE NOT m.other_authority
@@ -3071,7 +3071,7 @@ SELECT i.code AS indicator, p.period_type, p.period, p.period_start, p.period_en
   LEFT JOIN counted c ON c.indicator = i.code AND c.period_type = p.period_type AND c.period = p.period
   LEFT JOIN LATERAL (
       SELECT pop.children FROM @R@.src_population pop
-       WHERE i.unit = 'per 10,000' AND make_date(pop.year::int, 6, 30) <= p.period_end
+       WHERE i.unit = 'per 10,000' AND make_date(pop.year::int, 6, 30) < p.period_end
        ORDER BY pop.year DESC LIMIT 1) pop ON true
   CROSS JOIN LATERAL (
       SELECT coalesce(c.num, 0)::bigint AS num,

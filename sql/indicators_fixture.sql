@@ -60,10 +60,11 @@ INSERT INTO fixture.child (child_id, family_id, date_of_birth) VALUES
  ('K06', 'H13', '2014-01-01'),
  ('K07', 'H14', '2011-01-01');
 
--- Mid-year estimates.  A rate uses the latest one whose 30 June is on or
--- before the period's last day: 2022/23 and months July 2022 to June 2023
--- use mid-2022 (20,000); 2023/24 and months from July 2023 use mid-2023
--- (24,000); April and May 2022 have no estimate (rate n/a).  The year is not
+-- Mid-year estimates.  A rate uses the latest one whose 30 June is before
+-- the period's last day (the contract's examples: April to June 2023 use
+-- mid-2022): 2022/23 and months July 2022 to June 2023 use mid-2022
+-- (20,000); 2023/24 and months from July 2023 use mid-2023 (24,000); April
+-- to June 2022 and 2022/23 Q1 have no estimate (rate n/a).  The year is not
 -- an event, so it does not add periods.
 INSERT INTO fixture.population (year, children) VALUES
  (2022, 20000),
@@ -408,8 +409,9 @@ SELECT indicator, period, numerator, denominator, shown, display, target, status
 -- CP_OPEN 2023-08: P05 and P06 (one child, C12) and P04 (C08); P01 ends on
 --   2023-08-31: 2.  2023-09 and 2023/24 Q2: P04 (C08), P06 (C12) = 2;
 --   CP_RATE 2 * 10000 / 24000 = 0.833 -> 0.8.
--- CP_RATE 2022-05: P03 open, but no estimate dated on or before 2022-05-31:
---   n/a.  2022/23 Q1 (30 June 2022 uses mid-2022): P03, P05 = 2 -> 1.0.
+-- CP_RATE 2022-05: P03 open, but no estimate dated before 2022-05-31: n/a.
+--   2022/23 Q1 ends on 30 June 2022, the date of mid-2022, which is not
+--   before it: P03, P05 = 2 children, no estimate, n/a.
 -- CP_VISIT_10WD 2023-11: V08, V11, V12 out, V13 in: 1/4 = 25.0%.
 -- EH at 2023-09-30: internal H10 (K01) = 1 family; external K04, K05 = 2
 --   children (FS05 starts 2023-10-01).

@@ -35,25 +35,28 @@ def quote_ident(s):
     return '"' + s.replace('"', '""') + '"'
 
 
-def value(v):
-    """Normalise a field: None for NULL/empty, a Decimal when numeric."""
-    if v is None:
-        return None
-    v = v.strip()
-    if v == "":
-        return None
-    try:
-        return Decimal(v)
-    except InvalidOperation:
-        return v
+class Field:
+    """A field compared as a decimal (NULL and empty alike) and shown as given."""
+    __slots__ = ("raw", "key")
+
+    def __init__(self, v):
+        self.raw = None if v is None or v.strip() == "" else v.strip()
+        self.key = None
+        if self.raw is not None:
+            try:
+                self.key = Decimal(self.raw)
+            except InvalidOperation:
+                self.key = self.raw
+
+    def __eq__(self, other):
+        return self.key == other.key
+
+    def __ne__(self, other):
+        return not self == other
 
 
-def text(v):
-    if v is None:
-        return "NULL"
-    if isinstance(v, Decimal):
-        return str(v.normalize()) if v == v.to_integral_value() else str(v)
-    return repr(v)
+def text(f):
+    return "NULL" if f.raw is None else f.raw
 
 
 def read_rows(csv_text, origin):
@@ -69,7 +72,7 @@ def read_rows(csv_text, origin):
         if not r:
             continue
         key = tuple(r[:3])
-        vals = tuple(value(x) for x in r[3:6])
+        vals = tuple(Field(x) for x in r[3:6])
         if key in rows:
             dups.append(key)
         rows[key] = vals
@@ -142,24 +145,27 @@ def main():
     got, dups = read_rows(read_report(args), "%s.indicator_value" % args.report)
     n, diffs = compare(expected, got, dups)
 
-    shown = diffs[:MAX_SHOWN]
-    by_ind = {}
-    for ind, msg in shown:
-        by_ind.setdefault(ind, []).append(msg)
-    total_by_ind = {}
-    for ind, _ in diffs:
-        total_by_ind[ind] = total_by_ind.get(ind, 0) + 1
-    for ind in sorted(by_ind):
-        more = total_by_ind[ind] - len(by_ind[ind])
-        print("%s (%d difference%s)" % (ind, total_by_ind[ind],
-                                        "" if total_by_ind[ind] == 1 else "s"))
-        for msg in by_ind[ind]:
+    # At most MAX_SHOWN lines, shared round-robin among the differing
+    # indicators so that none is hidden behind another's many differences.
+    per_ind = {}
+    for ind, msg in diffs:
+        per_ind.setdefault(ind, []).append(msg)
+    inds = sorted(per_ind)
+    by_ind, taken, depth = {}, 0, 0
+    while taken < min(MAX_SHOWN, len(diffs)):
+        for ind in inds:
+            if depth < len(per_ind[ind]) and taken < MAX_SHOWN:
+                by_ind.setdefault(ind, []).append(per_ind[ind][depth])
+                taken += 1
+        depth += 1
+    for ind in inds:
+        total = len(per_ind[ind])
+        print("%s (%d difference%s)" % (ind, total, "" if total == 1 else "s"))
+        for msg in by_ind.get(ind, ()):
             print("  " + msg)
+        more = total - len(by_ind.get(ind, ()))
         if more:
             print("  ... %d more" % more)
-    rest = sorted(set(total_by_ind) - set(by_ind))
-    if rest:
-        print("also differing: " + ", ".join("%s (%d)" % (i, total_by_ind[i]) for i in rest))
     print("indicators: %d rows compared, %d differences" % (n, len(diffs)))
     return 1 if diffs else 0
 

@@ -20,6 +20,43 @@ last with an event (decision 2).  Working days are numpy.busday_count;
 percentages and rates are rounded exactly (fractions), half away from zero.
 
 Dates are held as proleptic ordinals (int); +/- infinity as sentinels.
+
+Choices where the specs and doc/indicator-decisions.md leave room (listed here so
+that a disagreement with the SQL can be traced to one of them):
+
+ 1. Periods of care: a child's first episode (after short breaks are removed)
+    starts a period of care even when its reason_new is not S (the data
+    error "a period of care that does not begin with S", still counted).
+ 2. An episode with an end_date and a NULL reason_ceased ends its period of
+    care (NULL is "other than X1").
+ 3. No working-day count (a date outside the calendar's range, or a NULL
+    start date) counts as not within timescale and, for REF_OVER_3WD, as
+    over 3 working days (decision 5 applied to NULL too).
+ 4. CIC_STABILITY_SHORT: "the placement still open on the window's first
+    day" is the placement the child was in on that day by the contract's
+    belonging rule (start <= day <= end, the later-starting one when two
+    touch): one whose period of care ended on that day counts, one that the
+    next placement replaced on that day does not.
+ 5. RHI_ENGAGED's numerator is taken within its denominator: engaged true
+    and rhi_offered_at not NULL.
+ 6. CIC_HEALTH_CURRENT: only kinds 'initial' and 'review' count as health
+    assessments; a child with no date of birth (or no child row) is not
+    under 5, so the 12-month rule applies; such a child is still counted.
+    CIC_STABILITY_LONG and CL_* leave children of unknown age out (they
+    are not "aged under 16" / "aged 19 to 21").
+ 7. Population: decision 28, the latest estimate dated (30 June) strictly
+    before the period's last day, so June 2023 and 2023/24 Q1 use mid-2022
+    as the contract's examples say.
+    A population row whose children is NULL gives no rate; 0 gives no
+    shown value.
+ 8. Ties: the plan a visit belongs to and the open episode break ties on
+    start date by the id's order in PostgreSQL (dense_rank over the id
+    column, so the column's type and collation decide).
+ 9. Activity codes, providers, kinds, visit types and reason codes are
+    compared after trimming surrounding white space and upper-casing.
+10. Timestamps (missing_episode): compared as PostgreSQL would compare the
+    columns: wall-clock for timestamp columns, absolute instants when a
+    column is timestamptz; their dates are taken in Europe/London.
 """
 import argparse
 import bisect
@@ -258,7 +295,7 @@ class Calendar:
         """working_days(a, b): working days d with a < d <= b, negative when
         b < a, i.e. np.busday_count(a + 1, b + 1); None when either date is
         NULL or outside the calendar's known range (decision 5)."""
-        if a is None or b is None:
+        if not (finite(a) and finite(b)):
             return None
         if not (self.first <= a <= self.last and self.first <= b <= self.last):
             return None
@@ -420,7 +457,7 @@ class Result:
 
 
 def compute(src, cal):
-    """Returns (periods, result, population_of_period) or None without events."""
+    """Returns (Periods, Result), or None when the source has no event."""
     rng = src.fy_range()
     if rng is None:
         return None
@@ -783,7 +820,7 @@ def compute(src, cal):
             pe = it[3]
             best = None
             for y, c in years:
-                if 1 <= y <= 9999 and datetime.date(y, 6, 30).toordinal() <= pe:
+                if 1 <= y <= 9999 and datetime.date(y, 6, 30).toordinal() < pe:
                     best = (y, c)
             population[k] = None if best is None else best[1]
         for code, count in (("CP_RATE", "CP_OPEN"), ("CIC_RATE", "CIC_OPEN")):
@@ -1463,8 +1500,8 @@ def self_test():
           ("0", "", "0"))
     check("CP_RATE 2024/25 (mid-2023)", val("CP_RATE", "2024/25"), ("1", "22256", "0.4"))
     check("CP_RATE 2023-05 (mid-2022)", val("CP_RATE", "2023-05"), ("1", "20000", "0.5"))
-    check("CP_RATE 2023-06 (30 June 2023 on or before the last day)",
-          val("CP_RATE", "2023-06"), ("0", "22256", "0.0"))
+    check("CP_RATE 2023-06 (mid-2023 is dated the last day: mid-2022)",
+          val("CP_RATE", "2023-06"), ("0", "20000", "0.0"))
     check("CP_RATE 2021/22 (no estimate)", val("CP_RATE", "2021/22"), ("1", "", ""))
     check("CFA_COMPLETED 2023/24 Q1", val("CFA_COMPLETED", "2023/24 Q1"), ("2", "", "2"))
     check("CFA_45WD 2023/24 Q1", val("CFA_45WD", "2023/24 Q1"), ("1", "2", "50.0"))
