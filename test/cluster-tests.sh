@@ -48,6 +48,13 @@ else
 	record oracle:numpy-busday-count fail
 fi
 
+# Every indicator against an independent implementation of the catalogue.
+if test/oracle/indicators-vs-oracle.sh; then
+	record oracle:indicators ok
+else
+	record oracle:indicators fail
+fi
+
 # The HTML report as a browser renders it.
 if test/html/report_html_test.sh; then
 	record report-html:chromium ok

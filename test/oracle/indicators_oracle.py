@@ -33,10 +33,9 @@ that a disagreement with the SQL can be traced to one of them):
     start date) counts as not within timescale and, for REF_OVER_3WD, as
     over 3 working days (decision 5 applied to NULL too).
  4. CIC_STABILITY_SHORT: "the placement still open on the window's first
-    day" is the placement the child was in on that day by the contract's
-    belonging rule (start <= day <= end, the later-starting one when two
-    touch): one whose period of care ended on that day counts, one that the
-    next placement replaced on that day does not.
+    day" is open by the contract's snapshot rule (started before that day,
+    end NULL or after it): one whose period of care ended on that day does
+    not count, nor one that the next placement replaced on that day.
  5. RHI_ENGAGED's numerator is taken within its denominator: engaged true
     and rhi_offered_at not NULL.
  6. CIC_HEALTH_CURRENT: only kinds 'initial' and 'review' count as health
@@ -1004,7 +1003,7 @@ def cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
             i = bisect.bisect_right(pl_starts, ws) - 1
             if i >= 0:
                 st, en, _ = placements[i]
-                if st < ws and (en is None or en >= ws):
+                if st < ws and (en is None or en > ws):
                     count += 1
             if count >= 3:
                 s_short[j] += 1
