@@ -43,7 +43,8 @@ REGRESS = \
 	rates \
 	indicators_fixture \
 	sources \
-	report
+	report \
+	generate
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.

@@ -15,7 +15,7 @@ run() {
 	for f in bench/*.sql; do
 		name=$(basename "$f" .sql)
 		[ -n "${BENCH:-}" ] && [ "$BENCH" != "$name" ] && continue
-		echo "=== $name ($BENCH_ROWS rows)"
+		echo "=== $name"
 		createdb "bench_$name"
 		psql -X -q -v ON_ERROR_STOP=1 -v rows="$BENCH_ROWS" -d "bench_$name" -f "$f"
 		dropdb "bench_$name"
