@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# dump-restore.sh: a council's own calendars and holidays survive pg_dump and
-# restore, the shipped rows are not duplicated, and the restored calendars
-# count as before.  Needs a server (PGHOST/PGPORT/PGUSER); uses two scratch
+# dump-restore.sh: a council's own calendars, holidays, targets and wording
+# survive pg_dump and restore, the shipped rows are not duplicated, and the
+# restored calendars count as before.  Needs a server (PGHOST/PGPORT/PGUSER); uses two scratch
 # databases and drops them.
 set -eu
 src=cspi_dump_src
@@ -20,6 +20,8 @@ INSERT INTO cspi.holiday (calendar, holiday_date, name) VALUES
     ('council-offices', '2024-12-27', 'closure'),
     ('council-offices', '2024-12-30', 'closure'),
     ('england-and-wales', '2040-12-27', 'a future one-off');
+INSERT INTO cspi.target (indicator, from_period, target) VALUES ('REF_1WD', '2023/24', 85);
+INSERT INTO cspi.indicator_wording VALUES ('REF_1WD', '{display} of referrals were decided in a day.{verdict}');
 SQL
 
 state() {
@@ -28,6 +30,9 @@ SET datestyle = 'ISO, YMD';
 SELECT name, base, weekmask, first_date, last_date, shipped FROM cspi.calendar ORDER BY name;
 SELECT calendar, holiday_date, name FROM cspi.holiday WHERE NOT shipped ORDER BY 1, 2;
 SELECT count(*) FROM cspi.holiday WHERE shipped;
+SELECT indicator, from_period, target FROM cspi.target;
+SELECT indicator, template FROM cspi.indicator_wording;
+SELECT count(*) FROM cspi.indicator;
 -- Tue 24 Dec 2024 to Thu 2 Jan 2025: 27, 30, 31 Dec and 2 Jan for England
 -- and Wales (4); without 27 and 30 Dec for the council (2).
 SELECT cspi.working_days('2024-12-24'::date, '2025-01-02'::date),
@@ -53,4 +58,5 @@ if ! grep -qx "$expected_counts" <<<"$after"; then
 	echo "$after"
 	exit 1
 fi
-echo "dump-restore: own calendars and holidays restored, shipped rows not duplicated"
+grep -qx "REF_1WD|2023/24|85" <<<"$after" || { echo "dump-restore: the council's target was lost"; exit 1; }
+echo "dump-restore: own calendars, holidays, targets and wording restored, shipped rows not duplicated"
