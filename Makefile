@@ -75,10 +75,10 @@ SAN_CFLAGS = -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_PAIRS ?= 1000000
 
-test/unit/test_calendar: test/unit/test_calendar.c $(CORE_SRC) $(CORE_HDR)
+test/unit/test_calendar: test/unit/test_calendar.c test/unit/unit_test.h $(CORE_SRC) $(CORE_HDR)
 	$(CC) $(UNIT_CFLAGS) -o $@ test/unit/test_calendar.c $(CORE_SRC)
 
-test/unit/test_calendar_san: test/unit/test_calendar.c $(CORE_SRC) $(CORE_HDR)
+test/unit/test_calendar_san: test/unit/test_calendar.c test/unit/unit_test.h $(CORE_SRC) $(CORE_HDR)
 	$(CC) $(SAN_CFLAGS) -o $@ test/unit/test_calendar.c $(CORE_SRC)
 
 # installcheck runs both suites in one recipe, which stops at the first that
@@ -90,10 +90,10 @@ installcheck-regress:
 installcheck-isolation:
 	$(pg_isolation_regress_installcheck) $(ISOLATION_OPTS) $(ISOLATION)
 
-test/unit/test_ratio: test/unit/test_ratio.c $(RATIO_SRC) $(RATIO_HDR)
+test/unit/test_ratio: test/unit/test_ratio.c test/unit/unit_test.h $(RATIO_SRC) $(RATIO_HDR)
 	$(CC) $(UNIT_CFLAGS) -o $@ test/unit/test_ratio.c $(RATIO_SRC)
 
-test/unit/test_ratio_san: test/unit/test_ratio.c $(RATIO_SRC) $(RATIO_HDR)
+test/unit/test_ratio_san: test/unit/test_ratio.c test/unit/unit_test.h $(RATIO_SRC) $(RATIO_HDR)
 	$(CC) $(SAN_CFLAGS) -o $@ test/unit/test_ratio.c $(RATIO_SRC)
 
 # The test names, for test/cluster-tests.sh to check that each one ran.

@@ -6,25 +6,7 @@
 CREATE EXTENSION cspi;
 SET jit = off;
 
-CREATE FUNCTION pg_temp.bench(label text, query text, nrows bigint, workers int)
-RETURNS TABLE (method text, ms numeric, ns_per_row numeric, result text)
-LANGUAGE plpgsql AS $$
-DECLARE
-    t0 timestamptz;
-    best interval;
-    r text;
-BEGIN
-    EXECUTE format('SET max_parallel_workers_per_gather = %s', workers);
-    FOR i IN 1..3 LOOP
-        t0 := clock_timestamp();
-        EXECUTE query INTO r;
-        IF best IS NULL OR clock_timestamp() - t0 < best THEN
-            best := clock_timestamp() - t0;
-        END IF;
-    END LOOP;
-    RETURN QUERY SELECT label, round(extract(epoch FROM best) * 1000, 1),
-        round(extract(epoch FROM best) * 1e9 / nrows, 1), r;
-END $$;
+\i bench/common.sql
 
 -- Ten million outcomes: 80% within timescale, 10% not yet completed (NULL).
 CREATE TABLE outcome AS

@@ -19,24 +19,7 @@ CREATE EXTENSION cspi;
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
 
-CREATE FUNCTION pg_temp.bench(label text, query text, nrows bigint)
-RETURNS TABLE (method text, rows_run bigint, ns_per_row numeric, result bigint)
-LANGUAGE plpgsql AS $$
-DECLARE
-    t0 timestamptz;
-    best interval;
-    r bigint;
-BEGIN
-    FOR i IN 1..3 LOOP
-        t0 := clock_timestamp();
-        EXECUTE query INTO r;
-        IF best IS NULL OR clock_timestamp() - t0 < best THEN
-            best := clock_timestamp() - t0;
-        END IF;
-    END LOOP;
-    RETURN QUERY SELECT label, nrows,
-        round(extract(epoch FROM best) * 1e9 / nrows, 1), r;
-END $$;
+\i bench/common.sql
 
 -- Random pairs in 1996 to 2039: most within 60 days, as casework is.
 CREATE TABLE pairs AS
@@ -72,7 +55,7 @@ SELECT * FROM pg_temp.bench('closed form SQL (1M rows)',
       - (SELECT count(*) FROM cspi.holiday h
           WHERE h.calendar = 'england-and-wales'
             AND h.holiday_date > a AND h.holiday_date <= b))
-       FROM pairs_1m$q$, 1000000)
+       FROM pairs_1m$q$, (SELECT count(*) FROM pairs_1m))
 UNION ALL
 SELECT * FROM pg_temp.bench('generate_series SQL (20k rows)',
     $q$SELECT sum((SELECT count(*) FROM generate_series(a + 1, b, interval '1 day') AS g(d)
@@ -80,7 +63,7 @@ SELECT * FROM pg_temp.bench('generate_series SQL (20k rows)',
                       AND NOT EXISTS (SELECT 1 FROM cspi.holiday h
                                        WHERE h.calendar = 'england-and-wales'
                                          AND h.holiday_date = d::date)))
-       FROM pairs_20k$q$, 20000)
+       FROM pairs_20k$q$, (SELECT count(*) FROM pairs_20k))
 UNION ALL
 SELECT * FROM pg_temp.bench('wide: floor: sum(b - a) (1M rows)',
     'SELECT sum(b - a) FROM wide_pairs', (SELECT count(*) FROM wide_pairs))
@@ -94,7 +77,7 @@ SELECT * FROM pg_temp.bench('wide: generate_series SQL (5k rows)',
                       AND NOT EXISTS (SELECT 1 FROM cspi.holiday h
                                        WHERE h.calendar = 'england-and-wales'
                                          AND h.holiday_date = d::date)))
-       FROM wide_pairs_5k$q$, 5000);
+       FROM wide_pairs_5k$q$, (SELECT count(*) FROM wide_pairs_5k));
 
 -- Every method agrees on the first 20,000 rows.
 SELECT count(*) FILTER (WHERE cspi.working_days(a, b) <> (
@@ -105,7 +88,7 @@ SELECT count(*) FILTER (WHERE cspi.working_days(a, b) <> (
                AND h.holiday_date > a AND h.holiday_date <= b))) AS closed_form_disagreements
   FROM pairs_20k;
 
-SELECT method, rows_run, ns_per_row,
+SELECT method, rows_run, ns_per_row, result,
        round(ns_per_row / (SELECT ns_per_row FROM result r
                             WHERE r.method LIKE CASE WHEN result.method LIKE 'wide%' THEN 'wide: floor%' ELSE 'floor%' END), 2) AS vs_floor,
        round((SELECT ns_per_row FROM result r

@@ -12,27 +12,11 @@
  */
 #include "calendar.h"
 
-#include <stdio.h>
+#include "unit_test.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-static long checks = 0;
-static long failures = 0;
-
-#define CHECK(cond, ...) \
-	do { \
-		checks++; \
-		if (!(cond)) \
-		{ \
-			failures++; \
-			if (failures <= 20) \
-			{ \
-				fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-				fprintf(stderr, __VA_ARGS__); \
-				fputc('\n', stderr); \
-			} \
-		} \
-	} while (0)
 
 /* Day number (days since 2000-01-01) of a proleptic Gregorian date. */
 static int32_t
@@ -46,18 +30,6 @@ ymd(int y, int m, int d)
 	int			doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 
 	return era * 146097 + doe - 719468 - 10957;
-}
-
-/* xorshift64*: deterministic, seedable. */
-static uint64_t rng_state = 88172645463325252ULL;
-
-static uint64_t
-rng(void)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 2685821657736338717ULL;
 }
 
 static int64_t
@@ -314,11 +286,10 @@ main(int argc, char **argv)
 {
 	long		pairs = argc > 1 ? atol(argv[1]) : 1000000;
 
+	rng_state = 88172645463325252ULL;
 	test_weekmask_parsing();
 	test_known_answers();
 	test_random(pairs);
 
-	printf("calendar core: %ld random date pairs, %ld checks\n", pairs, checks);
-	printf("%ld passed, %ld failed\n", checks - failures, failures);
-	return failures == 0 ? 0 : 1;
+	return report_results("calendar core (random date pairs)", pairs);
 }

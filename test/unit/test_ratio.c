@@ -12,38 +12,11 @@
  */
 #include "ratio.h"
 
-#include <stdio.h>
+#include "unit_test.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-static long checks = 0;
-static long failures = 0;
-
-#define CHECK(cond, ...) \
-	do { \
-		checks++; \
-		if (!(cond)) \
-		{ \
-			failures++; \
-			if (failures <= 20) \
-			{ \
-				fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-				fprintf(stderr, __VA_ARGS__); \
-				fputc('\n', stderr); \
-			} \
-		} \
-	} while (0)
-
-static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
-
-static uint64_t
-rng(void)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 2685821657736338717ULL;
-}
 
 /* A count: often small, sometimes huge. */
 static int64_t
@@ -320,12 +293,11 @@ main(int argc, char **argv)
 {
 	long		cases = argc > 1 ? atol(argv[1]) : 1000000;
 
+	rng_state = 0x9E3779B97F4A7C15ULL;
 	test_parse_and_format();
 	test_rounding_known();
 	test_compare_and_pool_known();
 	test_random(cases);
 
-	printf("ratio core: %ld random cases, %ld checks\n", cases, checks);
-	printf("%ld passed, %ld failed\n", checks - failures, failures);
-	return failures == 0 ? 0 : 1;
+	return report_results("ratio core", cases);
 }
