@@ -22,6 +22,6 @@ run() {
 	done
 }
 export -f run
-PGPORT=$(test/free-port.sh) pg_virtualenv -t -v "$PGVERSION" \
+tools/throwaway-cluster.sh "$PGVERSION" \
 	-o shared_buffers=1GB -o work_mem=256MB -o max_parallel_workers=4 \
 	bash -c run

@@ -52,7 +52,7 @@ demo() {
 	echo "==> done in $(( $(date +%s) - started )) s"
 }
 export -f demo
-PGPORT=$(test/free-port.sh) pg_virtualenv -t -v "$PGVERSION" bash -c demo
+tools/throwaway-cluster.sh "$PGVERSION" bash -c demo
 echo
 echo "Written:"
 echo "  $OUT/scorecard-$SLUG.csv"

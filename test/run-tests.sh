@@ -7,11 +7,12 @@
 #  2. builds the extension with warnings as errors and installs it,
 #  3. runs the C unit tests of the calendar core, plain and under
 #     AddressSanitizer and UndefinedBehaviorSanitizer,
-#  4. starts a throwaway cluster with Debian's pg_virtualenv (a temporary
-#     directory, owned by the postgres user since initdb refuses root, on a
-#     free port) and runs test/cluster-tests.sh in it: the pg_regress and
-#     isolation suites and the oracle tests; pg_virtualenv stops and removes
-#     the cluster however the tests end,
+#  4. starts a throwaway cluster with Debian's pg_virtualenv
+#     (tools/throwaway-cluster.sh: a temporary directory, owned by the
+#     postgres user since initdb refuses root, a free port, the socket in a
+#     temporary directory) and runs test/cluster-tests.sh in it: the
+#     pg_regress and isolation suites, the oracles, the HTML and dump tests;
+#     the cluster is stopped and removed however the tests end,
 #  5. prints one line per test and ends with "N passed, N failed".
 #
 # Environment: PGVERSION (default: the newest installed, else 15).
@@ -48,7 +49,7 @@ done
 
 # --- 4. tests in a throwaway cluster -------------------------------------
 log "starting a throwaway PostgreSQL $PGVERSION cluster (pg_virtualenv)"
-if ! PGPORT=$(test/free-port.sh) pg_virtualenv -t -v "$PGVERSION" test/cluster-tests.sh; then
+if ! tools/throwaway-cluster.sh "$PGVERSION" test/cluster-tests.sh; then
 	record cluster-tests fail
 fi
 
