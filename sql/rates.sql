@@ -23,6 +23,7 @@ SELECT rate_per_10k(count(*), 22256) FROM generate_series(1, 146);
 SELECT rate_per_10k(146, 0);
 SELECT rate_per_10k(146, -5);
 SELECT rate_per(146.0, 0.0);
+SELECT rate_per_10k(0::numeric, 'Infinity');
 SELECT rate_per(146, 22256, 0);
 SELECT rate_per_10k(146, NULL) IS NULL AS null_population, rate_per(NULL::bigint, 5) IS NULL AS null_count;
 

@@ -28,6 +28,35 @@ SELECT cspi.working_days('2024-12-24'::date, '2025-01-03'::date, 'council-office
 ROLLBACK;
 SELECT cspi.working_days('2024-12-24'::date, '2025-01-03'::date, 'council-offices') AS after_rollback;
 
+-- The calendar may change from call to call, also through a PL/pgSQL
+-- variable (a Param, not a constant): Tuesday 31 December 2024 to Friday
+-- 3 January 2025 is 2 working days in England and Wales, 1 in Scotland
+-- (2 January); likewise for a holiday array.
+CREATE FUNCTION pg_temp.each_calendar(calendars text[]) RETURNS TABLE (calendar text, wd integer)
+LANGUAGE plpgsql AS $$
+DECLARE
+    c text;
+BEGIN
+    FOREACH c IN ARRAY calendars LOOP
+        calendar := c;
+        wd := cspi.working_days('2024-12-31'::date, '2025-01-03'::date, c);
+        RETURN NEXT;
+    END LOOP;
+END $$;
+SELECT * FROM pg_temp.each_calendar(ARRAY['england-and-wales', 'scotland', 'england-and-wales', 'scotland']);
+CREATE FUNCTION pg_temp.each_holiday_list(lists text[]) RETURNS TABLE (holidays date[], wd integer)
+LANGUAGE plpgsql AS $$
+DECLARE
+    h text;
+BEGIN
+    FOREACH h IN ARRAY lists LOOP
+        holidays := h::date[];
+        wd := cspi.working_days('2024-12-31'::date, '2025-01-03'::date, holidays);
+        RETURN NEXT;
+    END LOOP;
+END $$;
+SELECT * FROM pg_temp.each_holiday_list(ARRAY['{2025-01-01}', '{2025-01-01,2025-01-02}', '{}']);
+
 -- A 24/7 service: every day a working day, no holidays, no range limit.
 INSERT INTO cspi.calendar (name, weekmask, first_date, last_date)
 VALUES ('seven-days', '1111111', '-infinity', 'infinity');

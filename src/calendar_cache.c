@@ -29,6 +29,7 @@
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 
 uint64		cspi_calendar_generation = 1;
 
@@ -77,11 +78,15 @@ reset_cache_if_stale(void)
 	MemoryContextReset(cache_context);
 	cache_head = NULL;
 	cspi_calendar_generation++;
+	/*
+	 * Clear the flag first: the catalog lookups below may process
+	 * invalidations, and one that arrives now must not be lost.
+	 */
+	cache_stale = false;
 	/* The tables' OIDs change if the extension is dropped and recreated. */
 	nsp = get_namespace_oid("cspi", false);
 	calendar_relid = get_relname_relid("calendar", nsp);
 	holiday_relid = get_relname_relid("holiday", nsp);
-	cache_stale = false;
 }
 
 static const char *
@@ -140,6 +145,7 @@ load_calendar(const char *name)
 	"              WHERE h.calendar IN (SELECT chain.name FROM chain))";
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		args[1];
+	SPIPlanPtr	plan;
 	Datum		values[6];
 	bool		nulls[6];
 	CachedCalendar *entry;
@@ -154,7 +160,21 @@ load_calendar(const char *name)
 	args[0] = CStringGetTextDatum(name);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args(query, 1, argtypes, args, NULL, true, 1)
+
+	/*
+	 * Read with the latest snapshot, as catalogs are read, not the running
+	 * query's: the cache outlives this transaction, so it must not keep
+	 * what an older snapshot saw of a change whose invalidation has already
+	 * been processed (a repeatable-read transaction would otherwise leave the
+	 * backend with a stale calendar for good).  Uncommitted changes of other
+	 * sessions stay invisible; this session's own are seen.
+	 */
+	plan = SPI_prepare(query, 1, argtypes);
+	if (plan == NULL)
+		elog(ERROR, "could not prepare the calendar query: %s",
+			 SPI_result_code_string(SPI_result));
+	if (SPI_execute_snapshot(plan, args, NULL, GetLatestSnapshot(),
+							 InvalidSnapshot, true, false, 1)
 		!= SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "could not read calendar \"%s\"", name);
 	for (int i = 0; i < 6; i++)

@@ -54,7 +54,9 @@ cspi_calendar_guard(PG_FUNCTION_ARGS)
 	rel = trigdata->tg_relation;
 	table = RelationGetRelationName(rel);
 
-	if (creating_extension)
+	/* cspi's own scripts, not another extension's, may change shipped rows. */
+	if (creating_extension &&
+		CurrentExtensionObject == get_extension_oid("cspi", true))
 		return TRIGGER_FIRED_FOR_ROW(event)
 			? PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(event)
 							  ? trigdata->tg_newtuple : trigdata->tg_trigtuple)

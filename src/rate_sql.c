@@ -51,6 +51,9 @@ static void
 check_population_numeric(Datum population)
 {
 	if (numeric_is_nan(DatumGetNumeric(population)) ||
+#if PG_VERSION_NUM >= 140000
+		numeric_is_inf(DatumGetNumeric(population)) ||
+#endif
 		DatumGetInt32(DirectFunctionCall2(numeric_cmp, population,
 										  numeric_of_int64(0))) <= 0)
 		ereport(ERROR,

@@ -17,6 +17,7 @@
 #include "calendar_cache.h"
 
 #include "fmgr.h"
+#include "nodes/primnodes.h"
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -77,6 +78,24 @@ call_state(FunctionCallInfo fcinfo)
 	return (CallCalendar *) fcinfo->flinfo->fn_extra;
 }
 
+/*
+ * Is argument argno of this call a Const?  Only then can its value be
+ * remembered across calls: get_fn_expr_arg_stable() also accepts external
+ * Params, whose values change between calls of a PL/pgSQL expression that
+ * keeps its fn_extra.
+ */
+static bool
+arg_is_const(FmgrInfo *flinfo, int argno)
+{
+	Node	   *expr = flinfo->fn_expr;
+	List	   *args;
+
+	if (expr == NULL || !IsA(expr, FuncExpr))
+		return false;
+	args = ((FuncExpr *) expr)->args;
+	return argno < list_length(args) && IsA(list_nth(args, argno), Const);
+}
+
 /* The calendar named by text argument argno, from cspi.calendar. */
 static inline const CallCalendar *
 named_calendar(FunctionCallInfo fcinfo, int argno)
@@ -112,7 +131,7 @@ named_calendar(FunctionCallInfo fcinfo, int argno)
 	cc->label = entry->name;
 	cc->named = true;
 	cc->generation = cspi_calendar_generation;
-	cc->name_stable = get_fn_expr_arg_stable(fcinfo->flinfo, argno);
+	cc->name_stable = arg_is_const(fcinfo->flinfo, argno);
 	return cc;
 }
 
@@ -169,8 +188,10 @@ argument_calendar(FunctionCallInfo fcinfo, int argno)
 	cc->cal = NULL;
 	if (cc->own_days)
 		pfree(cc->own_days);
+	cc->own_days = NULL;
 	if (cc->args_copy)
 		pfree(cc->args_copy);
+	cc->args_copy = NULL;
 	cc->own_days = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
 									  sizeof(int32) * Max(nelems, 1));
 	for (int i = 0; i < nelems; i++)
@@ -201,8 +222,8 @@ argument_calendar(FunctionCallInfo fcinfo, int argno)
 	cc->args_copy = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, cc->args_len);
 	memcpy(cc->args_copy, arr, arr_len);
 	memcpy(cc->args_copy + arr_len, VARDATA_ANY(mask_text), mask_len);
-	cc->args_stable = get_fn_expr_arg_stable(fcinfo->flinfo, argno) &&
-		get_fn_expr_arg_stable(fcinfo->flinfo, argno + 1);
+	cc->args_stable = arg_is_const(fcinfo->flinfo, argno) &&
+		arg_is_const(fcinfo->flinfo, argno + 1);
 	cc->label = NULL;
 	cc->named = false;
 	cc->cal = &cc->own;
