@@ -112,12 +112,18 @@ unit-sanitize: test/unit/test_calendar_san test/unit/test_ratio_san
 	test/unit/test_ratio_san $(UNIT_PAIRS)
 
 FUZZ_SECONDS ?= 60
+
+# libFuzzer comes with clang (Debian's clang package).
+.PHONY: fuzz-compiler
+fuzz-compiler:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { \
+		echo "make fuzz needs $(FUZZ_CC) with libFuzzer: apt-get install clang" >&2; exit 1; }
 FUZZ_CC ?= clang
 test/fuzz/fuzz_calendar: test/fuzz/fuzz_calendar.c $(CORE_SRC) $(CORE_HDR)
 	$(FUZZ_CC) -g -O1 -Isrc -fsanitize=fuzzer,address,undefined \
 		-o $@ test/fuzz/fuzz_calendar.c $(CORE_SRC)
 
-fuzz: test/fuzz/fuzz_calendar
+fuzz: fuzz-compiler test/fuzz/fuzz_calendar
 	mkdir -p test/fuzz/corpus
 	test/fuzz/fuzz_calendar -max_total_time=$(FUZZ_SECONDS) test/fuzz/corpus
 
