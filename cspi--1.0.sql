@@ -1368,6 +1368,14 @@ CREATE FUNCTION cspi.working_days("from" timestamptz, "to" timestamptz,
 COMMENT ON FUNCTION cspi.working_days(timestamptz, timestamptz, text) IS
 'working_days on the calendar dates of two timestamps with time zone, in the session time zone.';
 
+CREATE FUNCTION cspi.working_days_or_null("from" date, "to" date,
+                                          calendar text DEFAULT 'england-and-wales')
+    RETURNS integer
+    AS 'MODULE_PATHNAME', 'cspi_working_days_or_null'
+    LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.working_days_or_null(date, date, text) IS
+'working_days, but NULL instead of an error when a date is infinite or outside the calendar''s known range (the indicator views use it and list such dates in data_quality).';
+
 CREATE FUNCTION cspi.add_working_days(d date, n integer,
                                       calendar text DEFAULT 'england-and-wales')
     RETURNS date
@@ -2372,7 +2380,8 @@ BEGIN
     -- The indicator views.
     template := $tpl$
 -- @R@: report schema; @CAL@: calendar literal; @SI@: view options.
--- Working days are counted only between dates inside the calendar's range.
+-- Working days are counted with cspi.working_days_or_null: no count (NULL)
+-- for a date outside the calendar's range; data_quality lists such dates.
 
 CREATE MATERIALIZED VIEW @R@.period AS
 WITH event_dates(d) AS (
@@ -2409,9 +2418,7 @@ SELECT DISTINCT p.period_type, p.period, p.period_start, p.period_end
 CREATE UNIQUE INDEX period_key ON @R@.period (period_type, period);
 
 CREATE VIEW @R@.referral_timeliness @SI@ AS
-WITH cal AS (
-    SELECT lower(r) AS lo, upper(r) - 1 AS hi FROM cspi.calendar_range(@CAL@) AS r
-), previous AS (
+WITH previous AS (
     SELECT r.referral_id, max(p.referral_date) AS previous_referral_date
       FROM @R@.src_referral r
       JOIN @R@.src_referral p
@@ -2427,42 +2434,27 @@ SELECT r.referral_id, r.child_id, c.family_id, r.referral_date, r.completed_date
        pr.previous_referral_date,
        pr.previous_referral_date IS NOT NULL AS rereferral_12m
   FROM @R@.src_referral r
-  CROSS JOIN cal
   LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, family_id FROM @R@.src_child ORDER BY child_id) c
     ON c.child_id = r.child_id
   LEFT JOIN previous pr ON pr.referral_id = r.referral_id
   CROSS JOIN LATERAL (
-      SELECT CASE WHEN r.referral_date BETWEEN cal.lo AND cal.hi
-                   AND r.completed_date BETWEEN cal.lo AND cal.hi
-                  THEN cspi.working_days(r.referral_date, r.completed_date, @CAL@) END AS working_days
+      SELECT cspi.working_days_or_null(r.referral_date, r.completed_date, @CAL@) AS working_days
   ) wd;
 
 CREATE VIEW @R@.assessment_timeliness @SI@ AS
-WITH cal AS (
-    SELECT lower(r) AS lo, upper(r) - 1 AS hi FROM cspi.calendar_range(@CAL@) AS r
-)
 SELECT a.assessment_id, a.child_id, a.start_date, a.authorised_date, wd.working_days,
        a.authorised_date IS NOT NULL AND coalesce(wd.working_days <= 45, false) AS within_45wd
   FROM @R@.src_assessment a
-  CROSS JOIN cal
   CROSS JOIN LATERAL (
-      SELECT CASE WHEN a.start_date BETWEEN cal.lo AND cal.hi
-                   AND a.authorised_date BETWEEN cal.lo AND cal.hi
-                  THEN cspi.working_days(a.start_date, a.authorised_date, @CAL@) END AS working_days
+      SELECT cspi.working_days_or_null(a.start_date, a.authorised_date, @CAL@) AS working_days
   ) wd;
 
 CREATE VIEW @R@.icpc_timeliness @SI@ AS
-WITH cal AS (
-    SELECT lower(r) AS lo, upper(r) - 1 AS hi FROM cspi.calendar_range(@CAL@) AS r
-)
 SELECT s.s47_id, s.child_id, s.strategy_date, s.icpc_date, s.transfer_in, wd.working_days,
        s.icpc_date IS NOT NULL AND coalesce(wd.working_days <= 15, false) AS within_15wd
   FROM @R@.src_s47_enquiry s
-  CROSS JOIN cal
   CROSS JOIN LATERAL (
-      SELECT CASE WHEN s.strategy_date BETWEEN cal.lo AND cal.hi
-                   AND s.icpc_date BETWEEN cal.lo AND cal.hi
-                  THEN cspi.working_days(s.strategy_date, s.icpc_date, @CAL@) END AS working_days
+      SELECT cspi.working_days_or_null(s.strategy_date, s.icpc_date, @CAL@) AS working_days
   ) wd;
 
 CREATE VIEW @R@.cp_plan_detail @SI@ AS
@@ -2506,9 +2498,7 @@ SELECT r.review_id, r.plan_id, p.child_id, p.start_date AS plan_start, r.review_
   ) d;
 
 CREATE VIEW @R@.cp_visit_timeliness @SI@ AS
-WITH cal AS (
-    SELECT lower(r) AS lo, upper(r) - 1 AS hi FROM cspi.calendar_range(@CAL@) AS r
-), visits AS (
+WITH visits AS (
     SELECT v.visit_id, v.child_id, v.visit_date,
            max(v.visit_date) OVER (PARTITION BY v.child_id ORDER BY v.visit_date
                                    RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING)
@@ -2529,15 +2519,13 @@ SELECT w.visit_id, w.child_id, w.visit_date, w.plan_id, w.plan_start,
        coalesce(wd.working_days <= 10, false) AS within_10wd,
        coalesce(wd.working_days <= 15, false) AS within_15wd
   FROM with_plan w
-  CROSS JOIN cal
   CROSS JOIN LATERAL (
       SELECT CASE WHEN w.plan_id IS NULL THEN NULL
                   WHEN w.previous_visit_date >= w.plan_start THEN w.previous_visit_date
                   ELSE w.plan_start END AS measured_from
   ) m
   CROSS JOIN LATERAL (
-      SELECT CASE WHEN m.measured_from BETWEEN cal.lo AND cal.hi AND w.visit_date BETWEEN cal.lo AND cal.hi
-                  THEN cspi.working_days(m.measured_from, w.visit_date, @CAL@) END AS working_days
+      SELECT cspi.working_days_or_null(m.measured_from, w.visit_date, @CAL@) AS working_days
   ) wd;
 
 CREATE VIEW @R@.cla_episode_detail @SI@ AS
@@ -2608,9 +2596,7 @@ SELECT s.child_id, s.placement_number, s.period_of_care, s.episode_id AS first_e
  WHERE s.starts_placement;
 
 CREATE VIEW @R@.cla_review_timeliness @SI@ AS
-WITH cal AS (
-    SELECT lower(r) AS lo, upper(r) - 1 AS hi FROM cspi.calendar_range(@CAL@) AS r
-), with_poc AS (
+WITH with_poc AS (
     SELECT DISTINCT ON (r.review_id) r.review_id, r.child_id, r.review_date,
            poc.period_of_care, poc.start_date AS period_of_care_start
       FROM @R@.src_cla_review r
@@ -2639,11 +2625,9 @@ SELECT r.review_id, r.child_id, r.review_date, r.period_of_care, r.period_of_car
             WHEN r.review_number = 2 THEN r.review_date <= r.previous_review_date + interval '3 months'
             ELSE r.review_date <= r.previous_review_date + interval '6 months' END AS in_timescale
   FROM ranked r
-  CROSS JOIN cal
   CROSS JOIN LATERAL (
       SELECT CASE WHEN r.review_number = 1
-                   AND r.period_of_care_start BETWEEN cal.lo AND cal.hi AND r.review_date BETWEEN cal.lo AND cal.hi
-                  THEN cspi.working_days(r.period_of_care_start, r.review_date, @CAL@) END
+                  THEN cspi.working_days_or_null(r.period_of_care_start, r.review_date, @CAL@) END
                  AS working_days_from_start
   ) wd;
 

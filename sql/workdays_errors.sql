@@ -22,6 +22,12 @@ SELECT cspi.working_days('1995-01-01'::date, '1995-01-06'::date) AS first_week,
        cspi.networkdays('2040-12-24', '2040-12-31') AS last_week;
 -- ... but the day before the first working day is not known.
 SELECT cspi.previous_working_day('1995-01-03');
+-- working_days_or_null answers NULL where working_days errors (the
+-- indicator views use it), and counts like it elsewhere.
+SELECT cspi.working_days_or_null('1994-12-30'::date, '2024-04-02'::date) IS NULL AS before_range,
+       cspi.working_days_or_null('2024-03-28'::date, 'infinity'::date) IS NULL AS infinite,
+       cspi.working_days_or_null('2024-03-28'::date, '2024-04-02'::date) AS easter_2024;
+SELECT cspi.working_days_or_null('2024-03-28'::date, '2024-04-02'::date, 'england');
 -- Infinite dates.
 SELECT cspi.working_days('-infinity'::date, '2024-04-02'::date);
 SELECT cspi.add_working_days('infinity', 1);

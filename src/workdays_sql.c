@@ -328,6 +328,26 @@ cspi_working_days(PG_FUNCTION_ARGS)
 							   PG_GETARG_DATEADT(0), PG_GETARG_DATEADT(1));
 }
 
+/*
+ * working_days_or_null(from date, to date, calendar text): NULL, not an
+ * error, for a date the calendar does not cover.  The indicator views use it
+ * so that one mistyped date cannot stop a refresh; data_quality lists it.
+ */
+PG_FUNCTION_INFO_V1(cspi_working_days_or_null);
+Datum
+cspi_working_days_or_null(PG_FUNCTION_ARGS)
+{
+	const CallCalendar *cc = named_calendar(fcinfo, 2);
+	DateADT		from = PG_GETARG_DATEADT(0);
+	DateADT		to = PG_GETARG_DATEADT(1);
+	int32		result;
+
+	if (DATE_NOT_FINITE(from) || DATE_NOT_FINITE(to) ||
+		cal_working_days(cc->cal, from, to, &result) != CAL_OK)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(result);
+}
+
 /* working_days(from timestamp, to timestamp, calendar text) */
 PG_FUNCTION_INFO_V1(cspi_working_days_timestamp);
 Datum
