@@ -26,7 +26,25 @@ OBJS = \
 	src/ratio_agg.o \
 	src/rate_sql.o
 
-DATA = $(wildcard cspi--*.sql)
+# The install script of the current version is built from the SQL sources
+# in src/sql/, one file per concern, in this order (never edit the built
+# cspi--$(EXTVERSION).sql).  Released install scripts and the upgrade scripts
+# between versions are kept as released, beside the control file.
+EXTVERSION = $(shell sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.control)
+SQL_SOURCES = \
+	src/sql/calendars.sql \
+	src/sql/holidays.sql \
+	src/sql/workdays.sql \
+	src/sql/ratio.sql \
+	src/sql/rates.sql \
+	src/sql/contract.sql \
+	src/sql/periods.sql \
+	src/sql/catalogue.sql \
+	src/sql/deploy.sql \
+	src/sql/report.sql \
+	src/sql/generator.sql
+DATA_built = cspi--$(EXTVERSION).sql
+DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql))
 DOCS = README.md
 
 # The pg_regress suite: sql/ and expected/, run in this order.
@@ -38,7 +56,9 @@ REGRESS = \
 	workdays_holidays \
 	workdays_errors \
 	user_calendars \
+	parallel \
 	ratio \
+	ratio_input \
 	ratio_aggregates \
 	rates \
 	indicators_fixture \
@@ -48,17 +68,35 @@ REGRESS = \
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.
-ISOLATION = calendar_cache
+ISOLATION = calendar_cache calendar_mvcc
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/results/isolation
 
-PG_CPPFLAGS = -I$(srcdir)/src
-EXTRA_CLEAN = test/results test/unit/test_calendar test/unit/test_calendar_san \
+PG_CPPFLAGS = -I$(srcdir)/src -DCSPI_VERSION='"$(EXTVERSION)"'
+EXTRA_CLEAN = src/sql/holidays.sql test/results test/unit/test_calendar test/unit/test_calendar_san \
 	test/unit/test_ratio test/unit/test_ratio_san \
 	test/fuzz/fuzz_calendar
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# The shipped bank holidays, generated from their rules.
+src/sql/holidays.sql: tools/gen_uk_holidays.py
+	python3 tools/gen_uk_holidays.py > $@.tmp && mv $@.tmp $@
+
+cspi--$(EXTVERSION).sql: $(SQL_SOURCES) cspi.control Makefile
+	{ printf '%s\n' \
+		'/* cspi--$(EXTVERSION).sql: children'"'"'s social care performance indicators. */' \
+		'-- Built by make from the files in src/sql/: edit those, not this file.' \
+		'' \
+		'-- complain if script is sourced in psql, rather than via CREATE EXTENSION' \
+		'\echo Use "CREATE EXTENSION cspi" to load this file. \quit' \
+		''; \
+	  for f in $(SQL_SOURCES); do cat "$$f"; echo; done; } > $@.tmp && mv $@.tmp $@
+
+# ratio.c has no PostgreSQL includes; in the module it still does its
+# 128-bit arithmetic with PostgreSQL's own type (PG_INT128_TYPE).
+src/ratio.o: override CPPFLAGS += -include pg_config.h
 
 # PGXS does not track header dependencies unless PostgreSQL was configured
 # with --enable-depend; name them here.

@@ -16,7 +16,14 @@ SELECT rate_per_10k(1, 20000) AS a, rate_per_10k(1, 16) AS b, rate_per_10k(1, 16
 -- Fractional populations (numeric): 146 in 22,256.5 is 65.598...; 1 in
 -- 160,000.0 rounds half up exactly as the bigint version does.
 SELECT rate_per_10k(146.0, 22256.5) AS fractional, rate_per_10k(1.0, 160000.0) AS half,
-       rate_per(146.0, 22256.5) AS unrounded, rate_per_10k(-1.0, 160000.0) AS negative_half;
+       rate_per(146.0, 22256.5) AS unrounded;
+-- A count is never negative, NaN or infinite: each is an error, never a rate.
+SELECT rate_per(-1, 22256);
+SELECT rate_per_10k(-1, 22256);
+SELECT rate_per(-1.0, 22256.5);
+SELECT rate_per_10k(-1.0, 160000.0);
+SELECT rate_per_10k('NaN'::numeric, 22256.0);
+SELECT rate_per('Infinity'::numeric, 22256.0);
 -- bigint counts (count(*)) and integer populations mix.
 SELECT rate_per_10k(count(*), 22256) FROM generate_series(1, 146);
 -- Population zero or negative: an error; NULL: NULL.
@@ -34,3 +41,7 @@ SELECT target_met(81.4, 90, 'higher') AS ref_1wd, target_met(90, 90, 'higher') A
        target_met(6, 6, ' Lower ') AS at_target_lower;
 SELECT target_met(1, 2, 'better');
 SELECT target_met(NULL, 2, 'higher') IS NULL AS null_value;
+-- NaN is not a figure: numeric orders it above every number, so it would
+-- otherwise meet any "higher" target.  It is an error, value or target.
+SELECT target_met('NaN', 90, 'higher');
+SELECT target_met(81.4, 'NaN', 'lower');

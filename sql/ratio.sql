@@ -72,3 +72,31 @@ SELECT '9223372036854775808/1'::ratio;
 SELECT ratio(-1, 2);
 -- NULL in, NULL out.
 SELECT percent(NULL) IS NULL AS a, format_ratio(NULL) IS NULL AS b, ratio(NULL, 1) IS NULL AS c;
+
+-- ratio_of's step checks the numerator too: a state whose numerator is at
+-- the limit cannot count one more TRUE (an error, never a value that
+-- ratio_in would refuse); FALSE still counts.
+SELECT cspi.ratio_of_transition('9223372036854775807/5', true);
+SELECT cspi.ratio_of_transition('9223372036854775807/5', false);
+SELECT cspi.ratio_of_transition('0/9223372036854775807', false);
+
+-- The hash is of the two integers, numerator then denominator as 8-byte
+-- little-endian integers, on every platform: 1119 = 0x045f, 1374 = 0x055e.
+-- A uuid is hashed as its 16 bytes in the order they are written, with the
+-- same function, so the uuid spelled with those bytes hashes the same.
+SELECT cspi.ratio_hash('1119/1374') =
+       uuid_hash('5f040000-0000-0000-5e05-000000000000') AS hash_of_integers,
+       cspi.ratio_hash_extended('1119/1374', 42) =
+       uuid_hash_extended('5f040000-0000-0000-5e05-000000000000', 42) AS extended;
+
+-- Equal ratios are the same pair, so btree may deduplicate: the opclass
+-- says so (btequalimage) and a new index allows it.
+SELECT amproc::regproc FROM pg_amproc p JOIN pg_opfamily f ON f.oid = p.amprocfamily
+ WHERE f.opfname = 'ratio_ops' AND f.opfmethod = (SELECT oid FROM pg_am WHERE amname = 'btree')
+   AND p.amprocnum = 4;
+CREATE EXTENSION IF NOT EXISTS pageinspect;
+CREATE TEMP TABLE rt_dedup AS SELECT (g % 3)::text || '/4' AS t FROM generate_series(1, 1000) g;
+CREATE TEMP TABLE rt_dedup_r AS SELECT t::ratio AS r FROM rt_dedup;
+CREATE INDEX rt_dedup_idx ON rt_dedup_r (r);
+SELECT allequalimage FROM bt_metap('rt_dedup_idx');
+DROP EXTENSION pageinspect;

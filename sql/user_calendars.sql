@@ -83,14 +83,43 @@ INSERT INTO cspi.calendar (name, base, first_date, last_date)
 VALUES ('orphan', 'no-such-base', '2024-01-01', '2024-12-31');
 SELECT cspi.working_days('2024-03-28'::date, '2024-04-02'::date, 'orphan');
 DELETE FROM cspi.calendar WHERE name = 'orphan';
+-- A chain of base calendars may be as long as a council needs: only a cycle
+-- stops it.  chain-1 is based on england-and-wales and chain-k on
+-- chain-(k-1); each adds one of the 20 weekdays of June 2024 (3 to 7, 10 to
+-- 14, 17 to 21, 24 to 28 June; no bank holiday that month) as a holiday.
+-- 31 May to 30 June is 20 working days in England, 10 with chain-10's ten
+-- holidays, none with chain-20's twenty.
+INSERT INTO cspi.calendar (name, base, first_date, last_date)
+SELECT 'chain-' || k, CASE WHEN k = 1 THEN 'england-and-wales' ELSE 'chain-' || (k - 1) END,
+       '2024-01-01', '2024-12-31'
+  FROM generate_series(1, 20) AS k;
+INSERT INTO cspi.holiday (calendar, holiday_date, name)
+SELECT 'chain-' || k, d, 'level ' || k
+  FROM (SELECT row_number() OVER (ORDER BY d) AS k, d
+          FROM generate_series(date '2024-06-01', date '2024-06-30', interval '1 day') AS g(d)
+         WHERE extract(isodow FROM d) < 6) AS weekdays;
+SELECT cspi.working_days('2024-05-31'::date, '2024-06-30'::date) AS england,
+       cspi.working_days('2024-05-31'::date, '2024-06-30'::date, 'chain-10') AS chain_10,
+       cspi.working_days('2024-05-31'::date, '2024-06-30'::date, 'chain-20') AS chain_20;
+DELETE FROM cspi.calendar WHERE name LIKE 'chain-%';
 
--- The shipped rows cannot change outside cspi's own scripts.
+-- The shipped rows cannot change outside cspi's own scripts: the table is
+-- not in the state the change needs (SQLSTATE 55000), whoever asks.
 UPDATE cspi.calendar SET last_date = '2050-12-31' WHERE name = 'england-and-wales';
+\set VERBOSITY sqlstate
+DELETE FROM cspi.holiday WHERE calendar = 'scotland' AND holiday_date = '2024-12-02';
+\set VERBOSITY default
 DELETE FROM cspi.holiday WHERE calendar = 'scotland' AND holiday_date = '2024-11-29';
 DELETE FROM cspi.holiday WHERE calendar = 'scotland' AND holiday_date = '2024-12-02';
 DELETE FROM cspi.calendar WHERE name = 'northern-ireland';
 INSERT INTO cspi.holiday (calendar, holiday_date, shipped) VALUES ('council', '2026-01-05', true);
 TRUNCATE cspi.holiday;
+-- The guard refuses to run as anything but the BEFORE trigger it must be.
+CREATE TABLE guard_misuse (shipped boolean);
+CREATE TRIGGER guard_misuse AFTER INSERT ON guard_misuse
+    FOR EACH ROW EXECUTE FUNCTION cspi.calendar_guard();
+INSERT INTO guard_misuse VALUES (false);
+DROP TABLE guard_misuse;
 -- Users' own holidays in a shipped calendar are allowed (and dumped).
 INSERT INTO cspi.holiday (calendar, holiday_date, name)
 VALUES ('england-and-wales', '2040-12-27', 'A future one-off');

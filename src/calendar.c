@@ -119,8 +119,16 @@ cal_compile(Calendar *cal, uint8_t mask, int32_t first_day, int32_t last_day,
 	return CAL_OK;
 }
 
-/* Longest span of holidays worth an index: 2^22 days, 16 MB, 11,000 years. */
-#define CAL_MAX_INDEX_ENTRIES ((size_t) 1 << 22)
+/*
+ * The index costs one int32 per day from the first holiday to the last.  It
+ * is built when that span is short (up to 2^16 days, 256 kB: 179 years of
+ * any calendar) or dense enough (at most 64 days per holiday: real holiday
+ * calendars have one every 40 days or so); a sparse list such as
+ * {0001-01-01, 9999-12-31} is binary-searched instead, so a holiday array
+ * passed per row never costs megabytes.
+ */
+#define CAL_SMALL_INDEX_ENTRIES ((size_t) 1 << 16)
+#define CAL_MAX_DAYS_PER_HOLIDAY 64
 
 size_t
 cal_index_entries(const Calendar *cal)
@@ -131,7 +139,10 @@ cal_index_entries(const Calendar *cal)
 		return 0;
 	span = (size_t) ((int64_t) cal->holidays[cal->nholidays - 1]
 					 - cal->holidays[0] + 1);
-	return span <= CAL_MAX_INDEX_ENTRIES ? span : 0;
+	if (span <= CAL_SMALL_INDEX_ENTRIES ||
+		span / (size_t) cal->nholidays <= CAL_MAX_DAYS_PER_HOLIDAY)
+		return span;
+	return 0;
 }
 
 void

@@ -36,6 +36,25 @@ row_is_shipped(Relation rel, HeapTuple tuple)
 	return !isnull && DatumGetBool(value);
 }
 
+/* Refuse a change to a row shipped with cspi (the same words for both). */
+static void
+refuse_shipped_change(TriggerEvent event, const char *table)
+{
+	if (TRIGGER_FIRED_BY_UPDATE(event))
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("cannot update a row of cspi.%s that was shipped with cspi",
+						table),
+				 errdetail("Shipped rows are restored by the extension, not by pg_dump, so they cannot change."),
+				 errhint("Create your own calendar, with base set to a shipped one to inherit its holidays, and add your holidays there.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+			 errmsg("cannot delete a row of cspi.%s that was shipped with cspi",
+					table),
+			 errdetail("Shipped rows are restored by the extension, not by pg_dump, so they cannot change."),
+			 errhint("Create your own calendar, with base set to a shipped one to inherit its holidays, and add your holidays there.")));
+}
+
 PG_FUNCTION_INFO_V1(cspi_calendar_guard);
 
 Datum
@@ -51,6 +70,18 @@ cspi_calendar_guard(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("cspi.calendar_guard() must be called as a trigger")));
 	event = trigdata->tg_event;
+
+	/*
+	 * Only a BEFORE trigger can refuse in time, and only a row trigger sees
+	 * the rows; TRUNCATE has no rows, so it is a BEFORE statement trigger.
+	 */
+	if (!TRIGGER_FIRED_BEFORE(event) ||
+		(TRIGGER_FIRED_BY_TRUNCATE(event) ? !TRIGGER_FIRED_FOR_STATEMENT(event)
+		 : !TRIGGER_FIRED_FOR_ROW(event)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("cspi.calendar_guard() must be fired BEFORE each row, or BEFORE TRUNCATE for each statement")));
+
 	rel = trigdata->tg_relation;
 	table = RelationGetRelationName(rel);
 
@@ -64,7 +95,7 @@ cspi_calendar_guard(PG_FUNCTION_ARGS)
 
 	if (TRIGGER_FIRED_BY_TRUNCATE(event))
 		ereport(ERROR,
-				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("cannot truncate cspi.%s", table),
 				 errdetail("It holds the calendars shipped with cspi."),
 				 errhint("Delete your own rows with DELETE FROM cspi.%s WHERE NOT shipped.",
@@ -74,7 +105,7 @@ cspi_calendar_guard(PG_FUNCTION_ARGS)
 	{
 		if (row_is_shipped(rel, trigdata->tg_trigtuple))
 			ereport(ERROR,
-					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 					 errmsg("only cspi's own scripts can add rows with shipped = true"),
 					 errhint("Leave shipped at its default, false, so that pg_dump keeps your rows.")));
 		return PointerGetDatum(trigdata->tg_trigtuple);
@@ -83,13 +114,7 @@ cspi_calendar_guard(PG_FUNCTION_ARGS)
 	if (row_is_shipped(rel, trigdata->tg_trigtuple) ||
 		(TRIGGER_FIRED_BY_UPDATE(event) &&
 		 row_is_shipped(rel, trigdata->tg_newtuple)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("cannot %s a row of cspi.%s shipped with cspi",
-						TRIGGER_FIRED_BY_UPDATE(event) ? "update" : "delete",
-						table),
-				 errdetail("Shipped rows are restored by the extension, not by pg_dump, so they cannot change."),
-				 errhint("Create your own calendar, with base set to a shipped one to inherit its holidays, and add your holidays there.")));
+		refuse_shipped_change(event, table);
 
 	return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(event)
 						   ? trigdata->tg_newtuple : trigdata->tg_trigtuple);

@@ -7,8 +7,9 @@
  * 10,000."  rate_per() gives the unrounded rate, rate_per_10k() the figure
  * reports show, rounded half away from zero to one decimal place exactly:
  * in 128-bit integers (ratio.c) for bigint counts, in numeric for numeric
- * ones, never through floating point.  target_met() compares a value with a
- * target under the indicator's polarity.
+ * ones, never through floating point.  Counts must not be negative and
+ * populations must be positive.  target_met() compares a value with a
+ * target under the indicator's polarity (NaN is an error, not a figure).
  *
  *-------------------------------------------------------------------------
  */
@@ -32,6 +33,17 @@ check_population_int(int64 population)
 				 errhint("A rate needs the number of children in the population, such as the ONS mid-year estimate.")));
 }
 
+/* A count of children is never negative. */
+static void
+check_count_int(int64 count)
+{
+	if (count < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("count must not be negative, not " INT64_FORMAT, count),
+				 errhint("A rate counts children, events or cases in the population.")));
+}
+
 static void
 check_per(int32 per)
 {
@@ -51,9 +63,7 @@ static void
 check_population_numeric(Datum population)
 {
 	if (numeric_is_nan(DatumGetNumeric(population)) ||
-#if PG_VERSION_NUM >= 140000
 		numeric_is_inf(DatumGetNumeric(population)) ||
-#endif
 		DatumGetInt32(DirectFunctionCall2(numeric_cmp, population,
 										  numeric_of_int64(0))) <= 0)
 		ereport(ERROR,
@@ -61,6 +71,20 @@ check_population_numeric(Datum population)
 				 errmsg("population must be positive, not %s",
 						DatumGetCString(DirectFunctionCall1(numeric_out, population))),
 				 errhint("A rate needs the number of children in the population, such as the ONS mid-year estimate.")));
+}
+
+static void
+check_count_numeric(Datum count)
+{
+	if (numeric_is_nan(DatumGetNumeric(count)) ||
+		numeric_is_inf(DatumGetNumeric(count)) ||
+		DatumGetInt32(DirectFunctionCall2(numeric_cmp, count,
+										  numeric_of_int64(0))) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("count must be a finite number that is not negative, not %s",
+						DatumGetCString(DirectFunctionCall1(numeric_out, count))),
+				 errhint("A rate counts children, events or cases in the population.")));
 }
 
 /* rate_per(count bigint, population bigint, per integer): unrounded */
@@ -72,6 +96,7 @@ cspi_rate_per(PG_FUNCTION_ARGS)
 	int64		population = PG_GETARG_INT64(1);
 	int32		per = PG_GETARG_INT32(2);
 
+	check_count_int(count);
 	check_population_int(population);
 	check_per(per);
 	PG_RETURN_DATUM(DirectFunctionCall2(numeric_div,
@@ -90,6 +115,7 @@ cspi_rate_per_numeric(PG_FUNCTION_ARGS)
 	Datum		population = PG_GETARG_DATUM(1);
 	int32		per = PG_GETARG_INT32(2);
 
+	check_count_numeric(count);
 	check_population_numeric(population);
 	check_per(per);
 	PG_RETURN_DATUM(DirectFunctionCall2(numeric_div,
@@ -107,6 +133,7 @@ cspi_rate_per_10k(PG_FUNCTION_ARGS)
 	int64		population = PG_GETARG_INT64(1);
 	char		buf[64];
 
+	check_count_int(count);
 	check_population_int(population);
 	ratio_round_decimal(count, 10000, population, 1, buf);
 	PG_RETURN_DATUM(cspi_decimal_to_numeric(buf));
@@ -129,9 +156,8 @@ cspi_rate_per_10k_numeric(PG_FUNCTION_ARGS)
 	Datum		r;
 	Datum		twice_r;
 
+	check_count_numeric(count);
 	check_population_numeric(population);
-	if (numeric_is_nan(DatumGetNumeric(count)))
-		PG_RETURN_DATUM(count);
 	n = DirectFunctionCall2(numeric_mul, count, numeric_of_int64(100000));
 	q = DirectFunctionCall2(numeric_div_trunc, n, population);
 	r = DirectFunctionCall2(numeric_sub, n,
@@ -169,6 +195,18 @@ cspi_target_met(PG_FUNCTION_ARGS)
 	len = (int) strlen(p);
 	while (len > 0 && p[len - 1] == ' ')
 		len--;
+	/*
+	 * numeric's order puts NaN above every number, so NaN would meet any
+	 * "higher" target: it is not a figure, and an error says so.
+	 */
+	if (numeric_is_nan(DatumGetNumeric(value)) ||
+		numeric_is_nan(DatumGetNumeric(target)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("target_met cannot compare NaN"),
+				 errdetail("Value %s, target %s.",
+						   DatumGetCString(DirectFunctionCall1(numeric_out, value)),
+						   DatumGetCString(DirectFunctionCall1(numeric_out, target)))));
 	cmp = DatumGetInt32(DirectFunctionCall2(numeric_cmp, value, target));
 	if (len == 6 && pg_strncasecmp(p, "higher", 6) == 0)
 		PG_RETURN_BOOL(cmp >= 0);

@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <string.h>
 
-typedef __int128 int128_t;
 
 static const char *
 skip_spaces(const char *p)
@@ -91,8 +90,8 @@ ratio_format(Ratio r, char *buf)
 int
 ratio_cmp(Ratio a, Ratio b)
 {
-	int128_t	lhs;
-	int128_t	rhs;
+	ratio_int128	lhs;
+	ratio_int128	rhs;
 
 	if (a.den == 0 || b.den == 0)
 	{
@@ -102,8 +101,8 @@ ratio_cmp(Ratio a, Ratio b)
 			return 1;
 		return (a.num > b.num) - (a.num < b.num);
 	}
-	lhs = (int128_t) a.num * b.den;
-	rhs = (int128_t) b.num * a.den;
+	lhs = (ratio_int128) a.num * b.den;
+	rhs = (ratio_int128) b.num * a.den;
 	if (lhs != rhs)
 		return lhs < rhs ? -1 : 1;
 	return (a.den > b.den) - (a.den < b.den);
@@ -131,7 +130,7 @@ ratio_sub(Ratio a, Ratio b, Ratio *result)
 
 /* Write an unsigned 128-bit integer in decimal; returns its length. */
 static int
-format_u128(unsigned __int128 v, char *buf)
+format_u128(ratio_uint128 v, char *buf)
 {
 	char		digits[48];
 	int			n = 0;
@@ -151,10 +150,10 @@ bool
 ratio_round_decimal(int64_t num, int64_t mult, int64_t den, int digits,
 					char *buf)
 {
-	unsigned __int128 n;
-	unsigned __int128 d;
-	unsigned __int128 q;
-	unsigned __int128 r;
+	ratio_uint128 n;
+	ratio_uint128 d;
+	ratio_uint128 q;
+	ratio_uint128 r;
 	bool		negative;
 	char		digits_buf[48];
 	int			len;
@@ -165,11 +164,11 @@ ratio_round_decimal(int64_t num, int64_t mult, int64_t den, int digits,
 
 	/* Work on magnitudes; the sign goes on at the end. */
 	negative = ((num < 0) != (mult < 0)) != (den < 0);
-	n = (unsigned __int128) (num < 0 ? -(int128_t) num : (int128_t) num)
-		* (unsigned __int128) (mult < 0 ? -(int128_t) mult : (int128_t) mult);
+	n = (ratio_uint128) (num < 0 ? -(ratio_int128) num : (ratio_int128) num)
+		* (ratio_uint128) (mult < 0 ? -(ratio_int128) mult : (ratio_int128) mult);
 	for (int i = 0; i < digits; i++)
 		n *= 10;
-	d = (unsigned __int128) (den < 0 ? -(int128_t) den : (int128_t) den);
+	d = (ratio_uint128) (den < 0 ? -(ratio_int128) den : (ratio_int128) den);
 	q = n / d;
 	r = n % d;
 	/* Half away from zero: up when the remainder is at least half. */

@@ -19,8 +19,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#ifndef __SIZEOF_INT128__
-#error "cspi needs a compiler with __int128"
+/*
+ * 128-bit integers: PostgreSQL's own (PG_INT128_TYPE, from pg_config.h, which
+ * the module's build includes for ratio.c) where PostgreSQL has one, else
+ * the compiler's, as in the stand-alone unit tests.
+ */
+#if defined(PG_INT128_TYPE)
+typedef PG_INT128_TYPE ratio_int128;
+typedef unsigned PG_INT128_TYPE ratio_uint128;
+#elif defined(__SIZEOF_INT128__)
+typedef __int128 ratio_int128;
+typedef unsigned __int128 ratio_uint128;
+#else
+#error "cspi needs a compiler with a 128-bit integer type"
 #endif
 
 typedef struct Ratio
@@ -61,6 +72,47 @@ extern int	ratio_cmp(Ratio a, Ratio b);
  * aggregates); RATIO_OVERFLOW, or RATIO_NEGATIVE below zero. */
 extern RatioStatus ratio_add(Ratio a, Ratio b, Ratio *result);
 extern RatioStatus ratio_sub(Ratio a, Ratio b, Ratio *result);
+
+/*
+ * ratio_of's steps: count one more value (hit: in the numerator too), or
+ * one fewer for a moving window.  The state is left as it was on an error;
+ * both parts are checked, since a state can be any valid ratio
+ * ('9223372036854775807/5' plus a hit overflows the numerator first).
+ */
+static inline RatioStatus
+ratio_count(Ratio *state, bool hit)
+{
+	if (state->den == INT64_MAX || (hit && state->num == INT64_MAX))
+		return RATIO_OVERFLOW;
+	state->den++;
+	state->num += hit ? 1 : 0;
+	return RATIO_OK;
+}
+
+static inline RatioStatus
+ratio_uncount(Ratio *state, bool hit)
+{
+	if (state->den < 1 || (hit && state->num < 1))
+		return RATIO_NEGATIVE;
+	state->den--;
+	state->num -= hit ? 1 : 0;
+	return RATIO_OK;
+}
+
+/*
+ * A hash key of the pair that is the same on every platform: numerator then
+ * denominator as little-endian bytes (on little-endian machines, the bytes
+ * of the struct, as cspi 1.0 hashed them, so hash indexes stay valid).
+ */
+static inline void
+ratio_hash_key(Ratio r, unsigned char key[16])
+{
+	uint64_t	parts[2] = {(uint64_t) r.num, (uint64_t) r.den};
+
+	for (int i = 0; i < 2; i++)
+		for (int b = 0; b < 8; b++)
+			key[8 * i + b] = (unsigned char) (parts[i] >> (8 * b));
+}
 
 /*
  * Round num * mult / den to digits decimal places, half away from zero,

@@ -41,10 +41,7 @@ cspi_ratio_of_transition(PG_FUNCTION_ARGS)
 {
 	Ratio	   *state = writable_state(fcinfo);
 
-	if (unlikely(state->den == PG_INT64_MAX))
-		cspi_ratio_check(RATIO_OVERFLOW, "ratio_of count");
-	state->den++;
-	state->num += PG_GETARG_BOOL(1) ? 1 : 0;
+	cspi_ratio_check(ratio_count(state, PG_GETARG_BOOL(1)), "ratio_of count");
 	PG_RETURN_RATIO_P(state);
 }
 
@@ -53,12 +50,8 @@ Datum
 cspi_ratio_of_inverse(PG_FUNCTION_ARGS)
 {
 	Ratio	   *state = writable_state(fcinfo);
-	int64		hit = PG_GETARG_BOOL(1) ? 1 : 0;
 
-	if (unlikely(state->den < 1 || state->num < hit))
-		cspi_ratio_check(RATIO_NEGATIVE, "ratio_of count");
-	state->den--;
-	state->num -= hit;
+	cspi_ratio_check(ratio_uncount(state, PG_GETARG_BOOL(1)), "ratio_of count");
 	PG_RETURN_RATIO_P(state);
 }
 

@@ -59,6 +59,18 @@ cspi_ratio_check(RatioStatus st, const char *what)
 	}
 }
 
+/*
+ * Input.  From PostgreSQL 16 on, a bad ratio is a soft error when the caller
+ * asks for one (pg_input_is_valid, COPY ... ON_ERROR), as built-in types do.
+ */
+#if PG_VERSION_NUM >= 160000
+#define RATIO_INPUT_ERROR(fcinfo, ...) \
+	ereturn((fcinfo)->context, (Datum) 0, __VA_ARGS__)
+#else
+#define RATIO_INPUT_ERROR(fcinfo, ...) \
+	do { ereport(ERROR, __VA_ARGS__); pg_unreachable(); } while (0)
+#endif
+
 PG_FUNCTION_INFO_V1(cspi_ratio_in);
 Datum
 cspi_ratio_in(PG_FUNCTION_ARGS)
@@ -68,20 +80,20 @@ cspi_ratio_in(PG_FUNCTION_ARGS)
 	RatioStatus st = ratio_parse(text, &r);
 
 	if (st == RATIO_SYNTAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type cspi.ratio: \"%s\"", text),
-				 errhint("A ratio is written numerator/denominator, such as 1119/1374.")));
+		RATIO_INPUT_ERROR(fcinfo,
+						  (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						   errmsg("invalid input syntax for type cspi.ratio: \"%s\"", text),
+						   errhint("A ratio is written numerator/denominator, such as 1119/1374.")));
 	if (st == RATIO_NEGATIVE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("ratio \"%s\" has a negative part", text),
-				 errdetail("Numerator and denominator of a cspi.ratio are counts, never negative.")));
+		RATIO_INPUT_ERROR(fcinfo,
+						  (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						   errmsg("ratio \"%s\" has a negative part", text),
+						   errdetail("Numerator and denominator of a cspi.ratio are counts, never negative.")));
 	if (st == RATIO_OVERFLOW)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("ratio \"%s\" is out of range for type cspi.ratio", text),
-				 errdetail("Numerator and denominator must each be at most 9223372036854775807.")));
+		RATIO_INPUT_ERROR(fcinfo,
+						  (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						   errmsg("ratio \"%s\" is out of range for type cspi.ratio", text),
+						   errdetail("Numerator and denominator must each be at most 9223372036854775807.")));
 	PG_RETURN_RATIO_P(cspi_ratio_palloc(r));
 }
 
@@ -296,18 +308,27 @@ cspi_ratio_larger(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(RATIO_CMP(0, 1) >= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1));
 }
 
-/* Hash of the pair, for hash joins, hashed GROUP BY and DISTINCT. */
+/*
+ * Hash of the pair, for hash joins, hashed GROUP BY and DISTINCT: of the two
+ * integers in a fixed byte order (ratio_hash_key), so that it is the same on
+ * every platform.
+ */
 PG_FUNCTION_INFO_V1(cspi_ratio_hash);
 Datum
 cspi_ratio_hash(PG_FUNCTION_ARGS)
 {
-	return hash_any((const unsigned char *) PG_GETARG_RATIO_P(0), sizeof(Ratio));
+	unsigned char key[16];
+
+	ratio_hash_key(*PG_GETARG_RATIO_P(0), key);
+	return hash_any(key, sizeof(key));
 }
 
 PG_FUNCTION_INFO_V1(cspi_ratio_hash_extended);
 Datum
 cspi_ratio_hash_extended(PG_FUNCTION_ARGS)
 {
-	return hash_any_extended((const unsigned char *) PG_GETARG_RATIO_P(0),
-							 sizeof(Ratio), PG_GETARG_INT64(1));
+	unsigned char key[16];
+
+	ratio_hash_key(*PG_GETARG_RATIO_P(0), key);
+	return hash_any_extended(key, sizeof(key), PG_GETARG_INT64(1));
 }

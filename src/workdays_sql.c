@@ -22,7 +22,6 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
-#include "utils/inval.h"
 #include "utils/timestamp.h"
 
 /* What fn_extra remembers between calls of one function in one query. */
@@ -32,12 +31,14 @@ typedef struct CallCalendar
 	const char *label;			/* for messages: the calendar's name */
 	bool		named;			/* a calendar of cspi.calendar? */
 
-	/* calendar named in cspi.calendar */
-	uint64		generation;
+	/* calendar named in cspi.calendar: pinned until fn_mcxt goes */
+	CachedCalendar *entry;
+	SnapshotIdentity snapshot;	/* the snapshot entry was checked against */
 	char	   *name;
 	int			name_len;
 	int			name_space;
 	bool		name_stable;	/* the name is a constant */
+	MemoryContextCallback release;
 
 	/* calendar given as arguments */
 	bool		args_stable;	/* holidays and weekmask are constants */
@@ -64,16 +65,31 @@ check_finite(DateADT day)
 				 errmsg("working days cannot be counted from or to an infinite date")));
 }
 
+/* fn_mcxt is going: unpin the calendar the call site holds. */
+static void
+release_call_calendar(void *arg)
+{
+	CallCalendar *cc = (CallCalendar *) arg;
+
+	if (cc->entry != NULL)
+		cspi_calendar_release(cc->entry);
+	cc->entry = NULL;
+	cc->cal = NULL;
+}
+
 static CallCalendar *
 call_state(FunctionCallInfo fcinfo)
 {
 	if (fcinfo->flinfo->fn_extra == NULL)
 	{
-		fcinfo->flinfo->fn_extra =
-			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
-								   sizeof(CallCalendar));
-		/* See changes that other sessions committed since our last look. */
-		AcceptInvalidationMessages();
+		CallCalendar *cc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+												  sizeof(CallCalendar));
+
+		cc->release.func = release_call_calendar;
+		cc->release.arg = cc;
+		MemoryContextRegisterResetCallback(fcinfo->flinfo->fn_mcxt,
+										   &cc->release);
+		fcinfo->flinfo->fn_extra = cc;
 	}
 	return (CallCalendar *) fcinfo->flinfo->fn_extra;
 }
@@ -96,43 +112,58 @@ arg_is_const(FmgrInfo *flinfo, int argno)
 	return argno < list_length(args) && IsA(list_nth(args, argno), Const);
 }
 
-/* The calendar named by text argument argno, from cspi.calendar. */
+/*
+ * The calendar named by text argument argno, from cspi.calendar, as the
+ * statement's snapshot sees it (calendar_cache.c).  Per row this costs a
+ * comparison of the snapshot with the one last checked; the cache is asked
+ * again only when the snapshot or the name changes.
+ */
+static pg_noinline const CallCalendar *
+named_calendar_lookup(FunctionCallInfo fcinfo, CallCalendar *cc, int argno,
+					  Snapshot snap)
+{
+	text	   *name = PG_GETARG_TEXT_PP(argno);
+	int			len = VARSIZE_ANY_EXHDR(name);
+	bool		same_name;
+
+	same_name = cc->entry != NULL && cc->name_len == len &&
+		memcmp(cc->name, VARDATA_ANY(name), len) == 0;
+	if (same_name && cspi_snapshot_unchanged(&cc->snapshot, snap))
+		return cc;
+
+	if (!same_name)
+	{
+		if (cc->name_space < len + 1)
+		{
+			cc->name = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len + 1);
+			cc->name_space = len + 1;
+		}
+		memcpy(cc->name, VARDATA_ANY(name), len);
+		cc->name[len] = '\0';
+		cc->name_len = len;
+	}
+
+	cc->snapshot.valid = false;
+	cc->entry = cspi_calendar_acquire(cc->name, snap, cc->entry);
+	cc->cal = &cc->entry->cal;
+	cc->label = cc->entry->name;
+	cc->named = true;
+	cc->name_stable = arg_is_const(fcinfo->flinfo, argno);
+	cspi_snapshot_identity(snap, &cc->snapshot);
+	return cc;
+}
+
 static inline const CallCalendar *
 named_calendar(FunctionCallInfo fcinfo, int argno)
 {
 	CallCalendar *cc = call_state(fcinfo);
-	text	   *name;
-	int			len;
-	const CachedCalendar *entry;
+	Snapshot	snap = cspi_calendar_snapshot();
 
-	/* The common case: a constant name, nothing changed since last row. */
-	if (cc->cal != NULL && cc->generation == cspi_calendar_generation &&
-		cc->name_stable)
+	/* The common case: a constant name, the same snapshot as last row. */
+	if (likely(cc->entry != NULL && cc->name_stable &&
+			   cspi_snapshot_unchanged(&cc->snapshot, snap)))
 		return cc;
-
-	name = PG_GETARG_TEXT_PP(argno);
-	len = VARSIZE_ANY_EXHDR(name);
-	if (cc->cal != NULL && cc->generation == cspi_calendar_generation &&
-		cc->name_len == len && memcmp(cc->name, VARDATA_ANY(name), len) == 0)
-		return cc;
-
-	if (cc->name_space < len + 1)
-	{
-		cc->name = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len + 1);
-		cc->name_space = len + 1;
-	}
-	memcpy(cc->name, VARDATA_ANY(name), len);
-	cc->name[len] = '\0';
-	cc->name_len = len;
-
-	cc->cal = NULL;
-	entry = cspi_calendar_lookup(cc->name);
-	cc->cal = &entry->cal;
-	cc->label = entry->name;
-	cc->named = true;
-	cc->generation = cspi_calendar_generation;
-	cc->name_stable = arg_is_const(fcinfo->flinfo, argno);
-	return cc;
+	return named_calendar_lookup(fcinfo, cc, argno, snap);
 }
 
 /*

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# dump-restore.sh: a council's own calendars, holidays, targets and wording
-# survive pg_dump and restore, the shipped rows are not duplicated, and the
-# restored calendars count as before.  Needs a server (PGHOST/PGPORT/PGUSER); uses two scratch
+# dump-restore.sh: a council's own calendars, holidays, targets and wording,
+# and its deployed report, survive pg_dump and pg_restore, the shipped rows
+# are not duplicated, the restored calendars count as before and the
+# report's materialized views are populated with the same figures.  Needs a server (PGHOST/PGPORT/PGUSER); uses two scratch
 # databases and drops them.
 set -eu
 src=cspi_dump_src
@@ -12,7 +13,7 @@ q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 
 dropdb --if-exists "$src"; dropdb --if-exists "$dst"
 createdb "$src"
-q -d "$src" <<'SQL'
+q -d "$src" <<'SQL' >/dev/null
 CREATE EXTENSION cspi;
 INSERT INTO cspi.calendar (name, base, first_date, last_date, description)
 VALUES ('council-offices', 'england-and-wales', '-infinity', 'infinity', 'closures');
@@ -22,6 +23,11 @@ INSERT INTO cspi.holiday (calendar, holiday_date, name) VALUES
     ('england-and-wales', '2040-12-27', 'a future one-off');
 INSERT INTO cspi.target (indicator, from_period, target) VALUES ('REF_1WD', '2023/24', 85);
 INSERT INTO cspi.indicator_wording VALUES ('REF_1WD', '{display} of referrals were decided in a day.{verdict}');
+-- A deployed report: pg_restore refreshes its materialized views, whose
+-- queries call the working-day functions (in parallel plans, too).
+SELECT cspi.create_source_tables('council_src');
+SELECT cspi.generate_source('council_src', 0.2, 3, 2022, 2024);
+SELECT count(*) FROM cspi.deploy('council_src', 'council_report');
 SQL
 
 state() {
@@ -38,12 +44,16 @@ SELECT count(*) FROM cspi.indicator;
 SELECT cspi.working_days('2024-12-24'::date, '2025-01-02'::date),
        cspi.working_days('2024-12-24'::date, '2025-01-02'::date, 'council-offices'),
        cspi.is_working_day('2040-12-27');
+-- The report's figures, restored and populated.
+SELECT md5(string_agg(v::text, ',' ORDER BY v.indicator, v.period_type, v.period)),
+       count(*)
+  FROM council_report.indicator_value v;
 SQL
 }
 
-pg_dump "$src" > "$dump"
+pg_dump -Fc "$src" > "$dump"
 createdb "$dst"
-q -d "$dst" -f "$dump" >/dev/null
+pg_restore -d "$dst" --exit-on-error "$dump"
 
 before=$(state "$src")
 after=$(state "$dst")

@@ -281,6 +281,40 @@ test_random(long pairs)
 	}
 }
 
+/*
+ * The index is bounded by density: a sparse list over a long span is
+ * binary-searched, never indexed day by day (two holidays 10,000 years apart
+ * would otherwise need 14 MB per call).
+ */
+static void
+test_index_density(void)
+{
+	int32_t		sparse[] = {ymd(1, 1, 1), ymd(9999, 12, 31)};
+	int32_t		monthly[12 * 400];
+	Calendar	cal;
+	int32_t		r = 0;
+	int			n = 0;
+
+	CHECK(cal_compile(&cal, 0x7f, CAL_DAY_NOBEGIN, CAL_DAY_NOEND, sparse, 2)
+		  == CAL_OK, "compile sparse");
+	CHECK(cal_index_entries(&cal) == 0, "sparse holidays: no index (%zu)",
+		  cal_index_entries(&cal));
+	CHECK(cal_working_days(&cal, ymd(1, 1, 1) - 1, ymd(9999, 12, 31), &r)
+		  == CAL_OK && r == ymd(9999, 12, 31) - ymd(1, 1, 1) + 1 - 2,
+		  "sparse holidays: count over the whole range (%d)", r);
+
+	/* The first of every month for 400 years: dense enough to index. */
+	for (int y = 1800; y < 2200; y++)
+		for (int m = 1; m <= 12; m++)
+			monthly[n++] = ymd(y, m, 1);
+	CHECK(cal_compile(&cal, 0x7f, CAL_DAY_NOBEGIN, CAL_DAY_NOEND, monthly, n)
+		  == CAL_OK, "compile monthly");
+	CHECK(cal_index_entries(&cal) ==
+		  (size_t) (ymd(2199, 12, 1) - ymd(1800, 1, 1) + 1),
+		  "monthly holidays over 400 years: indexed (%zu)",
+		  cal_index_entries(&cal));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -289,6 +323,7 @@ main(int argc, char **argv)
 	rng_state = 88172645463325252ULL;
 	test_weekmask_parsing();
 	test_known_answers();
+	test_index_density();
 	test_random(pairs);
 
 	return report_results("calendar core (random date pairs)", pairs);

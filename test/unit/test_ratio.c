@@ -148,6 +148,33 @@ test_compare_and_pool_known(void)
 	CHECK(ratio_sub((Ratio) {5, 9}, (Ratio) {2, 4}, &r) == RATIO_OK
 		  && r.num == 3 && r.den == 5, "unpool");
 	CHECK(ratio_sub((Ratio) {1, 9}, (Ratio) {2, 4}, &r) == RATIO_NEGATIVE, "below zero");
+
+	/* ratio_of's steps check both parts; an error leaves the state alone. */
+	r = (Ratio) {3, 5};
+	CHECK(ratio_count(&r, true) == RATIO_OK && r.num == 4 && r.den == 6, "count a hit");
+	CHECK(ratio_count(&r, false) == RATIO_OK && r.num == 4 && r.den == 7, "count a miss");
+	CHECK(ratio_uncount(&r, true) == RATIO_OK && r.num == 3 && r.den == 6, "uncount a hit");
+	r = (Ratio) {INT64_MAX, 5};
+	CHECK(ratio_count(&r, true) == RATIO_OVERFLOW && r.num == INT64_MAX && r.den == 5,
+		  "numerator overflow in ratio_of");
+	CHECK(ratio_count(&r, false) == RATIO_OK && r.den == 6, "a miss does not touch the numerator");
+	r = (Ratio) {0, INT64_MAX};
+	CHECK(ratio_count(&r, false) == RATIO_OVERFLOW, "denominator overflow in ratio_of");
+	r = (Ratio) {0, 3};
+	CHECK(ratio_uncount(&r, true) == RATIO_NEGATIVE && r.den == 3, "uncount a hit never counted");
+	r = (Ratio) {0, 0};
+	CHECK(ratio_uncount(&r, false) == RATIO_NEGATIVE, "uncount from nothing");
+
+	/* The hash key: numerator then denominator, little-endian. */
+	{
+		unsigned char key[16];
+		static const unsigned char want[16] = {
+			0x5f, 0x04, 0, 0, 0, 0, 0, 0, 0x5e, 0x05, 0, 0, 0, 0, 0, 0
+		};
+
+		ratio_hash_key((Ratio) {1119, 1374}, key);
+		CHECK(memcmp(key, want, 16) == 0, "hash key of 1119/1374");
+	}
 }
 
 /* Compare a/b with c/d (b, d > 0) by continued fractions: no products. */

@@ -1,0 +1,107 @@
+--------------------------------------------------------------------------
+-- Calendars
+--------------------------------------------------------------------------
+
+CREATE TABLE cspi.calendar (
+    name        text PRIMARY KEY CHECK (name <> ''),
+    weekmask    text NOT NULL DEFAULT '1111100'
+                CONSTRAINT calendar_weekmask_check
+                CHECK (weekmask ~ '^[01]{7}$' AND weekmask <> '0000000'),
+    first_date  date NOT NULL,
+    last_date   date NOT NULL,
+    base        text,
+    description text,
+    shipped     boolean NOT NULL DEFAULT false,
+    CONSTRAINT calendar_range_check CHECK (first_date <= last_date),
+    CONSTRAINT calendar_base_check CHECK (base <> name)
+);
+
+COMMENT ON TABLE cspi.calendar IS
+'Working-day calendars: which weekdays are worked (weekmask, Monday first, 1 = working day) and the range of dates for which the holidays in cspi.holiday are known. A calendar with a base also has all the holidays of its base calendar, and its range is the part of its own range that its base also covers. Rows with shipped = true come with cspi and cannot be changed; add your own rows.';
+COMMENT ON COLUMN cspi.calendar.name IS 'Calendar name, as passed to the working-day functions.';
+COMMENT ON COLUMN cspi.calendar.weekmask IS 'Seven characters 0 or 1, Monday first: 1 = a working weekday (numpy''s busday weekmask).';
+COMMENT ON COLUMN cspi.calendar.first_date IS 'First date for which the holidays are known (-infinity: no limit).';
+COMMENT ON COLUMN cspi.calendar.last_date IS 'Last date for which the holidays are known (infinity: no limit).';
+COMMENT ON COLUMN cspi.calendar.base IS 'Optional calendar whose holidays this one inherits (checked when the calendar is used, not by a foreign key, so that pg_dump can dump the table without a circular-reference warning).';
+COMMENT ON COLUMN cspi.calendar.description IS 'Free text.';
+COMMENT ON COLUMN cspi.calendar.shipped IS 'True for the rows cspi ships; pg_dump keeps only the rows where it is false.';
+
+CREATE TABLE cspi.holiday (
+    calendar     text NOT NULL
+                 REFERENCES cspi.calendar (name) ON UPDATE CASCADE ON DELETE CASCADE,
+    holiday_date date NOT NULL
+                 CONSTRAINT holiday_finite_check CHECK (isfinite(holiday_date)),
+    name         text,
+    shipped      boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (calendar, holiday_date)
+);
+
+COMMENT ON TABLE cspi.holiday IS
+'Holidays of each calendar: dates that are not working days even when their weekday is. Rows with shipped = true come with cspi and cannot be changed; add your own rows.';
+COMMENT ON COLUMN cspi.holiday.calendar IS 'The calendar (cspi.calendar.name).';
+COMMENT ON COLUMN cspi.holiday.holiday_date IS 'The holiday.';
+COMMENT ON COLUMN cspi.holiday.name IS 'What the holiday is, for people.';
+COMMENT ON COLUMN cspi.holiday.shipped IS 'True for the rows cspi ships; pg_dump keeps only the rows where it is false.';
+
+SELECT pg_catalog.pg_extension_config_dump('cspi.calendar', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('cspi.holiday', 'WHERE NOT shipped');
+
+GRANT USAGE ON SCHEMA cspi TO PUBLIC;
+GRANT SELECT ON cspi.calendar, cspi.holiday TO PUBLIC;
+
+-- The version of the calendars: one row, set to a fresh value of the
+-- sequence by every statement that changes cspi.calendar or cspi.holiday.
+-- Changes to calendars are serialised on this row, so the version that a
+-- snapshot sees names the calendar contents that it sees, and the working-day
+-- functions reuse a compiled calendar for as long as the version is the same
+-- (see src/calendar_cache.c).
+CREATE SEQUENCE cspi.calendar_version_seq;
+CREATE TABLE cspi.calendar_version (
+    version  bigint NOT NULL,
+    only_row boolean NOT NULL DEFAULT true PRIMARY KEY CHECK (only_row)
+);
+INSERT INTO cspi.calendar_version (version)
+    VALUES (pg_catalog.nextval('cspi.calendar_version_seq'::pg_catalog.regclass));
+COMMENT ON SEQUENCE cspi.calendar_version_seq IS
+'Versions of the calendars (cspi.calendar_version).';
+COMMENT ON TABLE cspi.calendar_version IS
+'One row: the version of cspi.calendar and cspi.holiday, changed by a trigger with every change to them. The working-day functions reuse a compiled calendar while the version their snapshot sees is the same.';
+COMMENT ON COLUMN cspi.calendar_version.version IS 'A value of cspi.calendar_version_seq, new with every change to a calendar or holiday.';
+COMMENT ON COLUMN cspi.calendar_version.only_row IS 'Always true: keeps the table to one row.';
+GRANT SELECT ON cspi.calendar_version TO PUBLIC;
+
+CREATE FUNCTION cspi.calendar_changed() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'cspi_calendar_changed' LANGUAGE C
+    SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION cspi.calendar_changed() IS
+'Trigger: gives the calendars a new version (cspi.calendar_version) and tells every session to drop its compiled calendars when cspi.calendar or cspi.holiday changes. Runs as the extension''s owner, so that roles allowed to change calendars need no rights on cspi.calendar_version.';
+
+CREATE FUNCTION cspi.calendar_guard() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'cspi_calendar_guard' LANGUAGE C;
+COMMENT ON FUNCTION cspi.calendar_guard() IS
+'Trigger: refuses changes to the rows shipped with cspi outside its own scripts.';
+
+CREATE TRIGGER calendar_guard BEFORE INSERT OR UPDATE OR DELETE ON cspi.calendar
+    FOR EACH ROW EXECUTE FUNCTION cspi.calendar_guard();
+CREATE TRIGGER calendar_guard_truncate BEFORE TRUNCATE ON cspi.calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cspi.calendar_guard();
+CREATE TRIGGER calendar_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cspi.calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cspi.calendar_changed();
+CREATE TRIGGER holiday_guard BEFORE INSERT OR UPDATE OR DELETE ON cspi.holiday
+    FOR EACH ROW EXECUTE FUNCTION cspi.calendar_guard();
+CREATE TRIGGER holiday_guard_truncate BEFORE TRUNCATE ON cspi.holiday
+    FOR EACH STATEMENT EXECUTE FUNCTION cspi.calendar_guard();
+CREATE TRIGGER holiday_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cspi.holiday
+    FOR EACH STATEMENT EXECUTE FUNCTION cspi.calendar_changed();
+-- A change must reach the version also when it arrives by logical
+-- replication or in a session with session_replication_role = replica.
+ALTER TABLE cspi.calendar ENABLE ALWAYS TRIGGER calendar_changed;
+ALTER TABLE cspi.holiday ENABLE ALWAYS TRIGGER holiday_changed;
+
+INSERT INTO cspi.calendar (name, weekmask, first_date, last_date, description, shipped) VALUES
+    ('england-and-wales', '1111100', '1995-01-01', '2040-12-31',
+     'Bank holidays in England and Wales, Monday to Friday. Dates after 2027 follow the statutory rules and are provisional until the UK government publishes them.', true),
+    ('scotland', '1111100', '1995-01-01', '2040-12-31',
+     'Bank holidays in Scotland, Monday to Friday. Dates after 2027 follow the statutory rules and are provisional until the UK government publishes them.', true),
+    ('northern-ireland', '1111100', '1995-01-01', '2040-12-31',
+     'Bank holidays in Northern Ireland, Monday to Friday. Dates after 2027 follow the statutory rules and are provisional until the UK government publishes them.', true);

@@ -1,0 +1,209 @@
+--------------------------------------------------------------------------
+-- The data contract: source relations
+--------------------------------------------------------------------------
+
+CREATE FUNCTION cspi.create_source_tables(source_schema name) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    s text := quote_ident(source_schema);
+BEGIN
+    EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', s);
+    EXECUTE format($ddl$
+        CREATE TABLE %1$s.child (
+            child_id text PRIMARY KEY,
+            family_id text,
+            date_of_birth date
+        );
+        CREATE TABLE %1$s.population (
+            year integer PRIMARY KEY,
+            children integer
+        );
+        CREATE TABLE %1$s.referral (
+            referral_id text PRIMARY KEY,
+            child_id text,
+            referral_date date,
+            completed_date date
+        );
+        CREATE TABLE %1$s.assessment (
+            assessment_id text PRIMARY KEY,
+            child_id text,
+            start_date date,
+            authorised_date date
+        );
+        CREATE TABLE %1$s.s47_enquiry (
+            s47_id text PRIMARY KEY,
+            child_id text,
+            strategy_date date,
+            icpc_date date,
+            transfer_in boolean
+        );
+        CREATE TABLE %1$s.cp_plan (
+            plan_id text PRIMARY KEY,
+            child_id text,
+            start_date date,
+            end_date date
+        );
+        CREATE TABLE %1$s.cp_review (
+            review_id text PRIMARY KEY,
+            plan_id text,
+            review_date date
+        );
+        CREATE TABLE %1$s.cla_episode (
+            episode_id text PRIMARY KEY,
+            child_id text,
+            start_date date,
+            end_date date,
+            reason_new text,
+            legal_status text,
+            placement text,
+            reason_ceased text,
+            distance_miles numeric,
+            uasc boolean
+        );
+        CREATE TABLE %1$s.cla_review (
+            review_id text PRIMARY KEY,
+            child_id text,
+            review_date date
+        );
+        CREATE TABLE %1$s.visit (
+            visit_id text PRIMARY KEY,
+            child_id text,
+            visit_type text,
+            visit_date date,
+            due_date date
+        );
+        CREATE TABLE %1$s.allocation (
+            child_id text,
+            start_date date,
+            end_date date,
+            qualified_social_worker boolean
+        );
+        CREATE TABLE %1$s.health_assessment (
+            child_id text,
+            kind text,
+            due_date date,
+            completed_date date
+        );
+        CREATE TABLE %1$s.missing_episode (
+            episode_id text PRIMARY KEY,
+            child_id text,
+            start_at timestamp,
+            returned_at timestamp,
+            rhi_offered_at timestamp,
+            rhi_engaged boolean,
+            other_authority boolean
+        );
+        CREATE TABLE %1$s.care_leaver (
+            child_id text,
+            as_at date,
+            in_touch boolean,
+            accommodation_suitable boolean,
+            activity text,
+            PRIMARY KEY (child_id, as_at)
+        );
+        CREATE TABLE %1$s.family_support (
+            case_id text,
+            family_id text,
+            child_id text,
+            provider text,
+            start_date date,
+            end_date date,
+            PRIMARY KEY (case_id, child_id)
+        );
+    $ddl$, s);
+END
+$fn$;
+COMMENT ON FUNCTION cspi.create_source_tables(name) IS
+'Creates the schema (if needed) and empty tables with exactly the data contract''s columns, types and keys, for councils that load their data rather than pointing cspi at views.';
+
+-- The contract itself, in the database: every column deploy() checks.
+CREATE TABLE cspi.contract_column (
+    relation    text NOT NULL,
+    column_name text NOT NULL,
+    kind        text NOT NULL CHECK (kind IN ('id', 'date', 'timestamp', 'flag', 'boolean',
+                                              'code', 'numeric', 'integer')),
+    position    integer NOT NULL,
+    meaning     text NOT NULL,
+    PRIMARY KEY (relation, column_name)
+);
+COMMENT ON TABLE cspi.contract_column IS
+'The data contract: the columns cspi reads from each source relation and their kind (id: any type with equality; date: date, timestamp or timestamptz; timestamp: timestamp, timestamptz or date; flag: boolean, NULL counting as false; boolean; code: text matched ignoring case and spaces; numeric; integer).';
+COMMENT ON COLUMN cspi.contract_column.relation IS 'Source relation name.';
+COMMENT ON COLUMN cspi.contract_column.column_name IS 'Column name (fixed by the contract).';
+COMMENT ON COLUMN cspi.contract_column.kind IS 'What cspi accepts there (see the table comment).';
+COMMENT ON COLUMN cspi.contract_column.position IS 'Order of the column in the relation.';
+COMMENT ON COLUMN cspi.contract_column.meaning IS 'What the column means.';
+
+INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning) VALUES
+    ('child', 'child_id', 'id', 1, 'unique'),
+    ('child', 'family_id', 'id', 2, 'household/family grouping; NULL is left out of family counts'),
+    ('child', 'date_of_birth', 'date', 3, 'date of birth'),
+    ('population', 'year', 'integer', 1, 'ONS mid-year estimate year'),
+    ('population', 'children', 'integer', 2, 'resident population aged 0 to 17'),
+    ('referral', 'referral_id', 'id', 1, 'unique'),
+    ('referral', 'child_id', 'id', 2, 'the child'),
+    ('referral', 'referral_date', 'date', 3, 'date the referral was received'),
+    ('referral', 'completed_date', 'date', 4, 'date the referral was completed; NULL = still open'),
+    ('assessment', 'assessment_id', 'id', 1, 'unique'),
+    ('assessment', 'child_id', 'id', 2, 'the child'),
+    ('assessment', 'start_date', 'date', 3, 'start of the child and family assessment'),
+    ('assessment', 'authorised_date', 'date', 4, 'date completed/authorised; NULL = not completed'),
+    ('s47_enquiry', 's47_id', 'id', 1, 'unique'),
+    ('s47_enquiry', 'child_id', 'id', 2, 'the child'),
+    ('s47_enquiry', 'strategy_date', 'date', 3, 'strategy discussion that initiated the enquiry'),
+    ('s47_enquiry', 'icpc_date', 'date', 4, 'initial child protection conference; NULL = none held'),
+    ('s47_enquiry', 'transfer_in', 'flag', 5, 'a transfer-in conference (excluded from timeliness)'),
+    ('cp_plan', 'plan_id', 'id', 1, 'unique'),
+    ('cp_plan', 'child_id', 'id', 2, 'the child'),
+    ('cp_plan', 'start_date', 'date', 3, 'start of the plan'),
+    ('cp_plan', 'end_date', 'date', 4, 'end of the plan; NULL = open'),
+    ('cp_review', 'review_id', 'id', 1, 'unique'),
+    ('cp_review', 'plan_id', 'id', 2, 'the plan reviewed'),
+    ('cp_review', 'review_date', 'date', 3, 'date the review conference was held'),
+    ('cla_episode', 'episode_id', 'id', 1, 'unique'),
+    ('cla_episode', 'child_id', 'id', 2, 'the child'),
+    ('cla_episode', 'start_date', 'date', 3, 'SSDA903 DECOM'),
+    ('cla_episode', 'end_date', 'date', 4, 'SSDA903 DEC; NULL = open'),
+    ('cla_episode', 'reason_new', 'code', 5, 'SSDA903 RNE: S, L, P, T, B or U'),
+    ('cla_episode', 'legal_status', 'code', 6, 'SSDA903 LS; V3 and V4 are short breaks'),
+    ('cla_episode', 'placement', 'code', 7, 'SSDA903 PLACE; T0 to T4 are temporary'),
+    ('cla_episode', 'reason_ceased', 'code', 8, 'SSDA903 REC; X1 continues in a new episode; NULL = open'),
+    ('cla_episode', 'distance_miles', 'numeric', 9, 'SSDA903 PL_DISTANCE in miles; NULL = unknown'),
+    ('cla_episode', 'uasc', 'flag', 10, 'unaccompanied asylum-seeking child during this episode'),
+    ('cla_review', 'review_id', 'id', 1, 'unique'),
+    ('cla_review', 'child_id', 'id', 2, 'the child'),
+    ('cla_review', 'review_date', 'date', 3, 'date the looked-after review was held'),
+    ('visit', 'visit_id', 'id', 1, 'unique'),
+    ('visit', 'child_id', 'id', 2, 'the child'),
+    ('visit', 'visit_type', 'code', 3, 'cp (child protection) or cic (child in care)'),
+    ('visit', 'visit_date', 'date', 4, 'date of the statutory visit'),
+    ('visit', 'due_date', 'date', 5, 'due date from the case-management system; decides cic timeliness when given'),
+    ('allocation', 'child_id', 'id', 1, 'the child'),
+    ('allocation', 'start_date', 'date', 2, 'start of the allocation'),
+    ('allocation', 'end_date', 'date', 3, 'end of the allocation; NULL = open'),
+    ('allocation', 'qualified_social_worker', 'flag', 4, 'the worker is a qualified, registered social worker'),
+    ('health_assessment', 'child_id', 'id', 1, 'the child'),
+    ('health_assessment', 'kind', 'code', 2, 'initial or review'),
+    ('health_assessment', 'due_date', 'date', 3, 'when it fell due'),
+    ('health_assessment', 'completed_date', 'date', 4, 'when it was done; NULL = not done'),
+    ('missing_episode', 'episode_id', 'id', 1, 'unique'),
+    ('missing_episode', 'child_id', 'id', 2, 'the child'),
+    ('missing_episode', 'start_at', 'timestamp', 3, 'went missing'),
+    ('missing_episode', 'returned_at', 'timestamp', 4, 'returned; NULL = still missing'),
+    ('missing_episode', 'rhi_offered_at', 'timestamp', 5, 'return home interview offered; NULL = not offered'),
+    ('missing_episode', 'rhi_engaged', 'flag', 6, 'the child engaged with the interview'),
+    ('missing_episode', 'other_authority', 'flag', 7, 'looked after by or resident in another authority (excluded)'),
+    ('care_leaver', 'child_id', 'id', 1, 'the young person'),
+    ('care_leaver', 'as_at', 'date', 2, 'date the information refers to'),
+    ('care_leaver', 'in_touch', 'boolean', 3, 'the authority is in touch'),
+    ('care_leaver', 'accommodation_suitable', 'boolean', 4, 'suitable accommodation; NULL = unknown'),
+    ('care_leaver', 'activity', 'code', 5, 'SSDA903 OC3 activity code or its group'),
+    ('family_support', 'case_id', 'id', 1, 'the early help case'),
+    ('family_support', 'family_id', 'id', 2, 'the family'),
+    ('family_support', 'child_id', 'id', 3, 'the child supported'),
+    ('family_support', 'provider', 'code', 4, 'internal (the council''s own team) or external'),
+    ('family_support', 'start_date', 'date', 5, 'start of the support'),
+    ('family_support', 'end_date', 'date', 6, 'end of the support; NULL = open');
+

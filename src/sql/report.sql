@@ -1,0 +1,372 @@
+--------------------------------------------------------------------------
+-- The year-end report: scorecard, narrative, HTML
+--------------------------------------------------------------------------
+
+CREATE FUNCTION cspi.previous_period(period text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT CASE b.period_type
+               WHEN 'year' THEN cspi.financial_year((b.period_start - interval '1 year')::date)
+               WHEN 'quarter' THEN cspi.financial_quarter((b.period_start - interval '1 year')::date)
+               ELSE to_char(b.period_start - interval '1 year', 'YYYY-MM') END
+      FROM cspi.period_bounds(period) b
+    $$;
+COMMENT ON FUNCTION cspi.previous_period(text) IS
+'The previous comparable period: the previous financial year for a year, the same quarter or month a year earlier otherwise.';
+
+CREATE FUNCTION cspi.period_name(period text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT CASE b.period_type WHEN 'month' THEN to_char(b.period_start, 'FMMonth YYYY') ELSE period END
+      FROM cspi.period_bounds(period) b
+    $$;
+COMMENT ON FUNCTION cspi.period_name(text) IS
+'A period as a sentence names it: ''2023/24'', ''2023/24 Q1'', ''April 2023''.';
+
+CREATE FUNCTION cspi.format_number(value numeric, unit text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT CASE WHEN value IS NULL THEN 'n/a'
+                WHEN unit = '%' THEN to_char(value, 'FM999,999,990.0') || '%'
+                WHEN unit = 'per 10,000' THEN to_char(value, 'FM999,999,990.0')
+                WHEN value = trunc(value) THEN to_char(value, 'FM999,999,999,999,990')
+                ELSE value::text END
+    $$;
+COMMENT ON FUNCTION cspi.format_number(numeric, text) IS
+'A shown value in its unit as the report writes it: ''81.4%'', ''65.6'', ''1,554''.';
+
+CREATE FUNCTION cspi.format_target(target numeric, unit text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT CASE WHEN target IS NULL THEN NULL
+                ELSE rtrim(rtrim(to_char(target, 'FM999,999,990.99'), '0'), '.')
+                     || CASE WHEN unit = '%' THEN '%' ELSE '' END END
+    $$;
+COMMENT ON FUNCTION cspi.format_target(numeric, text) IS
+'A target as the report writes it: ''90%'', ''6%'', ''10%''.';
+
+CREATE TABLE cspi.indicator_wording (
+    indicator text PRIMARY KEY REFERENCES cspi.indicator (code) ON UPDATE CASCADE,
+    template  text NOT NULL
+);
+COMMENT ON TABLE cspi.indicator_wording IS
+'A council''s own sentence templates for the narrative, overriding cspi.indicator.sentence: insert or update a row with plain SQL; kept by pg_dump.';
+COMMENT ON COLUMN cspi.indicator_wording.indicator IS 'Indicator code.';
+COMMENT ON COLUMN cspi.indicator_wording.template IS 'The template; see cspi.indicator.sentence for the placeholders.';
+SELECT pg_catalog.pg_extension_config_dump('cspi.indicator_wording', '');
+GRANT SELECT ON cspi.indicator_wording TO PUBLIC;
+
+ALTER TABLE cspi.indicator ADD COLUMN sentence text;
+COMMENT ON COLUMN cspi.indicator.sentence IS
+'The narrative sentence template. Placeholders: {in_period} (''In 2023/24''), {period}, {period_end} (''the end of March 2024''), {display} (''81.4% (1,119 / 1,374)''), {value} (''81.4%'', ''146'', ''65.6''), {numerator}, {denominator}, {verdict} (comparison with the previous period and the target, as a sentence or nothing), and {value:CODE} for another indicator''s value in the same period. Override it in cspi.indicator_wording.';
+
+UPDATE cspi.indicator SET sentence = t.sentence
+  FROM (VALUES
+    ('REF_1WD', '{in_period}, {display} of referrals were completed within 1 working day.{verdict}'),
+    ('REF_OVER_3WD', '{in_period}, {value} of referrals took over 3 working days to be completed.{verdict}'),
+    ('REREFERRAL_12M', '{in_period}, {display} of referrals were re-referrals within 12 months of a previous referral.{verdict}'),
+    ('REREFERRAL_CHILDREN', 'During {period}, {value} children from {value:REREFERRAL_FAMILIES} families had a new referral within 12 months of their last referral.{verdict}'),
+    ('REREFERRAL_FAMILIES', 'During {period}, {value} families had a child re-referred within 12 months of a previous referral.{verdict}'),
+    ('CFA_COMPLETED', '{value} children had a child and family assessment completed in {period}.{verdict}'),
+    ('CFA_45WD', '{display} of child and family assessments were completed within 45 working days in {period}.{verdict}'),
+    ('ICPC_15WD', '{display} of initial child protection conferences were held within 15 working days of the strategy discussion in {period}, excluding transfer-in conferences.{verdict}'),
+    ('CP_OPEN', '{value} children were subject to a child protection plan at {period_end}, a rate of {value:CP_RATE} per 10,000 children.{verdict}'),
+    ('CP_RATE', 'The rate of children subject to a child protection plan was {value} per 10,000 children at {period_end}.{verdict}'),
+    ('CP_STARTED', '{value} child protection plans started in {period}.{verdict}'),
+    ('CP_REPEAT_2Y', '{display} of the children who became subject to a child protection plan in {period} did so for a second or subsequent time within 2 years of a previous plan ending.{verdict}'),
+    ('CP_REPEAT_EVER', '{display} of the children who became subject to a child protection plan in {period} did so for a second or subsequent time.{verdict}'),
+    ('CP_ALLOCATED_QSW', '{display} of child protection cases were allocated to a qualified social worker at {period_end}.{verdict}'),
+    ('CP_REVIEW_TIMELY', '{display} of child protection reviews in {period} were completed within the required timescales.{verdict}'),
+    ('CP_VISIT_10WD', '{display} of child protection statutory visits were completed within 10 working days in {period}.{verdict}'),
+    ('CP_VISIT_15WD', '{display} of child protection statutory visits were completed within 15 working days in {period}.{verdict}'),
+    ('CIC_OPEN', '{value} children were in care at {period_end}, {value:CIC_UASC} of whom are unaccompanied asylum-seeking children.{verdict}'),
+    ('CIC_UASC', '{value} of the children in care at {period_end} are unaccompanied asylum-seeking children.{verdict}'),
+    ('CIC_RATE', 'The rate of children in care was {value} per 10,000 children at {period_end}.{verdict}'),
+    ('CIC_STARTED', '{value} children came into care in {period} from {value:CIC_STARTED_FAMILIES} families.{verdict}'),
+    ('CIC_STARTED_FAMILIES', 'The children who came into care in {period} were from {value} families.{verdict}'),
+    ('CIC_STARTED_UASC', '{value} of the young people who came into care in {period} were unaccompanied asylum-seeking children.{verdict}'),
+    ('CIC_STARTED_BEFORE', '{value} of the children who came into care in {period} had been in care before.{verdict}'),
+    ('CIC_CEASED', '{value} children and young people, from {value:CIC_CEASED_FAMILIES} families, ceased to be in care in {period}.{verdict}'),
+    ('CIC_CEASED_FAMILIES', 'The children who ceased to be in care in {period} were from {value} families.{verdict}'),
+    ('CIC_CEASED_HOME', '{display} of the children who ceased to be in care in {period} returned home to their parent(s).{verdict}'),
+    ('CIC_20_MILES', '{display} of our children in care were placed 20 or more miles away from home at {period_end}.{verdict}'),
+    ('CIC_ALLOCATED_QSW', '{display} of children in care were allocated to a qualified social worker at {period_end}.{verdict}'),
+    ('CIC_REVIEW_TIMELY', '{display} of looked-after reviews in {period} were completed within the required timescales.{verdict}'),
+    ('CIC_VISIT_TIMELY', '{display} of statutory visits for children in care were completed in timescale in {period}.{verdict}'),
+    ('CIC_RHA_DONE', '{display} of the children due a review health assessment in {period} had one completed by {period_end}.{verdict}'),
+    ('CIC_HEALTH_CURRENT', '{display} of the children in care for a year or more had an up-to-date health assessment at {period_end}.{verdict}'),
+    ('CIC_STABILITY_LONG', '{display} of our children in care aged under 16 who have been looked after for at least 2.5 years have been in their current placement for at least 2 years at {period_end}.{verdict}'),
+    ('CIC_STABILITY_SHORT', '{display} of our children in care at {period_end} have had 3 or more placements within the previous 12 months.{verdict}'),
+    ('RHI_72H', '{in_period}, {display} of return home interviews (excluding children from other authorities) were offered within 72 hours.{verdict}'),
+    ('RHI_ENGAGED', '{in_period}, {display} of the return home interviews offered had the child''s engagement.{verdict}'),
+    ('CL_ACCOM_19_21', '{display} of our care leavers aged 19-21 were in suitable accommodation at {period_end}.{verdict}'),
+    ('CL_ACCOM_22_25', '{display} of our care leavers aged 22-25 were in suitable accommodation at {period_end}.{verdict}'),
+    ('CL_NEET_19_21', '{display} of our care leavers aged 19-21 were not in education, employment or training at {period_end}.{verdict}'),
+    ('CL_NEET_22_25', '{display} of our care leavers aged 22-25 were not in education, employment or training at {period_end}.{verdict}'),
+    ('CL_EDUCATION_19_21', '{display} of the young people aged 19-21 were engaging in education (including studies beyond A level) at {period_end}.{verdict}'),
+    ('CL_EDUCATION_22_25', '{display} of the young people aged 22-25 were engaging in education (including studies beyond A level) at {period_end}.{verdict}'),
+    ('CL_TRAINING_EMPLOYMENT_19_21', '{display} of the young people aged 19-21 were in training or employment (including apprenticeships) at {period_end}.{verdict}'),
+    ('CL_TRAINING_EMPLOYMENT_22_25', '{display} of the young people aged 22-25 were in training or employment (including apprenticeships) at {period_end}.{verdict}'),
+    ('EH_FAMILIES_INTERNAL', 'At {period_end}, there were {value} families with {value:EH_CHILDREN_INTERNAL} children open to the council''s own family support team.{verdict}'),
+    ('EH_CHILDREN_INTERNAL', '{value} children were open to the council''s own family support team at {period_end}.{verdict}'),
+    ('EH_FAMILIES_EXTERNAL', 'A further {value} families with {value:EH_CHILDREN_EXTERNAL} children were open to an external agency supporting the families at {period_end}.{verdict}'),
+    ('EH_CHILDREN_EXTERNAL', '{value} children were open to an external agency supporting their families at {period_end}.{verdict}')
+  ) AS t(code, sentence)
+ WHERE t.code = indicator.code;
+ALTER TABLE cspi.indicator ALTER COLUMN sentence SET NOT NULL;
+
+CREATE FUNCTION cspi.scorecard(period text, report_schema name DEFAULT 'cspi_report')
+    RETURNS TABLE (display_order integer, section text, code text, title text, unit text,
+                   display text, shown numeric, numerator bigint, denominator bigint,
+                   target numeric, polarity text, status text,
+                   previous_period text, previous_display text, previous_shown numeric,
+                   change text, change_is text, available boolean, reason text)
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    prev text := cspi.previous_period(period);
+BEGIN
+    PERFORM cspi.period_bounds(period);
+    IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
+        RAISE EXCEPTION 'schema "%" has no indicator_value', report_schema
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'Run cspi.deploy(source_schema, report_schema) first.';
+    END IF;
+    RETURN QUERY EXECUTE format($q$
+        SELECT i.display_order, i.section, i.code, i.title, i.unit,
+               v.display, v.shown, v.numerator, v.denominator,
+               coalesce(v.target, cspi.target_for(i.code, $1)), i.polarity, v.status,
+               $2, pv.display, pv.shown,
+               CASE WHEN v.shown IS NULL OR pv.shown IS NULL THEN NULL
+                    WHEN v.shown > pv.shown THEN 'increase'
+                    WHEN v.shown < pv.shown THEN 'decrease'
+                    ELSE 'no change' END AS change,
+               CASE WHEN v.shown IS NULL OR pv.shown IS NULL OR i.polarity IS NULL OR v.shown = pv.shown THEN NULL
+                    WHEN (v.shown > pv.shown) = (i.polarity = 'higher') THEN 'better'
+                    ELSE 'worse' END AS change_is,
+               coalesce(a.available, false) AND v.indicator IS NOT NULL,
+               CASE WHEN NOT coalesce(a.available, false)
+                        THEN 'the source has no ' || array_to_string(a.missing_relations, ' or ') || ' relation'
+                    WHEN v.indicator IS NULL THEN 'the source has no events in that period'
+                    WHEN v.shown IS NULL AND i.unit = '%%' THEN 'there were no cases (a zero denominator)'
+                    WHEN v.shown IS NULL THEN 'there is no population estimate for it' END
+          FROM cspi.indicator i
+          LEFT JOIN %1$I.indicator_availability a ON a.indicator = i.code
+          LEFT JOIN %1$I.indicator_value v ON v.indicator = i.code AND v.period = $1
+          LEFT JOIN %1$I.indicator_value pv ON pv.indicator = i.code AND pv.period = $2
+         ORDER BY i.display_order
+        $q$, report_schema) USING period, prev;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.scorecard(text, name) IS
+'One row per indicator of the catalogue, in display order, for a period (''2023/24'', ''2023/24 Q1'', ''2023-04''): its figure, target, status, the previous comparable period''s figure and whether the change is better or worse; unavailable indicators with the reason.';
+
+CREATE FUNCTION cspi.narrative(period text, report_schema name DEFAULT 'cspi_report')
+    RETURNS TABLE (display_order integer, code text, heading text, sentence text)
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    card record;
+    b record;
+    period_end_text text;
+    values_by_code jsonb;
+    target_text text;
+    comparison text;
+    verdict text;
+    template text;
+    txt text;
+    placeholder text[];
+BEGIN
+    SELECT * INTO b FROM cspi.period_bounds(period);
+    period_end_text := 'the end of ' || to_char(b.period_end, 'FMMonth YYYY');
+    SELECT jsonb_object_agg(c.code, cspi.format_number(c.shown, c.unit)) INTO values_by_code
+      FROM cspi.scorecard(period, report_schema) c;
+
+    FOR card IN SELECT c.*, coalesce(w.template, i.sentence) AS template
+                  FROM cspi.scorecard(period, report_schema) c
+                  JOIN cspi.indicator i ON i.code = c.code
+                  LEFT JOIN cspi.indicator_wording w ON w.indicator = c.code
+                 ORDER BY c.display_order LOOP
+        display_order := card.display_order;
+        code := card.code;
+        IF NOT card.available OR card.shown IS NULL THEN
+            heading := 'Where do we need to improve?';
+            sentence := format('There is no figure for %s in %s: %s.', lower(left(card.title, 1)) || substr(card.title, 2),
+                               cspi.period_name(period), card.reason);
+            RETURN NEXT;
+            CONTINUE;
+        END IF;
+
+        target_text := CASE
+            WHEN card.target IS NULL OR card.polarity IS NULL THEN NULL
+            WHEN card.polarity = 'higher' AND card.status = 'met' THEN 'meets our ' || cspi.format_target(card.target, card.unit) || ' target'
+            WHEN card.polarity = 'higher' THEN 'does not meet our ' || cspi.format_target(card.target, card.unit) || ' target'
+            WHEN card.shown < card.target THEN 'is positively below our ' || cspi.format_target(card.target, card.unit) || ' target'
+            WHEN card.shown = card.target THEN 'meets our ' || cspi.format_target(card.target, card.unit) || ' target'
+            ELSE 'is negatively above our ' || cspi.format_target(card.target, card.unit) || ' target' END;
+        comparison := CASE
+            WHEN card.change IS NULL THEN NULL
+            WHEN card.change = 'no change' THEN 'is the same as the ' || cspi.format_number(card.previous_shown, card.unit)
+                                                 || ' in ' || cspi.period_name(card.previous_period)
+            ELSE 'is ' || CASE card.change WHEN 'increase' THEN 'an increase' ELSE 'a decrease' END
+                 || ' when compared with ' || cspi.format_number(card.previous_shown, card.unit)
+                 || ' in ' || cspi.period_name(card.previous_period) END;
+        verdict := CASE
+            WHEN comparison IS NOT NULL AND target_text IS NOT NULL THEN ' This ' || comparison || ' and ' || target_text || '.'
+            WHEN comparison IS NOT NULL THEN ' This ' || comparison || '.'
+            WHEN target_text IS NOT NULL THEN ' This ' || target_text || '.'
+            ELSE '' END;
+
+        txt := card.template;
+        txt := replace(txt, '{in_period}', 'In ' || cspi.period_name(period));
+        txt := replace(txt, '{period}', cspi.period_name(period));
+        txt := replace(txt, '{period_end}', period_end_text);
+        txt := replace(txt, '{display}', card.display);
+        txt := replace(txt, '{value}', cspi.format_number(card.shown, card.unit));
+        txt := replace(txt, '{numerator}', coalesce(to_char(card.numerator, 'FM999,999,999,999,990'), 'n/a'));
+        txt := replace(txt, '{denominator}', coalesce(to_char(card.denominator, 'FM999,999,999,999,990'), 'n/a'));
+        txt := replace(txt, '{verdict}', verdict);
+        FOR placeholder IN SELECT regexp_matches(txt, '\{value:([A-Z0-9_]+)\}', 'g') LOOP
+            txt := replace(txt, '{value:' || placeholder[1] || '}',
+                           coalesce(values_by_code ->> placeholder[1], 'n/a'));
+        END LOOP;
+        -- A sentence starts with a capital letter.
+        sentence := upper(left(txt, 1)) || substr(txt, 2);
+        heading := CASE WHEN card.status = 'met' OR (card.target IS NULL AND card.change_is = 'better')
+                        THEN 'Where are we performing well?'
+                        ELSE 'Where do we need to improve?' END;
+        RETURN NEXT;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.narrative(text, name) IS
+'The report''s narrative for a period: per indicator, its heading (''Where are we performing well?'' when the target is met, or there is no target and the change is for the better; otherwise ''Where do we need to improve?'') and a sentence from its template (cspi.indicator_wording, else cspi.indicator.sentence).';
+
+CREATE FUNCTION cspi.html_escape(text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$ SELECT replace(replace(replace(replace(replace($1, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;') $$;
+COMMENT ON FUNCTION cspi.html_escape(text) IS 'Text made safe to put into HTML.';
+
+CREATE FUNCTION cspi.trend_svg(points numeric[], target numeric, unit text, labels text[])
+    RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    w constant int := 240;
+    h constant int := 60;
+    lo numeric;
+    hi numeric;
+    n int := coalesce(array_length(points, 1), 0);
+    path text := '';
+    x numeric;
+    y numeric;
+    ty numeric;
+    svg text;
+BEGIN
+    SELECT min(v), max(v) INTO lo, hi FROM unnest(points || ARRAY[target]) AS v;
+    IF n = 0 OR NOT EXISTS (SELECT 1 FROM unnest(points) AS v WHERE v IS NOT NULL) THEN
+        RETURN '<span class="nochart">no monthly values</span>';
+    END IF;
+    IF unit = '%' THEN lo := least(lo, 0); hi := greatest(hi, 100); END IF;
+    lo := least(lo, 0);
+    IF hi = lo THEN hi := lo + 1; END IF;
+    FOR i IN 1..n LOOP
+        CONTINUE WHEN points[i] IS NULL;
+        x := round(4 + (w - 8) * (i - 1) / greatest(n - 1, 1)::numeric, 1);
+        y := round(h - 4 - (h - 8) * (points[i] - lo) / (hi - lo), 1);
+        path := path || x || ',' || y || ' ';
+    END LOOP;
+    svg := format('<svg class="trend" role="img" width="%s" height="%s" viewBox="0 0 %s %s" xmlns="http://www.w3.org/2000/svg">'
+                  '<title>%s</title><rect x="0" y="0" width="%s" height="%s" fill="#f7f7f7"/>',
+                  w, h, w, h,
+                  cspi.html_escape(format('Monthly values %s to %s', labels[1], labels[n])), w, h);
+    IF target IS NOT NULL THEN
+        ty := round(h - 4 - (h - 8) * (target - lo) / (hi - lo), 1);
+        svg := svg || format('<line class="target" x1="0" y1="%s" x2="%s" y2="%s" stroke="#555" stroke-dasharray="4 3"/>', ty, w, ty);
+    END IF;
+    svg := svg || format('<polyline class="values" points="%s" fill="none" stroke="#1d5fa8" stroke-width="2"/>', rtrim(path));
+    RETURN svg || '</svg>';
+END
+$fn$;
+COMMENT ON FUNCTION cspi.trend_svg(numeric[], numeric, text, text[]) IS
+'A small inline SVG line chart of monthly values with a dashed target line (used by report_html).';
+
+CREATE FUNCTION cspi.report_html(period text, report_schema name DEFAULT 'cspi_report')
+    RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    b record;
+    html text;
+    item record;
+    card record;
+    trend record;
+    section_heading text;
+BEGIN
+    SELECT * INTO b FROM cspi.period_bounds(period);
+    html := '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+         || '<title>' || cspi.html_escape('Performance indicators ' || cspi.period_name(period)) || '</title>'
+         || '<style>'
+         || 'body{font-family:Arial,Helvetica,sans-serif;margin:2em;color:#111;max-width:1200px}'
+         || 'h1{font-size:1.6em}h2{font-size:1.3em;border-bottom:2px solid #1d5fa8;padding-bottom:.2em}'
+         || 'table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid #bbb;padding:.3em .5em;vertical-align:middle}'
+         || 'th{background:#e8eef6;text-align:left}td.num{text-align:right;white-space:nowrap}'
+         || '.status-met{background:#dff0d8}.status-not-met{background:#f8d7da}.status-none{background:#f0f0f0}'
+         || '.section td{background:#1d5fa8;color:#fff;font-weight:bold}.nochart{color:#777;font-size:.8em}'
+         || 'li{margin-bottom:.5em}'
+         || '</style></head><body>'
+         || '<h1>' || cspi.html_escape('Children''s services performance indicators: ' || cspi.period_name(period)) || '</h1>'
+         || '<p>' || cspi.html_escape(format('Period %s to %s. Figures from cspi report schema %s.',
+                                             to_char(b.period_start, 'FMDD FMMonth YYYY'),
+                                             to_char(b.period_end, 'FMDD FMMonth YYYY'), report_schema)) || '</p>';
+
+    FOREACH section_heading IN ARRAY ARRAY['Where are we performing well?', 'Where do we need to improve?'] LOOP
+        html := html || '<section class="narrative"><h2>' || cspi.html_escape(section_heading) || '</h2><ul>';
+        FOR item IN SELECT n.* FROM cspi.narrative(period, report_schema) n
+                     WHERE n.heading = section_heading ORDER BY n.display_order LOOP
+            html := html || format('<li data-code="%s">%s</li>', item.code, cspi.html_escape(item.sentence));
+        END LOOP;
+        html := html || '</ul></section>';
+    END LOOP;
+
+    html := html || '<section class="scorecard"><h2>Scorecard</h2><table><thead><tr>'
+         || '<th scope="col">Indicator</th><th scope="col">' || cspi.html_escape(cspi.period_name(period)) || '</th>'
+         || '<th scope="col">Target</th><th scope="col">Status</th>'
+         || '<th scope="col">' || cspi.html_escape(cspi.period_name(cspi.previous_period(period))) || '</th>'
+         || '<th scope="col">Change</th><th scope="col">Last 24 months (dashed: target)</th></tr></thead><tbody>';
+    FOR card IN SELECT * FROM cspi.scorecard(period, report_schema) ORDER BY display_order LOOP
+        IF card.display_order = 1 OR card.section IS DISTINCT FROM
+               (SELECT i.section FROM cspi.indicator i WHERE i.display_order < card.display_order
+                 ORDER BY i.display_order DESC LIMIT 1) THEN
+            html := html || '<tr class="section"><td colspan="7">' || cspi.html_escape(card.section) || '</td></tr>';
+        END IF;
+        EXECUTE format($q$
+            SELECT array_agg(v.shown ORDER BY v.period_start) AS points,
+                   array_agg(v.period ORDER BY v.period_start) AS labels
+              FROM %I.indicator_value v
+             WHERE v.indicator = $1 AND v.period_type = 'month'
+               AND v.period_end <= $2 AND v.period_end > ($2 - interval '24 months')$q$, report_schema)
+          INTO trend USING card.code, b.period_end;
+        html := html || format('<tr data-code="%s" class="%s">', card.code,
+                               CASE card.status WHEN 'met' THEN 'status-met' WHEN 'not met' THEN 'status-not-met' ELSE 'status-none' END)
+             || '<th scope="row">' || cspi.html_escape(card.title) || ' <small>(' || card.code || ')</small></th>'
+             || '<td class="num">' || cspi.html_escape(coalesce(card.display, card.reason, 'n/a')) || '</td>'
+             || '<td class="num">' || coalesce(cspi.html_escape(cspi.format_target(card.target, card.unit)), '&ndash;') || '</td>'
+             || '<td>' || CASE card.status WHEN 'met' THEN '&#10004; Met' WHEN 'not met' THEN '&#10008; Not met' ELSE 'No target' END || '</td>'
+             || '<td class="num">' || cspi.html_escape(coalesce(card.previous_display, 'n/a')) || '</td>'
+             || '<td>' || coalesce(cspi.html_escape(card.change || coalesce(' (' || card.change_is || ')', '')), '&ndash;') || '</td>'
+             || '<td>' || CASE WHEN card.available AND trend.points IS NOT NULL
+                               THEN cspi.trend_svg(trend.points, card.target, card.unit, trend.labels)
+                               ELSE '<span class="nochart">unavailable</span>' END || '</td></tr>';
+    END LOOP;
+    html := html || '</tbody></table></section></body></html>';
+    RETURN html;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.report_html(text, name) IS
+'The year-end (or quarter or month) report as one self-contained HTML page: the narrative under its two headings, the scorecard with status shown by text and symbol as well as colour, and an inline SVG chart of the last 24 months against the target for each indicator.';
+

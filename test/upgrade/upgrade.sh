@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# upgrade.sh: the upgrade path from the last release, as a council lives it.
+# Installs cspi 1.0 exactly as released (cspi--1.0.sql), deploys a report
+# over a synthetic council, adds a council's own calendar and its own view
+# over the report, runs ALTER EXTENSION cspi UPDATE, and checks that
+#   - the extension is at the version of cspi.control,
+#   - the council's view, refreshed, gives the same figures as before,
+#   - the council's calendar counts as before,
+#   - everything the extension owns (objects, definitions, comments,
+#     privileges, triggers and whether they fire, shipped rows) equals a
+#     fresh install of the current version (test/upgrade/describe.sql).
+# Needs a server (PGHOST/PGPORT/PGUSER); uses two scratch databases.
+set -eu
+cd "$(dirname "$0")/../.."
+old=1.0
+new=$(sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.control)
+up=cspi_upgrade_from_$(echo "$old" | tr . _)
+fresh=cspi_upgrade_fresh
+work=$(mktemp -d -t cspi-upgrade.XXXXXX)
+trap 'rm -rf "$work"; dropdb --if-exists "$up"; dropdb --if-exists "$fresh"' EXIT
+q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
+
+dropdb --if-exists "$up"; dropdb --if-exists "$fresh"
+createdb "$up"
+createdb "$fresh"
+
+q -d "$up" <<SQL >/dev/null
+CREATE EXTENSION cspi VERSION '$old';
+SELECT cspi.create_source_tables('council_src');
+SELECT cspi.generate_source('council_src', 0.3, 7, 2022, 2024);
+SELECT count(*) FROM cspi.deploy('council_src', 'council_report');
+INSERT INTO cspi.calendar (name, base, first_date, last_date)
+VALUES ('council-offices', 'england-and-wales', '2000-01-01', '2039-12-31');
+INSERT INTO cspi.holiday (calendar, holiday_date, name)
+VALUES ('council-offices', '2024-12-27', 'closure');
+CREATE SCHEMA council;
+CREATE VIEW council.year_end AS
+SELECT indicator, period, numerator, denominator, display
+  FROM council_report.indicator_value
+ WHERE period_type = 'year';
+SQL
+
+figures() {
+	q -d "$up" -c "SELECT * FROM council.year_end ORDER BY indicator, period"
+}
+# Tue 24 Dec 2024 to Thu 2 Jan 2025: 27, 30, 31 Dec and 2 Jan in England
+# and Wales (4); the council also closes on 27 Dec (3).
+days() {
+	q -d "$up" -c "SELECT cspi.working_days('2024-12-24'::date, '2025-01-02'::date),
+	                      cspi.working_days('2024-12-24'::date, '2025-01-02'::date, 'council-offices')"
+}
+figures > "$work/before"
+[ "$(days)" = "4|3" ] || { echo "upgrade: working days before the upgrade: $(days)"; exit 1; }
+[ "$(wc -l < "$work/before")" -gt 50 ] || { echo "upgrade: too few figures to compare"; exit 1; }
+
+q -d "$up" -c "ALTER EXTENSION cspi UPDATE" >/dev/null
+version=$(q -d "$up" -c "SELECT extversion FROM pg_extension WHERE extname = 'cspi'")
+[ "$version" = "$new" ] || { echo "upgrade: at version $version, not $new"; exit 1; }
+
+q -d "$up" -c "SELECT cspi.refresh('council_report')" >/dev/null
+figures > "$work/after"
+if ! diff -u "$work/before" "$work/after"; then
+	echo "upgrade: the council's figures changed"
+	exit 1
+fi
+[ "$(days)" = "4|3" ] || { echo "upgrade: working days after the upgrade: $(days)"; exit 1; }
+
+q -d "$fresh" -c "CREATE EXTENSION cspi" >/dev/null
+q -d "$up" -f test/upgrade/describe.sql > "$work/upgraded"
+q -d "$fresh" -f test/upgrade/describe.sql > "$work/fresh"
+if ! diff -u "$work/fresh" "$work/upgraded"; then
+	echo "upgrade: $old upgraded to $new differs from a fresh $new install (- fresh, + upgraded)"
+	exit 1
+fi
+echo "upgrade: $old -> $new keeps the council's $(wc -l < "$work/before") figures and equals a fresh install ($(wc -l < "$work/fresh") lines compared)"
