@@ -4,8 +4,9 @@
  *	  Module entry point of cspi, children's social care performance
  *	  indicators in PostgreSQL.
  *
- * Holds PG_MODULE_MAGIC and _PG_init, which registers the relcache
- * callback that keeps the calendar cache coherent.  Everything else lives in
+ * Holds PG_MODULE_MAGIC and _PG_init, which registers the callbacks of the
+ * calendar cache (relcache invalidation, transaction and subtransaction
+ * ends).  Everything else lives in
  * one file per concern: calendar.c and workdays.c (the pure calendar core),
  * calendar_cache.c, calendar_guard.c and workdays_sql.c (its PostgreSQL
  * layer).
@@ -18,7 +19,16 @@
 
 #include "calendar_cache.h"
 
+/*
+ * From PostgreSQL 18 the module also says its name and version, which
+ * pg_get_loaded_modules() shows; CSPI_VERSION comes from cspi.control
+ * through the Makefile.
+ */
+#if PG_VERSION_NUM >= 180000
+PG_MODULE_MAGIC_EXT(.name = "cspi", .version = CSPI_VERSION);
+#else
 PG_MODULE_MAGIC;
+#endif
 
 void		_PG_init(void);
 

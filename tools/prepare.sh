@@ -5,7 +5,8 @@
 # --werror) and installs it.  Prints PG_CONFIG=... last, for the caller.
 #
 # Used by `make test`, `make bench` and `make demo`.
-# Environment: PGVERSION (default: the newest installed, else 15);
+# Environment: PGVERSION (default 15, Debian 12's; others are built from
+# Debian's source packages by tools/build-postgresql.sh);
 # CSPI_EXTRA_PACKAGES (more Debian packages to install).
 set -eu
 cd "$(dirname "$0")/.."
@@ -19,11 +20,14 @@ as_root() {
 	else echo "prepare: need root or sudo to run: $*" >&2; return 1; fi
 }
 
-if [ -z "${PGVERSION:-}" ]; then
-	PGVERSION=$(ls -v /usr/lib/postgresql 2>/dev/null | tail -n 1)
-	[ -n "$PGVERSION" ] || PGVERSION=15
-fi
-packages="make gcc postgresql-common postgresql-$PGVERSION postgresql-server-dev-$PGVERSION python3-numpy ${CSPI_EXTRA_PACKAGES:-}"
+# Debian 12 packages PostgreSQL 15; other versions are built from Debian's
+# source packages (tools/build-postgresql.sh).
+PGVERSION=${PGVERSION:-15}
+case $PGVERSION in
+	15) server_packages="postgresql-$PGVERSION postgresql-server-dev-$PGVERSION" ;;
+	*) server_packages="" ;;
+esac
+packages="make gcc python3 postgresql-common $server_packages python3-numpy ${CSPI_EXTRA_PACKAGES:-}"
 missing=""
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
@@ -35,7 +39,13 @@ if [ -n "$missing" ]; then
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 		--no-install-recommends $missing >&2
 fi
-PG_CONFIG=/usr/lib/postgresql/$PGVERSION/bin/pg_config
+if [ -n "$server_packages" ]; then
+	PG_CONFIG=/usr/lib/postgresql/$PGVERSION/bin/pg_config
+else
+	built=$(tools/build-postgresql.sh "$PGVERSION") \
+		|| { echo "prepare: could not build PostgreSQL $PGVERSION" >&2; exit 1; }
+	PG_CONFIG=${built#PG_CONFIG=}
+fi
 
 echo "==> building cspi for PostgreSQL $PGVERSION${werror:+ (warnings are errors)}" >&2
 make -s clean PG_CONFIG="$PG_CONFIG" >/dev/null
