@@ -4,7 +4,7 @@
 # pg_virtualenv and runs each bench/*.sql in it; the results are printed
 # (per-row times and their ratio to the plain-SQL baselines, in one run).
 # Environment: BENCH_ROWS (default 10000000), BENCH (one of the file names
-# without .sql: workdays, ...).
+# without .sql: workdays, ...), PGVERSION (default 15).
 set -eu
 cd "$(dirname "$0")/.."
 export "$(tools/prepare.sh)"
@@ -22,6 +22,5 @@ run() {
 	done
 }
 export -f run
-tools/throwaway-cluster.sh "$PGVERSION" \
-	-o shared_buffers=1GB -o work_mem=256MB -o max_parallel_workers=4 \
-	bash -c run
+# PostgreSQL's default settings: the figures are what a council gets.
+PATH="$("$PG_CONFIG" --bindir):$PATH" tools/throwaway-cluster.sh "$PGVERSION" bash -c run

@@ -12,11 +12,14 @@
 -- figure is their time per row.  Most pairs are up to 60 days apart, as
 -- casework is; the "wide" rows repeat the comparison for pairs up to a year
 -- apart, where the generate_series way costs six times as much and cspi the
--- same.  Each query runs three times; the best
--- counts.  Serial plans, so that per-row costs compare.
+-- same.  Each query runs three times; the best counts.  Serial plans, so
+-- that per-row costs compare; then the floor and cspi again with PostgreSQL's
+-- default two parallel workers, side by side.  Two per-row-array cases: a
+-- holiday array that changes with every row (compiled every row), and the
+-- sparse {0001-01-01, 9999-12-31}, which must not cost an index of 14 MB a
+-- row (it is binary-searched).  Server settings are PostgreSQL's defaults.
 \set ON_ERROR_STOP on
 CREATE EXTENSION cspi;
-SET max_parallel_workers_per_gather = 0;
 SET jit = off;
 
 \i bench/common.sql
@@ -47,6 +50,20 @@ SELECT * FROM pg_temp.bench('cspi.working_days(a, b)',
 UNION ALL
 SELECT * FROM pg_temp.bench('cspi.working_days(a, b, holidays[])',
     $q$SELECT sum(cspi.working_days(a, b, (SELECT array_agg(holiday_date) FROM cspi.holiday WHERE calendar = 'england-and-wales'))) FROM pairs$q$, :rows)
+UNION ALL
+SELECT * FROM pg_temp.bench('per-row holiday array (1M rows)',
+    $q$SELECT sum(cspi.working_days(a, b, ARRAY[a + 1, a + 8, b - 1]::date[])) FROM pairs_1m$q$,
+    (SELECT count(*) FROM pairs_1m))
+UNION ALL
+SELECT * FROM pg_temp.bench('per-row sparse array {0001-01-01 + id % 2, 9999-12-31} (1M rows)',
+    $q$SELECT sum(cspi.working_days(a, b, ARRAY[date '0001-01-01' + (id % 2)::int, date '9999-12-31'])) FROM pairs_1m$q$,
+    (SELECT count(*) FROM pairs_1m))
+UNION ALL
+SELECT * FROM pg_temp.bench('parallel: floor: sum(b - a)',
+    'SELECT sum(b - a) FROM pairs', :rows, 2)
+UNION ALL
+SELECT * FROM pg_temp.bench('parallel: cspi.working_days(a, b)',
+    'SELECT sum(cspi.working_days(a, b)) FROM pairs', :rows, 2)
 UNION ALL
 SELECT * FROM pg_temp.bench('closed form SQL (1M rows)',
     $q$SELECT sum(
@@ -90,7 +107,15 @@ SELECT count(*) FILTER (WHERE cspi.working_days(a, b) <> (
 
 SELECT method, rows_run, ns_per_row, result,
        round(ns_per_row / (SELECT ns_per_row FROM result r
-                            WHERE r.method LIKE CASE WHEN result.method LIKE 'wide%' THEN 'wide: floor%' ELSE 'floor%' END), 2) AS vs_floor,
+                            WHERE r.method LIKE CASE WHEN result.method LIKE 'wide%' THEN 'wide: floor%'
+                                                    WHEN result.method LIKE 'parallel%' THEN 'parallel: floor%'
+                                                    ELSE 'floor%' END), 2) AS vs_floor,
        round((SELECT ns_per_row FROM result r
                WHERE r.method LIKE CASE WHEN result.method LIKE 'wide%' THEN 'wide: generate_series%' ELSE 'generate_series%' END) / ns_per_row, 0) AS speedup_vs_generate_series
   FROM result;
+
+-- Parallel against serial, for the floor and for cspi.
+SELECT round((SELECT ms FROM result WHERE method = 'floor: sum(b - a)')
+             / (SELECT ms FROM result WHERE method = 'parallel: floor: sum(b - a)'), 2) AS floor_parallel_speedup,
+       round((SELECT ms FROM result WHERE method = 'cspi.working_days(a, b)')
+             / (SELECT ms FROM result WHERE method = 'parallel: cspi.working_days(a, b)'), 2) AS cspi_parallel_speedup;
