@@ -41,9 +41,23 @@ SQL_SOURCES = \
 	src/sql/periods.sql \
 	src/sql/catalogue.sql \
 	src/sql/deploy.sql \
+	src/sql/engine.sql \
+	src/sql/engine_periods.sql \
+	src/sql/engine_front_door.sql \
+	src/sql/engine_child_protection.sql \
+	src/sql/engine_children_in_care.sql \
+	src/sql/engine_care_leavers.sql \
+	src/sql/engine_early_help.sql \
+	src/sql/engine_data_quality.sql \
+	src/sql/engine_indicator_value.sql \
 	src/sql/report.sql \
+	src/sql/report_scorecard.sql \
 	src/sql/generator.sql
-DATA_built = cspi--$(EXTVERSION).sql
+# Upgrade scripts of the version in development are built too, from
+# src/sql/updates/FROM--TO.sql ("-- include: FILE" lines pull in sources);
+# a release commits its built scripts (see the README).
+UPDATES_built = cspi--1.0--1.1.sql
+DATA_built = cspi--$(EXTVERSION).sql $(UPDATES_built)
 DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql))
 DOCS = README.md
 
@@ -68,7 +82,7 @@ REGRESS = \
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.
-ISOLATION = calendar_cache calendar_mvcc
+ISOLATION = calendar_cache calendar_mvcc deploy_readers
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/results/isolation
 
 PG_CPPFLAGS = -I$(srcdir)/src -DCSPI_VERSION='"$(EXTVERSION)"'
@@ -97,6 +111,17 @@ cspi--$(EXTVERSION).sql: $(SQL_SOURCES) cspi.control Makefile
 # ratio.c has no PostgreSQL includes; in the module it still does its
 # 128-bit arithmetic with PostgreSQL's own type (PG_INT128_TYPE).
 src/ratio.o: override CPPFLAGS += -include pg_config.h
+
+cspi--%.sql: src/sql/updates/%.sql $(SQL_SOURCES) Makefile
+	{ printf '%s\n' \
+		'/* cspi--$*.sql: upgrade cspi (ALTER EXTENSION cspi UPDATE). */' \
+		'-- Built by make from src/sql/updates/$*.sql: edit that, not this file.' \
+		'' \
+		'-- complain if script is sourced in psql, rather than via ALTER EXTENSION' \
+		'\echo Use "ALTER EXTENSION cspi UPDATE" to load this file. \quit' \
+		''; \
+	  awk '/^-- include: / { f = "src/sql/" $$3; while ((getline line < f) > 0) print line; close(f); next } { print }' \
+		src/sql/updates/$*.sql; } > $@.tmp && mv $@.tmp $@
 
 # PGXS does not track header dependencies unless PostgreSQL was configured
 # with --enable-depend; name them here.

@@ -54,10 +54,9 @@
 --   wdn(n)              the n-th working day: wdn(ordof(d) + k) is the k-th
 --                       working day after d (k >= 1), wdn(ordof(d)) the last
 --                       working day on or before d.
--- ordof and wdn read two arrays built once from the England and Wales bank
--- holidays (computed here: Easter, the fixed rules, their substitute days
--- and the one-off holidays; the same dates as the shipped calendar for
--- 1995-2040), so the generator needs no cspi function.  {s} stands for
+-- ordof and wdn read two arrays built once from the bank holidays of the
+-- shipped england-and-wales calendar, so the generator calls no cspi
+-- function per row.  {s} stands for
 -- the quoted source schema, {round} for the round of the repeat-plan and
 -- re-entry loops.  Parameters of every statement: $1 seed, $2 scale, $3
 -- first day (1 April first_year), $4 last day (31 March last_year), $5
@@ -65,7 +64,7 @@
 -- the working-day array, $10 the bank holidays.  JIT is off: compiling
 -- these long expressions costs far more than running them.
 
-CREATE FUNCTION cspi.generate_source(source_schema name, scale numeric DEFAULT 1,
+CREATE OR REPLACE FUNCTION cspi.generate_source(source_schema name, scale numeric DEFAULT 1,
                                      seed integer DEFAULT 1,
                                      first_year integer DEFAULT 2019,
                                      last_year integer DEFAULT 2024)
@@ -184,37 +183,10 @@ BEGIN
     cal_base := make_date(first_year - 3, 1, 1);
     cal_end := make_date(last_year + 2, 12, 31);
 
-    SELECT array_agg(DISTINCT h ORDER BY h) INTO hols
-      FROM (
-        SELECT v.h
-          FROM generate_series(first_year - 3, last_year + 2) AS y
-          CROSS JOIN LATERAL (SELECT y % 19 AS a, y / 100 AS b, y % 100 AS c) e1
-          CROSS JOIN LATERAL (SELECT (19 * e1.a + e1.b - e1.b / 4 - (e1.b - (e1.b + 8) / 25 + 1) / 3 + 15) % 30 AS h,
-                                     e1.b % 4 AS e, e1.c / 4 AS i, e1.c % 4 AS k) e2
-          CROSS JOIN LATERAL (SELECT (32 + 2 * e2.e + 2 * e2.i - e2.h - e2.k) % 7 AS l) e3
-          CROSS JOIN LATERAL (SELECT (e1.a + 11 * e2.h + 22 * e3.l) / 451 AS m) e4
-          CROSS JOIN LATERAL (SELECT make_date(y, (e2.h + e3.l - 7 * e4.m + 114) / 31,
-                                               (e2.h + e3.l - 7 * e4.m + 114) % 31 + 1) AS easter,
-                                     extract(isodow FROM make_date(y, 1, 1))::integer AS ny,
-                                     extract(isodow FROM make_date(y, 5, 1))::integer AS may1,
-                                     extract(isodow FROM make_date(y, 5, 31))::integer AS may31,
-                                     extract(isodow FROM make_date(y, 8, 31))::integer AS aug31,
-                                     extract(isodow FROM make_date(y, 12, 25))::integer AS xmas) e5
-          CROSS JOIN LATERAL (VALUES
-                (CASE e5.ny WHEN 6 THEN make_date(y, 1, 3) WHEN 7 THEN make_date(y, 1, 2) ELSE make_date(y, 1, 1) END),
-                (e5.easter - 2),
-                (e5.easter + 1),
-                (CASE WHEN y IN (1995, 2020) THEN make_date(y, 5, 8) ELSE make_date(y, 5, 1) + (8 - e5.may1) % 7 END),
-                (CASE y WHEN 2002 THEN make_date(y, 6, 4) WHEN 2012 THEN make_date(y, 6, 4) WHEN 2022 THEN make_date(y, 6, 2)
-                        ELSE make_date(y, 5, 31) - (e5.may31 - 1) % 7 END),
-                (make_date(y, 8, 31) - (e5.aug31 - 1) % 7),
-                (CASE e5.xmas WHEN 6 THEN make_date(y, 12, 27) WHEN 7 THEN make_date(y, 12, 27) ELSE make_date(y, 12, 25) END),
-                (CASE e5.xmas WHEN 5 THEN make_date(y, 12, 28) WHEN 6 THEN make_date(y, 12, 28) ELSE make_date(y, 12, 26) END)
-          ) AS v(h)
-        UNION ALL
-        SELECT unnest(ARRAY['1999-12-31', '2002-06-03', '2011-04-29', '2012-06-05',
-                            '2022-06-03', '2022-09-19', '2023-05-08']::date[])
-      ) AS x;
+    -- The shipped calendar's bank holidays, not a copy of their rules.
+    SELECT coalesce(array_agg(h.holiday_date ORDER BY h.holiday_date), '{}') INTO hols
+      FROM cspi.holiday h
+     WHERE h.calendar = 'england-and-wales' AND h.holiday_date BETWEEN cal_base AND cal_end;
 
     SELECT array_agg(o ORDER BY d), array_agg(d ORDER BY d) FILTER (WHERE w)
       INTO ords, wds

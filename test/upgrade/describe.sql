@@ -109,3 +109,5 @@ SELECT 'rows cspi.holiday ' || md5(string_agg(t::text, ',' ORDER BY t::text)) FR
 SELECT 'rows cspi.indicator ' || md5(string_agg(t::text, ',' ORDER BY t::text)) FROM cspi.indicator t;
 SELECT 'rows cspi.contract_column ' || md5(string_agg(t::text, ',' ORDER BY t::text)) FROM cspi.contract_column t;
 SELECT 'rows cspi.calendar_version ' || count(*) FROM cspi.calendar_version;
+SELECT 'rows cspi.report_object ' || md5(string_agg(t::text, ',' ORDER BY t::text)) FROM cspi.report_object t;
+SELECT 'rows cspi.indicator_measure ' || md5(string_agg(t::text, ',' ORDER BY t::text)) FROM cspi.indicator_measure t;

@@ -2,9 +2,13 @@
 # upgrade.sh: the upgrade path from the last release, as a council lives it.
 # Installs cspi 1.0 exactly as released (cspi--1.0.sql), deploys a report
 # over a synthetic council, adds a council's own calendar and its own view
-# over the report, runs ALTER EXTENSION cspi UPDATE, and checks that
+# over the report (with a comment and a grant), runs ALTER EXTENSION cspi
+# UPDATE, and checks that
 #   - the extension is at the version of cspi.control,
 #   - the council's view, refreshed, gives the same figures as before,
+#   - the scorecard warns that the report needs redeploying, and
+#     cspi.redeploy() (twice: from 1.0's layout, then from 1.1's) keeps the
+#     council's view, its comment and grant, and its figures,
 #   - the council's calendar counts as before,
 #   - everything the extension owns (objects, definitions, comments,
 #     privileges, triggers and whether they fire, shipped rows) equals a
@@ -17,7 +21,7 @@ new=$(sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.control)
 up=cspi_upgrade_from_$(echo "$old" | tr . _)
 fresh=cspi_upgrade_fresh
 work=$(mktemp -d -t cspi-upgrade.XXXXXX)
-trap 'rm -rf "$work"; dropdb --if-exists "$up"; dropdb --if-exists "$fresh"' EXIT
+trap 'rm -rf "$work"; dropdb --if-exists "$up"; dropdb --if-exists "$fresh"; psql -X -q -d postgres -c "DROP ROLE IF EXISTS council_bi" >/dev/null 2>&1' EXIT
 q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 
 dropdb --if-exists "$up"; dropdb --if-exists "$fresh"
@@ -38,6 +42,9 @@ CREATE VIEW council.year_end AS
 SELECT indicator, period, numerator, denominator, display
   FROM council_report.indicator_value
  WHERE period_type = 'year';
+COMMENT ON VIEW council.year_end IS 'Our year-end figures';
+CREATE ROLE council_bi;
+GRANT SELECT ON council.year_end TO council_bi;
 SQL
 
 figures() {
@@ -65,6 +72,28 @@ if ! diff -u "$work/before" "$work/after"; then
 fi
 [ "$(days)" = "4|3" ] || { echo "upgrade: working days after the upgrade: $(days)"; exit 1; }
 
+# The scorecard says the report was deployed by the old version.
+warning=$(psql -X -q -d "$up" -c "SELECT count(*) FROM cspi.scorecard('2023/24', 'council_report')" 2>&1 >/dev/null)
+grep -q "was deployed by cspi $old, but cspi $new is installed" <<<"$warning" \
+	|| { echo "upgrade: no warning that the report needs redeploying: $warning"; exit 1; }
+
+# Redeploy from the registry: from 1.0's layout, then again from 1.1's.
+for pass in 1 2; do
+	q -d "$up" -c "SELECT count(*) FROM cspi.redeploy('council_report')" >/dev/null
+	figures > "$work/redeployed"
+	if ! diff -u "$work/before" "$work/redeployed"; then
+		echo "upgrade: the council's figures changed with redeploy $pass"
+		exit 1
+	fi
+	kept=$(q -d "$up" -c "SELECT obj_description('council.year_end'::regclass, 'pg_class'),
+	                             has_table_privilege('council_bi', 'council.year_end', 'SELECT'),
+	                             (SELECT cspi_version FROM cspi.deployment WHERE report_schema = 'council_report')")
+	[ "$kept" = "Our year-end figures|t|$new" ] \
+		|| { echo "upgrade: after redeploy $pass the council's view or the registry is not as it was: $kept"; exit 1; }
+done
+warning=$(psql -X -q -d "$up" -c "SELECT count(*) FROM cspi.scorecard('2023/24', 'council_report')" 2>&1 >/dev/null)
+[ -z "$warning" ] || { echo "upgrade: the scorecard still warns after redeploy: $warning"; exit 1; }
+
 q -d "$fresh" -c "CREATE EXTENSION cspi" >/dev/null
 q -d "$up" -f test/upgrade/describe.sql > "$work/upgraded"
 q -d "$fresh" -f test/upgrade/describe.sql > "$work/fresh"
@@ -72,4 +101,4 @@ if ! diff -u "$work/fresh" "$work/upgraded"; then
 	echo "upgrade: $old upgraded to $new differs from a fresh $new install (- fresh, + upgraded)"
 	exit 1
 fi
-echo "upgrade: $old -> $new keeps the council's $(wc -l < "$work/before") figures and equals a fresh install ($(wc -l < "$work/fresh") lines compared)"
+echo "upgrade: $old -> $new and two redeploys keep the council's view and its $(wc -l < "$work/before") figures; the upgraded extension equals a fresh install ($(wc -l < "$work/fresh") lines compared)"

@@ -1,7 +1,6 @@
-/* cspi--1.0--1.1.sql: upgrade cspi 1.0 to 1.1 (ALTER EXTENSION cspi UPDATE). */
-
--- complain if script is sourced in psql, rather than via ALTER EXTENSION
-\echo Use "ALTER EXTENSION cspi UPDATE TO '1.1'" to load this file. \quit
+-- The upgrade from cspi 1.0 to 1.1.  make builds cspi--1.0--1.1.sql from
+-- this file, replacing each "-- include: FILE" line by that file of
+-- src/sql/, so that a definition that 1.1 adds or changes has one source.
 
 --------------------------------------------------------------------------
 -- Calendars read as MVCC does: a version row that every change sets.
@@ -47,3 +46,50 @@ COMMENT ON FUNCTION cspi.rate_per(numeric, numeric, integer) IS
 'count per per (default 10,000) of a fractional population, unrounded; an error when count is negative, NaN or infinite, or population is not positive and finite.';
 COMMENT ON FUNCTION cspi.target_met(numeric, numeric, text) IS
 'Whether value meets target: value >= target when polarity is ''higher'' (is better), value <= target when ''lower''; any other polarity, and a NaN value or target, is an error.';
+
+--------------------------------------------------------------------------
+-- The indicator engine as data, published views over an internal schema,
+-- the deployment registry, redeploy().
+--------------------------------------------------------------------------
+
+DROP FUNCTION cspi.comment_report_objects(name);
+-- include: deploy.sql
+-- include: engine.sql
+-- include: engine_periods.sql
+-- include: engine_front_door.sql
+-- include: engine_child_protection.sql
+-- include: engine_children_in_care.sql
+-- include: engine_care_leavers.sql
+-- include: engine_early_help.sql
+-- include: engine_data_quality.sql
+-- include: engine_indicator_value.sql
+-- include: report_scorecard.sql
+-- include: generator.sql
+
+-- The report schemas that cspi 1.0 deployed, into the registry, so that
+-- cspi.redeploy() finds them (and scorecard() says they need it).  1.0 kept
+-- a table "deployment" in each, beside its indicator_value.
+DO $register$
+DECLARE
+    s record;
+    d record;
+BEGIN
+    FOR s IN SELECT n.nspname, pg_catalog.pg_get_userbyid(n.nspowner) AS owner
+               FROM pg_catalog.pg_namespace n
+              WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+                             WHERE c.relnamespace OPERATOR(pg_catalog.=) n.oid
+                               AND c.relname OPERATOR(pg_catalog.=) 'deployment' AND c.relkind OPERATOR(pg_catalog.=) 'r')
+                AND EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+                             WHERE c.relnamespace OPERATOR(pg_catalog.=) n.oid
+                               AND c.relname OPERATOR(pg_catalog.=) 'indicator_value' AND c.relkind OPERATOR(pg_catalog.=) 'm')
+    LOOP
+        EXECUTE pg_catalog.format('SELECT source_schema, calendar, deployed_at, cspi_version FROM %I.deployment LIMIT 1',
+                                  s.nspname) INTO d;
+        CONTINUE WHEN d IS NULL;
+        INSERT INTO cspi.deployment (report_schema, source_schema, calendar, internal_schema, cspi_version,
+                                     deployed_at, deployed_by)
+        VALUES (s.nspname, d.source_schema, d.calendar, NULL, d.cspi_version, d.deployed_at, s.owner)
+        ON CONFLICT DO NOTHING;
+    END LOOP;
+END
+$register$;

@@ -1,0 +1,468 @@
+--------------------------------------------------------------------------
+-- The indicator engine: what deploy() builds, as data, and how it builds it
+--------------------------------------------------------------------------
+--
+-- A report schema holds the published objects (a stable API: names and
+-- columns only ever grow): the drill-down views, data_quality, period,
+-- indicator_value, deployment and indicator_availability.  The materialized
+-- views behind period and indicator_value live in an internal schema of the
+-- deployment (cspi_internal_N, one per deploy), beside copies of the views
+-- they are computed from; the published period and indicator_value are views
+-- over them.  A deploy builds a whole new internal schema first, reading the
+-- sources but locking nothing a reader uses, then switches the published
+-- views to it with CREATE OR REPLACE VIEW (which keeps the views, grants and
+-- comments that councils made over them) and drops the old one: readers wait
+-- only for that last moment.
+--
+-- cspi.report_object holds every object's definition (files engine_*.sql,
+-- one per indicator family) and cspi.indicator_measure what each indicator
+-- counts; deploy() walks them.
+
+CREATE TABLE cspi.report_object (
+    name        text PRIMARY KEY CHECK (name ~ '^[a-z][a-z0-9_]*$'),
+    kind        text NOT NULL CHECK (kind IN ('view', 'materialized view')),
+    build_order integer NOT NULL UNIQUE,
+    family      text NOT NULL,
+    unique_key  text,
+    definition  text NOT NULL,
+    comment     text NOT NULL,
+    CONSTRAINT report_object_key_check CHECK ((kind = 'materialized view') = (unique_key IS NOT NULL))
+);
+COMMENT ON TABLE cspi.report_object IS
+'Every object cspi.deploy() creates in a report schema besides the src_ views, in build order: its kind, its family of indicators, its query and its comment. In a definition, @R@ stands for the schema it is built in and @CAL@ for the calendar (a literal); indicator_value''s @MEASURES@ is made from cspi.indicator_measure.';
+COMMENT ON COLUMN cspi.report_object.name IS 'The object''s name in the report schema.';
+COMMENT ON COLUMN cspi.report_object.kind IS 'view, or materialized view (built in the internal schema and published as a view over it).';
+COMMENT ON COLUMN cspi.report_object.build_order IS 'Objects are built in this order: an object may use those before it.';
+COMMENT ON COLUMN cspi.report_object.family IS 'The family of indicators it serves (the engine_*.sql file that defines it).';
+COMMENT ON COLUMN cspi.report_object.unique_key IS 'Materialized views: the columns of their unique index, which REFRESH ... CONCURRENTLY needs.';
+COMMENT ON COLUMN cspi.report_object.definition IS 'The query, with @R@ and @CAL@ (and @MEASURES@) placeholders, filled once, in one pass.';
+COMMENT ON COLUMN cspi.report_object.comment IS 'Its comment in the report schema.';
+
+CREATE TABLE cspi.indicator_measure (
+    indicator      text PRIMARY KEY REFERENCES cspi.indicator (code) ON UPDATE CASCADE,
+    kind           text NOT NULL CHECK (kind IN ('event', 'snapshot', 'query')),
+    relation       text REFERENCES cspi.report_object (name),
+    anchor         text,
+    row_filter     text,
+    count_distinct text,
+    numerator      text,
+    denominator    text,
+    query          text,
+    CONSTRAINT indicator_measure_fields_check CHECK (CASE kind
+        WHEN 'event' THEN relation IS NOT NULL AND anchor IS NOT NULL AND numerator IS NOT NULL AND query IS NULL
+        WHEN 'snapshot' THEN relation IS NOT NULL AND anchor IS NULL AND numerator IS NOT NULL AND query IS NULL
+        ELSE query IS NOT NULL AND relation IS NULL END)
+);
+COMMENT ON TABLE cspi.indicator_measure IS
+'What each indicator counts. event: rows of relation placed in the period by anchor (a date); snapshot: rows of relation at each month end (its period_end column), a period taking its last month end; query: a hand-written query returning (period_type, period, num, den). Every indicator of the catalogue has one; adding an indicator over an existing drill-down is a row in cspi.indicator and a row here.';
+COMMENT ON COLUMN cspi.indicator_measure.indicator IS 'The indicator (cspi.indicator.code).';
+COMMENT ON COLUMN cspi.indicator_measure.kind IS 'event, snapshot or query.';
+COMMENT ON COLUMN cspi.indicator_measure.relation IS 'The drill-down (cspi.report_object) whose rows are counted.';
+COMMENT ON COLUMN cspi.indicator_measure.anchor IS 'event: the date (a column or expression of relation) that places a row in a period; rows without one are not counted.';
+COMMENT ON COLUMN cspi.indicator_measure.row_filter IS 'Which rows count at all (a boolean expression over relation''s columns); NULL: every row.';
+COMMENT ON COLUMN cspi.indicator_measure.count_distinct IS 'What is counted distinct (such as child_id); NULL: rows.';
+COMMENT ON COLUMN cspi.indicator_measure.numerator IS 'Which counted rows are in the numerator (a boolean expression; true: all). An event measure may compare with period_end, the end of the period counted.';
+COMMENT ON COLUMN cspi.indicator_measure.denominator IS 'Which counted rows are in the denominator (a boolean expression); NULL: none (counts, and rates, whose denominator is the population).';
+COMMENT ON COLUMN cspi.indicator_measure.query IS 'query: the query, returning period_type, period, num and den; @R@ is the schema it runs in.';
+
+-- Which report schema was deployed from what, by which version of cspi.
+-- pg_dump keeps it.  Anyone may read it; only a role that owns a report
+-- schema (or is a member of its owner) may change its row.
+CREATE SEQUENCE cspi.deployment_generation_seq;
+COMMENT ON SEQUENCE cspi.deployment_generation_seq IS
+'Numbers the internal schemas of deployments (cspi_internal_N).';
+CREATE TABLE cspi.deployment (
+    report_schema   name PRIMARY KEY,
+    source_schema   name NOT NULL,
+    calendar        text NOT NULL,
+    internal_schema name,
+    cspi_version    text NOT NULL,
+    deployed_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    deployed_by     name NOT NULL DEFAULT CURRENT_USER,
+    refreshed_at    timestamptz
+);
+COMMENT ON TABLE cspi.deployment IS
+'The deployment registry: each report schema, the source schema and calendar it was deployed with, its internal schema, the version of cspi that deployed it and when it was last refreshed. cspi.redeploy() reads it; pg_dump keeps it.';
+COMMENT ON COLUMN cspi.deployment.report_schema IS 'The report schema.';
+COMMENT ON COLUMN cspi.deployment.source_schema IS 'The source schema it reads.';
+COMMENT ON COLUMN cspi.deployment.calendar IS 'The calendar working days are counted with.';
+COMMENT ON COLUMN cspi.deployment.internal_schema IS 'Where its materialized views live; NULL for a schema deployed by cspi 1.0, which kept them in the report schema.';
+COMMENT ON COLUMN cspi.deployment.cspi_version IS 'The version of cspi that deployed it; cspi.redeploy() brings it to the installed one.';
+COMMENT ON COLUMN cspi.deployment.deployed_at IS 'When it was deployed.';
+COMMENT ON COLUMN cspi.deployment.deployed_by IS 'The role that deployed it.';
+COMMENT ON COLUMN cspi.deployment.refreshed_at IS 'When cspi.refresh() last refreshed it (NULL: not since it was deployed).';
+SELECT pg_catalog.pg_extension_config_dump('cspi.deployment', '');
+SELECT pg_catalog.pg_extension_config_dump('cspi.deployment_generation_seq', '');
+ALTER TABLE cspi.deployment ENABLE ROW LEVEL SECURITY;
+CREATE POLICY deployment_read ON cspi.deployment FOR SELECT USING (true);
+CREATE POLICY deployment_owner_insert ON cspi.deployment FOR INSERT
+    WITH CHECK (pg_catalog.pg_has_role(CURRENT_USER,
+        (SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) report_schema), 'USAGE'));
+CREATE POLICY deployment_owner_update ON cspi.deployment FOR UPDATE
+    USING (pg_catalog.pg_has_role(CURRENT_USER,
+        (SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) report_schema), 'USAGE'));
+CREATE POLICY deployment_owner_delete ON cspi.deployment FOR DELETE
+    USING (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) report_schema)
+           OR pg_catalog.pg_has_role(CURRENT_USER,
+        (SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) report_schema), 'USAGE'));
+GRANT SELECT, INSERT, UPDATE, DELETE ON cspi.deployment TO PUBLIC;
+GRANT USAGE ON SEQUENCE cspi.deployment_generation_seq TO PUBLIC;
+GRANT SELECT ON cspi.report_object, cspi.indicator_measure TO PUBLIC;
+
+-- Placeholders filled once, in one pass: a value is never scanned again, so
+-- a schema or calendar name containing "@R@" cannot expand twice.
+CREATE FUNCTION cspi.fill_template(template text, names text[], fill text[]) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    parts text[] := regexp_split_to_array(template, '@[A-Z]+@');
+    tokens text[];
+    result text;
+    pos integer;
+BEGIN
+    SELECT array_agg(m[1] ORDER BY n) INTO tokens
+      FROM regexp_matches(template, '@([A-Z]+)@', 'g') WITH ORDINALITY AS t(m, n);
+    result := parts[1];
+    FOR i IN 1 .. coalesce(cardinality(tokens), 0) LOOP
+        pos := array_position(names, tokens[i]);
+        IF pos IS NULL THEN
+            RAISE EXCEPTION 'unknown placeholder @%@ in a report object''s definition', tokens[i]
+                USING ERRCODE = 'syntax_error';
+        END IF;
+        result := result || fill[pos] || parts[i + 1];
+    END LOOP;
+    RETURN result;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.fill_template(text, text[], text[]) IS
+'Replaces each @NAME@ of template by the value of that name, in one pass (a value is never scanned again); an unknown placeholder is an error.';
+
+-- The counting queries of indicator_value, made from cspi.indicator_measure:
+-- event measures that can be added up month by month are counted per month
+-- in one scan of their relation and rolled up into quarters and years;
+-- distinct counts, and numerators that compare with period_end, are counted
+-- per period; snapshots per month end.  Returns a UNION ALL of
+-- (indicator, period_type, period, num, den) and (indicator, period_end,
+-- num, den) parts for schema (an identifier, quoted).
+CREATE FUNCTION cspi.measure_queries(schema text, OUT events text, OUT snapshots text)
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    g record;
+    parts text[] := '{}';
+    snaps text[] := '{}';
+BEGIN
+    -- Additive events: per month, then rolled up.
+    FOR g IN
+        SELECT m.relation, m.anchor, m.row_filter,
+               string_agg(format('count(*) FILTER (WHERE %s) AS n%s', m.numerator, k.n)
+                          || CASE WHEN m.denominator IS NOT NULL
+                                  THEN format(', count(*) FILTER (WHERE %s) AS d%s', m.denominator, k.n) ELSE '' END,
+                          ', ' ORDER BY m.indicator) AS aggregates,
+               string_agg(format('(%L, g.n%s, %s)', m.indicator, k.n,
+                                 CASE WHEN m.denominator IS NULL THEN 'NULL::bigint' ELSE 'g.d' || k.n END),
+                          ', ' ORDER BY m.indicator) AS rows_of
+          FROM cspi.indicator_measure m
+          JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
+            USING (indicator)
+         WHERE m.kind = 'event' AND m.count_distinct IS NULL
+           AND NOT (m.numerator ~ '\mperiod_end\M' OR coalesce(m.denominator ~ '\mperiod_end\M', false))
+         GROUP BY m.relation, m.anchor, m.row_filter
+         ORDER BY m.relation, m.anchor, m.row_filter
+    LOOP
+        parts := parts || format(
+$q$SELECT x.indicator, p.period_type, p.period, sum(x.num), sum(x.den)
+  FROM (SELECT date_trunc('month', (%1$s)::date)::date AS month, %2$s
+          FROM %3$s.%4$I t WHERE (%1$s) IS NOT NULL AND (%5$s) GROUP BY 1) g
+ CROSS JOIN LATERAL cspi.periods_of(g.month) p
+ CROSS JOIN LATERAL (VALUES %6$s) x(indicator, num, den)
+ GROUP BY 1, 2, 3$q$,
+            g.anchor, g.aggregates, schema, g.relation, coalesce(g.row_filter, 'true'), g.rows_of);
+    END LOOP;
+
+    -- Events counted per period: distinct counts, period_end comparisons.
+    FOR g IN
+        SELECT m.relation, m.anchor, m.row_filter,
+               string_agg(format('count(%s) FILTER (WHERE %s) AS n%s',
+                                 coalesce('DISTINCT ' || m.count_distinct, '*'), m.numerator, k.n)
+                          || CASE WHEN m.denominator IS NOT NULL
+                                  THEN format(', count(%s) FILTER (WHERE %s) AS d%s',
+                                              coalesce('DISTINCT ' || m.count_distinct, '*'), m.denominator, k.n)
+                                  ELSE '' END,
+                          ', ' ORDER BY m.indicator) AS aggregates,
+               string_agg(format('(%L, g.n%s, %s)', m.indicator, k.n,
+                                 CASE WHEN m.denominator IS NULL THEN 'NULL::bigint' ELSE 'g.d' || k.n END),
+                          ', ' ORDER BY m.indicator) AS rows_of
+          FROM cspi.indicator_measure m
+          JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
+            USING (indicator)
+         WHERE m.kind = 'event'
+           AND (m.count_distinct IS NOT NULL
+                OR m.numerator ~ '\mperiod_end\M' OR coalesce(m.denominator ~ '\mperiod_end\M', false))
+         GROUP BY m.relation, m.anchor, m.row_filter
+         ORDER BY m.relation, m.anchor, m.row_filter
+    LOOP
+        parts := parts || format(
+$q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
+  FROM (SELECT p.period_type, p.period, %2$s
+          FROM %3$s.%4$I t CROSS JOIN LATERAL cspi.periods_of((%1$s)::date) p
+         WHERE (%1$s) IS NOT NULL AND (%5$s)
+         GROUP BY 1, 2) g
+ CROSS JOIN LATERAL (VALUES %6$s) x(indicator, num, den)$q$,
+            g.anchor, g.aggregates, schema, g.relation, coalesce(g.row_filter, 'true'), g.rows_of);
+    END LOOP;
+
+    -- Hand-written queries.
+    SELECT parts || coalesce(array_agg(format('SELECT %L, q.period_type, q.period, q.num, q.den FROM (%s) q',
+                                              m.indicator,
+                                              cspi.fill_template(m.query, ARRAY['R'], ARRAY[schema]))
+                                       ORDER BY m.indicator), '{}')
+      INTO parts
+      FROM cspi.indicator_measure m WHERE m.kind = 'query';
+
+    -- Snapshots at each month end.
+    FOR g IN
+        SELECT m.relation, m.row_filter,
+               string_agg(format('count(%s) FILTER (WHERE %s) AS n%s',
+                                 coalesce('DISTINCT ' || m.count_distinct, '*'), m.numerator, k.n)
+                          || CASE WHEN m.denominator IS NOT NULL
+                                  THEN format(', count(%s) FILTER (WHERE %s) AS d%s',
+                                              coalesce('DISTINCT ' || m.count_distinct, '*'), m.denominator, k.n)
+                                  ELSE '' END,
+                          ', ' ORDER BY m.indicator) AS aggregates,
+               string_agg(format('(%L, g.n%s, %s)', m.indicator, k.n,
+                                 CASE WHEN m.denominator IS NULL THEN 'NULL::bigint' ELSE 'g.d' || k.n END),
+                          ', ' ORDER BY m.indicator) AS rows_of
+          FROM cspi.indicator_measure m
+          JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
+            USING (indicator)
+         WHERE m.kind = 'snapshot'
+         GROUP BY m.relation, m.row_filter
+         ORDER BY m.relation, m.row_filter
+    LOOP
+        snaps := snaps || format(
+$q$SELECT x.indicator, g.period_end, x.num, x.den
+  FROM (SELECT t.period_end, %1$s FROM %2$s.%3$I t WHERE (%4$s) GROUP BY 1) g
+ CROSS JOIN LATERAL (VALUES %5$s) x(indicator, num, den)$q$,
+            g.aggregates, schema, g.relation, coalesce(g.row_filter, 'true'), g.rows_of);
+    END LOOP;
+
+    events := array_to_string(parts, E'\nUNION ALL\n');
+    snapshots := array_to_string(snaps, E'\nUNION ALL\n');
+END
+$fn$;
+COMMENT ON FUNCTION cspi.measure_queries(text) IS
+'The counting queries of indicator_value made from cspi.indicator_measure, for the report objects in schema (a quoted identifier): events (indicator, period_type, period, num, den) and snapshots (indicator, period_end, num, den), each a UNION ALL.';
+
+-- Views (and materialized views) that depend on relid, outside cspi's own
+-- report objects, in an order that recreates them: a council's own views
+-- over a published object, with their owners, grants and comments.
+CREATE FUNCTION cspi.dependent_views(relid regclass, skip_schemas name[])
+    RETURNS TABLE (view_oid oid, depth integer)
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+    WITH RECURSIVE deps(oid, depth) AS (
+        SELECT DISTINCT r.ev_class, 1
+          FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+         WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
+           AND d.refobjid = relid AND r.ev_class <> relid
+        UNION
+        SELECT r.ev_class, deps.depth + 1
+          FROM deps JOIN pg_depend d ON d.refobjid = deps.oid AND d.refclassid = 'pg_class'::regclass
+                                    AND d.classid = 'pg_rewrite'::regclass
+          JOIN pg_rewrite r ON r.oid = d.objid
+         WHERE r.ev_class <> deps.oid AND deps.depth < 100
+    )
+    SELECT deps.oid, max(deps.depth)::integer
+      FROM deps JOIN pg_class c ON c.oid = deps.oid
+     WHERE c.relnamespace NOT IN (SELECT n.oid FROM pg_namespace n WHERE n.nspname = ANY (skip_schemas))
+     GROUP BY deps.oid
+$fn$;
+COMMENT ON FUNCTION cspi.dependent_views(regclass, name[]) IS
+'The views and materialized views that depend on relid, directly or through others, outside the schemas skipped, with their depth (recreate them by increasing depth).';
+
+CREATE FUNCTION cspi.recreate_statements(relid regclass, skip_schemas name[]) RETURNS text[]
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+    SELECT coalesce(array_agg(s.stmt ORDER BY d.depth, d.view_oid, s.n), '{}')
+      FROM cspi.dependent_views(relid, skip_schemas) d
+      JOIN pg_class c ON c.oid = d.view_oid
+      CROSS JOIN LATERAL (
+          SELECT 1 AS n, format('CREATE %s %s%s AS %s',
+                                CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+                                c.oid::regclass,
+                                coalesce(' WITH (' || array_to_string(c.reloptions, ', ') || ')', ''),
+                                rtrim(pg_get_viewdef(c.oid), ';')) AS stmt
+          UNION ALL
+          SELECT 2, format('ALTER %s %s OWNER TO %I',
+                           CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+                           c.oid::regclass, pg_get_userbyid(c.relowner))
+          UNION ALL
+          SELECT 3, format('COMMENT ON %s %s IS %L',
+                           CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+                           c.oid::regclass, obj_description(c.oid, 'pg_class'))
+           WHERE obj_description(c.oid, 'pg_class') IS NOT NULL
+          UNION ALL
+          SELECT 4, format('GRANT %s ON %s TO %s', a.privilege_type, c.oid::regclass,
+                           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END)
+            FROM aclexplode(c.relacl) a
+           WHERE a.grantee <> c.relowner
+      ) s
+$fn$;
+COMMENT ON FUNCTION cspi.recreate_statements(regclass, name[]) IS
+'The statements that recreate the views depending on relid (see cspi.dependent_views), with their owners, comments and grants, in order.';
+
+-- Make schema.name the view query, keeping what depends on it: in place
+-- (CREATE OR REPLACE VIEW) when its columns allow it; otherwise (another
+-- kind of relation, as cspi 1.0 made, or columns that changed) the views
+-- that depend on it are recreated after it.
+CREATE FUNCTION cspi.publish_view(schema name, name text, query text, invoker boolean, skip_schemas name[])
+    RETURNS text[]
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    relid regclass := to_regclass(format('%I.%I', schema, name));
+    kind "char";
+    options text := CASE WHEN invoker THEN ' WITH (security_invoker = true)' ELSE '' END;
+    saved text[];
+BEGIN
+    IF relid IS NOT NULL THEN
+        SELECT c.relkind INTO kind FROM pg_class c WHERE c.oid = relid;
+    END IF;
+    IF relid IS NULL THEN
+        EXECUTE format('CREATE VIEW %I.%I%s AS %s', schema, name, options, query);
+        RETURN '{}';
+    END IF;
+    IF kind = 'v' THEN
+        BEGIN
+            EXECUTE format('CREATE OR REPLACE VIEW %I.%I%s AS %s', schema, name, options, query);
+            RETURN '{}';
+        EXCEPTION WHEN invalid_table_definition OR feature_not_supported OR datatype_mismatch THEN
+            NULL;       -- columns changed: recreate, with what depends on it
+        END;
+    END IF;
+    saved := cspi.recreate_statements(relid, skip_schemas);
+    EXECUTE format('DROP %s %I.%I CASCADE',
+                   CASE kind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+                   schema, name);
+    EXECUTE format('CREATE VIEW %I.%I%s AS %s', schema, name, options, query);
+    RETURN saved;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.publish_view(name, text, text, boolean, name[]) IS
+'Creates or replaces the published view schema.name. When it cannot be replaced in place, returns the statements that recreate the views depending on it (with their grants and comments), to run once the whole report is rebuilt (called by deploy).';
+
+-- Build every report object in schema (src_ views, tables and the objects
+-- of cspi.report_object).  internal: materialized views are built here (the
+-- internal schema); otherwise they are published as views over internal.
+CREATE FUNCTION cspi.build_report_objects(source_schema name, schema name, internal name,
+                                          calendar text, present text[], skip_schemas name[])
+    RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    building_internal boolean := schema = internal;
+    pending text[] := '{}';
+    stmt text;
+    rel record;
+    o record;
+    select_list text;
+    query text;
+    measures record;
+BEGIN
+    -- One view per source relation, reading it as the contract says; an
+    -- empty one with the same columns for a relation the source lacks.
+    FOR rel IN SELECT DISTINCT c.relation FROM cspi.contract_column c ORDER BY 1 LOOP
+        IF rel.relation = ANY (present) THEN
+            SELECT string_agg(cspi.contract_expression(c.kind, a.atttypid::regtype, c.column_name)
+                              || ' AS ' || quote_ident(c.column_name), ', ' ORDER BY c.position)
+              INTO select_list
+              FROM cspi.contract_column c
+              JOIN pg_attribute a ON a.attname = c.column_name AND a.attnum > 0 AND NOT a.attisdropped
+              JOIN pg_class k ON k.oid = a.attrelid
+              JOIN pg_namespace n ON n.oid = k.relnamespace
+             WHERE c.relation = rel.relation AND k.relname = rel.relation AND n.nspname = source_schema;
+            query := format('SELECT %s FROM %I.%I', select_list, source_schema, rel.relation);
+        ELSE
+            SELECT string_agg(format('NULL::%s AS %I',
+                                     CASE c.kind WHEN 'id' THEN 'text' WHEN 'date' THEN 'date'
+                                                 WHEN 'timestamp' THEN 'timestamp' WHEN 'flag' THEN 'boolean'
+                                                 WHEN 'boolean' THEN 'boolean' WHEN 'code' THEN 'text'
+                                                 WHEN 'numeric' THEN 'numeric' ELSE 'bigint' END,
+                                     c.column_name), ', ' ORDER BY c.position)
+              INTO select_list
+              FROM cspi.contract_column c WHERE c.relation = rel.relation;
+            query := format('SELECT %s WHERE false', select_list);
+        END IF;
+        pending := pending || cspi.publish_view(schema, 'src_' || rel.relation, query, true, skip_schemas);
+        EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, 'src_' || rel.relation,
+                       CASE WHEN rel.relation = ANY (present)
+                            THEN format('%I.%I read as the data contract says (ids as text, codes upper-case, NULL flags false).',
+                                        source_schema, rel.relation)
+                            ELSE format('Empty: the source schema %I has no relation %I.', source_schema, rel.relation) END);
+    END LOOP;
+
+    -- What was deployed, and which indicators it can compute: tables in the
+    -- internal schema, published as views.
+    IF building_internal THEN
+        EXECUTE format('CREATE TABLE %I.deployment AS SELECT %L::name AS source_schema, %L::text AS calendar,
+                               %L::text[] AS present_relations, now() AS deployed_at,
+                               (SELECT extversion FROM pg_extension WHERE extname = ''cspi'') AS cspi_version',
+                       schema, source_schema, calendar, present);
+        EXECUTE format('CREATE TABLE %I.indicator_availability AS
+                        SELECT i.code AS indicator, m.missing = ''{}'' AS available, m.missing AS missing_relations
+                          FROM cspi.indicator i
+                          CROSS JOIN LATERAL (SELECT coalesce(array_agg(x ORDER BY x), ''{}'') AS missing
+                                                FROM unnest(i.requires) AS x WHERE NOT x = ANY (%L::text[])) m',
+                       schema, present);
+    ELSE
+        pending := pending || cspi.publish_view(schema, 'deployment', format('SELECT * FROM %I.deployment', internal), false, skip_schemas);
+        pending := pending || cspi.publish_view(schema, 'indicator_availability',
+                                  format('SELECT * FROM %I.indicator_availability', internal), false, skip_schemas);
+    END IF;
+    EXECUTE format('COMMENT ON %s %I.deployment IS %L', CASE WHEN building_internal THEN 'TABLE' ELSE 'VIEW' END, schema,
+                   'What cspi.deploy() made this schema from: the source schema, the calendar and the relations it found.');
+    EXECUTE format('COMMENT ON %s %I.indicator_availability IS %L', CASE WHEN building_internal THEN 'TABLE' ELSE 'VIEW' END, schema,
+                   'Each indicator of the catalogue and whether the source has the relations it needs.');
+
+    -- The report objects, in build order.
+    SELECT * INTO measures FROM cspi.measure_queries(quote_ident(schema));
+    FOR o IN SELECT * FROM cspi.report_object ORDER BY build_order LOOP
+        query := cspi.fill_template(o.definition, ARRAY['R', 'CAL', 'EVENTS', 'SNAPSHOTS'],
+                                    ARRAY[quote_ident(schema), quote_literal(calendar),
+                                          measures.events, measures.snapshots]);
+        BEGIN
+            IF o.kind = 'view' THEN
+                pending := pending || cspi.publish_view(schema, o.name, query, true, skip_schemas);
+                EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
+            ELSIF building_internal THEN
+                EXECUTE format('CREATE MATERIALIZED VIEW %I.%I AS %s', schema, o.name, query);
+                EXECUTE format('CREATE UNIQUE INDEX ON %I.%I (%s)', schema, o.name, o.unique_key);
+                EXECUTE format('COMMENT ON MATERIALIZED VIEW %I.%I IS %L', schema, o.name, o.comment);
+            ELSE
+                pending := pending || cspi.publish_view(schema, o.name, format('SELECT * FROM %I.%I', internal, o.name),
+                                          false, skip_schemas);
+                EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
+            END IF;
+        EXCEPTION WHEN OTHERS THEN
+            RAISE EXCEPTION 'could not build %.% (report object %, family %): %',
+                            schema, o.name, o.kind, o.family, SQLERRM
+                USING ERRCODE = SQLSTATE;
+        END;
+    END LOOP;
+
+    -- Councils' own views that had to be dropped with an object that could
+    -- not be replaced in place.
+    FOREACH stmt IN ARRAY pending LOOP
+        EXECUTE stmt;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.build_report_objects(name, name, name, text, text[], name[]) IS
+'Builds the report objects in schema: in the internal schema with materialized views, in the report schema as published views (called by deploy).';

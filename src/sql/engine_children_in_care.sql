@@ -1,0 +1,301 @@
+--------------------------------------------------------------------------
+-- Report objects and measures: children in care
+--------------------------------------------------------------------------
+-- Episodes, periods of care, placements, reviews, visits, health and missing
+-- episodes: their drill-down views and what CIC_* and RHI_* count.  Two
+-- measures are hand-written queries: a child's first period of care that
+-- starts in a period decides CIC_STARTED_UASC and CIC_STARTED_BEFORE.
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('cla_episode_detail', 'view', 80, 'children_in_care', NULL,
+'Each episode of care (short breaks left out) with its period of care and placement numbers.',
+$def$
+WITH ep AS (
+    SELECT e.*,
+           e.placement IN ('T0', 'T1', 'T2', 'T3', 'T4') AS temporary,
+           row_number() OVER w AS seq,
+           lag(e.end_date) OVER w AS previous_end,
+           lag(e.reason_ceased) OVER w AS previous_reason_ceased
+      FROM @R@.src_cla_episode e
+     WHERE e.legal_status IS DISTINCT FROM 'V3' AND e.legal_status IS DISTINCT FROM 'V4'
+       AND e.start_date IS NOT NULL
+    WINDOW w AS (PARTITION BY e.child_id ORDER BY e.start_date, e.episode_id)
+), marked AS (
+    SELECT ep.*,
+           (ep.seq = 1 OR ep.reason_new = 'S'
+            OR (ep.previous_end IS NOT NULL AND ep.previous_reason_ceased IS DISTINCT FROM 'X1'))
+               AS starts_period_of_care
+      FROM ep
+), numbered AS (
+    SELECT marked.*,
+           sum(starts_period_of_care::int) OVER (PARTITION BY child_id ORDER BY start_date, episode_id)
+               AS period_of_care
+      FROM marked
+), placement_marked AS (
+    SELECT numbered.*,
+           (reason_new IN ('S', 'P', 'B') AND NOT coalesce(temporary, false)
+            AND NOT coalesce(lag(temporary) OVER (PARTITION BY child_id, period_of_care
+                                                  ORDER BY start_date, episode_id), false))
+               AS starts_placement
+      FROM numbered
+)
+SELECT episode_id, child_id, start_date, end_date, reason_new, legal_status, placement,
+       reason_ceased, distance_miles, uasc, coalesce(temporary, false) AS temporary,
+       period_of_care, starts_period_of_care, starts_placement,
+       sum(starts_placement::int) OVER (PARTITION BY child_id ORDER BY start_date, episode_id)
+           AS placement_number
+  FROM placement_marked
+$def$);
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('cla_period_of_care', 'view', 90, 'children_in_care', NULL,
+'Each period of care: start, end, first and last episode, UASC at start, whether the child returned home, and the child''s family.',
+$def$
+SELECT g.child_id, g.period_of_care, g.start_date,
+       CASE WHEN g.last_end_date IS NOT NULL AND g.last_reason_ceased IS DISTINCT FROM 'X1'
+            THEN g.last_end_date END AS end_date,
+       g.first_episode_id, g.last_episode_id, g.first_reason_new,
+       g.first_reason_new = 'S' AS starts_with_s,
+       g.uasc_at_start, g.last_reason_ceased,
+       g.last_end_date IS NOT NULL AND g.last_reason_ceased IN ('E4A', 'E4B') AS returned_home,
+       g.episodes, c.family_id
+  FROM (SELECT child_id, period_of_care,
+               min(start_date) AS start_date,
+               (array_agg(end_date ORDER BY start_date DESC, episode_id DESC))[1] AS last_end_date,
+               (array_agg(reason_ceased ORDER BY start_date DESC, episode_id DESC))[1] AS last_reason_ceased,
+               (array_agg(episode_id ORDER BY start_date, episode_id))[1] AS first_episode_id,
+               (array_agg(episode_id ORDER BY start_date DESC, episode_id DESC))[1] AS last_episode_id,
+               (array_agg(reason_new ORDER BY start_date, episode_id))[1] AS first_reason_new,
+               (array_agg(uasc ORDER BY start_date, episode_id))[1] AS uasc_at_start,
+               count(*) AS episodes
+          FROM @R@.cla_episode_detail
+         GROUP BY child_id, period_of_care) g
+  LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, family_id FROM @R@.src_child ORDER BY child_id) c
+    ON c.child_id = g.child_id
+$def$);
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('cla_placement', 'view', 100, 'children_in_care', NULL,
+'Each placement (temporary placements and returns from them are not new placements), with its start and end.',
+$def$
+SELECT s.child_id, s.placement_number, s.period_of_care, s.episode_id AS first_episode_id,
+       s.placement AS placement_type, s.start_date,
+       least(lead(s.start_date) OVER (PARTITION BY s.child_id ORDER BY s.placement_number),
+             poc.end_date) AS end_date
+  FROM @R@.cla_episode_detail s
+  JOIN @R@.cla_period_of_care poc ON poc.child_id = s.child_id AND poc.period_of_care = s.period_of_care
+ WHERE s.starts_placement
+$def$);
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('cla_review_timeliness', 'view', 110, 'children_in_care', NULL,
+'Each looked-after review with its period of care, its number in it and whether it was in timescale (CIC_REVIEW_TIMELY).',
+$def$
+WITH with_poc AS (
+    SELECT DISTINCT ON (r.review_id) r.review_id, r.child_id, r.review_date,
+           poc.period_of_care, poc.start_date AS period_of_care_start
+      FROM @R@.src_cla_review r
+      LEFT JOIN @R@.cla_period_of_care poc
+        ON poc.child_id = r.child_id AND poc.start_date <= r.review_date
+       AND (poc.end_date IS NULL OR poc.end_date >= r.review_date)
+     WHERE r.review_date IS NOT NULL
+     ORDER BY r.review_id, poc.start_date DESC NULLS LAST, poc.period_of_care DESC NULLS LAST
+), ranked AS (
+    SELECT w.*,
+           CASE WHEN w.period_of_care IS NOT NULL THEN
+               dense_rank() OVER (PARTITION BY w.child_id, w.period_of_care ORDER BY w.review_date) END
+               AS review_number,
+           CASE WHEN w.period_of_care IS NOT NULL THEN
+               max(w.review_date) OVER (PARTITION BY w.child_id, w.period_of_care ORDER BY w.review_date
+                                        RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING) END
+               AS previous_review_date
+      FROM with_poc w
+)
+SELECT r.review_id, r.child_id, r.review_date, r.period_of_care, r.period_of_care_start,
+       r.review_number, r.previous_review_date, wd.working_days_from_start,
+       CASE WHEN r.review_number = 2 THEN (r.previous_review_date + interval '3 months')::date
+            WHEN r.review_number > 2 THEN (r.previous_review_date + interval '6 months')::date END AS due_by,
+       CASE WHEN r.period_of_care IS NULL THEN false
+            WHEN r.review_number = 1 THEN coalesce(wd.working_days_from_start <= 20, false)
+            WHEN r.review_number = 2 THEN r.review_date <= r.previous_review_date + interval '3 months'
+            ELSE r.review_date <= r.previous_review_date + interval '6 months' END AS in_timescale
+  FROM ranked r
+  CROSS JOIN LATERAL (
+      SELECT CASE WHEN r.review_number = 1
+                  THEN cspi.working_days_or_null(r.period_of_care_start, r.review_date, @CAL@) END
+                 AS working_days_from_start
+  ) wd
+$def$);
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('cic_visit_timeliness', 'view', 120, 'children_in_care', NULL,
+'Each child-in-care visit with its placement, the previous visit and whether it was in timescale (CIC_VISIT_TIMELY).',
+$def$
+WITH visits AS (
+    SELECT v.visit_id, v.child_id, v.visit_date, v.due_date,
+           max(v.visit_date) OVER (PARTITION BY v.child_id ORDER BY v.visit_date
+                                   RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING)
+               AS previous_visit_date
+      FROM @R@.src_visit v
+     WHERE v.visit_type = 'CIC' AND v.visit_date IS NOT NULL
+), with_placement AS (
+    SELECT DISTINCT ON (v.visit_id) v.*, p.placement_number, p.start_date AS placement_start
+      FROM visits v
+      LEFT JOIN @R@.cla_placement p
+        ON p.child_id = v.child_id AND p.start_date <= v.visit_date
+       AND (p.end_date IS NULL OR p.end_date >= v.visit_date)
+     ORDER BY v.visit_id, p.start_date DESC NULLS LAST, p.placement_number DESC NULLS LAST
+)
+SELECT w.visit_id, w.child_id, w.visit_date, w.due_date, w.placement_number, w.placement_start,
+       w.previous_visit_date, f.first_of_placement,
+       CASE WHEN w.due_date IS NOT NULL THEN w.visit_date <= w.due_date
+            WHEN w.placement_number IS NULL THEN false
+            WHEN f.first_of_placement THEN w.visit_date - w.placement_start <= 7
+            ELSE w.visit_date - w.previous_visit_date <= 42 END AS in_timescale
+  FROM with_placement w
+  CROSS JOIN LATERAL (
+      SELECT w.placement_number IS NOT NULL
+             AND (w.previous_visit_date IS NULL OR w.previous_visit_date < w.placement_start)
+                 AS first_of_placement
+  ) f
+$def$);
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('missing_return_interview', 'view', 130, 'children_in_care', NULL,
+'Each missing episode with the time to the return home interview offer and whether within 72 hours (RHI_*).',
+$def$
+SELECT m.episode_id, m.child_id, m.start_at, m.returned_at, m.rhi_offered_at,
+       m.rhi_offered_at - m.returned_at AS time_to_offer,
+       coalesce(m.rhi_offered_at <= m.returned_at + interval '72 hours', false) AS offered_within_72h,
+       m.rhi_offered_at IS NOT NULL AS offered,
+       m.rhi_engaged AS engaged,
+       m.other_authority
+  FROM @R@.src_missing_episode m
+$def$);
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('cic_at_period_end', 'view', 150, 'children_in_care', NULL,
+'Children in care at each month end with every snapshot flag: UASC, distance, allocation, health, placement stability.',
+$def$
+WITH ends AS (
+    SELECT period_end FROM @R@.period WHERE period_type = 'month'
+), episode AS MATERIALIZED (
+    SELECT * FROM @R@.cla_episode_detail
+), placement AS MATERIALIZED (
+    SELECT * FROM @R@.cla_placement
+), open_episode AS MATERIALIZED (
+    SELECT DISTINCT ON (e.period_end, x.child_id)
+           e.period_end, x.child_id, x.episode_id, x.uasc, x.distance_miles, x.period_of_care
+      FROM ends e
+      JOIN episode x
+        ON x.start_date <= e.period_end AND (x.end_date IS NULL OR x.end_date > e.period_end)
+     WHERE x.child_id IS NOT NULL
+     ORDER BY e.period_end, x.child_id, x.start_date DESC, x.episode_id DESC
+), qualified AS (
+    SELECT o.period_end, o.child_id
+      FROM open_episode o
+      JOIN @R@.src_allocation a
+        ON a.child_id = o.child_id AND a.qualified_social_worker
+       AND a.start_date <= o.period_end AND (a.end_date IS NULL OR a.end_date > o.period_end)
+     GROUP BY o.period_end, o.child_id
+), current_placement AS (
+    SELECT DISTINCT ON (o.period_end, o.child_id) o.period_end, o.child_id, p.start_date
+      FROM open_episode o
+      JOIN placement p
+        ON p.child_id = o.child_id AND p.start_date <= o.period_end
+       AND (p.end_date IS NULL OR p.end_date > o.period_end)
+     ORDER BY o.period_end, o.child_id, p.start_date DESC, p.placement_number DESC
+), placements_12m AS (
+    SELECT o.period_end, o.child_id, count(*) AS placements
+      FROM open_episode o
+      JOIN placement p
+        ON p.child_id = o.child_id AND p.start_date <= o.period_end
+       AND (p.start_date >= (o.period_end - interval '12 months' + interval '1 day')
+            OR p.end_date IS NULL
+            OR p.end_date > (o.period_end - interval '12 months' + interval '1 day'))
+     GROUP BY o.period_end, o.child_id
+), health AS (
+    SELECT o.period_end, o.child_id, max(h.completed_date) AS latest
+      FROM open_episode o
+      JOIN @R@.src_health_assessment h
+        ON h.child_id = o.child_id AND h.completed_date <= o.period_end
+       AND h.kind IN ('INITIAL', 'REVIEW')
+     GROUP BY o.period_end, o.child_id
+)
+SELECT o.period_end, o.child_id, o.episode_id, o.uasc, o.distance_miles,
+       NOT o.uasc AND o.distance_miles IS NOT NULL AS distance_counted,
+       NOT o.uasc AND coalesce(o.distance_miles >= 20, false) AS placed_20_miles_or_more,
+       q.child_id IS NOT NULL AS allocated_qsw,
+       c.date_of_birth, a.age,
+       poc.start_date AS period_of_care_start,
+       cp.start_date AS placement_start,
+       coalesce(p12.placements, 0) AS placements_12m,
+       coalesce(p12.placements, 0) >= 3 AS three_or_more_placements,
+       h.latest AS latest_health_assessment,
+       coalesce(poc.start_date <= o.period_end - interval '12 months', false) AS health_counted,
+       coalesce(h.latest >= o.period_end - CASE WHEN a.age < 5 THEN interval '6 months'
+                                                 ELSE interval '12 months' END, false) AS health_current,
+       coalesce(a.age < 16 AND poc.start_date <= o.period_end - interval '30 months', false)
+           AS stability_counted,
+       coalesce(cp.start_date <= o.period_end - interval '2 years', false) AS placement_2_years
+  FROM open_episode o
+  LEFT JOIN qualified q ON q.period_end = o.period_end AND q.child_id = o.child_id
+  LEFT JOIN @R@.cla_period_of_care poc ON poc.child_id = o.child_id AND poc.period_of_care = o.period_of_care
+  LEFT JOIN current_placement cp ON cp.period_end = o.period_end AND cp.child_id = o.child_id
+  LEFT JOIN placements_12m p12 ON p12.period_end = o.period_end AND p12.child_id = o.child_id
+  LEFT JOIN health h ON h.period_end = o.period_end AND h.child_id = o.child_id
+  LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, date_of_birth FROM @R@.src_child ORDER BY child_id) c
+    ON c.child_id = o.child_id
+  CROSS JOIN LATERAL (SELECT extract(year FROM age(o.period_end, c.date_of_birth))::int AS age) a
+$def$);
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('health_review_due', 'view', 125, 'children_in_care', NULL,
+'Each review health assessment with its due date and the date it was done, if it was (CIC_RHA_DONE: due in the period, done by its end).',
+$def$
+SELECT h.child_id, h.due_date, h.completed_date
+  FROM @R@.src_health_assessment h
+ WHERE h.kind = 'REVIEW' AND h.due_date IS NOT NULL
+$def$);
+
+INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filter, count_distinct, numerator, denominator) VALUES
+    ('CIC_STARTED', 'event', 'cla_period_of_care', 'start_date', NULL, 'child_id', 'true', NULL),
+    ('CIC_STARTED_FAMILIES', 'event', 'cla_period_of_care', 'start_date', NULL, 'family_id', 'true', NULL),
+    ('CIC_CEASED', 'event', 'cla_period_of_care', 'end_date', NULL, 'child_id', 'true', NULL),
+    ('CIC_CEASED_FAMILIES', 'event', 'cla_period_of_care', 'end_date', NULL, 'family_id', 'true', NULL),
+    ('CIC_CEASED_HOME', 'event', 'cla_period_of_care', 'end_date', NULL, NULL, 'returned_home', 'true'),
+    ('CIC_REVIEW_TIMELY', 'event', 'cla_review_timeliness', 'review_date', NULL, NULL, 'in_timescale', 'true'),
+    ('CIC_VISIT_TIMELY', 'event', 'cic_visit_timeliness', 'visit_date', NULL, NULL, 'in_timescale', 'true'),
+    ('CIC_RHA_DONE', 'event', 'health_review_due', 'due_date', NULL, NULL, 'completed_date <= period_end', 'true'),
+    ('RHI_72H', 'event', 'missing_return_interview', 'returned_at', 'NOT other_authority', NULL, 'offered_within_72h', 'true'),
+    ('RHI_ENGAGED', 'event', 'missing_return_interview', 'returned_at', 'NOT other_authority', NULL, 'offered AND engaged', 'offered'),
+    ('CIC_OPEN', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'true', NULL),
+    ('CIC_UASC', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'uasc', NULL),
+    ('CIC_RATE', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'true', NULL),
+    ('CIC_20_MILES', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'placed_20_miles_or_more', 'distance_counted'),
+    ('CIC_ALLOCATED_QSW', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'allocated_qsw', 'true'),
+    ('CIC_HEALTH_CURRENT', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'health_counted AND health_current', 'health_counted'),
+    ('CIC_STABILITY_LONG', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'stability_counted AND placement_2_years', 'stability_counted'),
+    ('CIC_STABILITY_SHORT', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'three_or_more_placements', 'true');
+
+INSERT INTO cspi.indicator_measure (indicator, kind, query) VALUES
+    ('CIC_STARTED_UASC', 'query', $q$
+SELECT s.period_type, s.period, count(*) FILTER (WHERE s.first_in_period AND s.uasc_at_start) AS num, NULL::bigint AS den
+  FROM (SELECT q.*, p.period_type, p.period,
+               row_number() OVER (PARTITION BY q.child_id, p.period_type, p.period
+                                  ORDER BY q.start_date, q.period_of_care) = 1 AS first_in_period
+          FROM (SELECT poc.*, min(poc.end_date) OVER (PARTITION BY poc.child_id) AS child_first_end
+                  FROM @R@.cla_period_of_care poc) q
+          CROSS JOIN LATERAL cspi.periods_of(q.start_date) p) s
+ GROUP BY 1, 2
+$q$),
+    ('CIC_STARTED_BEFORE', 'query', $q$
+SELECT s.period_type, s.period, count(*) FILTER (WHERE s.first_in_period AND s.child_first_end < s.start_date) AS num, NULL::bigint AS den
+  FROM (SELECT q.*, p.period_type, p.period,
+               row_number() OVER (PARTITION BY q.child_id, p.period_type, p.period
+                                  ORDER BY q.start_date, q.period_of_care) = 1 AS first_in_period
+          FROM (SELECT poc.*, min(poc.end_date) OVER (PARTITION BY poc.child_id) AS child_first_end
+                  FROM @R@.cla_period_of_care poc) q
+          CROSS JOIN LATERAL cspi.periods_of(q.start_date) p) s
+ GROUP BY 1, 2
+$q$);

@@ -1,0 +1,53 @@
+--------------------------------------------------------------------------
+-- The scorecard of a period (used by narrative and report_html too)
+--------------------------------------------------------------------------
+-- Warns when the report schema was deployed by another version of cspi.
+
+CREATE OR REPLACE FUNCTION cspi.scorecard(period text, report_schema name DEFAULT 'cspi_report')
+    RETURNS TABLE (display_order integer, section text, code text, title text, unit text,
+                   display text, shown numeric, numerator bigint, denominator bigint,
+                   target numeric, polarity text, status text,
+                   previous_period text, previous_display text, previous_shown numeric,
+                   change text, change_is text, available boolean, reason text)
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    prev text := cspi.previous_period(period);
+BEGIN
+    PERFORM cspi.period_bounds(period);
+    IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
+        RAISE EXCEPTION 'schema "%" has no indicator_value', report_schema
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'Run cspi.deploy(source_schema, report_schema) first.';
+    END IF;
+    PERFORM cspi.check_deployment(report_schema);
+    RETURN QUERY EXECUTE format($q$
+        SELECT i.display_order, i.section, i.code, i.title, i.unit,
+               v.display, v.shown, v.numerator, v.denominator,
+               coalesce(v.target, cspi.target_for(i.code, $1)), i.polarity, v.status,
+               $2, pv.display, pv.shown,
+               CASE WHEN v.shown IS NULL OR pv.shown IS NULL THEN NULL
+                    WHEN v.shown > pv.shown THEN 'increase'
+                    WHEN v.shown < pv.shown THEN 'decrease'
+                    ELSE 'no change' END AS change,
+               CASE WHEN v.shown IS NULL OR pv.shown IS NULL OR i.polarity IS NULL OR v.shown = pv.shown THEN NULL
+                    WHEN (v.shown > pv.shown) = (i.polarity = 'higher') THEN 'better'
+                    ELSE 'worse' END AS change_is,
+               coalesce(a.available, false) AND v.indicator IS NOT NULL,
+               CASE WHEN NOT coalesce(a.available, false)
+                        THEN 'the source has no ' || array_to_string(a.missing_relations, ' or ') || ' relation'
+                    WHEN v.indicator IS NULL THEN 'the source has no events in that period'
+                    WHEN v.shown IS NULL AND i.unit = '%%' THEN 'there were no cases (a zero denominator)'
+                    WHEN v.shown IS NULL THEN 'there is no population estimate for it' END
+          FROM cspi.indicator i
+          LEFT JOIN %1$I.indicator_availability a ON a.indicator = i.code
+          LEFT JOIN %1$I.indicator_value v ON v.indicator = i.code AND v.period = $1
+          LEFT JOIN %1$I.indicator_value pv ON pv.indicator = i.code AND pv.period = $2
+         ORDER BY i.display_order
+        $q$, report_schema) USING period, prev;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.scorecard(text, name) IS
+'One row per indicator of the catalogue, in display order, for a period (''2023/24'', ''2023/24 Q1'', ''2023-04''): its figure, target, status, the previous comparable period''s figure and whether the change is better or worse; unavailable indicators with the reason.';
+
