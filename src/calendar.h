@@ -110,11 +110,65 @@ cal_in_range(const Calendar *cal, int64_t day)
 	return day >= cal->first_day && day <= cal->last_day;
 }
 
-/* The arithmetic; each fails with CAL_OUT_OF_RANGE for a day outside it. */
+/* Number of holidays on or before day. */
+static inline int64_t
+cal_holidays_upto(const Calendar *cal, int64_t day)
+{
+	int			lo = 0;
+	int			hi = cal->nholidays;
+
+	if (cal->index != NULL)
+	{
+		if (day < cal->index_first)
+			return 0;
+		if (day > cal->index_last)
+			return cal->nholidays;
+		return cal->index[day - cal->index_first];
+	}
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (cal->holidays[mid] <= day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Working days in (from, to], for from <= to, both in range. */
+static inline int64_t
+cal_count_working_days(const Calendar *cal, int64_t from, int64_t to)
+{
+	int64_t		n = to - from;
+	int64_t		weekdays;
+
+	weekdays = (n / 7) * cal->per_week
+		+ cal->count_after[cal_weekday(from)][n % 7];
+	return weekdays - (cal_holidays_upto(cal, to) - cal_holidays_upto(cal, from));
+}
+
+/*
+ * The arithmetic; each fails with CAL_OUT_OF_RANGE for a day outside it.
+ * working_days is inline: it is the per-row hot path of every indicator.
+ */
+static inline CalStatus
+cal_working_days(const Calendar *cal, int32_t from, int32_t to,
+				 int32_t *result)
+{
+	if (!cal_in_range(cal, from) || !cal_in_range(cal, to))
+		return CAL_OUT_OF_RANGE;
+	if (from <= to)
+		*result = (int32_t) cal_count_working_days(cal, from, to);
+	else
+		*result = (int32_t) -cal_count_working_days(cal, to, from);
+	return CAL_OK;
+}
+
 extern CalStatus cal_is_working_day(const Calendar *cal, int32_t day,
 									bool *result);
-extern CalStatus cal_working_days(const Calendar *cal, int32_t from,
-								  int32_t to, int32_t *result);
 extern CalStatus cal_add_working_days(const Calendar *cal, int32_t day,
 									  int32_t n, int32_t *result);
 extern CalStatus cal_networkdays(const Calendar *cal, int32_t start,

@@ -16,45 +16,9 @@
  */
 #include "calendar.h"
 
-/* Number of holidays on or before day. */
-static int64_t
-holidays_upto(const Calendar *cal, int64_t day)
-{
-	int			lo = 0;
-	int			hi = cal->nholidays;
-
-	if (cal->index != NULL)
-	{
-		if (day < cal->index_first)
-			return 0;
-		if (day > cal->index_last)
-			return cal->nholidays;
-		return cal->index[day - cal->index_first];
-	}
-
-	while (lo < hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (cal->holidays[mid] <= day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* Working days in (from, to], for from <= to, both in range. */
-static int64_t
-count_working_days(const Calendar *cal, int64_t from, int64_t to)
-{
-	int64_t		n = to - from;
-	int64_t		weekdays;
-
-	weekdays = (n / 7) * cal->per_week
-		+ cal->count_after[cal_weekday(from)][n % 7];
-	return weekdays - (holidays_upto(cal, to) - holidays_upto(cal, from));
-}
+/* The shared helpers are inline in calendar.h. */
+#define holidays_upto cal_holidays_upto
+#define count_working_days cal_count_working_days
 
 static bool
 is_working(const Calendar *cal, int64_t day)
@@ -70,19 +34,6 @@ cal_is_working_day(const Calendar *cal, int32_t day, bool *result)
 	if (!cal_in_range(cal, day))
 		return CAL_OUT_OF_RANGE;
 	*result = is_working(cal, day);
-	return CAL_OK;
-}
-
-CalStatus
-cal_working_days(const Calendar *cal, int32_t from, int32_t to,
-				 int32_t *result)
-{
-	if (!cal_in_range(cal, from) || !cal_in_range(cal, to))
-		return CAL_OUT_OF_RANGE;
-	if (from <= to)
-		*result = (int32_t) count_working_days(cal, from, to);
-	else
-		*result = (int32_t) -count_working_days(cal, to, from);
 	return CAL_OK;
 }
 

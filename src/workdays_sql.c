@@ -261,14 +261,31 @@ argument_calendar(FunctionCallInfo fcinfo, int argno)
 	return cc;
 }
 
-/* Turn a status of the calendar core into an error. */
-static void
+/*
+ * Turn a status of the calendar core into an error (never returns).
+ * PostgreSQL 18 replaced the attribute after a declaration with a specifier
+ * before it.
+ */
+#if PG_VERSION_NUM >= 180000
+pg_noreturn static void report_status(CalStatus st, const CallCalendar *cc, int32 day);
+#else
+static void report_status(CalStatus st, const CallCalendar *cc, int32 day) pg_attribute_noreturn();
+#endif
+
+/* Turn a status of the calendar core other than CAL_OK into an error. */
+static inline void
 check_status(CalStatus st, const CallCalendar *cc, int32 day)
+{
+	if (likely(st == CAL_OK))
+		return;
+	report_status(st, cc, day);
+}
+
+static void
+report_status(CalStatus st, const CallCalendar *cc, int32 day)
 {
 	const Calendar *cal = cc->cal;
 
-	if (st == CAL_OK)
-		return;
 	if (!cc->named)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
@@ -293,6 +310,7 @@ check_status(CalStatus st, const CallCalendar *cc, int32 day)
 						   format_date(cal->last_day)),
 				 errhint("To extend it, add the holidays of the missing years to cspi.holiday and widen first_date and last_date in cspi.calendar.")));
 	elog(ERROR, "unexpected calendar status %d", (int) st);
+	pg_unreachable();
 }
 
 /* The first of two dates that lies outside the calendar's range. */
@@ -302,16 +320,32 @@ outside(const CallCalendar *cc, int32 a, int32 b)
 	return cal_in_range(cc->cal, a) ? b : a;
 }
 
+/* check_status for two dates: which one was out is worked out on error only. */
+static inline void
+check_status2(CalStatus st, const CallCalendar *cc, int32 a, int32 b)
+{
+	if (likely(st == CAL_OK))
+		return;
+	report_status(st, cc, outside(cc, a, b));
+}
+
+/*
+ * Infinite dates lie outside every calendar's range (which is clamped to
+ * the valid dates), so they need checking only once a date is refused.
+ */
 static inline Datum
 working_days_common(FunctionCallInfo fcinfo, const CallCalendar *cc,
 					DateADT from, DateADT to)
 {
 	int32		result;
+	CalStatus	st = cal_working_days(cc->cal, from, to, &result);
 
-	check_finite(from);
-	check_finite(to);
-	check_status(cal_working_days(cc->cal, from, to, &result), cc,
-				 outside(cc, from, to));
+	if (unlikely(st != CAL_OK))
+	{
+		check_finite(from);
+		check_finite(to);
+		report_status(st, cc, outside(cc, from, to));
+	}
 	PG_RETURN_INT32(result);
 }
 
@@ -334,8 +368,8 @@ networkdays_common(FunctionCallInfo fcinfo, const CallCalendar *cc,
 
 	check_finite(start);
 	check_finite(finish);
-	check_status(cal_networkdays(cc->cal, start, finish, &result), cc,
-				 outside(cc, start, finish));
+	check_status2(cal_networkdays(cc->cal, start, finish, &result), cc,
+				  start, finish);
 	PG_RETURN_INT32(result);
 }
 
