@@ -77,6 +77,9 @@ REGRESS = \
 	rates \
 	indicators_fixture \
 	sources \
+	elapsed_hours \
+	search_path \
+	hostile \
 	report \
 	generate
 REGRESS_OPTS = --inputdir=. --outputdir=test/results

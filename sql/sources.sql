@@ -76,3 +76,27 @@ DROP SCHEMA bad_source CASCADE;
 RESET client_min_messages;
 SELECT * FROM cspi.deploy('no_such_schema', 'bad_report');
 SELECT * FROM cspi.deploy('fixture', 'bad_report', 'no-such-calendar');
+
+-- deploy() never touches a schema that is not a report's: not public or
+-- cspi, not a schema holding objects it did not create, not a schema that
+-- another role owns; and a calendar name must be plain.
+SELECT * FROM cspi.deploy('fixture', 'public');
+SELECT * FROM cspi.deploy('fixture', 'cspi');
+CREATE SCHEMA council_work;
+CREATE TABLE council_work.notes (note text);
+SELECT * FROM cspi.deploy('fixture', 'council_work');
+SELECT count(*) AS notes_still_there FROM council_work.notes;
+DROP SCHEMA council_work CASCADE;
+CREATE ROLE cspi_other_owner NOLOGIN;
+CREATE ROLE cspi_deployer NOLOGIN;
+GRANT USAGE ON SCHEMA fixture TO cspi_deployer;
+CREATE SCHEMA someone_elses AUTHORIZATION cspi_other_owner;
+SET ROLE cspi_deployer;
+SELECT * FROM cspi.deploy('fixture', 'someone_elses');
+RESET ROLE;
+DROP SCHEMA someone_elses;
+REVOKE USAGE ON SCHEMA fixture FROM cspi_deployer;
+DROP ROLE cspi_other_owner, cspi_deployer;
+INSERT INTO cspi.calendar (name, first_date, last_date) VALUES ('x''); DROP TABLE y; --', '2020-01-01', '2025-12-31');
+SELECT * FROM cspi.deploy('fixture', 'bad_report', 'x''); DROP TABLE y; --');
+DELETE FROM cspi.calendar WHERE name = 'x''); DROP TABLE y; --';

@@ -3,7 +3,7 @@
 --------------------------------------------------------------------------
 
 CREATE TABLE cspi.indicator (
-    code           text PRIMARY KEY,
+    code           text PRIMARY KEY CONSTRAINT indicator_code_check CHECK (code ~ '^[A-Z][A-Z0-9_]*$'),
     section        text NOT NULL,
     title          text NOT NULL,
     unit           text NOT NULL CHECK (unit IN ('%', 'count', 'per 10,000')),
@@ -186,6 +186,18 @@ UPDATE cspi.indicator SET sentence = t.sentence
  WHERE t.code = indicator.code;
 ALTER TABLE cspi.indicator ALTER COLUMN sentence SET NOT NULL;
 
+CREATE TABLE cspi.indicator_wording (
+    indicator text PRIMARY KEY REFERENCES cspi.indicator (code) ON UPDATE CASCADE,
+    template  text NOT NULL
+);
+COMMENT ON TABLE cspi.indicator_wording IS
+'A council''s own sentence templates for the narrative, overriding cspi.indicator.sentence: insert or update a row with plain SQL; kept by pg_dump.';
+COMMENT ON COLUMN cspi.indicator_wording.indicator IS 'Indicator code.';
+COMMENT ON COLUMN cspi.indicator_wording.template IS 'The template; see cspi.indicator.sentence for the placeholders.';
+SELECT pg_catalog.pg_extension_config_dump('cspi.indicator_wording', '');
+GRANT SELECT ON cspi.indicator_wording TO PUBLIC;
+
+
 
 CREATE TABLE cspi.target (
     indicator   text NOT NULL REFERENCES cspi.indicator (code) ON UPDATE CASCADE,
@@ -202,38 +214,4 @@ COMMENT ON COLUMN cspi.target.target IS 'The target, in the indicator''s unit; N
 SELECT pg_catalog.pg_extension_config_dump('cspi.target', '');
 GRANT SELECT ON cspi.indicator, cspi.target, cspi.contract_column TO PUBLIC;
 
-CREATE FUNCTION cspi.target_for(indicator text, period text) RETURNS numeric
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
-    AS $$
-    SELECT CASE WHEN t.found THEN t.target ELSE i.default_target END
-      FROM cspi.indicator i
-      LEFT JOIN LATERAL (
-            SELECT true AS found, x.target
-              FROM cspi.target x
-             WHERE x.indicator = i.code
-               AND (cspi.period_bounds(x.from_period)).period_start
-                   <= (cspi.period_bounds(target_for.period)).period_start
-             ORDER BY (cspi.period_bounds(x.from_period)).period_start DESC
-             LIMIT 1) t ON true
-     WHERE i.code = target_for.indicator
-    $$;
-COMMENT ON FUNCTION cspi.target_for(text, text) IS
-'The target in force for an indicator in a period: the cspi.target row with the latest from_period starting on or before the period''s start, else the catalogue''s default target.';
-
-CREATE FUNCTION cspi.calendar_range(calendar text) RETURNS daterange
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
-    AS $$
-    WITH RECURSIVE chain AS (
-        SELECT c.name, c.base, c.first_date, c.last_date, 1 AS depth
-          FROM cspi.calendar c WHERE c.name = calendar_range.calendar
-        UNION ALL
-        SELECT c.name, c.base, c.first_date, c.last_date, chain.depth + 1
-          FROM chain JOIN cspi.calendar c ON c.name = chain.base
-         WHERE chain.depth <= 16
-    )
-    SELECT CASE WHEN count(*) > 0 THEN daterange(max(first_date), min(last_date), '[]') END
-      FROM chain
-    $$;
-COMMENT ON FUNCTION cspi.calendar_range(text) IS
-'The dates for which a calendar''s holidays are known (its own range within its bases'' ranges); NULL for an unknown calendar.';
 

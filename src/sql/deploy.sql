@@ -4,7 +4,7 @@
 
 CREATE OR REPLACE FUNCTION cspi.contract_accepts(kind text, found regtype) RETURNS boolean
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
-    AS $$
+    BEGIN ATOMIC
     WITH RECURSIVE base(t, depth) AS (
         SELECT found::oid, 0
         UNION ALL
@@ -26,31 +26,29 @@ CREATE OR REPLACE FUNCTION cspi.contract_accepts(kind text, found regtype) RETUR
         WHEN 'numeric' THEN (SELECT ty.typcategory FROM pg_catalog.pg_type ty, b WHERE ty.oid = b.t) = 'N'
         WHEN 'integer' THEN (SELECT t FROM b) IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype,
                                                   'pg_catalog.int8'::pg_catalog.regtype, 'pg_catalog.numeric'::pg_catalog.regtype)
-        END
-    $$;
+        END;
+    END;
 COMMENT ON FUNCTION cspi.contract_accepts(text, regtype) IS
 'Whether a column of type found is usable where the data contract asks for kind (see cspi.contract_column).';
 
 CREATE OR REPLACE FUNCTION cspi.contract_expression(kind text, found regtype, column_name text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $$
-    SELECT CASE kind
+    RETURN CASE kind
         WHEN 'id' THEN format('(%I)::text', column_name)
         WHEN 'date' THEN CASE found
             WHEN 'pg_catalog.timestamptz'::pg_catalog.regtype THEN format('(%I AT TIME ZONE ''Europe/London'')::date', column_name)
             ELSE format('(%I)::date', column_name) END
         WHEN 'timestamp' THEN CASE found
-            WHEN 'pg_catalog.timestamptz'::pg_catalog.regtype THEN format('(%I AT TIME ZONE ''Europe/London'')', column_name)
+            WHEN 'pg_catalog.timestamptz'::pg_catalog.regtype THEN format('(%I)::timestamptz', column_name)
             ELSE format('(%I)::timestamp', column_name) END
         WHEN 'flag' THEN format('coalesce((%I)::boolean, false)', column_name)
         WHEN 'boolean' THEN format('(%I)::boolean', column_name)
         WHEN 'code' THEN format('upper(btrim((%I)::text))', column_name)
         WHEN 'numeric' THEN format('(%I)::numeric', column_name)
         WHEN 'integer' THEN format('(%I)::bigint', column_name)
-        END
-    $$;
+        END;
 COMMENT ON FUNCTION cspi.contract_expression(text, regtype, text) IS
-'The SQL expression that reads a source column of type found as the contract''s kind: ids as text, timestamptz in Europe/London, NULL flags as false, codes upper-cased and trimmed.';
+'The SQL expression that reads a source column of type found as the contract''s kind: ids as text, dates of a timestamptz in Europe/London, timestamps kept as the source has them (a timestamptz as a real instant, so that elapsed hours are real hours across a clock change; a timestamp as wall-clock time), NULL flags as false, codes upper-cased and trimmed.';
 
 CREATE OR REPLACE FUNCTION cspi.deploy(source_schema name, report_schema name DEFAULT 'cspi_report',
                             calendar text DEFAULT 'england-and-wales')
@@ -58,6 +56,9 @@ CREATE OR REPLACE FUNCTION cspi.deploy(source_schema name, report_schema name DE
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
     SET client_min_messages = warning
+    -- Compiling the long indicator queries with JIT costs seconds, far more
+    -- than running them.
+    SET jit = off
     AS $fn$
 DECLARE
     problems text[] := '{}';
@@ -88,6 +89,30 @@ BEGIN
         RAISE EXCEPTION 'cannot deploy a report into schema "%"', report_schema
             USING ERRCODE = 'invalid_schema_name',
                   HINT = 'Name a schema of its own for the report, such as cspi_report.';
+    END IF;
+    IF calendar !~ '^[A-Za-z0-9][A-Za-z0-9 _.()-]*$' THEN
+        RAISE EXCEPTION 'calendar name "%" has characters a report cannot use', calendar
+            USING ERRCODE = 'invalid_name',
+                  HINT = 'Name calendars with letters, digits, spaces, hyphens, underscores, dots and brackets.';
+    END IF;
+    -- An existing report schema must be the caller's, and hold only what a
+    -- deploy made (a schema in the registry) or nothing at all.
+    IF EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = report_schema) THEN
+        IF NOT pg_has_role(current_user, (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = report_schema), 'USAGE') THEN
+            RAISE EXCEPTION 'schema "%" belongs to role %, not to %', report_schema,
+                            (SELECT pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = report_schema), current_user
+                USING ERRCODE = 'insufficient_privilege',
+                      HINT = 'Deploy into a schema you own, or as its owner.';
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM cspi.deployment d WHERE d.report_schema = deploy.report_schema)
+           AND (EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                         WHERE n.nspname = report_schema)
+                OR EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                            WHERE n.nspname = report_schema)) THEN
+            RAISE EXCEPTION 'schema "%" already holds objects that cspi.deploy() did not create', report_schema
+                USING ERRCODE = 'duplicate_schema',
+                      HINT = 'Deploy into a new or empty schema; cspi.deployment lists the schemas cspi deployed.';
+        END IF;
     END IF;
 
     -- Check every relation of the contract that the source has.
@@ -220,6 +245,7 @@ COMMENT ON FUNCTION cspi.check_deployment(name) IS
 CREATE OR REPLACE FUNCTION cspi.refresh(report_schema name DEFAULT 'cspi_report') RETURNS void
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
+    SET jit = off
     AS $fn$
 DECLARE
     d record;

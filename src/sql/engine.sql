@@ -175,7 +175,7 @@ BEGIN
         parts := parts || format(
 $q$SELECT x.indicator, p.period_type, p.period, sum(x.num), sum(x.den)
   FROM (SELECT date_trunc('month', (%1$s)::date)::date AS month, %2$s
-          FROM %3$s.%4$I t WHERE (%1$s) IS NOT NULL AND (%5$s) GROUP BY 1) g
+          FROM %3$s.%4$I t WHERE cspi.in_report_years((%1$s)::date) AND (%5$s) GROUP BY 1) g
  CROSS JOIN LATERAL cspi.periods_of(g.month) p
  CROSS JOIN LATERAL (VALUES %6$s) x(indicator, num, den)
  GROUP BY 1, 2, 3$q$,
@@ -208,7 +208,7 @@ $q$SELECT x.indicator, p.period_type, p.period, sum(x.num), sum(x.den)
 $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
   FROM (SELECT p.period_type, p.period, %2$s
           FROM %3$s.%4$I t CROSS JOIN LATERAL cspi.periods_of((%1$s)::date) p
-         WHERE (%1$s) IS NOT NULL AND (%5$s)
+         WHERE cspi.in_report_years((%1$s)::date) AND (%5$s)
          GROUP BY 1, 2) g
  CROSS JOIN LATERAL (VALUES %6$s) x(indicator, num, den)$q$,
             g.anchor, g.aggregates, schema, g.relation, coalesce(g.row_filter, 'true'), g.rows_of);

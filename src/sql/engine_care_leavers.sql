@@ -28,7 +28,8 @@ SELECT l.period_end, l.child_id, l.as_at, c.date_of_birth, a.age,
   FROM latest l
   LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, date_of_birth FROM @R@.src_child ORDER BY child_id) c
     ON c.child_id = l.child_id
-  CROSS JOIN LATERAL (SELECT extract(year FROM age(l.period_end, c.date_of_birth))::int AS age) a
+  CROSS JOIN LATERAL (SELECT CASE WHEN isfinite(c.date_of_birth)
+                              THEN extract(year FROM age(l.period_end, c.date_of_birth))::int END AS age) a
 $def$);
 
 INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filter, count_distinct, numerator, denominator) VALUES

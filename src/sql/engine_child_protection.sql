@@ -20,23 +20,28 @@ INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, com
 VALUES ('cp_plan_detail', 'view', 50, 'child_protection', NULL,
 'Each child protection plan and whether it repeats an earlier plan, within 2 years or ever (CP_STARTED, CP_REPEAT_*).',
 $def$
-WITH earlier AS (
-    SELECT p.plan_id,
+WITH plan AS (
+    -- Each row its own number: a missing or repeated plan_id must not merge
+    -- two plans.
+    SELECT p.*, row_number() OVER (ORDER BY p.child_id, p.start_date, p.plan_id, p.end_date) AS row_no
+      FROM @R@.src_cp_plan p
+), earlier AS (
+    SELECT p.row_no,
            max(q.end_date) FILTER (WHERE q.end_date BETWEEN p.start_date - interval '2 years' AND p.start_date)
                AS previous_end_within_2y,
            max(q.start_date) AS previous_start
-      FROM @R@.src_cp_plan p
-      JOIN @R@.src_cp_plan q
-        ON q.child_id = p.child_id AND q.plan_id <> p.plan_id AND q.start_date < p.start_date
-     GROUP BY p.plan_id
+      FROM plan p
+      JOIN plan q
+        ON q.child_id = p.child_id AND q.row_no <> p.row_no AND q.start_date < p.start_date
+     GROUP BY p.row_no
 )
 SELECT p.plan_id, p.child_id, p.start_date, p.end_date,
        e.previous_start AS previous_plan_start,
        e.previous_end_within_2y AS previous_plan_end_within_2y,
        e.previous_end_within_2y IS NOT NULL AS repeat_within_2y,
        e.previous_start IS NOT NULL AS repeat_ever
-  FROM @R@.src_cp_plan p
-  LEFT JOIN earlier e ON e.plan_id = p.plan_id
+  FROM plan p
+  LEFT JOIN earlier e ON e.row_no = p.row_no
 $def$);
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
@@ -72,16 +77,17 @@ WITH visits AS (
     SELECT v.visit_id, v.child_id, v.visit_date,
            max(v.visit_date) OVER (PARTITION BY v.child_id ORDER BY v.visit_date
                                    RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING)
-               AS previous_visit_date
+               AS previous_visit_date,
+           row_number() OVER (ORDER BY v.child_id, v.visit_date, v.visit_id) AS row_no
       FROM @R@.src_visit v
      WHERE v.visit_type = 'CP' AND v.visit_date IS NOT NULL
 ), with_plan AS (
-    SELECT DISTINCT ON (v.visit_id) v.*, p.plan_id, p.start_date AS plan_start
+    SELECT DISTINCT ON (v.row_no) v.*, p.plan_id, p.start_date AS plan_start
       FROM visits v
       LEFT JOIN @R@.src_cp_plan p
         ON p.child_id = v.child_id AND p.start_date <= v.visit_date
        AND (p.end_date IS NULL OR p.end_date >= v.visit_date)
-     ORDER BY v.visit_id, p.start_date DESC NULLS LAST, p.plan_id DESC NULLS LAST
+     ORDER BY v.row_no, p.start_date DESC NULLS LAST, p.plan_id DESC NULLS LAST
 )
 SELECT w.visit_id, w.child_id, w.visit_date, w.plan_id, w.plan_start,
        CASE WHEN w.previous_visit_date >= w.plan_start THEN w.previous_visit_date END AS previous_visit_date,

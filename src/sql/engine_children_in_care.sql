@@ -92,14 +92,17 @@ VALUES ('cla_review_timeliness', 'view', 110, 'children_in_care', NULL,
 'Each looked-after review with its period of care, its number in it and whether it was in timescale (CIC_REVIEW_TIMELY).',
 $def$
 WITH with_poc AS (
-    SELECT DISTINCT ON (r.review_id) r.review_id, r.child_id, r.review_date,
+    -- One row per review row: a missing or repeated review_id must not merge
+    -- two reviews.
+    SELECT DISTINCT ON (r.row_no) r.review_id, r.child_id, r.review_date,
            poc.period_of_care, poc.start_date AS period_of_care_start
-      FROM @R@.src_cla_review r
+      FROM (SELECT x.*, row_number() OVER (ORDER BY x.child_id, x.review_date, x.review_id) AS row_no
+              FROM @R@.src_cla_review x) r
       LEFT JOIN @R@.cla_period_of_care poc
         ON poc.child_id = r.child_id AND poc.start_date <= r.review_date
        AND (poc.end_date IS NULL OR poc.end_date >= r.review_date)
      WHERE r.review_date IS NOT NULL
-     ORDER BY r.review_id, poc.start_date DESC NULLS LAST, poc.period_of_care DESC NULLS LAST
+     ORDER BY r.row_no, poc.start_date DESC NULLS LAST, poc.period_of_care DESC NULLS LAST
 ), ranked AS (
     SELECT w.*,
            CASE WHEN w.period_of_care IS NOT NULL THEN
@@ -135,16 +138,17 @@ WITH visits AS (
     SELECT v.visit_id, v.child_id, v.visit_date, v.due_date,
            max(v.visit_date) OVER (PARTITION BY v.child_id ORDER BY v.visit_date
                                    RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING)
-               AS previous_visit_date
+               AS previous_visit_date,
+           row_number() OVER (ORDER BY v.child_id, v.visit_date, v.visit_id) AS row_no
       FROM @R@.src_visit v
      WHERE v.visit_type = 'CIC' AND v.visit_date IS NOT NULL
 ), with_placement AS (
-    SELECT DISTINCT ON (v.visit_id) v.*, p.placement_number, p.start_date AS placement_start
+    SELECT DISTINCT ON (v.row_no) v.*, p.placement_number, p.start_date AS placement_start
       FROM visits v
       LEFT JOIN @R@.cla_placement p
         ON p.child_id = v.child_id AND p.start_date <= v.visit_date
        AND (p.end_date IS NULL OR p.end_date >= v.visit_date)
-     ORDER BY v.visit_id, p.start_date DESC NULLS LAST, p.placement_number DESC NULLS LAST
+     ORDER BY v.row_no, p.start_date DESC NULLS LAST, p.placement_number DESC NULLS LAST
 )
 SELECT w.visit_id, w.child_id, w.visit_date, w.due_date, w.placement_number, w.placement_start,
        w.previous_visit_date, f.first_of_placement,
@@ -162,7 +166,7 @@ $def$);
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('missing_return_interview', 'view', 130, 'children_in_care', NULL,
-'Each missing episode with the time to the return home interview offer and whether within 72 hours (RHI_*).',
+'Each missing episode with the time to the return home interview offer and whether within 72 hours (RHI_*): real hours when the source has timestamptz columns (a clock change does not count), wall-clock hours when it has timestamp columns.',
 $def$
 SELECT m.episode_id, m.child_id, m.start_at, m.returned_at, m.rhi_offered_at,
        m.rhi_offered_at - m.returned_at AS time_to_offer,
@@ -246,7 +250,8 @@ SELECT o.period_end, o.child_id, o.episode_id, o.uasc, o.distance_miles,
   LEFT JOIN health h ON h.period_end = o.period_end AND h.child_id = o.child_id
   LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, date_of_birth FROM @R@.src_child ORDER BY child_id) c
     ON c.child_id = o.child_id
-  CROSS JOIN LATERAL (SELECT extract(year FROM age(o.period_end, c.date_of_birth))::int AS age) a
+  CROSS JOIN LATERAL (SELECT CASE WHEN isfinite(c.date_of_birth)
+                              THEN extract(year FROM age(o.period_end, c.date_of_birth))::int END AS age) a
 $def$);
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
@@ -267,8 +272,8 @@ INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filte
     ('CIC_REVIEW_TIMELY', 'event', 'cla_review_timeliness', 'review_date', NULL, NULL, 'in_timescale', 'true'),
     ('CIC_VISIT_TIMELY', 'event', 'cic_visit_timeliness', 'visit_date', NULL, NULL, 'in_timescale', 'true'),
     ('CIC_RHA_DONE', 'event', 'health_review_due', 'due_date', NULL, NULL, 'completed_date <= period_end', 'true'),
-    ('RHI_72H', 'event', 'missing_return_interview', 'returned_at', 'NOT other_authority', NULL, 'offered_within_72h', 'true'),
-    ('RHI_ENGAGED', 'event', 'missing_return_interview', 'returned_at', 'NOT other_authority', NULL, 'offered AND engaged', 'offered'),
+    ('RHI_72H', 'event', 'missing_return_interview', 'cspi.local_date(returned_at)', 'NOT other_authority', NULL, 'offered_within_72h', 'true'),
+    ('RHI_ENGAGED', 'event', 'missing_return_interview', 'cspi.local_date(returned_at)', 'NOT other_authority', NULL, 'offered AND engaged', 'offered'),
     ('CIC_OPEN', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'true', NULL),
     ('CIC_UASC', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'uasc', NULL),
     ('CIC_RATE', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'true', NULL),
@@ -286,7 +291,8 @@ SELECT s.period_type, s.period, count(*) FILTER (WHERE s.first_in_period AND s.u
                                   ORDER BY q.start_date, q.period_of_care) = 1 AS first_in_period
           FROM (SELECT poc.*, min(poc.end_date) OVER (PARTITION BY poc.child_id) AS child_first_end
                   FROM @R@.cla_period_of_care poc) q
-          CROSS JOIN LATERAL cspi.periods_of(q.start_date) p) s
+          CROSS JOIN LATERAL cspi.periods_of(q.start_date) p
+         WHERE cspi.in_report_years(q.start_date)) s
  GROUP BY 1, 2
 $q$),
     ('CIC_STARTED_BEFORE', 'query', $q$
@@ -296,6 +302,7 @@ SELECT s.period_type, s.period, count(*) FILTER (WHERE s.first_in_period AND s.c
                                   ORDER BY q.start_date, q.period_of_care) = 1 AS first_in_period
           FROM (SELECT poc.*, min(poc.end_date) OVER (PARTITION BY poc.child_id) AS child_first_end
                   FROM @R@.cla_period_of_care poc) q
-          CROSS JOIN LATERAL cspi.periods_of(q.start_date) p) s
+          CROSS JOIN LATERAL cspi.periods_of(q.start_date) p
+         WHERE cspi.in_report_years(q.start_date)) s
  GROUP BY 1, 2
 $q$);

@@ -35,6 +35,29 @@ WITH cal AS (
     UNION ALL SELECT 's47_enquiry', s47_id, icpc_date FROM @R@.src_s47_enquiry
     UNION ALL SELECT 'visit', visit_id, visit_date FROM @R@.src_visit WHERE visit_type = 'CP'
     UNION ALL SELECT 'cla_review', review_id, review_date FROM @R@.src_cla_review
+), event_dates(relation, row_id, column_name, d) AS (
+    -- the dates that place a row in a period (end dates of spells read as
+    -- open when after the report's years, so they are not here)
+    SELECT 'referral', coalesce(referral_id, '(no id)'), 'referral_date', referral_date FROM @R@.src_referral
+    UNION ALL SELECT 'referral', coalesce(referral_id, '(no id)'), 'completed_date', completed_date FROM @R@.src_referral
+    UNION ALL SELECT 'assessment', coalesce(assessment_id, '(no id)'), 'start_date', start_date FROM @R@.src_assessment
+    UNION ALL SELECT 'assessment', coalesce(assessment_id, '(no id)'), 'authorised_date', authorised_date FROM @R@.src_assessment
+    UNION ALL SELECT 's47_enquiry', coalesce(s47_id, '(no id)'), 'strategy_date', strategy_date FROM @R@.src_s47_enquiry
+    UNION ALL SELECT 's47_enquiry', coalesce(s47_id, '(no id)'), 'icpc_date', icpc_date FROM @R@.src_s47_enquiry
+    UNION ALL SELECT 'cp_plan', coalesce(plan_id, '(no id)'), 'start_date', start_date FROM @R@.src_cp_plan
+    UNION ALL SELECT 'cp_review', coalesce(review_id, '(no id)'), 'review_date', review_date FROM @R@.src_cp_review
+    UNION ALL SELECT 'cla_episode', coalesce(episode_id, '(no id)'), 'start_date', start_date FROM @R@.src_cla_episode
+    UNION ALL SELECT 'cla_review', coalesce(review_id, '(no id)'), 'review_date', review_date FROM @R@.src_cla_review
+    UNION ALL SELECT 'visit', coalesce(visit_id, '(no id)'), 'visit_date', visit_date FROM @R@.src_visit
+    UNION ALL SELECT 'health_assessment', coalesce(child_id, '?') || ' due ' || coalesce(due_date::text, '?'), 'completed_date', completed_date FROM @R@.src_health_assessment
+    UNION ALL SELECT 'missing_episode', coalesce(episode_id, '(no id)'), 'returned_at', cspi.local_date(returned_at) FROM @R@.src_missing_episode
+    UNION ALL SELECT 'care_leaver', coalesce(child_id, '?') || ' at ' || coalesce(as_at::text, '?'), 'as_at', as_at FROM @R@.src_care_leaver
+    UNION ALL SELECT 'family_support', coalesce(case_id, '?') || '/' || coalesce(child_id, '?'), 'start_date', start_date FROM @R@.src_family_support
+), end_dates(relation, row_id, column_name, d) AS (
+    SELECT 'cp_plan', coalesce(plan_id, '(no id)'), 'end_date', end_date FROM @R@.src_cp_plan
+    UNION ALL SELECT 'cla_episode', coalesce(episode_id, '(no id)'), 'end_date', end_date FROM @R@.src_cla_episode
+    UNION ALL SELECT 'allocation', coalesce(child_id, '?') || ' from ' || coalesce(start_date::text, '?'), 'end_date', end_date FROM @R@.src_allocation
+    UNION ALL SELECT 'family_support', coalesce(case_id, '?') || '/' || coalesce(child_id, '?'), 'end_date', end_date FROM @R@.src_family_support
 ), problems(relation, row_id, problem) AS (
     -- duplicate keys
     SELECT 'child', child_id, 'duplicate child_id' FROM @R@.src_child GROUP BY child_id HAVING count(*) > 1
@@ -50,6 +73,28 @@ WITH cal AS (
     UNION ALL SELECT 'missing_episode', episode_id, 'duplicate episode_id' FROM @R@.src_missing_episode GROUP BY episode_id HAVING count(*) > 1
     UNION ALL SELECT 'care_leaver', child_id || ' at ' || as_at, 'duplicate (child_id, as_at)' FROM @R@.src_care_leaver GROUP BY child_id, as_at HAVING count(*) > 1
     UNION ALL SELECT 'family_support', case_id || '/' || child_id, 'duplicate (case_id, child_id)' FROM @R@.src_family_support GROUP BY case_id, child_id HAVING count(*) > 1
+    -- missing ids: the row is still counted, under a number of its own
+    UNION ALL SELECT 'child', format('born %s, family %s', coalesce(date_of_birth::text, '?'), coalesce(family_id, '?')), 'child_id is missing' FROM @R@.src_child WHERE child_id IS NULL
+    UNION ALL SELECT 'referral', format('child %s received %s', coalesce(child_id, '?'), coalesce(referral_date::text, '?')), 'referral_id is missing (counted all the same)' FROM @R@.src_referral WHERE referral_id IS NULL
+    UNION ALL SELECT 'assessment', format('child %s started %s', coalesce(child_id, '?'), coalesce(start_date::text, '?')), 'assessment_id is missing (counted all the same)' FROM @R@.src_assessment WHERE assessment_id IS NULL
+    UNION ALL SELECT 's47_enquiry', format('child %s strategy %s', coalesce(child_id, '?'), coalesce(strategy_date::text, '?')), 's47_id is missing (counted all the same)' FROM @R@.src_s47_enquiry WHERE s47_id IS NULL
+    UNION ALL SELECT 'cp_plan', format('child %s from %s', coalesce(child_id, '?'), coalesce(start_date::text, '?')), 'plan_id is missing (counted all the same)' FROM @R@.src_cp_plan WHERE plan_id IS NULL
+    UNION ALL SELECT 'cp_review', format('plan %s on %s', coalesce(plan_id, '?'), coalesce(review_date::text, '?')), 'review_id is missing (counted all the same)' FROM @R@.src_cp_review WHERE review_id IS NULL
+    UNION ALL SELECT 'cla_episode', format('child %s from %s', coalesce(child_id, '?'), coalesce(start_date::text, '?')), 'episode_id is missing (counted all the same)' FROM @R@.src_cla_episode WHERE episode_id IS NULL
+    UNION ALL SELECT 'cla_review', format('child %s on %s', coalesce(child_id, '?'), coalesce(review_date::text, '?')), 'review_id is missing (counted all the same)' FROM @R@.src_cla_review WHERE review_id IS NULL
+    UNION ALL SELECT 'visit', format('child %s on %s', coalesce(child_id, '?'), coalesce(visit_date::text, '?')), 'visit_id is missing (counted all the same)' FROM @R@.src_visit WHERE visit_id IS NULL
+    UNION ALL SELECT 'missing_episode', format('child %s from %s', coalesce(child_id, '?'), coalesce(start_at::text, '?')), 'episode_id is missing (counted all the same)' FROM @R@.src_missing_episode WHERE episode_id IS NULL
+    -- dates outside the report's years: never placed in a period
+    UNION ALL SELECT e.relation, e.row_id,
+                     format('%s %s is outside the years a report covers (%s to %s): not counted',
+                            e.column_name, e.d, cspi.report_first_day(), cspi.report_last_day())
+      FROM event_dates e WHERE e.d IS NOT NULL AND NOT cspi.in_report_years(e.d)
+    UNION ALL SELECT e.relation, e.row_id,
+                     format('%s %s is before the years a report covers (from %s)', e.column_name, e.d, cspi.report_first_day())
+      FROM end_dates e WHERE e.d < cspi.report_first_day()
+    -- population rows that cannot give a rate
+    UNION ALL SELECT 'population', coalesce(year::text, '?'), 'not a positive number of children in a year from 1 to 9999: not used'
+      FROM @R@.src_population WHERE NOT coalesce(year BETWEEN 1 AND 9999 AND children > 0, false)
     -- missing dates an indicator needs
     UNION ALL SELECT 'referral', referral_id, 'referral_date is missing' FROM @R@.src_referral WHERE referral_date IS NULL
     UNION ALL SELECT 'assessment', assessment_id, 'start_date is missing' FROM @R@.src_assessment WHERE start_date IS NULL

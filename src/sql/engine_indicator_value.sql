@@ -32,7 +32,9 @@ SELECT i.code AS indicator, p.period_type, p.period, p.period_start, p.period_en
   LEFT JOIN counted c ON c.indicator = i.code AND c.period_type = p.period_type AND c.period = p.period
   LEFT JOIN LATERAL (
       SELECT pop.children FROM @R@.src_population pop
-       WHERE i.unit = 'per 10,000' AND make_date(pop.year::int, 6, 30) < p.period_end
+       WHERE i.unit = 'per 10,000'
+         AND CASE WHEN pop.year BETWEEN 1 AND 9999 AND pop.children > 0
+                  THEN make_date(pop.year::int, 6, 30) < p.period_end ELSE false END
        ORDER BY pop.year DESC LIMIT 1) pop ON true
   CROSS JOIN LATERAL (
       SELECT coalesce(c.num, 0)::bigint AS num,

@@ -18,15 +18,15 @@ WITH event_dates(d) AS (
     UNION ALL SELECT visit_date FROM @R@.src_visit
     UNION ALL SELECT start_date FROM @R@.src_allocation UNION ALL SELECT end_date FROM @R@.src_allocation
     UNION ALL SELECT completed_date FROM @R@.src_health_assessment
-    UNION ALL SELECT start_at::date FROM @R@.src_missing_episode
-    UNION ALL SELECT returned_at::date FROM @R@.src_missing_episode
-    UNION ALL SELECT rhi_offered_at::date FROM @R@.src_missing_episode
+    UNION ALL SELECT cspi.local_date(start_at) FROM @R@.src_missing_episode
+    UNION ALL SELECT cspi.local_date(returned_at) FROM @R@.src_missing_episode
+    UNION ALL SELECT cspi.local_date(rhi_offered_at) FROM @R@.src_missing_episode
     UNION ALL SELECT as_at FROM @R@.src_care_leaver
     UNION ALL SELECT start_date FROM @R@.src_family_support UNION ALL SELECT end_date FROM @R@.src_family_support
 ), span AS (
     SELECT min(d) AS first_event, max(d) AS last_event
       FROM event_dates
-     WHERE isfinite(d)
+     WHERE cspi.in_report_years(d)
 ), months AS (
     SELECT (make_date(y, 4, 1) + m * interval '1 month')::date AS month_start
       FROM span,

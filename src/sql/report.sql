@@ -1,64 +1,66 @@
 --------------------------------------------------------------------------
--- The year-end report: scorecard, narrative, HTML
+-- The year-end report: targets, narrative, HTML (functions only)
 --------------------------------------------------------------------------
 
-CREATE FUNCTION cspi.previous_period(period text) RETURNS text
+CREATE OR REPLACE FUNCTION cspi.target_for(indicator text, period text) RETURNS numeric
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT CASE WHEN t.found THEN t.target ELSE i.default_target END
+      FROM cspi.indicator i
+      LEFT JOIN LATERAL (
+            SELECT true AS found, x.target
+              FROM cspi.target x
+             WHERE x.indicator = i.code
+               AND (cspi.period_bounds(x.from_period)).period_start
+                   <= (cspi.period_bounds(target_for.period)).period_start
+             ORDER BY (cspi.period_bounds(x.from_period)).period_start DESC
+             LIMIT 1) t ON true
+     WHERE i.code = target_for.indicator;
+    END;
+COMMENT ON FUNCTION cspi.target_for(text, text) IS
+'The target in force for an indicator in a period: the cspi.target row with the latest from_period starting on or before the period''s start, else the catalogue''s default target.';
+
+CREATE OR REPLACE FUNCTION cspi.previous_period(period text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $$
+    BEGIN ATOMIC
     SELECT CASE b.period_type
                WHEN 'year' THEN cspi.financial_year((b.period_start - interval '1 year')::date)
                WHEN 'quarter' THEN cspi.financial_quarter((b.period_start - interval '1 year')::date)
                ELSE to_char(b.period_start - interval '1 year', 'YYYY-MM') END
-      FROM cspi.period_bounds(period) b
-    $$;
+      FROM cspi.period_bounds(previous_period.period) b;
+    END;
 COMMENT ON FUNCTION cspi.previous_period(text) IS
 'The previous comparable period: the previous financial year for a year, the same quarter or month a year earlier otherwise.';
 
-CREATE FUNCTION cspi.period_name(period text) RETURNS text
+CREATE OR REPLACE FUNCTION cspi.period_name(period text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $$
-    SELECT CASE b.period_type WHEN 'month' THEN to_char(b.period_start, 'FMMonth YYYY') ELSE period END
-      FROM cspi.period_bounds(period) b
-    $$;
+    BEGIN ATOMIC
+    SELECT CASE b.period_type WHEN 'month' THEN to_char(b.period_start, 'FMMonth YYYY')
+                              ELSE period_name.period END
+      FROM cspi.period_bounds(period_name.period) b;
+    END;
 COMMENT ON FUNCTION cspi.period_name(text) IS
 'A period as a sentence names it: ''2023/24'', ''2023/24 Q1'', ''April 2023''.';
 
-CREATE FUNCTION cspi.format_number(value numeric, unit text) RETURNS text
+CREATE OR REPLACE FUNCTION cspi.format_number(value numeric, unit text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$
-    SELECT CASE WHEN value IS NULL THEN 'n/a'
+    RETURN CASE WHEN value IS NULL THEN 'n/a'
                 WHEN unit = '%' THEN to_char(value, 'FM999,999,990.0') || '%'
                 WHEN unit = 'per 10,000' THEN to_char(value, 'FM999,999,990.0')
                 WHEN value = trunc(value) THEN to_char(value, 'FM999,999,999,999,990')
-                ELSE value::text END
-    $$;
+                ELSE value::text END;
 COMMENT ON FUNCTION cspi.format_number(numeric, text) IS
 'A shown value in its unit as the report writes it: ''81.4%'', ''65.6'', ''1,554''.';
 
-CREATE FUNCTION cspi.format_target(target numeric, unit text) RETURNS text
+CREATE OR REPLACE FUNCTION cspi.format_target(target numeric, unit text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$
-    SELECT CASE WHEN target IS NULL THEN NULL
+    RETURN CASE WHEN target IS NULL THEN NULL
                 ELSE rtrim(rtrim(to_char(target, 'FM999,999,990.99'), '0'), '.')
-                     || CASE WHEN unit = '%' THEN '%' ELSE '' END END
-    $$;
+                     || CASE WHEN unit = '%' THEN '%' ELSE '' END END;
 COMMENT ON FUNCTION cspi.format_target(numeric, text) IS
 'A target as the report writes it: ''90%'', ''6%'', ''10%''.';
 
-CREATE TABLE cspi.indicator_wording (
-    indicator text PRIMARY KEY REFERENCES cspi.indicator (code) ON UPDATE CASCADE,
-    template  text NOT NULL
-);
-COMMENT ON TABLE cspi.indicator_wording IS
-'A council''s own sentence templates for the narrative, overriding cspi.indicator.sentence: insert or update a row with plain SQL; kept by pg_dump.';
-COMMENT ON COLUMN cspi.indicator_wording.indicator IS 'Indicator code.';
-COMMENT ON COLUMN cspi.indicator_wording.template IS 'The template; see cspi.indicator.sentence for the placeholders.';
-SELECT pg_catalog.pg_extension_config_dump('cspi.indicator_wording', '');
-GRANT SELECT ON cspi.indicator_wording TO PUBLIC;
-
-
-
-CREATE FUNCTION cspi.narrative(period text, report_schema name DEFAULT 'cspi_report')
+CREATE OR REPLACE FUNCTION cspi.narrative(period text, report_schema name DEFAULT 'cspi_report')
     RETURNS TABLE (display_order integer, code text, heading text, sentence text)
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
@@ -140,12 +142,12 @@ $fn$;
 COMMENT ON FUNCTION cspi.narrative(text, name) IS
 'The report''s narrative for a period: per indicator, its heading (''Where are we performing well?'' when the target is met, or there is no target and the change is for the better; otherwise ''Where do we need to improve?'') and a sentence from its template (cspi.indicator_wording, else cspi.indicator.sentence).';
 
-CREATE FUNCTION cspi.html_escape(text) RETURNS text
+CREATE OR REPLACE FUNCTION cspi.html_escape(raw text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $$ SELECT replace(replace(replace(replace(replace($1, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;') $$;
+    RETURN replace(replace(replace(replace(replace(raw, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;');
 COMMENT ON FUNCTION cspi.html_escape(text) IS 'Text made safe to put into HTML.';
 
-CREATE FUNCTION cspi.trend_svg(points numeric[], target numeric, unit text, labels text[])
+CREATE OR REPLACE FUNCTION cspi.trend_svg(points numeric[], target numeric, unit text, labels text[])
     RETURNS text
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
@@ -190,7 +192,7 @@ $fn$;
 COMMENT ON FUNCTION cspi.trend_svg(numeric[], numeric, text, text[]) IS
 'A small inline SVG line chart of monthly values with a dashed target line (used by report_html).';
 
-CREATE FUNCTION cspi.report_html(period text, report_schema name DEFAULT 'cspi_report')
+CREATE OR REPLACE FUNCTION cspi.report_html(period text, report_schema name DEFAULT 'cspi_report')
     RETURNS text
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
@@ -224,7 +226,7 @@ BEGIN
         html := html || '<section class="narrative"><h2>' || cspi.html_escape(section_heading) || '</h2><ul>';
         FOR item IN SELECT n.* FROM cspi.narrative(period, report_schema) n
                      WHERE n.heading = section_heading ORDER BY n.display_order LOOP
-            html := html || format('<li data-code="%s">%s</li>', item.code, cspi.html_escape(item.sentence));
+            html := html || format('<li data-code="%s">%s</li>', cspi.html_escape(item.code), cspi.html_escape(item.sentence));
         END LOOP;
         html := html || '</ul></section>';
     END LOOP;
@@ -247,9 +249,9 @@ BEGIN
              WHERE v.indicator = $1 AND v.period_type = 'month'
                AND v.period_end <= $2 AND v.period_end > ($2 - interval '24 months')$q$, report_schema)
           INTO trend USING card.code, b.period_end;
-        html := html || format('<tr data-code="%s" class="%s">', card.code,
+        html := html || format('<tr data-code="%s" class="%s">', cspi.html_escape(card.code),
                                CASE card.status WHEN 'met' THEN 'status-met' WHEN 'not met' THEN 'status-not-met' ELSE 'status-none' END)
-             || '<th scope="row">' || cspi.html_escape(card.title) || ' <small>(' || card.code || ')</small></th>'
+             || '<th scope="row">' || cspi.html_escape(card.title) || ' <small>(' || cspi.html_escape(card.code) || ')</small></th>'
              || '<td class="num">' || cspi.html_escape(coalesce(card.display, card.reason, 'n/a')) || '</td>'
              || '<td class="num">' || coalesce(cspi.html_escape(cspi.format_target(card.target, card.unit)), '&ndash;') || '</td>'
              || '<td>' || CASE card.status WHEN 'met' THEN '&#10004; Met' WHEN 'not met' THEN '&#10008; Not met' ELSE 'No target' END || '</td>'

@@ -2,7 +2,7 @@
 -- Working days against a calendar of cspi.calendar (STABLE)
 --------------------------------------------------------------------------
 
-CREATE FUNCTION cspi.working_days("from" date, "to" date,
+CREATE OR REPLACE FUNCTION cspi.working_days("from" date, "to" date,
                                   calendar text DEFAULT 'england-and-wales')
     RETURNS integer
     AS 'MODULE_PATHNAME', 'cspi_working_days'
@@ -10,7 +10,7 @@ CREATE FUNCTION cspi.working_days("from" date, "to" date,
 COMMENT ON FUNCTION cspi.working_days(date, date, text) IS
 'Working days d with from < d <= to (same day = 0, next working day = 1); negative when to is before from. Errors for dates outside the calendar''s known range.';
 
-CREATE FUNCTION cspi.working_days("from" timestamp, "to" timestamp,
+CREATE OR REPLACE FUNCTION cspi.working_days("from" timestamp, "to" timestamp,
                                   calendar text DEFAULT 'england-and-wales')
     RETURNS integer
     AS 'MODULE_PATHNAME', 'cspi_working_days_timestamp'
@@ -18,7 +18,7 @@ CREATE FUNCTION cspi.working_days("from" timestamp, "to" timestamp,
 COMMENT ON FUNCTION cspi.working_days(timestamp, timestamp, text) IS
 'working_days on the calendar dates of two timestamps.';
 
-CREATE FUNCTION cspi.working_days("from" timestamptz, "to" timestamptz,
+CREATE OR REPLACE FUNCTION cspi.working_days("from" timestamptz, "to" timestamptz,
                                   calendar text DEFAULT 'england-and-wales')
     RETURNS integer
     AS 'MODULE_PATHNAME', 'cspi_working_days_timestamptz'
@@ -26,7 +26,7 @@ CREATE FUNCTION cspi.working_days("from" timestamptz, "to" timestamptz,
 COMMENT ON FUNCTION cspi.working_days(timestamptz, timestamptz, text) IS
 'working_days on the calendar dates of two timestamps with time zone, in the session time zone.';
 
-CREATE FUNCTION cspi.working_days_or_null("from" date, "to" date,
+CREATE OR REPLACE FUNCTION cspi.working_days_or_null("from" date, "to" date,
                                           calendar text DEFAULT 'england-and-wales')
     RETURNS integer
     AS 'MODULE_PATHNAME', 'cspi_working_days_or_null'
@@ -34,7 +34,7 @@ CREATE FUNCTION cspi.working_days_or_null("from" date, "to" date,
 COMMENT ON FUNCTION cspi.working_days_or_null(date, date, text) IS
 'working_days, but NULL instead of an error when a date is infinite or outside the calendar''s known range (the indicator views use it and list such dates in data_quality).';
 
-CREATE FUNCTION cspi.add_working_days(d date, n integer,
+CREATE OR REPLACE FUNCTION cspi.add_working_days(d date, n integer,
                                       calendar text DEFAULT 'england-and-wales')
     RETURNS date
     AS 'MODULE_PATHNAME', 'cspi_add_working_days'
@@ -42,7 +42,7 @@ CREATE FUNCTION cspi.add_working_days(d date, n integer,
 COMMENT ON FUNCTION cspi.add_working_days(date, integer, text) IS
 'The n-th working day after d (n > 0), before d (n < 0), or d itself (n = 0). working_days(d, add_working_days(d, n)) = n for n >= 0.';
 
-CREATE FUNCTION cspi.networkdays(start date, finish date,
+CREATE OR REPLACE FUNCTION cspi.networkdays(start date, finish date,
                                  calendar text DEFAULT 'england-and-wales')
     RETURNS integer
     AS 'MODULE_PATHNAME', 'cspi_networkdays'
@@ -50,7 +50,7 @@ CREATE FUNCTION cspi.networkdays(start date, finish date,
 COMMENT ON FUNCTION cspi.networkdays(date, date, text) IS
 'Excel''s NETWORKDAYS: working days from start to finish counting both ends; negative when finish is before start.';
 
-CREATE FUNCTION cspi.workday(start date, days integer,
+CREATE OR REPLACE FUNCTION cspi.workday(start date, days integer,
                              calendar text DEFAULT 'england-and-wales')
     RETURNS date
     AS 'MODULE_PATHNAME', 'cspi_add_working_days'
@@ -58,7 +58,7 @@ CREATE FUNCTION cspi.workday(start date, days integer,
 COMMENT ON FUNCTION cspi.workday(date, integer, text) IS
 'Excel''s WORKDAY: the date days working days after (or, when negative, before) start; start itself when days = 0.';
 
-CREATE FUNCTION cspi.is_working_day(d date,
+CREATE OR REPLACE FUNCTION cspi.is_working_day(d date,
                                     calendar text DEFAULT 'england-and-wales')
     RETURNS boolean
     AS 'MODULE_PATHNAME', 'cspi_is_working_day'
@@ -66,7 +66,7 @@ CREATE FUNCTION cspi.is_working_day(d date,
 COMMENT ON FUNCTION cspi.is_working_day(date, text) IS
 'True when d is a working weekday of the calendar and not one of its holidays.';
 
-CREATE FUNCTION cspi.next_working_day(d date,
+CREATE OR REPLACE FUNCTION cspi.next_working_day(d date,
                                       calendar text DEFAULT 'england-and-wales')
     RETURNS date
     AS 'MODULE_PATHNAME', 'cspi_next_working_day'
@@ -74,7 +74,7 @@ CREATE FUNCTION cspi.next_working_day(d date,
 COMMENT ON FUNCTION cspi.next_working_day(date, text) IS
 'The first working day after d (strictly after: add_working_days(d, 1)).';
 
-CREATE FUNCTION cspi.previous_working_day(d date,
+CREATE OR REPLACE FUNCTION cspi.previous_working_day(d date,
                                           calendar text DEFAULT 'england-and-wales')
     RETURNS date
     AS 'MODULE_PATHNAME', 'cspi_previous_working_day'
@@ -86,7 +86,7 @@ COMMENT ON FUNCTION cspi.previous_working_day(date, text) IS
 -- Working days against holidays given as an argument (IMMUTABLE)
 --------------------------------------------------------------------------
 
-CREATE FUNCTION cspi.working_days("from" date, "to" date, holidays date[],
+CREATE OR REPLACE FUNCTION cspi.working_days("from" date, "to" date, holidays date[],
                                   weekmask text DEFAULT '1111100')
     RETURNS integer
     AS 'MODULE_PATHNAME', 'cspi_working_days_holidays'
@@ -94,7 +94,7 @@ CREATE FUNCTION cspi.working_days("from" date, "to" date, holidays date[],
 COMMENT ON FUNCTION cspi.working_days(date, date, date[], text) IS
 'working_days against the given holidays and weekmask (Monday first, 1 = working day), like numpy''s busday_count shifted by one day; IMMUTABLE, for generated columns and index expressions.';
 
-CREATE FUNCTION cspi.add_working_days(d date, n integer, holidays date[],
+CREATE OR REPLACE FUNCTION cspi.add_working_days(d date, n integer, holidays date[],
                                       weekmask text DEFAULT '1111100')
     RETURNS date
     AS 'MODULE_PATHNAME', 'cspi_add_working_days_holidays'
@@ -102,7 +102,7 @@ CREATE FUNCTION cspi.add_working_days(d date, n integer, holidays date[],
 COMMENT ON FUNCTION cspi.add_working_days(date, integer, date[], text) IS
 'add_working_days against the given holidays and weekmask; IMMUTABLE.';
 
-CREATE FUNCTION cspi.networkdays(start date, finish date, holidays date[],
+CREATE OR REPLACE FUNCTION cspi.networkdays(start date, finish date, holidays date[],
                                  weekmask text DEFAULT '1111100')
     RETURNS integer
     AS 'MODULE_PATHNAME', 'cspi_networkdays_holidays'
@@ -110,7 +110,7 @@ CREATE FUNCTION cspi.networkdays(start date, finish date, holidays date[],
 COMMENT ON FUNCTION cspi.networkdays(date, date, date[], text) IS
 'Excel''s NETWORKDAYS.INTL against the given holidays and weekmask; IMMUTABLE.';
 
-CREATE FUNCTION cspi.workday(start date, days integer, holidays date[],
+CREATE OR REPLACE FUNCTION cspi.workday(start date, days integer, holidays date[],
                              weekmask text DEFAULT '1111100')
     RETURNS date
     AS 'MODULE_PATHNAME', 'cspi_add_working_days_holidays'
@@ -118,7 +118,7 @@ CREATE FUNCTION cspi.workday(start date, days integer, holidays date[],
 COMMENT ON FUNCTION cspi.workday(date, integer, date[], text) IS
 'Excel''s WORKDAY.INTL against the given holidays and weekmask; IMMUTABLE.';
 
-CREATE FUNCTION cspi.is_working_day(d date, holidays date[],
+CREATE OR REPLACE FUNCTION cspi.is_working_day(d date, holidays date[],
                                     weekmask text DEFAULT '1111100')
     RETURNS boolean
     AS 'MODULE_PATHNAME', 'cspi_is_working_day_holidays'
@@ -126,3 +126,22 @@ CREATE FUNCTION cspi.is_working_day(d date, holidays date[],
 COMMENT ON FUNCTION cspi.is_working_day(date, date[], text) IS
 'is_working_day against the given holidays and weekmask; IMMUTABLE.';
 
+
+-- The known range of a calendar within its bases' ranges; the chain of base
+-- calendars is followed until it ends or meets a calendar twice.
+CREATE OR REPLACE FUNCTION cspi.calendar_range(calendar text) RETURNS daterange
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+    WITH RECURSIVE chain (name, base, first_date, last_date, path, is_cycle) AS (
+        SELECT c.name, c.base, c.first_date, c.last_date, ARRAY[c.name], false
+          FROM cspi.calendar c WHERE c.name = calendar_range.calendar
+        UNION ALL
+        SELECT c.name, c.base, c.first_date, c.last_date, chain.path || c.name, c.name = ANY (chain.path)
+          FROM chain JOIN cspi.calendar c ON c.name = chain.base
+         WHERE NOT chain.is_cycle
+    )
+    SELECT CASE WHEN count(*) > 0 THEN daterange(max(first_date), min(last_date), '[]') END
+      FROM chain WHERE NOT is_cycle;
+    END;
+COMMENT ON FUNCTION cspi.calendar_range(text) IS
+'The dates for which a calendar''s holidays are known (its own range within its bases'' ranges); NULL for an unknown calendar.';

@@ -37,15 +37,14 @@ ALTER OPERATOR FAMILY cspi.ratio_ops USING btree
     ADD FUNCTION 4 (cspi.ratio) pg_catalog.btequalimage(oid);
 
 --------------------------------------------------------------------------
--- Rates and targets: comments for the new checks.
+-- Functions bound at creation (SQL-standard bodies), the new checks of the
+-- rate functions, local dates, the indicator codes' pattern.
 --------------------------------------------------------------------------
 
-COMMENT ON FUNCTION cspi.rate_per(bigint, bigint, integer) IS
-'count per per (default 10,000) of population, unrounded; an error when count is negative or population is not positive.';
-COMMENT ON FUNCTION cspi.rate_per(numeric, numeric, integer) IS
-'count per per (default 10,000) of a fractional population, unrounded; an error when count is negative, NaN or infinite, or population is not positive and finite.';
-COMMENT ON FUNCTION cspi.target_met(numeric, numeric, text) IS
-'Whether value meets target: value >= target when polarity is ''higher'' (is better), value <= target when ''lower''; any other polarity, and a NaN value or target, is an error.';
+-- include: periods.sql
+-- include: workdays.sql
+-- include: rates.sql
+ALTER TABLE cspi.indicator ADD CONSTRAINT indicator_code_check CHECK (code ~ '^[A-Z][A-Z0-9_]*$');
 
 --------------------------------------------------------------------------
 -- The indicator engine as data, published views over an internal schema,
@@ -63,6 +62,7 @@ DROP FUNCTION cspi.comment_report_objects(name);
 -- include: engine_early_help.sql
 -- include: engine_data_quality.sql
 -- include: engine_indicator_value.sql
+-- include: report.sql
 -- include: report_scorecard.sql
 -- include: generator.sql
 
