@@ -33,6 +33,7 @@ OBJS = \
 EXTVERSION = $(shell sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.control)
 SQL_SOURCES = \
 	src/sql/calendars.sql \
+	src/sql/calendar_version.sql \
 	src/sql/holidays.sql \
 	src/sql/workdays.sql \
 	src/sql/ratio.sql \
@@ -80,6 +81,7 @@ REGRESS = \
 	elapsed_hours \
 	search_path \
 	hostile \
+	least_privilege \
 	report \
 	generate
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
@@ -161,6 +163,11 @@ test/unit/test_ratio: test/unit/test_ratio.c test/unit/unit_test.h $(RATIO_SRC) 
 
 test/unit/test_ratio_san: test/unit/test_ratio.c test/unit/unit_test.h $(RATIO_SRC) $(RATIO_HDR)
 	$(CC) $(SAN_CFLAGS) -o $@ test/unit/test_ratio.c $(RATIO_SRC)
+
+# The SQL sources in build order, for test/built-sql.sh.
+.PHONY: print-sql-sources
+print-sql-sources:
+	@echo $(SQL_SOURCES)
 
 # The test names, for test/cluster-tests.sh to check that each one ran.
 .PHONY: print-tests

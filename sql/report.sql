@@ -73,3 +73,12 @@ SELECT length(h) > 10000 AS has_content,
        (SELECT count(*) FROM regexp_matches(h, '<li data-code="', 'g')) AS sentences,
        h LIKE '%Where are we performing well?%Where do we need to improve?%' AS both_headings
   FROM cspi.report_html('2023/24', 'fixture_report') AS h;
+
+-- The registry records the last refresh, and the scorecard (so the CSV)
+-- and the page say when that was.
+SELECT (SELECT refreshed_at IS NOT NULL FROM cspi.deployment WHERE report_schema = 'fixture_report') AS refreshed,
+       (SELECT count(DISTINCT data_as_at) FROM cspi.scorecard('2023/24', 'fixture_report')) = 1
+       AND (SELECT min(data_as_at) FROM cspi.scorecard('2023/24', 'fixture_report'))
+           = (SELECT refreshed_at FROM cspi.deployment WHERE report_schema = 'fixture_report') AS scorecard_as_at,
+       cspi.report_html('2023/24', 'fixture_report')
+           ~ '<p class="as-at">Figures as at \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d \(the report&#39;s last refresh\)\.</p>' AS page_as_at;

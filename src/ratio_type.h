@@ -8,8 +8,6 @@
 #ifndef CSPI_RATIO_TYPE_H
 #define CSPI_RATIO_TYPE_H
 
-#include "postgres.h"
-
 #include "fmgr.h"
 #include "ratio.h"
 

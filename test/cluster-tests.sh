@@ -102,6 +102,18 @@ else
 	record report-html:chromium fail
 fi
 
+# The scheduled refresh, as the README sets it up with pg_cron, where this
+# version has pg_cron (Debian 12 packages it for 15 only).
+if [ "$(psql -X -A -t -c "SELECT 'pg_cron' = ANY (string_to_array(current_setting('shared_preload_libraries'), ','))")" = t ]; then
+	if test/cron.sh; then
+		record cron:scheduled-refresh ok
+	else
+		record cron:scheduled-refresh fail
+	fi
+else
+	echo "skip cron:scheduled-refresh (no pg_cron for PostgreSQL $("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/') here)" >> "$CSPI_RESULTS"
+fi
+
 # Councils' own calendar rows survive pg_dump and restore.
 if test/dump-restore.sh; then
 	record dump-restore ok

@@ -31,6 +31,7 @@ all=$(mktemp -t cspi-results.XXXXXX)
 results=$(mktemp -t cspi-results.XXXXXX)
 trap 'rm -f "$all" "$results"' EXIT
 export CSPI_RESULTS="$results"
+export CSPI_PG_CRON=1		# preload pg_cron where a version has it
 record() {	# record NAME ok|fail
 	echo "$2 $1" >> "$results"
 }
@@ -51,6 +52,9 @@ for version in $versions; do
 	fi
 
 	if grep -q '^ok build-and-install' "$results"; then
+		# The install script is the sources, built (no server needed).
+		if test/built-sql.sh; then record built-sql ok; else record built-sql fail; fi
+
 		# --- 3. C unit tests ------------------------------------------------
 		for target in unit unit-sanitize; do
 			log "make $target"
@@ -70,7 +74,10 @@ for version in $versions; do
 	sed 's/^/  /' "$results"
 	passed=$(grep -c '^ok ' "$results")
 	failed=$(grep -c '^fail ' "$results")
-	summaries="${summaries}PostgreSQL $version: $passed passed, $failed failed
+	skipped=$(grep -c '^skip ' "$results")
+	summaries="${summaries}PostgreSQL $version: $passed passed, $failed failed"
+	[ "$skipped" -gt 0 ] && summaries="$summaries, $skipped skipped"
+	summaries="$summaries
 "
 	sed "s/\$/ (PostgreSQL $version)/" "$results" >> "$all"
 done
@@ -79,5 +86,10 @@ echo
 printf '%s' "$summaries"
 passed=$(grep -c '^ok ' "$all")
 failed=$(grep -c '^fail ' "$all")
-echo "$passed passed, $failed failed"
+skipped=$(grep -c '^skip ' "$all")
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]

@@ -24,7 +24,8 @@ as_root() {
 # source packages (tools/build-postgresql.sh).
 PGVERSION=${PGVERSION:-15}
 case $PGVERSION in
-	15) server_packages="postgresql-$PGVERSION postgresql-server-dev-$PGVERSION" ;;
+	# pg_cron: the tests schedule cspi.refresh() with it, as the README says.
+	15) server_packages="postgresql-$PGVERSION postgresql-server-dev-$PGVERSION postgresql-$PGVERSION-cron" ;;
 	*) server_packages="" ;;
 esac
 packages="make gcc python3 postgresql-common $server_packages python3-numpy ${CSPI_EXTRA_PACKAGES:-}"

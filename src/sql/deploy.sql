@@ -162,6 +162,7 @@ BEGIN
 
     -- The switch, which readers wait for: the published views of the report
     -- schema over the new generation, then the previous generation dropped.
+    PERFORM cspi.lock_published_views(report_schema);
     PERFORM cspi.build_report_objects(source_schema, report_schema, internal, calendar, present,
                                       ARRAY[report_schema, internal]);
     INSERT INTO cspi.deployment AS d (report_schema, source_schema, calendar, internal_schema, cspi_version,
@@ -184,6 +185,45 @@ END
 $fn$;
 COMMENT ON FUNCTION cspi.deploy(name, name, text) IS
 'Checks the source schema against the data contract (listing every problem at once) and creates or replaces the report objects in report_schema: the drill-down views, data_quality, period and indicator_value (materialized in an internal schema), deployment and indicator_availability. A new deploy is built beside the old one and switched to at the end, so readers are blocked only for that moment, and views that councils made over the published objects are kept. Records the deployment in cspi.deployment. An absent source relation makes the indicators that need it unavailable. Returns each indicator and whether it is available.';
+
+-- Take the switch's locks on the published views of report_schema without
+-- ever waiting while holding some: each attempt locks them all (each with a
+-- no-op ALTER VIEW, which locks the view alone; LOCK TABLE would lock the
+-- sources behind it too) under a short lock_timeout, and a busy view makes
+-- it give all back and try again a moment later.  A reader that holds one
+-- view and goes on to read another therefore never deadlocks with a deploy;
+-- the deploy waits until no reader is in the middle of a statement over
+-- them.  indicator_value and period come first: readers read them first.
+CREATE FUNCTION cspi.lock_published_views(report_schema name) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    v record;
+    callers_timeout text := current_setting('lock_timeout');
+BEGIN
+    FOR attempt IN 1 .. 6000 LOOP
+        BEGIN
+            PERFORM set_config('lock_timeout', '100ms', true);
+            FOR v IN SELECT c.relname
+                       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                      WHERE n.nspname = report_schema AND c.relkind = 'v'
+                      ORDER BY c.relname <> 'indicator_value', c.relname <> 'period', c.relname LOOP
+                EXECUTE format('ALTER VIEW %I.%I RESET (check_option)', report_schema, v.relname);
+            END LOOP;
+            PERFORM set_config('lock_timeout', callers_timeout, true);
+            RETURN;
+        EXCEPTION WHEN lock_not_available THEN
+            PERFORM pg_sleep(0.01 + random() * 0.05);
+        END;
+    END LOOP;
+    RAISE EXCEPTION 'could not lock the views of report schema "%": readers kept them busy for ten minutes', report_schema
+        USING ERRCODE = 'lock_not_available',
+              HINT = 'Deploy again when fewer readers are busy.';
+END
+$fn$;
+COMMENT ON FUNCTION cspi.lock_published_views(name) IS
+'Locks the published views of a report schema for deploy''s switch, giving every lock back and trying again while any is busy, so that readers never deadlock with a deploy (called by deploy).';
 
 CREATE FUNCTION cspi.redeploy(report_schema name)
     RETURNS TABLE (indicator text, available boolean, missing_relations text[])

@@ -138,6 +138,26 @@ $fn$;
 COMMENT ON FUNCTION cspi.fill_template(text, text[], text[]) IS
 'Replaces each @NAME@ of template by the value of that name, in one pass (a value is never scanned again); an unknown placeholder is an error.';
 
+-- One measure's part of a counting query: its aggregates (n<k> counts the
+-- numerator rows, d<k> the denominator rows, distinct or not) and its row
+-- of the VALUES list that turns them into (indicator, num, den).
+CREATE FUNCTION cspi.measure_columns(m cspi.indicator_measure, k bigint) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN format('count(%1$s) FILTER (WHERE %2$s) AS n%3$s', coalesce('DISTINCT ' || m.count_distinct, '*'),
+                  m.numerator, k)
+           || CASE WHEN m.denominator IS NOT NULL
+                   THEN format(', count(%1$s) FILTER (WHERE %2$s) AS d%3$s',
+                               coalesce('DISTINCT ' || m.count_distinct, '*'), m.denominator, k)
+                   ELSE '' END;
+COMMENT ON FUNCTION cspi.measure_columns(cspi.indicator_measure, bigint) IS
+'The aggregates of measure m, numbered k, in a counting query of indicator_value (used by measure_queries).';
+CREATE FUNCTION cspi.measure_row(m cspi.indicator_measure, k bigint) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN format('(%L, g.n%s, %s)', m.indicator, k,
+                  CASE WHEN m.denominator IS NULL THEN 'NULL::bigint' ELSE 'g.d' || k END);
+COMMENT ON FUNCTION cspi.measure_row(cspi.indicator_measure, bigint) IS
+'The (indicator, num, den) row of measure m, numbered k, in a counting query of indicator_value (used by measure_queries).';
+
 -- The counting queries of indicator_value, made from cspi.indicator_measure:
 -- event measures that can be added up month by month are counted per month
 -- in one scan of their relation and rolled up into quarters and years;
@@ -157,13 +177,8 @@ BEGIN
     -- Additive events: per month, then rolled up.
     FOR g IN
         SELECT m.relation, m.anchor, m.row_filter,
-               string_agg(format('count(*) FILTER (WHERE %s) AS n%s', m.numerator, k.n)
-                          || CASE WHEN m.denominator IS NOT NULL
-                                  THEN format(', count(*) FILTER (WHERE %s) AS d%s', m.denominator, k.n) ELSE '' END,
-                          ', ' ORDER BY m.indicator) AS aggregates,
-               string_agg(format('(%L, g.n%s, %s)', m.indicator, k.n,
-                                 CASE WHEN m.denominator IS NULL THEN 'NULL::bigint' ELSE 'g.d' || k.n END),
-                          ', ' ORDER BY m.indicator) AS rows_of
+               string_agg(cspi.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
+               string_agg(cspi.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
           FROM cspi.indicator_measure m
           JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
             USING (indicator)
@@ -185,16 +200,8 @@ $q$SELECT x.indicator, p.period_type, p.period, sum(x.num), sum(x.den)
     -- Events counted per period: distinct counts, period_end comparisons.
     FOR g IN
         SELECT m.relation, m.anchor, m.row_filter,
-               string_agg(format('count(%s) FILTER (WHERE %s) AS n%s',
-                                 coalesce('DISTINCT ' || m.count_distinct, '*'), m.numerator, k.n)
-                          || CASE WHEN m.denominator IS NOT NULL
-                                  THEN format(', count(%s) FILTER (WHERE %s) AS d%s',
-                                              coalesce('DISTINCT ' || m.count_distinct, '*'), m.denominator, k.n)
-                                  ELSE '' END,
-                          ', ' ORDER BY m.indicator) AS aggregates,
-               string_agg(format('(%L, g.n%s, %s)', m.indicator, k.n,
-                                 CASE WHEN m.denominator IS NULL THEN 'NULL::bigint' ELSE 'g.d' || k.n END),
-                          ', ' ORDER BY m.indicator) AS rows_of
+               string_agg(cspi.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
+               string_agg(cspi.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
           FROM cspi.indicator_measure m
           JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
             USING (indicator)
@@ -225,16 +232,8 @@ $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
     -- Snapshots at each month end.
     FOR g IN
         SELECT m.relation, m.row_filter,
-               string_agg(format('count(%s) FILTER (WHERE %s) AS n%s',
-                                 coalesce('DISTINCT ' || m.count_distinct, '*'), m.numerator, k.n)
-                          || CASE WHEN m.denominator IS NOT NULL
-                                  THEN format(', count(%s) FILTER (WHERE %s) AS d%s',
-                                              coalesce('DISTINCT ' || m.count_distinct, '*'), m.denominator, k.n)
-                                  ELSE '' END,
-                          ', ' ORDER BY m.indicator) AS aggregates,
-               string_agg(format('(%L, g.n%s, %s)', m.indicator, k.n,
-                                 CASE WHEN m.denominator IS NULL THEN 'NULL::bigint' ELSE 'g.d' || k.n END),
-                          ', ' ORDER BY m.indicator) AS rows_of
+               string_agg(cspi.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
+               string_agg(cspi.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
           FROM cspi.indicator_measure m
           JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
             USING (indicator)

@@ -218,6 +218,11 @@ BEGIN
          || 'li{margin-bottom:.5em}'
          || '</style></head><body>'
          || '<h1>' || cspi.html_escape('Children''s services performance indicators: ' || cspi.period_name(period)) || '</h1>'
+         || '<p class="as-at">' || cspi.html_escape(coalesce(
+                'Figures as at ' || to_char((SELECT coalesce(d.refreshed_at, d.deployed_at) FROM cspi.deployment d
+                                              WHERE d.report_schema = report_html.report_schema)
+                                             AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY, HH24:MI')
+                || ' (the report''s last refresh).', 'The time of the report''s last refresh is not known.')) || '</p>'
          || '<p>' || cspi.html_escape(format('Period %s to %s. Figures from cspi report schema %s.',
                                              to_char(b.period_start, 'FMDD FMMonth YYYY'),
                                              to_char(b.period_end, 'FMDD FMMonth YYYY'), report_schema)) || '</p>';

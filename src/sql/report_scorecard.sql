@@ -8,12 +8,14 @@ CREATE OR REPLACE FUNCTION cspi.scorecard(period text, report_schema name DEFAUL
                    display text, shown numeric, numerator bigint, denominator bigint,
                    target numeric, polarity text, status text,
                    previous_period text, previous_display text, previous_shown numeric,
-                   change text, change_is text, available boolean, reason text)
+                   change text, change_is text, available boolean, reason text,
+                   data_as_at timestamptz)
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
 DECLARE
     prev text := cspi.previous_period(period);
+    as_at timestamptz;
 BEGIN
     PERFORM cspi.period_bounds(period);
     IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
@@ -22,6 +24,8 @@ BEGIN
                   HINT = 'Run cspi.deploy(source_schema, report_schema) first.';
     END IF;
     PERFORM cspi.check_deployment(report_schema);
+    SELECT coalesce(d.refreshed_at, d.deployed_at) INTO as_at
+      FROM cspi.deployment d WHERE d.report_schema = scorecard.report_schema;
     RETURN QUERY EXECUTE format($q$
         SELECT i.display_order, i.section, i.code, i.title, i.unit,
                v.display, v.shown, v.numerator, v.denominator,
@@ -39,15 +43,16 @@ BEGIN
                         THEN 'the source has no ' || array_to_string(a.missing_relations, ' or ') || ' relation'
                     WHEN v.indicator IS NULL THEN 'the source has no events in that period'
                     WHEN v.shown IS NULL AND i.unit = '%%' THEN 'there were no cases (a zero denominator)'
-                    WHEN v.shown IS NULL THEN 'there is no population estimate for it' END
+                    WHEN v.shown IS NULL THEN 'there is no population estimate for it' END,
+               $3
           FROM cspi.indicator i
           LEFT JOIN %1$I.indicator_availability a ON a.indicator = i.code
           LEFT JOIN %1$I.indicator_value v ON v.indicator = i.code AND v.period = $1
           LEFT JOIN %1$I.indicator_value pv ON pv.indicator = i.code AND pv.period = $2
          ORDER BY i.display_order
-        $q$, report_schema) USING period, prev;
+        $q$, report_schema) USING period, prev, as_at;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.scorecard(text, name) IS
-'One row per indicator of the catalogue, in display order, for a period (''2023/24'', ''2023/24 Q1'', ''2023-04''): its figure, target, status, the previous comparable period''s figure and whether the change is better or worse; unavailable indicators with the reason.';
+'One row per indicator of the catalogue, in display order, for a period (''2023/24'', ''2023/24 Q1'', ''2023-04''): its figure, target, status, the previous comparable period''s figure and whether the change is better or worse; unavailable indicators with the reason; and data_as_at, when the report was last refreshed (or deployed).';
 

@@ -6,20 +6,7 @@
 -- Calendars read as MVCC does: a version row that every change sets.
 --------------------------------------------------------------------------
 
-CREATE SEQUENCE cspi.calendar_version_seq;
-CREATE TABLE cspi.calendar_version (
-    version  bigint NOT NULL,
-    only_row boolean NOT NULL DEFAULT true PRIMARY KEY CHECK (only_row)
-);
-INSERT INTO cspi.calendar_version (version)
-    VALUES (pg_catalog.nextval('cspi.calendar_version_seq'::pg_catalog.regclass));
-COMMENT ON SEQUENCE cspi.calendar_version_seq IS
-'Versions of the calendars (cspi.calendar_version).';
-COMMENT ON TABLE cspi.calendar_version IS
-'One row: the version of cspi.calendar and cspi.holiday, changed by a trigger with every change to them. The working-day functions reuse a compiled calendar while the version their snapshot sees is the same.';
-COMMENT ON COLUMN cspi.calendar_version.version IS 'A value of cspi.calendar_version_seq, new with every change to a calendar or holiday.';
-COMMENT ON COLUMN cspi.calendar_version.only_row IS 'Always true: keeps the table to one row.';
-GRANT SELECT ON cspi.calendar_version TO PUBLIC;
+-- include: calendar_version.sql
 
 ALTER FUNCTION cspi.calendar_changed() SECURITY DEFINER;
 ALTER FUNCTION cspi.calendar_changed() SET search_path = pg_catalog, pg_temp;
@@ -63,6 +50,8 @@ DROP FUNCTION cspi.comment_report_objects(name);
 -- include: engine_data_quality.sql
 -- include: engine_indicator_value.sql
 -- include: report.sql
+-- scorecard() gains data_as_at: a new result type.
+DROP FUNCTION cspi.scorecard(text, name);
 -- include: report_scorecard.sql
 -- include: generator.sql
 

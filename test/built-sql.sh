@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# built-sql.sh: the install script is what make builds from src/sql/, never
+# a hand-edited copy: a fresh generation of the bank holidays by
+# tools/gen_uk_holidays.py equals src/sql/holidays.sql, and the built
+# cspi--VERSION.sql holds it verbatim, as it holds every source file in the
+# Makefile's order.  No server needed.
+set -eu
+cd "$(dirname "$0")/.."
+version=$(sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.control)
+fresh=$(mktemp -t cspi-holidays.XXXXXX)
+trap 'rm -f "$fresh"' EXIT
+python3 tools/gen_uk_holidays.py > "$fresh"
+if ! cmp -s "$fresh" src/sql/holidays.sql; then
+	echo "built-sql: src/sql/holidays.sql differs from a fresh tools/gen_uk_holidays.py"
+	exit 1
+fi
+python3 - "$fresh" "cspi--$version.sql" $(make -s print-sql-sources) <<'PY'
+import sys
+fresh, built, sources = sys.argv[1], sys.argv[2], sys.argv[3:]
+text = open(built).read()
+if open(fresh).read() not in text:
+    sys.exit("built-sql: %s does not hold the generated holidays verbatim" % built)
+pos = 0
+for src in sources:
+    body = open(src).read()
+    at = text.find(body, pos)
+    if at < 0:
+        sys.exit("built-sql: %s does not hold %s in the Makefile's order" % (built, src))
+    pos = at + len(body)
+print("built-sql: %s is the %d sources, the generated holidays included" % (built, len(sources)))
+PY
