@@ -83,7 +83,8 @@ REGRESS = \
 	hostile \
 	least_privilege \
 	report \
-	generate
+	generate \
+	cases
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.

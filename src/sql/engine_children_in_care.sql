@@ -283,7 +283,8 @@ INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filte
     ('CIC_STABILITY_LONG', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'stability_counted AND placement_2_years', 'stability_counted'),
     ('CIC_STABILITY_SHORT', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'three_or_more_placements', 'true');
 
-INSERT INTO cspi.indicator_measure (indicator, kind, query) VALUES
+-- A child's first period of care starting in a period decides these two.
+INSERT INTO cspi.indicator_measure (indicator, kind, query, cases_query) VALUES
     ('CIC_STARTED_UASC', 'query', $q$
 SELECT s.period_type, s.period, count(*) FILTER (WHERE s.first_in_period AND s.uasc_at_start) AS num, NULL::bigint AS den
   FROM (SELECT q.*, p.period_type, p.period,
@@ -294,6 +295,15 @@ SELECT s.period_type, s.period, count(*) FILTER (WHERE s.first_in_period AND s.u
           CROSS JOIN LATERAL cspi.periods_of(q.start_date) p
          WHERE cspi.in_report_years(q.start_date)) s
  GROUP BY 1, 2
+$q$, $q$
+SELECT true, s.child_id, s.first_episode_id, s.start_date, to_jsonb(s)
+  FROM (SELECT q.*,
+               row_number() OVER (PARTITION BY q.child_id ORDER BY q.start_date, q.period_of_care) = 1
+                   AS first_in_period
+          FROM (SELECT poc.*, min(poc.end_date) OVER (PARTITION BY poc.child_id) AS child_first_end
+                  FROM @R@.cla_period_of_care poc) q
+         WHERE cspi.in_report_years(q.start_date) AND q.start_date BETWEEN $1 AND $2) s
+ WHERE s.first_in_period AND s.uasc_at_start
 $q$),
     ('CIC_STARTED_BEFORE', 'query', $q$
 SELECT s.period_type, s.period, count(*) FILTER (WHERE s.first_in_period AND s.child_first_end < s.start_date) AS num, NULL::bigint AS den
@@ -305,4 +315,13 @@ SELECT s.period_type, s.period, count(*) FILTER (WHERE s.first_in_period AND s.c
           CROSS JOIN LATERAL cspi.periods_of(q.start_date) p
          WHERE cspi.in_report_years(q.start_date)) s
  GROUP BY 1, 2
+$q$, $q$
+SELECT true, s.child_id, s.first_episode_id, s.start_date, to_jsonb(s)
+  FROM (SELECT q.*,
+               row_number() OVER (PARTITION BY q.child_id ORDER BY q.start_date, q.period_of_care) = 1
+                   AS first_in_period
+          FROM (SELECT poc.*, min(poc.end_date) OVER (PARTITION BY poc.child_id) AS child_first_end
+                  FROM @R@.cla_period_of_care poc) q
+         WHERE cspi.in_report_years(q.start_date) AND q.start_date BETWEEN $1 AND $2) s
+ WHERE s.first_in_period AND s.child_first_end < s.start_date
 $q$);
