@@ -63,6 +63,36 @@ INSERT INTO cspi.indicator_wording VALUES ('REF_1WD', '{display} of referrals we
 SELECT cspi.working_days('2024-12-24'::date, '2025-01-02'::date, 'lp-offices') AS council_days;
 RESET ROLE;
 
+-- The report owner may change its registry row, but that gives it nothing:
+-- pointing internal_schema at another schema does not make a superuser's
+-- redeploy drop that schema (the previous generation is the schema the
+-- published views read), and the redeploy runs as the schema's owner, so
+-- the objects stay the owner's.
+CREATE SCHEMA lp_victim;
+CREATE TABLE lp_victim.payroll (amount integer);
+SET ROLE csc_reports;
+UPDATE cspi.deployment SET internal_schema = 'lp_victim' WHERE report_schema = 'lp_report';
+RESET ROLE;
+SELECT count(*) FILTER (WHERE available) AS available FROM cspi.redeploy('lp_report');
+SELECT to_regclass('lp_victim.payroll') IS NOT NULL AS victim_kept,
+       pg_get_userbyid(c.relowner) AS indicator_value_owner
+  FROM pg_class c WHERE c.oid = 'lp_report.indicator_value'::regclass;
+DROP SCHEMA lp_victim CASCADE;
+-- A role that owns no report redeploys nothing.
+SET ROLE csc_bi;
+SELECT count(*) AS redeployed FROM cspi.redeploy();
+RESET ROLE;
+
+-- The trigger that versions the calendars runs as the extension's owner: no
+-- other role may attach it, and it refuses any table but cspi's two.
+SET ROLE csc_business;
+CREATE TEMP TABLE lp_trap (x integer);
+CREATE TRIGGER lp_trap AFTER INSERT ON lp_trap FOR EACH STATEMENT EXECUTE FUNCTION cspi.calendar_changed();
+RESET ROLE;
+CREATE TEMP TABLE lp_trap2 (x integer);
+CREATE TRIGGER lp_trap2 AFTER INSERT ON lp_trap2 FOR EACH STATEMENT EXECUTE FUNCTION cspi.calendar_changed();
+INSERT INTO lp_trap2 VALUES (1);
+
 -- A redeploy by the owner keeps the BI role's grants.
 SET ROLE csc_reports;
 SELECT count(*) FILTER (WHERE available) AS available FROM cspi.redeploy('lp_report');
@@ -75,16 +105,15 @@ RESET ROLE;
 DELETE FROM cspi.indicator_wording WHERE indicator = 'REF_1WD';
 DELETE FROM cspi.target WHERE from_period = '2030/31';
 DELETE FROM cspi.calendar WHERE name = 'lp-offices';
+-- Without its registry row a report has nothing cspi may refresh: an error,
+-- not a refresh that silently does nothing.
+SELECT internal_schema AS lp_internal FROM cspi.deployment WHERE report_schema = 'lp_report' \gset
+DELETE FROM cspi.deployment WHERE report_schema = 'lp_report';
+SELECT cspi.refresh('lp_report');
 SET client_min_messages = warning;
-DO $$
-DECLARE
-    internal name;
-BEGIN
-    SELECT internal_schema INTO internal FROM cspi.deployment WHERE report_schema = 'lp_report';
-    EXECUTE format('DROP SCHEMA %I CASCADE', internal);
-    DELETE FROM cspi.deployment WHERE report_schema = 'lp_report';
-    EXECUTE format('REVOKE CREATE ON DATABASE %I FROM csc_reports', current_database());
-END $$;
+DROP TABLE lp_trap, lp_trap2;
+DROP SCHEMA :"lp_internal" CASCADE;
+DO $$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM csc_reports', current_database()); END $$;
 DROP SCHEMA lp_report CASCADE;
 DROP SCHEMA lp_warehouse CASCADE;
 REVOKE ALL ON cspi.calendar, cspi.holiday, cspi.target, cspi.indicator_wording FROM csc_business;

@@ -443,6 +443,8 @@ Datum
 cspi_calendar_changed(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Oid			nsp;
+	Oid			relid;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -454,11 +456,19 @@ cspi_calendar_changed(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("cspi.calendar_changed() must be fired AFTER each statement")));
 
-	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
+	/* It runs as the extension's owner: only for cspi's two tables. */
+	nsp = get_namespace_oid("cspi", false);
+	relid = RelationGetRelid(trigdata->tg_relation);
+	if (relid != get_relname_relid("calendar", nsp) &&
+		relid != get_relname_relid("holiday", nsp))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("cspi.calendar_changed() must be fired by cspi.calendar or cspi.holiday")));
+
+	CacheInvalidateRelcacheByRelid(relid);
 
 	/* Absent before ALTER EXTENSION cspi UPDATE to 1.1. */
-	if (OidIsValid(get_relname_relid("calendar_version",
-									 get_namespace_oid("cspi", false))))
+	if (OidIsValid(get_relname_relid("calendar_version", nsp)))
 	{
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "SPI_connect failed");

@@ -52,6 +52,7 @@ GRANT SELECT ON cspi.calendar, cspi.holiday TO PUBLIC;
 CREATE FUNCTION cspi.calendar_changed() RETURNS trigger
     AS 'MODULE_PATHNAME', 'cspi_calendar_changed' LANGUAGE C
     SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION cspi.calendar_changed() FROM PUBLIC;
 COMMENT ON FUNCTION cspi.calendar_changed() IS
 'Trigger: gives the calendars a new version (cspi.calendar_version) and tells every session to drop its compiled calendars when cspi.calendar or cspi.holiday changes. Runs as the extension''s owner, so that roles allowed to change calendars need no rights on cspi.calendar_version.';
 

@@ -148,7 +148,17 @@ BEGIN
     -- One deploy of a report schema at a time.
     PERFORM pg_advisory_xact_lock(hashtext('cspi.deploy'), hashtext(report_schema));
     EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', report_schema);
-    SELECT * INTO previous FROM cspi.deployment d WHERE d.report_schema = deploy.report_schema;
+    -- The previous generation: the internal schema that the published
+    -- indicator_value reads now (never a schema the registry merely names,
+    -- which its owner could point anywhere).
+    SELECT min(n.nspname) AS internal_schema INTO previous
+      FROM pg_depend d
+      JOIN pg_rewrite rw ON rw.oid = d.objid
+      JOIN pg_class c ON c.oid = d.refobjid AND c.relkind = 'm'
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
+       AND rw.ev_class = to_regclass(format('%I.indicator_value', report_schema))
+       AND n.nspname ~ '^cspi_internal_[0-9]+$';
 
     -- The new generation, built in an internal schema of its own: the
     -- materialized views are filled here, while readers go on reading the
@@ -205,11 +215,19 @@ BEGIN
     FOR attempt IN 1 .. 6000 LOOP
         BEGIN
             PERFORM set_config('lock_timeout', '100ms', true);
-            FOR v IN SELECT c.relname
+            FOR v IN SELECT c.relname, c.relkind, pg_get_userbyid(c.relowner) AS owner
                        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                      WHERE n.nspname = report_schema AND c.relkind = 'v'
+                      WHERE n.nspname = report_schema AND c.relkind IN ('v', 'm', 'r')
                       ORDER BY c.relname <> 'indicator_value', c.relname <> 'period', c.relname LOOP
-                EXECUTE format('ALTER VIEW %I.%I RESET (check_option)', report_schema, v.relname);
+                IF v.relkind = 'v' THEN
+                    EXECUTE format('ALTER VIEW %I.%I RESET (check_option)', report_schema, v.relname);
+                ELSIF v.relkind = 'm' THEN
+                    -- cspi 1.0's materialized views, which LOCK TABLE refuses:
+                    -- the same owner again is a no-op that takes the lock
+                    EXECUTE format('ALTER MATERIALIZED VIEW %I.%I OWNER TO %I', report_schema, v.relname, v.owner);
+                ELSE
+                    EXECUTE format('LOCK TABLE %I.%I IN ACCESS EXCLUSIVE MODE', report_schema, v.relname);
+                END IF;
             END LOOP;
             PERFORM set_config('lock_timeout', callers_timeout, true);
             RETURN;
@@ -232,6 +250,8 @@ CREATE FUNCTION cspi.redeploy(report_schema name)
     AS $fn$
 DECLARE
     d record;
+    owner oid;
+    callers_role text;
 BEGIN
     SELECT * INTO d FROM cspi.deployment r WHERE r.report_schema = redeploy.report_schema;
     IF NOT FOUND THEN
@@ -239,11 +259,27 @@ BEGIN
             USING ERRCODE = 'undefined_object',
                   HINT = 'Deploy it with cspi.deploy(source_schema, report_schema, calendar); cspi.deployment lists the deployed schemas.';
     END IF;
+    SELECT n.nspowner INTO owner FROM pg_namespace n WHERE n.nspname = report_schema;
+    IF owner IS NULL THEN
+        RAISE EXCEPTION 'report schema "%" does not exist', report_schema
+            USING ERRCODE = 'invalid_schema_name';
+    END IF;
+    IF NOT pg_has_role(current_user, owner, 'MEMBER') THEN
+        RAISE EXCEPTION 'schema "%" belongs to role %, not to %', report_schema, pg_get_userbyid(owner), current_user
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'Redeploy as its owner, or as a member of that role.';
+    END IF;
+    -- Deploy as the schema's owner: the objects stay the owner's (so the
+    -- owner can go on refreshing them), and what the registry row names
+    -- (which the owner may change) runs with the owner's rights only.
+    callers_role := current_setting('role');
+    PERFORM set_config('role', pg_get_userbyid(owner), true);
     RETURN QUERY SELECT * FROM cspi.deploy(d.source_schema, d.report_schema, d.calendar);
+    PERFORM set_config('role', callers_role, true);
 END
 $fn$;
 COMMENT ON FUNCTION cspi.redeploy(name) IS
-'Deploys report_schema again from the source schema and calendar it was deployed with (cspi.deployment), with the installed version of cspi: run it after ALTER EXTENSION cspi UPDATE. Views that councils made over the published objects are kept.';
+'Deploys report_schema again, as the schema''s owner, from the source schema and calendar it was deployed with (cspi.deployment), with the installed version of cspi: run it after ALTER EXTENSION cspi UPDATE. Views that councils made over the published objects are kept.';
 
 CREATE FUNCTION cspi.redeploy()
     RETURNS TABLE (report_schema name, cspi_version_before text, indicators_available bigint)
@@ -253,7 +289,11 @@ CREATE FUNCTION cspi.redeploy()
 DECLARE
     d record;
 BEGIN
-    FOR d IN SELECT * FROM cspi.deployment ORDER BY 1 LOOP
+    -- The schemas the caller may redeploy: those owned by a role it is a
+    -- member of (every one, for a superuser).
+    FOR d IN SELECT r.* FROM cspi.deployment r JOIN pg_namespace n ON n.nspname = r.report_schema
+              WHERE pg_has_role(current_user, n.nspowner, 'MEMBER')
+              ORDER BY 1 LOOP
         report_schema := d.report_schema;
         cspi_version_before := d.cspi_version;
         SELECT count(*) FILTER (WHERE r.available) INTO indicators_available FROM cspi.redeploy(d.report_schema) r;
@@ -262,7 +302,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.redeploy() IS
-'Redeploys every report schema of the deployment registry (cspi.deployment) and returns each, the version of cspi that had deployed it and its available indicators.';
+'Redeploys every report schema of the deployment registry (cspi.deployment) that the caller may act for (owned by a role it is a member of; all for a superuser), each as its owner, and returns each, the version of cspi that had deployed it and its available indicators.';
 
 CREATE FUNCTION cspi.check_deployment(report_schema name) RETURNS void
     LANGUAGE plpgsql STABLE
@@ -292,6 +332,7 @@ DECLARE
     o record;
     target name;
     populated boolean;
+    refreshed integer := 0;
 BEGIN
     SELECT * INTO d FROM cspi.deployment r WHERE r.report_schema = refresh.report_schema;
     IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
@@ -312,7 +353,13 @@ BEGIN
         ELSE
             EXECUTE format('REFRESH MATERIALIZED VIEW %I.%I', target, o.name);
         END IF;
+        refreshed := refreshed + 1;
     END LOOP;
+    IF refreshed = 0 THEN
+        RAISE EXCEPTION 'found nothing to refresh for report schema "%"', report_schema
+            USING ERRCODE = 'undefined_object',
+                  HINT = 'Its row in cspi.deployment is missing or names no internal schema: run cspi.deploy() for it again.';
+    END IF;
     UPDATE cspi.deployment r SET refreshed_at = now() WHERE r.report_schema = refresh.report_schema;
 END
 $fn$;

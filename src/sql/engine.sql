@@ -279,19 +279,27 @@ CREATE FUNCTION cspi.dependent_views(relid regclass, skip_schemas name[])
     )
     SELECT deps.oid, max(deps.depth)::integer
       FROM deps JOIN pg_class c ON c.oid = deps.oid
-     WHERE c.relnamespace NOT IN (SELECT n.oid FROM pg_namespace n WHERE n.nspname = ANY (skip_schemas))
+     WHERE NOT EXISTS (
+               -- cspi's own objects, which the deploy rebuilds: everything in
+               -- an internal schema, and in the report schema only what
+               -- cspi names (a council's own view there is kept)
+               SELECT 1 FROM pg_namespace n
+                WHERE n.oid = c.relnamespace AND n.nspname = ANY (skip_schemas)
+                  AND (n.nspname ~ '^cspi_internal_[0-9]+$'
+                       OR c.relname IN (SELECT o.name FROM cspi.report_object o)
+                       OR c.relname IN ('deployment', 'indicator_availability')
+                       OR c.relname LIKE 'src\_%'))
      GROUP BY deps.oid
 $fn$;
 COMMENT ON FUNCTION cspi.dependent_views(regclass, name[]) IS
-'The views and materialized views that depend on relid, directly or through others, outside the schemas skipped, with their depth (recreate them by increasing depth).';
+'The views and materialized views that depend on relid, directly or through others, but for cspi''s own objects in the schemas skipped (everything in an internal schema; in a report schema, the objects cspi names), with their depth (recreate them by increasing depth).';
 
-CREATE FUNCTION cspi.recreate_statements(relid regclass, skip_schemas name[]) RETURNS text[]
+CREATE FUNCTION cspi.view_statements(view_oid oid) RETURNS text[]
     LANGUAGE sql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
-    SELECT coalesce(array_agg(s.stmt ORDER BY d.depth, d.view_oid, s.n), '{}')
-      FROM cspi.dependent_views(relid, skip_schemas) d
-      JOIN pg_class c ON c.oid = d.view_oid
+    SELECT coalesce(array_agg(s.stmt ORDER BY s.n), '{}')
+      FROM pg_class c
       CROSS JOIN LATERAL (
           SELECT 1 AS n, format('CREATE %s %s%s AS %s',
                                 CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
@@ -312,10 +320,25 @@ CREATE FUNCTION cspi.recreate_statements(relid regclass, skip_schemas name[]) RE
                            CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END)
             FROM aclexplode(c.relacl) a
            WHERE a.grantee <> c.relowner
+          UNION ALL
+          SELECT 5, pg_get_indexdef(i.indexrelid)
+            FROM pg_index i WHERE i.indrelid = c.oid AND c.relkind = 'm'
       ) s
+     WHERE c.oid = view_oid
+$fn$;
+COMMENT ON FUNCTION cspi.view_statements(oid) IS
+'The statements that create a view (or materialized view) again as it is: its definition, owner, comment, grants and (materialized views) indexes.';
+
+CREATE FUNCTION cspi.recreate_statements(relid regclass, skip_schemas name[]) RETURNS text[]
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+    SELECT coalesce(array_agg(u.stmt ORDER BY d.depth, d.view_oid, u.n), '{}')
+      FROM cspi.dependent_views(relid, skip_schemas) d
+      CROSS JOIN LATERAL unnest(cspi.view_statements(d.view_oid)) WITH ORDINALITY AS u(stmt, n)
 $fn$;
 COMMENT ON FUNCTION cspi.recreate_statements(regclass, name[]) IS
-'The statements that recreate the views depending on relid (see cspi.dependent_views), with their owners, comments and grants, in order.';
+'The statements that recreate the views depending on relid (see cspi.dependent_views), with their owners, comments, grants and (materialized views) indexes, in order.';
 
 -- Make schema.name the view query, keeping what depends on it: in place
 -- (CREATE OR REPLACE VIEW) when its columns allow it; otherwise (another

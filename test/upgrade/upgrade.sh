@@ -43,6 +43,14 @@ SELECT indicator, period, numerator, denominator, display
   FROM council_report.indicator_value
  WHERE period_type = 'year';
 COMMENT ON VIEW council.year_end IS 'Our year-end figures';
+-- A council's view over the scorecard function, whose result type 1.1
+-- changes.
+CREATE VIEW council.scorecard_2324 AS
+SELECT code, display FROM cspi.scorecard('2023/24', 'council_report');
+COMMENT ON VIEW council.scorecard_2324 IS 'Our scorecard';
+-- cspi 1.0 let a council put its own view in the report schema itself.
+CREATE VIEW council_report.our_refs AS
+SELECT period, display FROM council_report.indicator_value WHERE indicator = 'REF_1WD';
 CREATE ROLE council_bi;
 GRANT SELECT ON council.year_end TO council_bi;
 SQL
@@ -62,6 +70,8 @@ figures > "$work/before"
 
 q -d "$up" -c "ALTER EXTENSION cspi UPDATE" >/dev/null
 version=$(q -d "$up" -c "SELECT extversion FROM pg_extension WHERE extname = 'cspi'")
+sc=$(q -d "$up" -c "SELECT count(*), obj_description('council.scorecard_2324'::regclass, 'pg_class') FROM council.scorecard_2324" 2>/dev/null)
+[ "$sc" = "49|Our scorecard" ] || { echo "upgrade: the council's view over scorecard() was not kept: $sc"; exit 1; }
 [ "$version" = "$new" ] || { echo "upgrade: at version $version, not $new"; exit 1; }
 
 q -d "$up" -c "SELECT cspi.refresh('council_report')" >/dev/null
@@ -85,6 +95,8 @@ for pass in 1 2; do
 		echo "upgrade: the council's figures changed with redeploy $pass"
 		exit 1
 	fi
+	[ "$(q -d "$up" -c "SELECT count(*) > 0 FROM council_report.our_refs")" = t ] \
+		|| { echo "upgrade: the council's own view in the report schema was lost by redeploy $pass"; exit 1; }
 	kept=$(q -d "$up" -c "SELECT obj_description('council.year_end'::regclass, 'pg_class'),
 	                             has_table_privilege('council_bi', 'council.year_end', 'SELECT'),
 	                             (SELECT cspi_version FROM cspi.deployment WHERE report_schema = 'council_report')")

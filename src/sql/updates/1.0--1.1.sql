@@ -9,6 +9,7 @@
 -- include: calendar_version.sql
 
 ALTER FUNCTION cspi.calendar_changed() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION cspi.calendar_changed() FROM PUBLIC;
 ALTER FUNCTION cspi.calendar_changed() SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION cspi.calendar_changed() IS
 'Trigger: gives the calendars a new version (cspi.calendar_version) and tells every session to drop its compiled calendars when cspi.calendar or cspi.holiday changes. Runs as the extension''s owner, so that roles allowed to change calendars need no rights on cspi.calendar_version.';
@@ -50,9 +51,51 @@ DROP FUNCTION cspi.comment_report_objects(name);
 -- include: engine_data_quality.sql
 -- include: engine_indicator_value.sql
 -- include: report.sql
--- scorecard() gains data_as_at: a new result type.
-DROP FUNCTION cspi.scorecard(text, name);
+-- scorecard() gains data_as_at, a new result type, so it is dropped and
+-- created again.  Views over it (a council's, say) are kept: saved here with
+-- what depends on them, dropped with it, and created again after it.
+DO $save$
+DECLARE
+    saved text[] := '{}';
+    names text[] := '{}';
+    v regclass;
+BEGIN
+    FOR v IN SELECT DISTINCT rw.ev_class::pg_catalog.regclass
+               FROM pg_catalog.pg_depend d
+               JOIN pg_catalog.pg_rewrite rw ON rw.oid OPERATOR(pg_catalog.=) d.objid
+              WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+                AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+                AND d.refobjid OPERATOR(pg_catalog.=) 'cspi.scorecard(text, name)'::pg_catalog.regprocedure
+    LOOP
+        saved := saved OPERATOR(pg_catalog.||) cspi.view_statements(v)
+                       OPERATOR(pg_catalog.||) cspi.recreate_statements(v, '{}');
+        SELECT names OPERATOR(pg_catalog.||) pg_catalog.array_agg(
+                   CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW ' ELSE 'VIEW ' END
+                   OPERATOR(pg_catalog.||) c.oid::pg_catalog.regclass::text)
+          INTO names
+          FROM pg_catalog.pg_class c
+         WHERE c.oid OPERATOR(pg_catalog.=) v
+            OR c.oid IN (SELECT view_oid FROM cspi.dependent_views(v, '{}'));
+    END LOOP;
+    PERFORM pg_catalog.set_config('cspi.saved_views', saved::text, true);
+    PERFORM pg_catalog.set_config('cspi.saved_view_names', names::text, true);
+END
+$save$;
+DROP FUNCTION cspi.scorecard(text, name) CASCADE;
 -- include: report_scorecard.sql
+DO $restore$
+DECLARE
+    stmt text;
+BEGIN
+    FOREACH stmt IN ARRAY pg_catalog.current_setting('cspi.saved_views')::text[] LOOP
+        EXECUTE stmt;
+    END LOOP;
+    -- They are the council's, not the extension's (so pg_dump keeps them).
+    FOREACH stmt IN ARRAY pg_catalog.current_setting('cspi.saved_view_names')::text[] LOOP
+        EXECUTE 'ALTER EXTENSION cspi DROP ' OPERATOR(pg_catalog.||) stmt;
+    END LOOP;
+END
+$restore$;
 -- include: generator.sql
 
 -- The report schemas that cspi 1.0 deployed, into the registry, so that
