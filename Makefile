@@ -54,11 +54,11 @@ SQL_SOURCES = \
 	src/sql/report.sql \
 	src/sql/report_scorecard.sql \
 	src/sql/generator.sql
-# Upgrade scripts of the version in development are built too, from
-# src/sql/updates/FROM--TO.sql ("-- include: FILE" lines pull in sources);
-# a release commits its built scripts (see the README).
-UPDATES_built = cspi--1.0--1.1.sql
-DATA_built = cspi--$(EXTVERSION).sql $(UPDATES_built)
+# Upgrade scripts are committed beside the control file, made from
+# src/sql/updates/FROM--TO.sql ("-- include: FILE" lines pull in sources) by
+# `make update-scripts`; test/built-sql.sh checks they are up to date.
+UPDATE_SCRIPTS = cspi--1.0--1.1.sql
+DATA_built = cspi--$(EXTVERSION).sql
 DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql))
 DOCS = README.md
 
@@ -118,16 +118,15 @@ cspi--$(EXTVERSION).sql: $(SQL_SOURCES) cspi.control Makefile
 # 128-bit arithmetic with PostgreSQL's own type (PG_INT128_TYPE).
 src/ratio.o: override CPPFLAGS += -include pg_config.h
 
-cspi--%.sql: src/sql/updates/%.sql $(SQL_SOURCES) Makefile
-	{ printf '%s\n' \
-		'/* cspi--$*.sql: upgrade cspi (ALTER EXTENSION cspi UPDATE). */' \
-		'-- Built by make from src/sql/updates/$*.sql: edit that, not this file.' \
-		'' \
-		'-- complain if script is sourced in psql, rather than via ALTER EXTENSION' \
-		'\echo Use "ALTER EXTENSION cspi UPDATE" to load this file. \quit' \
-		''; \
-	  awk '/^-- include: / { f = "src/sql/" $$3; while ((getline line < f) > 0) print line; close(f); next } { print }' \
-		src/sql/updates/$*.sql; } > $@.tmp && mv $@.tmp $@
+.PHONY: update-scripts print-update-scripts
+update-scripts:
+	for f in $(UPDATE_SCRIPTS); do \
+		step=$${f#cspi--}; step=$${step%.sql}; \
+		tools/build-update-script.sh "$$step" > "$$f.tmp" && mv "$$f.tmp" "$$f" || exit 1; \
+	done
+
+print-update-scripts:
+	@echo $(UPDATE_SCRIPTS)
 
 # PGXS does not track header dependencies unless PostgreSQL was configured
 # with --enable-depend; name them here.

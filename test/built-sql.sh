@@ -3,7 +3,8 @@
 # a hand-edited copy: a fresh generation of the bank holidays by
 # tools/gen_uk_holidays.py equals src/sql/holidays.sql, and the built
 # cspi--VERSION.sql holds it verbatim, as it holds every source file in the
-# Makefile's order.  No server needed.
+# Makefile's order; and each committed upgrade script is what
+# tools/build-update-script.sh makes of its source.  No server needed.
 set -eu
 cd "$(dirname "$0")/.."
 version=$(sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.control)
@@ -14,6 +15,13 @@ if ! cmp -s "$fresh" src/sql/holidays.sql; then
 	echo "built-sql: src/sql/holidays.sql differs from a fresh tools/gen_uk_holidays.py"
 	exit 1
 fi
+for f in $(make -s print-update-scripts); do
+	step=${f#cspi--}; step=${step%.sql}
+	if ! tools/build-update-script.sh "$step" | cmp -s - "$f"; then
+		echo "built-sql: $f is not what tools/build-update-script.sh makes of src/sql/updates/$step.sql (run make update-scripts)"
+		exit 1
+	fi
+done
 python3 - "$fresh" "cspi--$version.sql" $(make -s print-sql-sources) <<'PY'
 import sys
 fresh, built, sources = sys.argv[1], sys.argv[2], sys.argv[3:]

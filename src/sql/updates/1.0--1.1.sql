@@ -1,6 +1,7 @@
--- The upgrade from cspi 1.0 to 1.1.  make builds cspi--1.0--1.1.sql from
--- this file, replacing each "-- include: FILE" line by that file of
--- src/sql/, so that a definition that 1.1 adds or changes has one source.
+-- The upgrade from cspi 1.0 to 1.1.  `make update-scripts` writes the
+-- committed cspi--1.0--1.1.sql from this file, replacing each
+-- "-- include: FILE" line by that file of src/sql/, so that a definition
+-- that 1.1 adds or changes has one source.
 
 --------------------------------------------------------------------------
 -- Calendars read as MVCC does: a version row that every change sets.
