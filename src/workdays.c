@@ -16,16 +16,12 @@
  */
 #include "calendar.h"
 
-/* The shared helpers are inline in calendar.h. */
-#define holidays_upto cal_holidays_upto
-#define count_working_days cal_count_working_days
-
 static bool
 is_working(const Calendar *cal, int64_t day)
 {
 	if (!(cal->mask & (1 << cal_weekday(day))))
 		return false;
-	return holidays_upto(cal, day) == holidays_upto(cal, day - 1);
+	return cal_holidays_upto(cal, day) == cal_holidays_upto(cal, day - 1);
 }
 
 CalStatus
@@ -60,7 +56,7 @@ cal_add_working_days(const Calendar *cal, int32_t day, int32_t n,
 			if (next > cal->last_day)
 				return CAL_RESULT_OUT_OF_RANGE;
 			/* The holidays passed on the way must be made up after next. */
-			need = holidays_upto(cal, next) - holidays_upto(cal, cur);
+			need = cal_holidays_upto(cal, next) - cal_holidays_upto(cal, cur);
 			cur = next;
 		}
 	}
@@ -76,7 +72,7 @@ cal_add_working_days(const Calendar *cal, int32_t day, int32_t n,
 			next = cur - 7 * q - cal->nth_before[cal_weekday(cur)][r];
 			if (next < cal->first_day)
 				return CAL_RESULT_OUT_OF_RANGE;
-			need = holidays_upto(cal, cur - 1) - holidays_upto(cal, next - 1);
+			need = cal_holidays_upto(cal, cur - 1) - cal_holidays_upto(cal, next - 1);
 			cur = next;
 		}
 	}
@@ -95,7 +91,7 @@ cal_networkdays(const Calendar *cal, int32_t start, int32_t finish,
 	if (!cal_in_range(cal, start) || !cal_in_range(cal, finish))
 		return CAL_OUT_OF_RANGE;
 	/* Excel counts both ends, and negates when start is after finish. */
-	count = count_working_days(cal, lo, hi) + (is_working(cal, lo) ? 1 : 0);
+	count = cal_count_working_days(cal, lo, hi) + (is_working(cal, lo) ? 1 : 0);
 	*result = (int32_t) (start <= finish ? count : -count);
 	return CAL_OK;
 }

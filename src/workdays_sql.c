@@ -320,19 +320,26 @@ outside(const CallCalendar *cc, int32 a, int32 b)
 	return cal_in_range(cc->cal, a) ? b : a;
 }
 
-/* check_status for two dates: which one was out is worked out on error only. */
-static inline void
-check_status2(CalStatus st, const CallCalendar *cc, int32 a, int32 b)
+/*
+ * Turn a refused pair of dates into an error.  Infinite dates lie outside
+ * every calendar's range (which is clamped to the valid dates), so they
+ * need checking only once a date is refused; then the date outside the
+ * range is named.
+ */
+#if PG_VERSION_NUM >= 180000
+pg_noreturn static void report_two_dates(CalStatus st, const CallCalendar *cc, int32 a, int32 b);
+#else
+static void report_two_dates(CalStatus st, const CallCalendar *cc, int32 a, int32 b) pg_attribute_noreturn();
+#endif
+
+static void
+report_two_dates(CalStatus st, const CallCalendar *cc, int32 a, int32 b)
 {
-	if (likely(st == CAL_OK))
-		return;
+	check_finite(a);
+	check_finite(b);
 	report_status(st, cc, outside(cc, a, b));
 }
 
-/*
- * Infinite dates lie outside every calendar's range (which is clamped to
- * the valid dates), so they need checking only once a date is refused.
- */
 static inline Datum
 working_days_common(FunctionCallInfo fcinfo, const CallCalendar *cc,
 					DateADT from, DateADT to)
@@ -341,11 +348,7 @@ working_days_common(FunctionCallInfo fcinfo, const CallCalendar *cc,
 	CalStatus	st = cal_working_days(cc->cal, from, to, &result);
 
 	if (unlikely(st != CAL_OK))
-	{
-		check_finite(from);
-		check_finite(to);
-		report_status(st, cc, outside(cc, from, to));
-	}
+		report_two_dates(st, cc, from, to);
 	PG_RETURN_INT32(result);
 }
 
@@ -365,11 +368,10 @@ networkdays_common(FunctionCallInfo fcinfo, const CallCalendar *cc,
 				   DateADT start, DateADT finish)
 {
 	int32		result;
+	CalStatus	st = cal_networkdays(cc->cal, start, finish, &result);
 
-	check_finite(start);
-	check_finite(finish);
-	check_status2(cal_networkdays(cc->cal, start, finish, &result), cc,
-				  start, finish);
+	if (unlikely(st != CAL_OK))
+		report_two_dates(st, cc, start, finish);
 	PG_RETURN_INT32(result);
 }
 

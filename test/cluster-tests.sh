@@ -16,6 +16,13 @@ record() {
 	[ "$2" = ok ] || status=1
 }
 
+# check NAME COMMAND...: one result, ok when COMMAND succeeds.
+check() {
+	local name=$1
+	shift
+	if "$@"; then record "$name" ok; else record "$name" fail; fi
+}
+
 # The pg_regress and isolation suites, through PGXS's installcheck commands.
 # Each test is one result; the output format differs between PostgreSQL 15
 # and 16.  run_suites PREFIX OUTDIR runs both, results named PREFIX:NAME.
@@ -68,63 +75,31 @@ fi
 PGOPTIONS="${PGOPTIONS:-} $force_parallel" run_suites "parallel-" test/results/parallel
 
 # The oracle: cspi.working_days against numpy's busday_count.
-if /usr/bin/python3 test/oracle/busday_oracle.py; then
-	record oracle:numpy-busday-count ok
-else
-	record oracle:numpy-busday-count fail
-fi
+check oracle:numpy-busday-count /usr/bin/python3 test/oracle/busday_oracle.py
 
 # Every indicator against an independent implementation of the catalogue,
 # then again with parallel query forced.
-if test/oracle/indicators-vs-oracle.sh; then
-	record oracle:indicators ok
-else
-	record oracle:indicators fail
-fi
-if PGOPTIONS="${PGOPTIONS:-} $force_parallel" test/oracle/indicators-vs-oracle.sh; then
-	record parallel-oracle:indicators ok
-else
-	record parallel-oracle:indicators fail
-fi
+check oracle:indicators test/oracle/indicators-vs-oracle.sh
+PGOPTIONS="${PGOPTIONS:-} $force_parallel" check parallel-oracle:indicators test/oracle/indicators-vs-oracle.sh
 
 # The upgrade from the last release keeps a council's report and equals a
 # fresh install.
-if test/upgrade/upgrade.sh; then
-	record upgrade:1.0-to-current ok
-else
-	record upgrade:1.0-to-current fail
-fi
+check upgrade:1.0-to-current test/upgrade/upgrade.sh
 
 # The HTML report as a browser renders it.
-if test/html/report_html_test.sh; then
-	record report-html:chromium ok
-else
-	record report-html:chromium fail
-fi
+check report-html:chromium test/html/report_html_test.sh
 
 # The scheduled refresh, as the README sets it up with pg_cron, where this
 # version has pg_cron (Debian 12 packages it for 15 only).
 if [ "$(psql -X -A -t -c "SELECT 'pg_cron' = ANY (string_to_array(current_setting('shared_preload_libraries'), ','))")" = t ]; then
-	if test/cron.sh; then
-		record cron:scheduled-refresh ok
-	else
-		record cron:scheduled-refresh fail
-	fi
+	check cron:scheduled-refresh test/cron.sh
 else
 	echo "skip cron:scheduled-refresh (no pg_cron for PostgreSQL $("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/') here)" >> "$CSPI_RESULTS"
 fi
 
 # Councils' own calendar rows survive pg_dump and restore.
-if test/dump-restore.sh; then
-	record dump-restore ok
-else
-	record dump-restore fail
-fi
+check dump-restore test/dump-restore.sh
 # ... also when pg_restore's refresh of the report runs in parallel workers.
-if PGOPTIONS="${PGOPTIONS:-} $force_parallel" test/dump-restore.sh; then
-	record parallel-dump-restore ok
-else
-	record parallel-dump-restore fail
-fi
+PGOPTIONS="${PGOPTIONS:-} $force_parallel" check parallel-dump-restore test/dump-restore.sh
 
 exit $status
