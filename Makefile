@@ -35,14 +35,17 @@ SQL_SOURCES = \
 	src/sql/calendars.sql \
 	src/sql/calendar_version.sql \
 	src/sql/holidays.sql \
+	src/sql/holidays_uk_any.sql \
 	src/sql/workdays.sql \
 	src/sql/ratio.sql \
 	src/sql/rates.sql \
 	src/sql/contract.sql \
 	src/sql/periods.sql \
 	src/sql/catalogue.sql \
+	src/sql/catalogue_wording.sql \
 	src/sql/deploy.sql \
 	src/sql/engine.sql \
+	src/sql/engine_build.sql \
 	src/sql/engine_periods.sql \
 	src/sql/engine_front_door.sql \
 	src/sql/engine_child_protection.sql \
@@ -51,13 +54,15 @@ SQL_SOURCES = \
 	src/sql/engine_early_help.sql \
 	src/sql/engine_data_quality.sql \
 	src/sql/engine_indicator_value.sql \
-	src/sql/report.sql \
 	src/sql/report_scorecard.sql \
+	src/sql/report.sql \
+	src/sql/report_bi.sql \
 	src/sql/generator.sql
 # Upgrade scripts are committed beside the control file, made from
 # src/sql/updates/FROM--TO.sql ("-- include: FILE" lines pull in sources) by
 # `make update-scripts`; test/built-sql.sh checks they are up to date.
-UPDATE_SCRIPTS = cspi--1.0--1.1.sql
+# Released upgrade scripts (cspi--1.0--1.1.sql) are kept as released.
+UPDATE_SCRIPTS = cspi--1.1--1.2.sql
 DATA_built = cspi--$(EXTVERSION).sql
 DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql))
 DOCS = README.md
@@ -92,7 +97,7 @@ ISOLATION = calendar_cache calendar_mvcc deploy_readers
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/results/isolation
 
 PG_CPPFLAGS = -I$(srcdir)/src -DCSPI_VERSION='"$(EXTVERSION)"'
-EXTRA_CLEAN = src/sql/holidays.sql test/results test/unit/test_calendar test/unit/test_calendar_san \
+EXTRA_CLEAN = src/sql/holidays.sql src/sql/holidays_uk_any.sql test/results test/unit/test_calendar test/unit/test_calendar_san \
 	test/unit/test_ratio test/unit/test_ratio_san \
 	test/fuzz/fuzz_calendar
 
@@ -103,6 +108,9 @@ include $(PGXS)
 # The shipped bank holidays, generated from their rules.
 src/sql/holidays.sql: tools/gen_uk_holidays.py
 	python3 tools/gen_uk_holidays.py > $@.tmp && mv $@.tmp $@
+
+src/sql/holidays_uk_any.sql: tools/gen_uk_holidays.py
+	python3 tools/gen_uk_holidays.py --any-uk > $@.tmp && mv $@.tmp $@
 
 cspi--$(EXTVERSION).sql: $(SQL_SOURCES) cspi.control Makefile
 	{ printf '%s\n' \
@@ -119,7 +127,7 @@ cspi--$(EXTVERSION).sql: $(SQL_SOURCES) cspi.control Makefile
 src/ratio.o: override CPPFLAGS += -include pg_config.h
 
 .PHONY: update-scripts print-update-scripts
-update-scripts:
+update-scripts: src/sql/holidays.sql src/sql/holidays_uk_any.sql
 	for f in $(UPDATE_SCRIPTS); do \
 		step=$${f#cspi--}; step=$${step%.sql}; \
 		tools/build-update-script.sh "$$step" > "$$f.tmp" && mv "$$f.tmp" "$$f" || exit 1; \

@@ -42,13 +42,18 @@ demo() {
 	             coalesce(status, '') AS status, coalesce(previous_display, '') AS \"previous\",
 	             coalesce(change || coalesce(' (' || change_is || ')', ''), '') AS change
 	        FROM cspi.scorecard('$PERIOD') ORDER BY display_order"
-	for heading in 'Where are we performing well?' 'Where do we need to improve?'; do
+	echo "Summary"
+	q -At -c "SELECT '  ' || sentence FROM cspi.narrative_summary('$PERIOD')"
+	echo
+	for heading in 'Where are we performing well?' 'Where do we need to improve?' 'Activity and context' 'Figures not available'; do
 		echo "$heading"
-		q -At -c "SELECT '  - ' || sentence FROM cspi.narrative('$PERIOD') WHERE heading = '$heading' ORDER BY display_order"
+		q -At -c "SELECT coalesce(string_agg('  - ' || sentence, E'\\n' ORDER BY display_order), '  (none)')
+		            FROM cspi.narrative('$PERIOD') WHERE heading = '$heading'"
 		echo
 	done
-	q -c "\\copy (SELECT * FROM cspi.scorecard('$PERIOD') ORDER BY display_order) TO '$OUT/scorecard-$SLUG.csv' WITH (FORMAT csv, HEADER)"
-	q -At -c "SELECT cspi.report_html('$PERIOD')" > "$OUT/report-$SLUG.html"
+	q -v period="$PERIOD" -v report=cspi_report -f demo/scorecard-csv.sql > "$OUT/scorecard-$SLUG.csv"
+	PGOPTIONS="-c cspi.council_name=Synthetic\\ Borough\\ Council\\ (demo\\ data)" \
+		q -At -c "SELECT cspi.report_html('$PERIOD')" > "$OUT/report-$SLUG.html"
 	echo "==> done in $(( $(date +%s) - started )) s"
 }
 export -f demo

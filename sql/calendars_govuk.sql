@@ -1,6 +1,7 @@
 -- Shipped calendars against the UK government's published bank holidays,
 -- 2018 to 2026 (gov.uk/bank-holidays), typed into expected/calendars_govuk.out
--- as published.  Names are not compared: only the dates.
+-- as published; uk-any (a bank holiday in any part of the UK) is their union.
+-- Names are not compared: only the dates.
 SET datestyle = 'ISO, YMD';
 \pset format unaligned
 \pset footer off

@@ -32,7 +32,7 @@ SELECT count(*) FILTER (WHERE available) AS available FROM cspi.deploy('lp_wareh
 SELECT cspi.refresh('lp_report');
 GRANT USAGE ON SCHEMA lp_report TO csc_bi;
 GRANT SELECT ON lp_report.indicator_value, lp_report.period, lp_report.indicator_availability,
-                lp_report.referral_timeliness, lp_report.src_referral, lp_report.src_child TO csc_bi;
+                lp_report.scorecard, lp_report.referral_timeliness, lp_report.src_referral, lp_report.src_child TO csc_bi;
 RESET ROLE;
 
 -- The BI role: the published figures, the scorecard, and the referrals the
@@ -41,6 +41,7 @@ RESET ROLE;
 SET ROLE csc_bi;
 SELECT count(*) > 0 AS figures FROM lp_report.indicator_value;
 SELECT count(*) AS scorecard FROM cspi.scorecard('2023/24', 'lp_report');
+SELECT count(*) AS scorecard_view FROM lp_report.scorecard WHERE period = '2023/24';
 SELECT count(*) > 0 AND bool_and(right(referral_id, 1) IN ('0', '2', '4', '6', '8')) AS only_its_referrals
   FROM lp_report.referral_timeliness;
 -- (which relation the error names differs between versions: the SQLSTATE)

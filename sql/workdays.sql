@@ -54,15 +54,45 @@ SELECT cspi.networkdays('2024-03-28', '2024-04-02') AS easter,
        cspi.networkdays('2024-03-30', '2024-03-30') AS saturday,
        cspi.networkdays('2024-01-01', '2024-01-31') AS january_2024;
 
--- Timestamps are taken at their calendar date; a timestamptz in the
--- session time zone.  02:00 UTC on Tuesday 2 April 2024 is 2 April in
--- London but 1 April (Easter Monday) in New York.
+-- Timestamps are taken at their calendar date; a timestamptz at its date
+-- in England (Europe/London), whatever the session's time zone.  02:00
+-- UTC on Tuesday 2 April 2024 is 2 April in England (03:00 BST), in a New
+-- York session too, where it is still Easter Monday: (28 March, 2 April]
+-- holds Good Friday, Easter Monday and 2 April, one working day.
 SELECT cspi.working_days('2024-03-28 23:30'::timestamp, '2024-04-02 00:10'::timestamp) AS ts;
 SET timezone = 'Europe/London';
 SELECT cspi.working_days('2024-03-28 12:00+00'::timestamptz, '2024-04-02 02:00+00'::timestamptz) AS london;
 SET timezone = 'America/New_York';
 SELECT cspi.working_days('2024-03-28 12:00+00'::timestamptz, '2024-04-02 02:00+00'::timestamptz) AS new_york;
+
+-- The other functions have the same timestamp forms.  A Freedom of
+-- Information request received at 23:30 UTC on Sunday 30 June 2024 was
+-- received on Monday 1 July in England (00:30 BST).  Its deadline is the
+-- 20th working day after that, on the calendar of a bank holiday in any
+-- part of the UK (uk-any): 2-5, 8-11, 15-19, 22-26, 29 and 30 July, since
+-- Friday 12 July is a bank holiday in Northern Ireland: Tuesday 30 July.
+-- In England and Wales alone it is Monday 29 July.  Read in the session's
+-- time zone (UTC) it would be received on Sunday 30 June, due 29 July.
+SET timezone = 'UTC';
+SELECT cspi.add_working_days('2024-06-30 23:30+00'::timestamptz, 20, 'uk-any') AS foi_deadline,
+       cspi.add_working_days('2024-06-30 23:30+00'::timestamptz, 20) AS england_and_wales,
+       cspi.add_working_days(('2024-06-30 23:30+00'::timestamptz)::date, 20, 'uk-any') AS session_date;
+-- 23:30 UTC on Easter Monday 1 April 2024 is 00:30 on Tuesday 2 April in
+-- England: a working day.  28 March (Thursday, 23:30 GMT) to 2 April
+-- counts two working days both ends included (28 March and 2 April); the
+-- first working day after 28 March is 2 April.
+SELECT cspi.is_working_day('2024-04-01 23:30+00'::timestamptz) AS tuesday_in_england,
+       cspi.is_working_day('2024-04-01 12:00+00'::timestamptz) AS easter_monday,
+       cspi.networkdays('2024-03-28 23:30+00'::timestamptz, '2024-04-01 23:30+00'::timestamptz) AS networkdays_tz,
+       cspi.workday('2024-03-28 23:30+00'::timestamptz, 1) AS workday_tz;
 RESET timezone;
+-- Timestamps without time zone: their own date.
+SELECT cspi.add_working_days('2024-03-28 23:30'::timestamp, 1) AS add_ts,
+       cspi.is_working_day('2024-04-01 12:00'::timestamp) AS easter_monday_ts,
+       cspi.networkdays('2024-03-28 09:00'::timestamp, '2024-04-02 17:00'::timestamp) AS networkdays_ts,
+       cspi.workday('2024-04-02 09:00'::timestamp, -1) AS workday_ts;
+-- A date written as a bare literal still reads as that date.
+SELECT cspi.add_working_days('2024-03-28', 1) AS literal;
 
 -- Properties over every day of 2023 and 0..60 working days:
 -- working_days(d, add_working_days(d, n)) = n, and NETWORKDAYS equals

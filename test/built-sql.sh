@@ -15,6 +15,10 @@ if ! cmp -s "$fresh" src/sql/holidays.sql; then
 	echo "built-sql: src/sql/holidays.sql differs from a fresh tools/gen_uk_holidays.py"
 	exit 1
 fi
+if ! python3 tools/gen_uk_holidays.py --any-uk | cmp -s - src/sql/holidays_uk_any.sql; then
+	echo "built-sql: src/sql/holidays_uk_any.sql differs from a fresh tools/gen_uk_holidays.py --any-uk"
+	exit 1
+fi
 for f in $(make -s print-update-scripts); do
 	step=${f#cspi--}; step=${step%.sql}
 	if ! tools/build-update-script.sh "$step" | cmp -s - "$f"; then

@@ -84,10 +84,17 @@ PGOPTIONS="${PGOPTIONS:-} $force_parallel" check parallel-oracle:indicators test
 
 # The upgrade from the last release keeps a council's report and equals a
 # fresh install.
-check upgrade:1.0-to-current test/upgrade/upgrade.sh
+# Every release: 1.0 (through 1.1) and 1.1.
+for old in 1.0 1.1; do
+	check "upgrade:$old-to-current" test/upgrade/upgrade.sh "$old"
+done
 
 # The HTML report as a browser renders it.
 check report-html:chromium test/html/report_html_test.sh
+
+# The published report as a BI tool reads it (node's pg, a read-only role),
+# and the demo's CSV.
+check bi-client:node-pg test/bi/bi_client_test.sh
 
 # The scheduled refresh, as the README sets it up with pg_cron, where this
 # version has pg_cron (Debian 12 packages it for 15 only).

@@ -42,8 +42,9 @@ for version in $versions; do
 	log "PostgreSQL $version"
 
 	# --- 1, 2. packages (or a source build), build, install ---------------
-	# Chromium renders the HTML report (test/html/report_html_test.sh).
-	if prepared=$(PGVERSION=$version CSPI_EXTRA_PACKAGES=chromium tools/prepare.sh --werror); then
+	# Chromium renders the HTML report (test/html/report_html_test.sh);
+	# node reads the published views as a BI tool would (test/bi).
+	if prepared=$(PGVERSION=$version CSPI_EXTRA_PACKAGES=chromium CSPI_NODE=1 tools/prepare.sh --werror); then
 		record build-and-install ok
 		export "$prepared"
 	else

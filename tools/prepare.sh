@@ -7,7 +7,8 @@
 # Used by `make test`, `make bench` and `make demo`.
 # Environment: PGVERSION (default 15, Debian 12's; others are built from
 # Debian's source packages by tools/build-postgresql.sh);
-# CSPI_EXTRA_PACKAGES (more Debian packages to install).
+# CSPI_EXTRA_PACKAGES (more Debian packages to install); CSPI_NODE=1
+# (Node.js and npm, when the machine has none).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,12 @@ for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
 		|| missing="$missing $p"
 done
+# Node.js and npm (CSPI_NODE=1): the BI client test reads the report with
+# node's pg from npm.  Any node and npm will do (a machine may have them
+# from elsewhere); otherwise Debian's.
+if [ "${CSPI_NODE:-}" = 1 ] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+	missing="$missing nodejs npm"
+fi
 if [ -n "$missing" ]; then
 	echo "==> installing:$missing" >&2
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq

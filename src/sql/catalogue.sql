@@ -131,60 +131,7 @@ ALTER TABLE cspi.indicator ADD COLUMN sentence text;
 COMMENT ON COLUMN cspi.indicator.sentence IS
 'The narrative sentence template. Placeholders: {in_period} (''In 2023/24''), {period}, {period_end} (''the end of March 2024''), {display} (''81.4% (1,119 / 1,374)''), {value} (''81.4%'', ''146'', ''65.6''), {numerator}, {denominator}, {verdict} (comparison with the previous period and the target, as a sentence or nothing), and {value:CODE} for another indicator''s value in the same period. Override it in cspi.indicator_wording.';
 
-UPDATE cspi.indicator SET sentence = t.sentence
-  FROM (VALUES
-    ('REF_1WD', '{in_period}, {display} of referrals were completed within 1 working day.{verdict}'),
-    ('REF_OVER_3WD', '{in_period}, {value} of referrals took over 3 working days to be completed.{verdict}'),
-    ('REREFERRAL_12M', '{in_period}, {display} of referrals were re-referrals within 12 months of a previous referral.{verdict}'),
-    ('REREFERRAL_CHILDREN', 'During {period}, {value} children from {value:REREFERRAL_FAMILIES} families had a new referral within 12 months of their last referral.{verdict}'),
-    ('REREFERRAL_FAMILIES', 'During {period}, {value} families had a child re-referred within 12 months of a previous referral.{verdict}'),
-    ('CFA_COMPLETED', '{value} children had a child and family assessment completed in {period}.{verdict}'),
-    ('CFA_45WD', '{display} of child and family assessments were completed within 45 working days in {period}.{verdict}'),
-    ('ICPC_15WD', '{display} of initial child protection conferences were held within 15 working days of the strategy discussion in {period}, excluding transfer-in conferences.{verdict}'),
-    ('CP_OPEN', '{value} children were subject to a child protection plan at {period_end}, a rate of {value:CP_RATE} per 10,000 children.{verdict}'),
-    ('CP_RATE', 'The rate of children subject to a child protection plan was {value} per 10,000 children at {period_end}.{verdict}'),
-    ('CP_STARTED', '{value} child protection plans started in {period}.{verdict}'),
-    ('CP_REPEAT_2Y', '{display} of the children who became subject to a child protection plan in {period} did so for a second or subsequent time within 2 years of a previous plan ending.{verdict}'),
-    ('CP_REPEAT_EVER', '{display} of the children who became subject to a child protection plan in {period} did so for a second or subsequent time.{verdict}'),
-    ('CP_ALLOCATED_QSW', '{display} of child protection cases were allocated to a qualified social worker at {period_end}.{verdict}'),
-    ('CP_REVIEW_TIMELY', '{display} of child protection reviews in {period} were completed within the required timescales.{verdict}'),
-    ('CP_VISIT_10WD', '{display} of child protection statutory visits were completed within 10 working days in {period}.{verdict}'),
-    ('CP_VISIT_15WD', '{display} of child protection statutory visits were completed within 15 working days in {period}.{verdict}'),
-    ('CIC_OPEN', '{value} children were in care at {period_end}, {value:CIC_UASC} of whom are unaccompanied asylum-seeking children.{verdict}'),
-    ('CIC_UASC', '{value} of the children in care at {period_end} are unaccompanied asylum-seeking children.{verdict}'),
-    ('CIC_RATE', 'The rate of children in care was {value} per 10,000 children at {period_end}.{verdict}'),
-    ('CIC_STARTED', '{value} children came into care in {period} from {value:CIC_STARTED_FAMILIES} families.{verdict}'),
-    ('CIC_STARTED_FAMILIES', 'The children who came into care in {period} were from {value} families.{verdict}'),
-    ('CIC_STARTED_UASC', '{value} of the young people who came into care in {period} were unaccompanied asylum-seeking children.{verdict}'),
-    ('CIC_STARTED_BEFORE', '{value} of the children who came into care in {period} had been in care before.{verdict}'),
-    ('CIC_CEASED', '{value} children and young people, from {value:CIC_CEASED_FAMILIES} families, ceased to be in care in {period}.{verdict}'),
-    ('CIC_CEASED_FAMILIES', 'The children who ceased to be in care in {period} were from {value} families.{verdict}'),
-    ('CIC_CEASED_HOME', '{display} of the children who ceased to be in care in {period} returned home to their parent(s).{verdict}'),
-    ('CIC_20_MILES', '{display} of our children in care were placed 20 or more miles away from home at {period_end}.{verdict}'),
-    ('CIC_ALLOCATED_QSW', '{display} of children in care were allocated to a qualified social worker at {period_end}.{verdict}'),
-    ('CIC_REVIEW_TIMELY', '{display} of looked-after reviews in {period} were completed within the required timescales.{verdict}'),
-    ('CIC_VISIT_TIMELY', '{display} of statutory visits for children in care were completed in timescale in {period}.{verdict}'),
-    ('CIC_RHA_DONE', '{display} of the children due a review health assessment in {period} had one completed by {period_end}.{verdict}'),
-    ('CIC_HEALTH_CURRENT', '{display} of the children in care for a year or more had an up-to-date health assessment at {period_end}.{verdict}'),
-    ('CIC_STABILITY_LONG', '{display} of our children in care aged under 16 who have been looked after for at least 2.5 years have been in their current placement for at least 2 years at {period_end}.{verdict}'),
-    ('CIC_STABILITY_SHORT', '{display} of our children in care at {period_end} have had 3 or more placements within the previous 12 months.{verdict}'),
-    ('RHI_72H', '{in_period}, {display} of return home interviews (excluding children from other authorities) were offered within 72 hours.{verdict}'),
-    ('RHI_ENGAGED', '{in_period}, {display} of the return home interviews offered had the child''s engagement.{verdict}'),
-    ('CL_ACCOM_19_21', '{display} of our care leavers aged 19-21 were in suitable accommodation at {period_end}.{verdict}'),
-    ('CL_ACCOM_22_25', '{display} of our care leavers aged 22-25 were in suitable accommodation at {period_end}.{verdict}'),
-    ('CL_NEET_19_21', '{display} of our care leavers aged 19-21 were not in education, employment or training at {period_end}.{verdict}'),
-    ('CL_NEET_22_25', '{display} of our care leavers aged 22-25 were not in education, employment or training at {period_end}.{verdict}'),
-    ('CL_EDUCATION_19_21', '{display} of the young people aged 19-21 were engaging in education (including studies beyond A level) at {period_end}.{verdict}'),
-    ('CL_EDUCATION_22_25', '{display} of the young people aged 22-25 were engaging in education (including studies beyond A level) at {period_end}.{verdict}'),
-    ('CL_TRAINING_EMPLOYMENT_19_21', '{display} of the young people aged 19-21 were in training or employment (including apprenticeships) at {period_end}.{verdict}'),
-    ('CL_TRAINING_EMPLOYMENT_22_25', '{display} of the young people aged 22-25 were in training or employment (including apprenticeships) at {period_end}.{verdict}'),
-    ('EH_FAMILIES_INTERNAL', 'At {period_end}, there were {value} families with {value:EH_CHILDREN_INTERNAL} children open to the council''s own family support team.{verdict}'),
-    ('EH_CHILDREN_INTERNAL', '{value} children were open to the council''s own family support team at {period_end}.{verdict}'),
-    ('EH_FAMILIES_EXTERNAL', 'A further {value} families with {value:EH_CHILDREN_EXTERNAL} children were open to an external agency supporting the families at {period_end}.{verdict}'),
-    ('EH_CHILDREN_EXTERNAL', '{value} children were open to an external agency supporting their families at {period_end}.{verdict}')
-  ) AS t(code, sentence)
- WHERE t.code = indicator.code;
-ALTER TABLE cspi.indicator ALTER COLUMN sentence SET NOT NULL;
+-- The sentences themselves: catalogue_wording.sql.
 
 CREATE TABLE cspi.indicator_wording (
     indicator text PRIMARY KEY REFERENCES cspi.indicator (code) ON UPDATE CASCADE,

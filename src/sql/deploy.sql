@@ -31,6 +31,21 @@ CREATE OR REPLACE FUNCTION cspi.contract_accepts(kind text, found regtype) RETUR
 COMMENT ON FUNCTION cspi.contract_accepts(text, regtype) IS
 'Whether a column of type found is usable where the data contract asks for kind (see cspi.contract_column).';
 
+CREATE OR REPLACE FUNCTION cspi.contract_kind_words(kind text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE kind
+        WHEN 'id' THEN 'an id (a column of any type that can be compared for equality)'
+        WHEN 'date' THEN 'a date (date, timestamp or timestamp with time zone)'
+        WHEN 'timestamp' THEN 'a timestamp (timestamp, timestamp with time zone or date)'
+        WHEN 'flag' THEN 'true or false (boolean; NULL counts as false)'
+        WHEN 'boolean' THEN 'true or false (boolean; NULL means not known)'
+        WHEN 'code' THEN 'a code (text, varchar or char)'
+        WHEN 'numeric' THEN 'a number (any numeric type)'
+        WHEN 'integer' THEN 'a whole number (smallint, integer, bigint or numeric)'
+        ELSE kind END;
+COMMENT ON FUNCTION cspi.contract_kind_words(text) IS
+'A kind of cspi.contract_column in words, for deploy()''s errors: ''a date (date, timestamp or timestamp with time zone)''.';
+
 CREATE OR REPLACE FUNCTION cspi.contract_expression(kind text, found regtype, column_name text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN CASE kind
@@ -131,10 +146,11 @@ BEGIN
               FROM pg_attribute a
              WHERE a.attrelid = relid AND a.attname = col.column_name AND a.attnum > 0 AND NOT a.attisdropped;
             IF found_type IS NULL THEN
-                problems := problems || format('%s.%s: missing (expected %s)', rel.relation, col.column_name, col.kind);
+                problems := problems || format('%s.%s: missing; it should be %s', rel.relation, col.column_name,
+                                               cspi.contract_kind_words(col.kind));
             ELSIF NOT cspi.contract_accepts(col.kind, found_type) THEN
-                problems := problems || format('%s.%s: found %s, expected %s', rel.relation, col.column_name,
-                                               format_type(found_type, NULL), col.kind);
+                problems := problems || format('%s.%s: found %s, but it should be %s', rel.relation, col.column_name,
+                                               format_type(found_type, NULL), cspi.contract_kind_words(col.kind));
             END IF;
         END LOOP;
     END LOOP;
@@ -204,7 +220,7 @@ COMMENT ON FUNCTION cspi.deploy(name, name, text) IS
 -- view and goes on to read another therefore never deadlocks with a deploy;
 -- the deploy waits until no reader is in the middle of a statement over
 -- them.  indicator_value and period come first: readers read them first.
-CREATE FUNCTION cspi.lock_published_views(report_schema name) RETURNS void
+CREATE OR REPLACE FUNCTION cspi.lock_published_views(report_schema name) RETURNS void
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -243,7 +259,7 @@ $fn$;
 COMMENT ON FUNCTION cspi.lock_published_views(name) IS
 'Locks the published views of a report schema for deploy''s switch, giving every lock back and trying again while any is busy, so that readers never deadlock with a deploy (called by deploy).';
 
-CREATE FUNCTION cspi.redeploy(report_schema name)
+CREATE OR REPLACE FUNCTION cspi.redeploy(report_schema name)
     RETURNS TABLE (indicator text, available boolean, missing_relations text[])
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -281,7 +297,7 @@ $fn$;
 COMMENT ON FUNCTION cspi.redeploy(name) IS
 'Deploys report_schema again, as the schema''s owner, from the source schema and calendar it was deployed with (cspi.deployment), with the installed version of cspi: run it after ALTER EXTENSION cspi UPDATE. Views that councils made over the published objects are kept.';
 
-CREATE FUNCTION cspi.redeploy()
+CREATE OR REPLACE FUNCTION cspi.redeploy()
     RETURNS TABLE (report_schema name, cspi_version_before text, indicators_available bigint)
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -304,7 +320,7 @@ $fn$;
 COMMENT ON FUNCTION cspi.redeploy() IS
 'Redeploys every report schema of the deployment registry (cspi.deployment) that the caller may act for (owned by a role it is a member of; all for a superuser), each as its owner, and returns each, the version of cspi that had deployed it and its available indicators.';
 
-CREATE FUNCTION cspi.check_deployment(report_schema name) RETURNS void
+CREATE OR REPLACE FUNCTION cspi.check_deployment(report_schema name) RETURNS void
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$

@@ -9,7 +9,7 @@
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('indicator_value', 'materialized view', 190, 'indicator_value', 'indicator, period_type, period',
-'Every available indicator for every year, quarter and month: numerator, denominator, exact value, value as shown, display text, target and status. Refresh with cspi.refresh().',
+'Every available indicator for every year, quarter and month: numerator, denominator, exact value, value as shown, display text, target and status, percentages also as a fraction (0 to 1) for BI tools, and when the figures were computed. Refresh with cspi.refresh().',
 $def$
 WITH events(indicator, period_type, period, num, den) AS (
 @EVENTS@
@@ -25,7 +25,9 @@ SELECT i.code AS indicator, p.period_type, p.period, p.period_start, p.period_en
        v.numerator, v.denominator, v.value, v.shown, v.display, v.target,
        CASE WHEN v.target IS NULL OR v.shown IS NULL OR i.polarity IS NULL THEN NULL
             WHEN cspi.target_met(v.shown, v.target, i.polarity) THEN 'met'
-            ELSE 'not met' END AS status
+            ELSE 'not met' END AS status,
+       CASE WHEN i.unit = '%' AND v.denominator > 0 THEN v.numerator::numeric / v.denominator END AS fraction,
+       now() AS refreshed_at
   FROM cspi.indicator i
   JOIN @R@.indicator_availability a ON a.indicator = i.code AND a.available
   CROSS JOIN @R@.period p

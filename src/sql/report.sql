@@ -60,6 +60,26 @@ CREATE OR REPLACE FUNCTION cspi.format_target(target numeric, unit text) RETURNS
 COMMENT ON FUNCTION cspi.format_target(numeric, text) IS
 'A target as the report writes it: ''90%'', ''6%'', ''10%''.';
 
+-- The narrative's headings.  Indicators with a target are judged by it;
+-- without one, an indicator where higher or lower is better is judged by
+-- its change from the previous comparable period.  What cannot be judged
+-- (counts and rates with neither, or no target and no change to judge) is
+-- context, never "need to improve".  Indicators with no figure are listed
+-- last with the reason.
+CREATE OR REPLACE FUNCTION cspi.narrative_heading(available boolean, target numeric, polarity text,
+                                                  status text, change_is text)
+    RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE
+        WHEN NOT coalesce(available, false) THEN 'Figures not available'
+        WHEN status = 'met' THEN 'Where are we performing well?'
+        WHEN status = 'not met' THEN 'Where do we need to improve?'
+        WHEN target IS NULL AND change_is = 'better' THEN 'Where are we performing well?'
+        WHEN target IS NULL AND change_is = 'worse' THEN 'Where do we need to improve?'
+        ELSE 'Activity and context' END;
+COMMENT ON FUNCTION cspi.narrative_heading(boolean, numeric, text, text, text) IS
+'The narrative heading of a scorecard row: ''Figures not available'' without a figure; ''Where are we performing well?'' when the target is met or, with no target, the change from the previous period is for the better; ''Where do we need to improve?'' when the target is not met or, with no target, the change is for the worse; ''Activity and context'' otherwise (counts and rates with neither a target nor a polarity, or no target and no change to judge).';
+
 CREATE OR REPLACE FUNCTION cspi.narrative(period text, report_schema name DEFAULT 'cspi_report')
     RETURNS TABLE (display_order integer, code text, heading text, sentence text)
     LANGUAGE plpgsql STABLE
@@ -73,7 +93,6 @@ DECLARE
     target_text text;
     comparison text;
     verdict text;
-    template text;
     txt text;
     placeholder text[];
 BEGIN
@@ -89,30 +108,33 @@ BEGIN
                  ORDER BY c.display_order LOOP
         display_order := card.display_order;
         code := card.code;
+        heading := cspi.narrative_heading(card.available AND card.shown IS NOT NULL, card.target,
+                                          card.polarity, card.status, card.change_is);
         IF NOT card.available OR card.shown IS NULL THEN
-            heading := 'Where do we need to improve?';
-            sentence := format('There is no figure for %s in %s: %s.', lower(left(card.title, 1)) || substr(card.title, 2),
-                               cspi.period_name(period), card.reason);
+            sentence := format('%s: %s.', card.title, card.reason);
             RETURN NEXT;
             CONTINUE;
         END IF;
 
         target_text := CASE
             WHEN card.target IS NULL OR card.polarity IS NULL THEN NULL
-            WHEN card.polarity = 'higher' AND card.status = 'met' THEN 'meets our ' || cspi.format_target(card.target, card.unit) || ' target'
-            WHEN card.polarity = 'higher' THEN 'does not meet our ' || cspi.format_target(card.target, card.unit) || ' target'
-            WHEN card.shown < card.target THEN 'is positively below our ' || cspi.format_target(card.target, card.unit) || ' target'
-            WHEN card.shown = card.target THEN 'meets our ' || cspi.format_target(card.target, card.unit) || ' target'
-            ELSE 'is negatively above our ' || cspi.format_target(card.target, card.unit) || ' target' END;
+            WHEN card.status = 'met' AND card.polarity = 'higher'
+                THEN 'meets our ' || cspi.format_target(card.target, card.unit) || ' target'
+            WHEN card.status = 'met'
+                THEN 'is within our ' || cspi.format_target(card.target, card.unit) || ' target (lower is better)'
+            WHEN card.polarity = 'higher'
+                THEN 'is below our ' || cspi.format_target(card.target, card.unit) || ' target'
+            ELSE 'is above our ' || cspi.format_target(card.target, card.unit) || ' target (lower is better)' END;
         comparison := CASE
             WHEN card.change IS NULL THEN NULL
             WHEN card.change = 'no change' THEN 'is the same as the ' || cspi.format_number(card.previous_shown, card.unit)
                                                  || ' in ' || cspi.period_name(card.previous_period)
             ELSE 'is ' || CASE card.change WHEN 'increase' THEN 'an increase' ELSE 'a decrease' END
-                 || ' when compared with ' || cspi.format_number(card.previous_shown, card.unit)
-                 || ' in ' || cspi.period_name(card.previous_period) END;
+                 || ' from ' || cspi.format_number(card.previous_shown, card.unit)
+                 || ' in ' || cspi.period_name(card.previous_period)
+                 || CASE card.change_is WHEN 'better' THEN ', an improvement' WHEN 'worse' THEN ', a deterioration' ELSE '' END END;
         verdict := CASE
-            WHEN comparison IS NOT NULL AND target_text IS NOT NULL THEN ' This ' || comparison || ' and ' || target_text || '.'
+            WHEN comparison IS NOT NULL AND target_text IS NOT NULL THEN ' This ' || comparison || ', and ' || target_text || '.'
             WHEN comparison IS NOT NULL THEN ' This ' || comparison || '.'
             WHEN target_text IS NOT NULL THEN ' This ' || target_text || '.'
             ELSE '' END;
@@ -132,20 +154,84 @@ BEGIN
         END LOOP;
         -- A sentence starts with a capital letter.
         sentence := upper(left(txt, 1)) || substr(txt, 2);
-        heading := CASE WHEN card.status = 'met' OR (card.target IS NULL AND card.change_is = 'better')
-                        THEN 'Where are we performing well?'
-                        ELSE 'Where do we need to improve?' END;
         RETURN NEXT;
     END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.narrative(text, name) IS
-'The report''s narrative for a period: per indicator, its heading (''Where are we performing well?'' when the target is met, or there is no target and the change is for the better; otherwise ''Where do we need to improve?'') and a sentence from its template (cspi.indicator_wording, else cspi.indicator.sentence).';
+'The report''s narrative for a period: per indicator, its heading (cspi.narrative_heading: ''Where are we performing well?'', ''Where do we need to improve?'', ''Activity and context'' or ''Figures not available'') and a sentence from its template (cspi.indicator_wording, else cspi.indicator.sentence) with the comparison with the previous period and the target; an indicator without a figure gets its title and the reason.';
+
+CREATE OR REPLACE FUNCTION cspi.narrative_summary(period text, report_schema name DEFAULT 'cspi_report')
+    RETURNS TABLE (with_target integer, met integer, not_met integer, compared integer,
+                   improved integer, deteriorated integer, unchanged integer, unavailable integer,
+                   sentence text)
+    LANGUAGE sql STABLE
+    BEGIN ATOMIC
+    SELECT t.with_target, t.met, t.not_met, t.compared, t.improved, t.deteriorated, t.unchanged, t.unavailable,
+           CASE WHEN t.with_target = 0 THEN 'No indicator has a target for ' || cspi.period_name(period) || '.'
+                ELSE format('Of the %s indicators with a target in %s, %s met it and %s did not.',
+                            t.with_target, cspi.period_name(period), t.met, t.not_met) END
+           || CASE WHEN t.compared = 0 THEN ''
+                   ELSE format(' Of the %s indicators where higher or lower is better and %s has a figure to compare with, %s improved, %s deteriorated and %s stayed the same.',
+                               t.compared, cspi.period_name(cspi.previous_period(period)),
+                               t.improved, t.deteriorated, t.unchanged) END
+           || CASE WHEN t.unavailable = 0 THEN ''
+                   WHEN t.unavailable = 1 THEN ' 1 indicator has no figure.'
+                   ELSE format(' %s indicators have no figure.', t.unavailable) END
+      FROM (SELECT count(*) FILTER (WHERE c.status IS NOT NULL)::integer AS with_target,
+                   count(*) FILTER (WHERE c.status = 'met')::integer AS met,
+                   count(*) FILTER (WHERE c.status = 'not met')::integer AS not_met,
+                   count(*) FILTER (WHERE c.polarity IS NOT NULL AND c.change IS NOT NULL)::integer AS compared,
+                   count(*) FILTER (WHERE c.change_is = 'better')::integer AS improved,
+                   count(*) FILTER (WHERE c.change_is = 'worse')::integer AS deteriorated,
+                   count(*) FILTER (WHERE c.polarity IS NOT NULL AND c.change = 'no change')::integer AS unchanged,
+                   count(*) FILTER (WHERE NOT c.available OR c.shown IS NULL)::integer AS unavailable
+              FROM cspi.scorecard(narrative_summary.period, narrative_summary.report_schema) c) t;
+    END;
+COMMENT ON FUNCTION cspi.narrative_summary(text, name) IS
+'The narrative''s opening summary for a period: how many indicators with a target met it and how many did not, how many of those where higher or lower is better improved, deteriorated or stayed the same against the previous comparable period, how many have no figure; and the same as a sentence.';
 
 CREATE OR REPLACE FUNCTION cspi.html_escape(raw text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN replace(replace(replace(replace(replace(raw, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;');
 COMMENT ON FUNCTION cspi.html_escape(text) IS 'Text made safe to put into HTML.';
+
+-- A value axis with a sensible scale: a step of 1, 2 or 5 times a power of
+-- ten giving about four intervals from a floor to a ceiling that hold every
+-- value and the target (percentages within 0 to 100).
+CREATE OR REPLACE FUNCTION cspi.chart_scale(lo numeric, hi numeric, unit text,
+                                            OUT axis_min numeric, OUT axis_max numeric, OUT step numeric)
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    raw numeric;
+    magnitude numeric;
+BEGIN
+    IF lo > 0 AND unit <> '%' THEN lo := 0; END IF;    -- counts and rates from 0
+    IF hi = lo AND unit = '%' THEN lo := lo - 5; hi := hi + 5;      -- a flat line, 10 points high
+    ELSIF hi = lo THEN hi := lo + greatest(abs(lo) * 0.1, 1); END IF;
+    raw := (hi - lo) / 4;
+    magnitude := power(10::numeric, floor(log(raw)));
+    step := CASE WHEN raw <= magnitude THEN magnitude WHEN raw <= 2 * magnitude THEN 2 * magnitude
+                 WHEN raw <= 5 * magnitude THEN 5 * magnitude ELSE 10 * magnitude END;
+    axis_min := floor(lo / step) * step;
+    axis_max := ceil(hi / step) * step;
+    IF unit = '%' THEN
+        axis_min := greatest(axis_min, 0);
+        axis_max := least(axis_max, 100);
+    END IF;
+    IF axis_max <= axis_min THEN     -- every value at 100%: the axis ends there
+        IF axis_max > 0 THEN axis_min := greatest(axis_max - 4 * step, 0);
+        ELSE axis_max := axis_min + 4 * step; END IF;
+    END IF;
+    step := trim_scale(step);
+    axis_min := trim_scale(axis_min);
+    axis_max := trim_scale(axis_max);
+END
+$fn$;
+COMMENT ON FUNCTION cspi.chart_scale(numeric, numeric, text) IS
+'The value axis of a chart of values from lo to hi: a minimum and maximum that are multiples of a step of 1, 2 or 5 times a power of ten, about four steps apart; counts and rates start at 0, percentages stay within 0 to 100.';
 
 CREATE OR REPLACE FUNCTION cspi.trend_svg(points numeric[], target numeric, unit text, labels text[])
     RETURNS text
@@ -153,44 +239,116 @@ CREATE OR REPLACE FUNCTION cspi.trend_svg(points numeric[], target numeric, unit
     SET search_path = pg_catalog, pg_temp
     AS $fn$
 DECLARE
-    w constant int := 240;
-    h constant int := 60;
-    lo numeric;
-    hi numeric;
+    -- The plot area, inside margins for the axis labels, the latest value
+    -- and the month labels.
+    w constant int := 250;
+    h constant int := 112;
+    left_x constant int := 36;
+    right_x constant int := 196;
+    top_y constant int := 8;
+    bottom_y constant int := 90;
     n int := coalesce(array_length(points, 1), 0);
+    scale record;
     path text := '';
     x numeric;
     y numeric;
-    ty numeric;
+    tick numeric;
+    last_i int;
     svg text;
+    described text;
+    suffix text := CASE WHEN unit = '%' THEN '%' ELSE '' END;
 BEGIN
-    SELECT min(v), max(v) INTO lo, hi FROM unnest(points || ARRAY[target]) AS v;
     IF n = 0 OR NOT EXISTS (SELECT 1 FROM unnest(points) AS v WHERE v IS NOT NULL) THEN
         RETURN '<span class="nochart">no monthly values</span>';
     END IF;
-    IF unit = '%' THEN lo := least(lo, 0); hi := greatest(hi, 100); END IF;
-    lo := least(lo, 0);
-    IF hi = lo THEN hi := lo + 1; END IF;
+    SELECT * INTO scale
+      FROM cspi.chart_scale((SELECT min(v) FROM unnest(points || ARRAY[target]) AS v),
+                            (SELECT max(v) FROM unnest(points || ARRAY[target]) AS v), unit);
+    SELECT max(i) INTO last_i FROM generate_subscripts(points, 1) AS i WHERE points[i] IS NOT NULL;
+    SELECT string_agg(cspi.month_label(labels[i]) || ' ' || CASE WHEN points[i] IS NULL THEN 'no figure' ELSE cspi.format_number(points[i], unit) END,
+                      ', ' ORDER BY i)
+      INTO described FROM generate_subscripts(points, 1) AS i;
+    svg := format('<svg class="trend" role="img" width="%s" height="%s" viewBox="0 0 %s %s" xmlns="http://www.w3.org/2000/svg">',
+                  w, h, w, h)
+        || '<title>' || cspi.html_escape(format('Monthly values from %s to %s%s',
+                                               cspi.month_label(labels[1]), cspi.month_label(labels[n]),
+                                               coalesce(', target ' || cspi.format_target(target, unit), ''))) || '</title>'
+        || '<desc>' || cspi.html_escape(described || '.') || '</desc>'
+        || format('<rect x="%s" y="%s" width="%s" height="%s" fill="#f7f7f7"/>', left_x, top_y, right_x - left_x, bottom_y - top_y);
+    -- The value axis: a gridline and a label at each step.
+    tick := scale.axis_min;
+    WHILE tick <= scale.axis_max LOOP
+        y := round(bottom_y - (bottom_y - top_y) * (tick - scale.axis_min) / (scale.axis_max - scale.axis_min), 1);
+        svg := svg || format('<line class="grid" x1="%s" y1="%s" x2="%s" y2="%s" stroke="#ccc" stroke-width="0.5"/>',
+                             left_x, y, right_x, y)
+                   || format('<text class="axis-label" x="%s" y="%s" font-size="11" text-anchor="end" fill="#333">%s</text>',
+                             left_x - 4, y + 3, trim_scale(tick) || suffix);
+        tick := tick + scale.step;
+    END LOOP;
+    svg := svg || format('<line class="axis" x1="%s" y1="%s" x2="%s" y2="%s" stroke="#333"/>', left_x, top_y, left_x, bottom_y)
+               || format('<line class="axis" x1="%s" y1="%s" x2="%s" y2="%s" stroke="#333"/>', left_x, bottom_y, right_x, bottom_y);
+    -- The first and last months.
+    svg := svg || format('<text class="month-label" x="%s" y="%s" font-size="11" text-anchor="start" fill="#333">%s</text>',
+                         left_x, bottom_y + 15, cspi.html_escape(cspi.month_label(labels[1])))
+               || format('<text class="month-label" x="%s" y="%s" font-size="11" text-anchor="end" fill="#333">%s</text>',
+                         right_x, bottom_y + 15, cspi.html_escape(cspi.month_label(labels[n])));
+    IF target IS NOT NULL THEN
+        y := round(bottom_y - (bottom_y - top_y) * (target - scale.axis_min) / (scale.axis_max - scale.axis_min), 1);
+        svg := svg || format('<line class="target" x1="%s" y1="%s" x2="%s" y2="%s" stroke="#b00" stroke-dasharray="4 3"/>',
+                             left_x, y, right_x, y)
+                   || format('<text class="target-label" x="%s" y="%s" font-size="10" text-anchor="start" fill="#b00">%s</text>',
+                             left_x + 2, y - 3, cspi.html_escape('Target ' || cspi.format_target(target, unit)));
+    END IF;
     FOR i IN 1..n LOOP
         CONTINUE WHEN points[i] IS NULL;
-        x := round(4 + (w - 8) * (i - 1) / greatest(n - 1, 1)::numeric, 1);
-        y := round(h - 4 - (h - 8) * (points[i] - lo) / (hi - lo), 1);
+        x := round(left_x + (right_x - left_x) * (i - 1) / greatest(n - 1, 1)::numeric, 1);
+        y := round(bottom_y - (bottom_y - top_y) * (points[i] - scale.axis_min) / (scale.axis_max - scale.axis_min), 1);
         path := path || x || ',' || y || ' ';
     END LOOP;
-    svg := format('<svg class="trend" role="img" width="%s" height="%s" viewBox="0 0 %s %s" xmlns="http://www.w3.org/2000/svg">'
-                  '<title>%s</title><rect x="0" y="0" width="%s" height="%s" fill="#f7f7f7"/>',
-                  w, h, w, h,
-                  cspi.html_escape(format('Monthly values %s to %s', labels[1], labels[n])), w, h);
-    IF target IS NOT NULL THEN
-        ty := round(h - 4 - (h - 8) * (target - lo) / (hi - lo), 1);
-        svg := svg || format('<line class="target" x1="0" y1="%s" x2="%s" y2="%s" stroke="#555" stroke-dasharray="4 3"/>', ty, w, ty);
-    END IF;
-    svg := svg || format('<polyline class="values" points="%s" fill="none" stroke="#1d5fa8" stroke-width="2"/>', rtrim(path));
+    svg := svg || format('<polyline class="values" points="%s" fill="none" stroke="#1d5fa8" stroke-width="2"/>', rtrim(path))
+               || format('<circle cx="%s" cy="%s" r="3" fill="#1d5fa8"/>', x, y);
+    -- The latest value, beside its point.
+    x := round(left_x + (right_x - left_x) * (last_i - 1) / greatest(n - 1, 1)::numeric, 1);
+    y := round(bottom_y - (bottom_y - top_y) * (points[last_i] - scale.axis_min) / (scale.axis_max - scale.axis_min), 1);
+    svg := svg || format('<text class="latest-value" x="%s" y="%s" font-size="12" font-weight="bold" fill="#1d5fa8">%s</text>',
+                         right_x + 4, y + 4, cspi.html_escape(cspi.format_number(points[last_i], unit)));
     RETURN svg || '</svg>';
 END
 $fn$;
 COMMENT ON FUNCTION cspi.trend_svg(numeric[], numeric, text, text[]) IS
-'A small inline SVG line chart of monthly values with a dashed target line (used by report_html).';
+'An inline SVG line chart of monthly values (used by report_html): a labelled value axis on a sensible scale (cspi.chart_scale), the first and last months labelled, the latest value printed, the target drawn and labelled, and a text alternative (title and desc) giving every value.';
+
+CREATE OR REPLACE FUNCTION cspi.month_label(period text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN period ~ '^\d{4}-\d{2}$' THEN to_char(to_date(period, 'YYYY-MM'), 'Mon YYYY') ELSE period END;
+COMMENT ON FUNCTION cspi.month_label(text) IS 'A month period as a chart labels it: ''Apr 2023'' for ''2023-04''.';
+
+-- The latest event in a report's source: the last date of a referral,
+-- assessment, visit, plan or episode that is not in the future.
+CREATE OR REPLACE FUNCTION cspi.latest_event_date(report_schema name DEFAULT 'cspi_report') RETURNS date
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    latest date;
+BEGIN
+    EXECUTE format($q$
+        SELECT max(d) FROM (
+            SELECT max(referral_date) FROM %1$I.src_referral WHERE referral_date <= $1
+            UNION ALL SELECT max(completed_date) FROM %1$I.src_referral WHERE completed_date <= $1
+            UNION ALL SELECT max(authorised_date) FROM %1$I.src_assessment WHERE authorised_date <= $1
+            UNION ALL SELECT max(visit_date) FROM %1$I.src_visit WHERE visit_date <= $1
+            UNION ALL SELECT max(start_date) FROM %1$I.src_cp_plan WHERE start_date <= $1
+            UNION ALL SELECT max(end_date) FROM %1$I.src_cp_plan WHERE end_date <= $1
+            UNION ALL SELECT max(start_date) FROM %1$I.src_cla_episode WHERE start_date <= $1
+            UNION ALL SELECT max(end_date) FROM %1$I.src_cla_episode WHERE end_date <= $1
+            UNION ALL SELECT max(start_date) FROM %1$I.src_family_support WHERE start_date <= $1) AS x(d)$q$,
+        report_schema) INTO latest USING cspi.local_date(now());
+    RETURN latest;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.latest_event_date(name) IS
+'The latest date of an event (referral, assessment, visit, plan or episode start or end, family support) in a report''s source that is not after today: the date the data is as at.';
 
 CREATE OR REPLACE FUNCTION cspi.report_html(period text, report_schema name DEFAULT 'cspi_report')
     RETURNS text
@@ -203,44 +361,82 @@ DECLARE
     item record;
     card record;
     trend record;
+    summary record;
     section_heading text;
+    council text := nullif(btrim(current_setting('cspi.council_name', true)), '');
+    refreshed timestamptz;
+    latest date;
+    count_in_section integer;
 BEGIN
     SELECT * INTO b FROM cspi.period_bounds(period);
+    SELECT * INTO summary FROM cspi.narrative_summary(period, report_schema);
+    SELECT coalesce(d.refreshed_at, d.deployed_at) INTO refreshed
+      FROM cspi.deployment d WHERE d.report_schema = report_html.report_schema;
+    latest := cspi.latest_event_date(report_schema);
     html := '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-         || '<title>' || cspi.html_escape('Performance indicators ' || cspi.period_name(period)) || '</title>'
+         || '<meta name="viewport" content="width=device-width, initial-scale=1">'
+         || '<title>' || cspi.html_escape(coalesce(council || ': ', '') || 'Performance indicators ' || cspi.period_name(period)) || '</title>'
          || '<style>'
-         || 'body{font-family:Arial,Helvetica,sans-serif;margin:2em;color:#111;max-width:1200px}'
-         || 'h1{font-size:1.6em}h2{font-size:1.3em;border-bottom:2px solid #1d5fa8;padding-bottom:.2em}'
-         || 'table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid #bbb;padding:.3em .5em;vertical-align:middle}'
-         || 'th{background:#e8eef6;text-align:left}td.num{text-align:right;white-space:nowrap}'
-         || '.status-met{background:#dff0d8}.status-not-met{background:#f8d7da}.status-none{background:#f0f0f0}'
-         || '.section td{background:#1d5fa8;color:#fff;font-weight:bold}.nochart{color:#777;font-size:.8em}'
-         || 'li{margin-bottom:.5em}'
+         || '@page{size:A4;margin:14mm 12mm}'
+         || 'body{font-family:Arial,Helvetica,sans-serif;margin:2em auto;padding:0 1em;color:#111;max-width:1100px;line-height:1.35}'
+         || 'h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.3em;border-bottom:2px solid #1d5fa8;padding-bottom:.2em;break-after:avoid}'
+         || '.council{font-size:1.1em;font-weight:bold;color:#1d5fa8;margin:0}.summary{background:#e8eef6;padding:.6em .8em;border-left:4px solid #1d5fa8}'
+         || 'table{border-collapse:collapse;width:100%;font-size:.8em;table-layout:fixed}th,td{border:1px solid #bbb;padding:.25em .3em;vertical-align:middle;overflow-wrap:break-word}th small{display:block;font-weight:normal}'
+         || 'th{background:#e8eef6;text-align:left}td.num{text-align:right}'
+         || 'col.c-indicator{width:21%}col.c-value{width:12%}col.c-target{width:9%}col.c-status{width:9%}col.c-prev{width:11%}col.c-change{width:10%}col.c-chart{width:28%}'
+         || 'svg.trend{width:100%;max-width:300px;height:auto;display:block}'
+         || 'tr{break-inside:avoid}.status-met{background:#dff0d8}.status-not-met{background:#f8d7da}.status-none{background:#f5f5f5}'
+         || '.section td{background:#1d5fa8;color:#fff;font-weight:bold}.nochart{color:#666;font-size:.85em}'
+         || 'li{margin-bottom:.5em}.cases{color:#555;font-size:.9em}dl.definitions dt{font-weight:bold;margin-top:.5em}dl.definitions dd{margin-left:1.5em}'
+         || '@media print{body{margin:0;padding:0;max-width:none;font-size:10pt}table{font-size:8pt}h2{break-after:avoid}}'
          || '</style></head><body>'
+         || '<header>'
+         || coalesce('<p class="council">' || cspi.html_escape(council) || '</p>', '')
          || '<h1>' || cspi.html_escape('Children''s services performance indicators: ' || cspi.period_name(period)) || '</h1>'
-         || '<p class="as-at">' || cspi.html_escape(coalesce(
-                'Figures as at ' || to_char((SELECT coalesce(d.refreshed_at, d.deployed_at) FROM cspi.deployment d
-                                              WHERE d.report_schema = report_html.report_schema)
-                                             AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY, HH24:MI')
-                || ' (the report''s last refresh).', 'The time of the report''s last refresh is not known.')) || '</p>'
-         || '<p>' || cspi.html_escape(format('Period %s to %s. Figures from cspi report schema %s.',
+         || '<p class="as-at">' || cspi.html_escape(
+                'Data as at ' || coalesce(to_char(latest, 'FMDD FMMonth YYYY') || ' (the latest event recorded)', 'an unknown date (no events recorded)')
+                || '; figures computed ' || coalesce(to_char(refreshed AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY, HH24:MI'), 'at an unknown time')
+                || ' (the report''s last refresh).') || '</p>'
+         || '<p>' || cspi.html_escape(format('Period %s to %s.',
                                              to_char(b.period_start, 'FMDD FMMonth YYYY'),
-                                             to_char(b.period_end, 'FMDD FMMonth YYYY'), report_schema)) || '</p>';
+                                             to_char(b.period_end, 'FMDD FMMonth YYYY'))) || '</p>'
+         || '</header>'
+         || '<section class="summary"><h2>Summary</h2><p>' || cspi.html_escape(summary.sentence) || '</p></section>';
 
-    FOREACH section_heading IN ARRAY ARRAY['Where are we performing well?', 'Where do we need to improve?'] LOOP
-        html := html || '<section class="narrative"><h2>' || cspi.html_escape(section_heading) || '</h2><ul>';
-        FOR item IN SELECT n.* FROM cspi.narrative(period, report_schema) n
+    FOREACH section_heading IN ARRAY ARRAY['Where are we performing well?', 'Where do we need to improve?',
+                                           'Activity and context', 'Figures not available'] LOOP
+        html := html || format('<section class="narrative" data-heading="%s"><h2>%s</h2><ul>',
+                               cspi.html_escape(section_heading), cspi.html_escape(section_heading));
+        count_in_section := 0;
+        FOR item IN SELECT n.*, c.unit, c.polarity, c.status, c.numerator, c.denominator
+                      FROM cspi.narrative(period, report_schema) n
+                      JOIN cspi.scorecard(period, report_schema) c ON c.code = n.code
                      WHERE n.heading = section_heading ORDER BY n.display_order LOOP
-            html := html || format('<li data-code="%s">%s</li>', cspi.html_escape(item.code), cspi.html_escape(item.sentence));
+            html := html || format('<li data-code="%s">%s', cspi.html_escape(item.code), cspi.html_escape(item.sentence));
+            -- How many cases fell short, and where to find them.
+            IF item.status = 'not met' AND item.unit = '%' THEN
+                html := html || ' <span class="cases">' || cspi.html_escape(format(
+                            '(%s of the %s cases did not meet the standard: cspi.cases(%L, %L) lists them.)',
+                            to_char(CASE item.polarity WHEN 'higher' THEN item.denominator - item.numerator ELSE item.numerator END,
+                                    'FM999,999,999,990'),
+                            to_char(item.denominator, 'FM999,999,999,990'), item.code, period)) || '</span>';
+            END IF;
+            html := html || '</li>';
+            count_in_section := count_in_section + 1;
         END LOOP;
+        IF count_in_section = 0 THEN
+            html := html || '<li>None.</li>';
+        END IF;
         html := html || '</ul></section>';
     END LOOP;
 
-    html := html || '<section class="scorecard"><h2>Scorecard</h2><table><thead><tr>'
+    html := html || '<section class="scorecard"><h2>Scorecard</h2><table>'
+         || '<colgroup><col class="c-indicator"><col class="c-value"><col class="c-target"><col class="c-status">'
+         || '<col class="c-prev"><col class="c-change"><col class="c-chart"></colgroup><thead><tr>'
          || '<th scope="col">Indicator</th><th scope="col">' || cspi.html_escape(cspi.period_name(period)) || '</th>'
          || '<th scope="col">Target</th><th scope="col">Status</th>'
          || '<th scope="col">' || cspi.html_escape(cspi.period_name(cspi.previous_period(period))) || '</th>'
-         || '<th scope="col">Change</th><th scope="col">Last 24 months (dashed: target)</th></tr></thead><tbody>';
+         || '<th scope="col">Change</th><th scope="col">Last 24 months</th></tr></thead><tbody>';
     FOR card IN SELECT * FROM cspi.scorecard(period, report_schema) ORDER BY display_order LOOP
         IF card.display_order = 1 OR card.section IS DISTINCT FROM
                (SELECT i.section FROM cspi.indicator i WHERE i.display_order < card.display_order
@@ -257,19 +453,30 @@ BEGIN
         html := html || format('<tr data-code="%s" class="%s">', cspi.html_escape(card.code),
                                CASE card.status WHEN 'met' THEN 'status-met' WHEN 'not met' THEN 'status-not-met' ELSE 'status-none' END)
              || '<th scope="row">' || cspi.html_escape(card.title) || ' <small>(' || cspi.html_escape(card.code) || ')</small></th>'
-             || '<td class="num">' || cspi.html_escape(coalesce(card.display, card.reason, 'n/a')) || '</td>'
+             || '<td class="num">' || cspi.html_escape(coalesce(card.display, 'no figure')) || '</td>'
              || '<td class="num">' || coalesce(cspi.html_escape(cspi.format_target(card.target, card.unit)), '&ndash;') || '</td>'
              || '<td>' || CASE card.status WHEN 'met' THEN '&#10004; Met' WHEN 'not met' THEN '&#10008; Not met' ELSE 'No target' END || '</td>'
              || '<td class="num">' || cspi.html_escape(coalesce(card.previous_display, 'n/a')) || '</td>'
              || '<td>' || coalesce(cspi.html_escape(card.change || coalesce(' (' || card.change_is || ')', '')), '&ndash;') || '</td>'
              || '<td>' || CASE WHEN card.available AND trend.points IS NOT NULL
                                THEN cspi.trend_svg(trend.points, card.target, card.unit, trend.labels)
-                               ELSE '<span class="nochart">unavailable</span>' END || '</td></tr>';
+                               ELSE '<span class="nochart">no chart: ' || cspi.html_escape(coalesce(card.reason, 'no monthly figures')) || '</span>' END
+             || '</td></tr>';
     END LOOP;
-    html := html || '</tbody></table></section></body></html>';
+    html := html || '</tbody></table></section>';
+
+    -- The definitions, in plain words.
+    html := html || '<section class="definitions"><h2>Appendix: definitions</h2><dl class="definitions">';
+    FOR card IN SELECT i.code, i.title, i.unit, i.polarity, coalesce(i.explanation, i.definition) AS explanation
+                  FROM cspi.indicator i ORDER BY i.display_order LOOP
+        html := html || format('<dt id="def-%s">%s (%s)</dt><dd>%s</dd>', cspi.html_escape(card.code),
+                               cspi.html_escape(card.title), cspi.html_escape(card.code),
+                               cspi.html_escape(card.explanation || CASE card.polarity WHEN 'higher' THEN ' Higher is better.'
+                                                                   WHEN 'lower' THEN ' Lower is better.' ELSE '' END));
+    END LOOP;
+    html := html || '</dl></section></body></html>';
     RETURN html;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.report_html(text, name) IS
-'The year-end (or quarter or month) report as one self-contained HTML page: the narrative under its two headings, the scorecard with status shown by text and symbol as well as colour, and an inline SVG chart of the last 24 months against the target for each indicator.';
-
+'The year-end (or quarter or month) report as one self-contained HTML page that prints to A4: the council''s name (setting cspi.council_name), the date the data is as at (the latest event) and the last refresh, a summary, the narrative under its four headings with the cases short of the standard, the scorecard with status shown by text and symbol as well as colour and a labelled chart of the last 24 months against the target for each indicator, and an appendix of definitions in plain words.';

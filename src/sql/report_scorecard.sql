@@ -39,11 +39,8 @@ BEGIN
                     WHEN (v.shown > pv.shown) = (i.polarity = 'higher') THEN 'better'
                     ELSE 'worse' END AS change_is,
                coalesce(a.available, false) AND v.indicator IS NOT NULL,
-               CASE WHEN NOT coalesce(a.available, false)
-                        THEN 'the source has no ' || array_to_string(a.missing_relations, ' or ') || ' relation'
-                    WHEN v.indicator IS NULL THEN 'the source has no events in that period'
-                    WHEN v.shown IS NULL AND i.unit = '%%' THEN 'there were no cases (a zero denominator)'
-                    WHEN v.shown IS NULL THEN 'there is no population estimate for it' END,
+               CASE WHEN v.shown IS NULL
+                    THEN cspi.no_figure_reason(i.code, coalesce(a.missing_relations, i.requires), v.indicator IS NOT NULL) END,
                $3
           FROM cspi.indicator i
           LEFT JOIN %1$I.indicator_availability a ON a.indicator = i.code

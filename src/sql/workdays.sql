@@ -18,13 +18,18 @@ CREATE OR REPLACE FUNCTION cspi.working_days("from" timestamp, "to" timestamp,
 COMMENT ON FUNCTION cspi.working_days(timestamp, timestamp, text) IS
 'working_days on the calendar dates of two timestamps.';
 
+-- Timestamps with time zone are read as dates in England (Europe/London),
+-- as the indicator views read them, whatever the session's time zone: a
+-- request received at 23:30 UTC on 30 June 2024 arrived on 1 July in
+-- England.
 CREATE OR REPLACE FUNCTION cspi.working_days("from" timestamptz, "to" timestamptz,
                                   calendar text DEFAULT 'england-and-wales')
     RETURNS integer
-    AS 'MODULE_PATHNAME', 'cspi_working_days_timestamptz'
-    LANGUAGE C STABLE STRICT PARALLEL SAFE;
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.working_days(("from" AT TIME ZONE 'Europe/London')::date,
+                             ("to" AT TIME ZONE 'Europe/London')::date, calendar);
 COMMENT ON FUNCTION cspi.working_days(timestamptz, timestamptz, text) IS
-'working_days on the calendar dates of two timestamps with time zone, in the session time zone.';
+'working_days on the dates in England (Europe/London) of two timestamps with time zone, whatever the session''s time zone.';
 
 CREATE OR REPLACE FUNCTION cspi.working_days_or_null("from" date, "to" date,
                                           calendar text DEFAULT 'england-and-wales')
@@ -65,6 +70,76 @@ CREATE OR REPLACE FUNCTION cspi.is_working_day(d date,
     LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION cspi.is_working_day(date, text) IS
 'True when d is a working weekday of the calendar and not one of its holidays.';
+
+-- The same on timestamps: a timestamp's own date; a timestamp with time
+-- zone's date in England (Europe/London), whatever the session's time zone.
+-- A Freedom of Information request received at 23:30 UTC on 30 June 2024
+-- is due cspi.add_working_days(received, 20, 'uk-any'): 20 working days
+-- after 1 July.
+CREATE OR REPLACE FUNCTION cspi.add_working_days(d timestamp, n integer,
+                                      calendar text DEFAULT 'england-and-wales')
+    RETURNS date
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.add_working_days(d::date, n, calendar);
+COMMENT ON FUNCTION cspi.add_working_days(timestamp, integer, text) IS
+'add_working_days on the date of a timestamp.';
+
+CREATE OR REPLACE FUNCTION cspi.add_working_days(d timestamptz, n integer,
+                                      calendar text DEFAULT 'england-and-wales')
+    RETURNS date
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.add_working_days((d AT TIME ZONE 'Europe/London')::date, n, calendar);
+COMMENT ON FUNCTION cspi.add_working_days(timestamptz, integer, text) IS
+'add_working_days on the date in England (Europe/London) of a timestamp with time zone, whatever the session''s time zone.';
+
+CREATE OR REPLACE FUNCTION cspi.networkdays(start timestamp, finish timestamp,
+                                 calendar text DEFAULT 'england-and-wales')
+    RETURNS integer
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.networkdays(start::date, finish::date, calendar);
+COMMENT ON FUNCTION cspi.networkdays(timestamp, timestamp, text) IS
+'networkdays on the dates of two timestamps.';
+
+CREATE OR REPLACE FUNCTION cspi.networkdays(start timestamptz, finish timestamptz,
+                                 calendar text DEFAULT 'england-and-wales')
+    RETURNS integer
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.networkdays((start AT TIME ZONE 'Europe/London')::date,
+                            (finish AT TIME ZONE 'Europe/London')::date, calendar);
+COMMENT ON FUNCTION cspi.networkdays(timestamptz, timestamptz, text) IS
+'networkdays on the dates in England (Europe/London) of two timestamps with time zone, whatever the session''s time zone.';
+
+CREATE OR REPLACE FUNCTION cspi.workday(start timestamp, days integer,
+                             calendar text DEFAULT 'england-and-wales')
+    RETURNS date
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.workday(start::date, days, calendar);
+COMMENT ON FUNCTION cspi.workday(timestamp, integer, text) IS
+'workday on the date of a timestamp.';
+
+CREATE OR REPLACE FUNCTION cspi.workday(start timestamptz, days integer,
+                             calendar text DEFAULT 'england-and-wales')
+    RETURNS date
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.workday((start AT TIME ZONE 'Europe/London')::date, days, calendar);
+COMMENT ON FUNCTION cspi.workday(timestamptz, integer, text) IS
+'workday on the date in England (Europe/London) of a timestamp with time zone, whatever the session''s time zone.';
+
+CREATE OR REPLACE FUNCTION cspi.is_working_day(d timestamp,
+                                    calendar text DEFAULT 'england-and-wales')
+    RETURNS boolean
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.is_working_day(d::date, calendar);
+COMMENT ON FUNCTION cspi.is_working_day(timestamp, text) IS
+'is_working_day on the date of a timestamp.';
+
+CREATE OR REPLACE FUNCTION cspi.is_working_day(d timestamptz,
+                                    calendar text DEFAULT 'england-and-wales')
+    RETURNS boolean
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.is_working_day((d AT TIME ZONE 'Europe/London')::date, calendar);
+COMMENT ON FUNCTION cspi.is_working_day(timestamptz, text) IS
+'is_working_day on the date in England (Europe/London) of a timestamp with time zone, whatever the session''s time zone.';
 
 CREATE OR REPLACE FUNCTION cspi.next_working_day(d date,
                                       calendar text DEFAULT 'england-and-wales')

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# upgrade.sh: the upgrade path from the last release, as a council lives it.
-# Installs cspi 1.0 exactly as released (cspi--1.0.sql), deploys a report
+# upgrade.sh [OLD]: the upgrade path from release OLD (default 1.0), as a
+# council lives it.  Installs cspi OLD exactly as released (cspi--OLD.sql), deploys a report
 # over a synthetic council, adds a council's own calendar and its own view
 # over the report (with a comment and a grant), runs ALTER EXTENSION cspi
 # UPDATE, and checks that
 #   - the extension is at the version of cspi.control,
 #   - the council's view, refreshed, gives the same figures as before,
 #   - the scorecard warns that the report needs redeploying, and
-#     cspi.redeploy() (twice: from 1.0's layout, then from 1.1's) keeps the
+#     cspi.redeploy() (twice: from OLD's layout, then from the current one) keeps the
 #     council's view, its comment and grant, and its figures,
 #   - the council's calendar counts as before,
 #   - everything the extension owns (objects, definitions, comments,
@@ -16,7 +16,7 @@
 # Needs a server (PGHOST/PGPORT/PGUSER); uses two scratch databases.
 set -eu
 cd "$(dirname "$0")/../.."
-old=1.0
+old=${1:-1.0}
 new=$(sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.control)
 up=cspi_upgrade_from_$(echo "$old" | tr . _)
 fresh=cspi_upgrade_fresh
@@ -48,7 +48,7 @@ COMMENT ON VIEW council.year_end IS 'Our year-end figures';
 CREATE VIEW council.scorecard_2324 AS
 SELECT code, display FROM cspi.scorecard('2023/24', 'council_report');
 COMMENT ON VIEW council.scorecard_2324 IS 'Our scorecard';
--- cspi 1.0 let a council put its own view in the report schema itself.
+-- A council's own view in the report schema itself (cspi 1.0 allowed it).
 CREATE VIEW council_report.our_refs AS
 SELECT period, display FROM council_report.indicator_value WHERE indicator = 'REF_1WD';
 CREATE ROLE council_bi;
@@ -87,7 +87,7 @@ warning=$(psql -X -q -d "$up" -c "SELECT count(*) FROM cspi.scorecard('2023/24',
 grep -q "was deployed by cspi $old, but cspi $new is installed" <<<"$warning" \
 	|| { echo "upgrade: no warning that the report needs redeploying: $warning"; exit 1; }
 
-# Redeploy from the registry: from 1.0's layout, then again from 1.1's.
+# Redeploy from the registry: from OLD's layout, then again from the current.
 for pass in 1 2; do
 	q -d "$up" -c "SELECT count(*) FROM cspi.redeploy('council_report')" >/dev/null
 	figures > "$work/redeployed"
@@ -103,6 +103,15 @@ for pass in 1 2; do
 	[ "$kept" = "Our year-end figures|t|$new" ] \
 		|| { echo "upgrade: after redeploy $pass the council's view or the registry is not as it was: $kept"; exit 1; }
 done
+# The redeployed report has what this version publishes: the scorecard
+# view, the fraction, a comment on every column.
+bi=$(q -d "$up" -c "SELECT (SELECT count(*) FROM council_report.scorecard WHERE period = '2023/24'),
+                           (SELECT count(*) FROM council_report.indicator_value WHERE fraction IS NOT NULL) > 0,
+                           (SELECT count(*) FROM information_schema.columns c
+                             WHERE c.table_schema = 'council_report' AND c.table_name <> 'our_refs'
+                               AND col_description(format('%I.%I', c.table_schema, c.table_name)::regclass,
+                                                   c.ordinal_position::int) IS NULL)")
+[ "$bi" = "49|t|0" ] || { echo "upgrade: the redeployed report lacks the scorecard view, fractions or column comments: $bi"; exit 1; }
 warning=$(psql -X -q -d "$up" -c "SELECT count(*) FROM cspi.scorecard('2023/24', 'council_report')" 2>&1 >/dev/null)
 [ -z "$warning" ] || { echo "upgrade: the scorecard still warns after redeploy: $warning"; exit 1; }
 

@@ -1,0 +1,118 @@
+--------------------------------------------------------------------------
+-- Building a report schema: the src_ views and the report objects
+--------------------------------------------------------------------------
+
+-- Build every report object in schema (src_ views, tables and the objects
+-- of cspi.report_object).  internal: materialized views are built here (the
+-- internal schema); otherwise they are published as views over internal.
+CREATE OR REPLACE FUNCTION cspi.build_report_objects(source_schema name, schema name, internal name,
+                                          calendar text, present text[], skip_schemas name[])
+    RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    building_internal boolean := schema = internal;
+    pending text[] := '{}';
+    stmt text;
+    rel record;
+    o record;
+    select_list text;
+    query text;
+    measures record;
+BEGIN
+    -- One view per source relation, reading it as the contract says; an
+    -- empty one with the same columns for a relation the source lacks.
+    FOR rel IN SELECT DISTINCT c.relation FROM cspi.contract_column c ORDER BY 1 LOOP
+        IF rel.relation = ANY (present) THEN
+            SELECT string_agg(cspi.contract_expression(c.kind, a.atttypid::regtype, c.column_name)
+                              || ' AS ' || quote_ident(c.column_name), ', ' ORDER BY c.position)
+              INTO select_list
+              FROM cspi.contract_column c
+              JOIN pg_attribute a ON a.attname = c.column_name AND a.attnum > 0 AND NOT a.attisdropped
+              JOIN pg_class k ON k.oid = a.attrelid
+              JOIN pg_namespace n ON n.oid = k.relnamespace
+             WHERE c.relation = rel.relation AND k.relname = rel.relation AND n.nspname = source_schema;
+            query := format('SELECT %s FROM %I.%I', select_list, source_schema, rel.relation);
+        ELSE
+            SELECT string_agg(format('NULL::%s AS %I',
+                                     CASE c.kind WHEN 'id' THEN 'text' WHEN 'date' THEN 'date'
+                                                 WHEN 'timestamp' THEN 'timestamp' WHEN 'flag' THEN 'boolean'
+                                                 WHEN 'boolean' THEN 'boolean' WHEN 'code' THEN 'text'
+                                                 WHEN 'numeric' THEN 'numeric' ELSE 'bigint' END,
+                                     c.column_name), ', ' ORDER BY c.position)
+              INTO select_list
+              FROM cspi.contract_column c WHERE c.relation = rel.relation;
+            query := format('SELECT %s WHERE false', select_list);
+        END IF;
+        pending := pending || cspi.publish_view(schema, 'src_' || rel.relation, query, true, skip_schemas);
+        EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, 'src_' || rel.relation,
+                       CASE WHEN rel.relation = ANY (present)
+                            THEN format('%I.%I read as the data contract says (ids as text, codes upper-case, NULL flags false).',
+                                        source_schema, rel.relation)
+                            ELSE format('Empty: the source schema %I has no relation %I.', source_schema, rel.relation) END);
+        PERFORM cspi.comment_report_columns(schema, 'src_' || rel.relation);
+    END LOOP;
+
+    -- What was deployed, and which indicators it can compute: tables in the
+    -- internal schema, published as views.
+    IF building_internal THEN
+        EXECUTE format('CREATE TABLE %I.deployment AS SELECT %L::name AS source_schema, %L::text AS calendar,
+                               %L::text[] AS present_relations, now() AS deployed_at,
+                               (SELECT extversion FROM pg_extension WHERE extname = ''cspi'') AS cspi_version',
+                       schema, source_schema, calendar, present);
+        EXECUTE format('CREATE TABLE %I.indicator_availability AS
+                        SELECT i.code AS indicator, m.missing = ''{}'' AS available, m.missing AS missing_relations
+                          FROM cspi.indicator i
+                          CROSS JOIN LATERAL (SELECT coalesce(array_agg(x ORDER BY x), ''{}'') AS missing
+                                                FROM unnest(i.requires) AS x WHERE NOT x = ANY (%L::text[])) m',
+                       schema, present);
+    ELSE
+        pending := pending || cspi.publish_view(schema, 'deployment', format('SELECT * FROM %I.deployment', internal), false, skip_schemas);
+        pending := pending || cspi.publish_view(schema, 'indicator_availability',
+                                  format('SELECT * FROM %I.indicator_availability', internal), false, skip_schemas);
+    END IF;
+    EXECUTE format('COMMENT ON %s %I.deployment IS %L', CASE WHEN building_internal THEN 'TABLE' ELSE 'VIEW' END, schema,
+                   'What cspi.deploy() made this schema from: the source schema, the calendar and the relations it found.');
+    EXECUTE format('COMMENT ON %s %I.indicator_availability IS %L', CASE WHEN building_internal THEN 'TABLE' ELSE 'VIEW' END, schema,
+                   'Each indicator of the catalogue and whether the source has the relations it needs.');
+    PERFORM cspi.comment_report_columns(schema, 'deployment');
+    PERFORM cspi.comment_report_columns(schema, 'indicator_availability');
+
+    -- The report objects, in build order.
+    SELECT * INTO measures FROM cspi.measure_queries(quote_ident(schema));
+    FOR o IN SELECT * FROM cspi.report_object ORDER BY build_order LOOP
+        query := cspi.fill_template(o.definition, ARRAY['R', 'CAL', 'EVENTS', 'SNAPSHOTS'],
+                                    ARRAY[quote_ident(schema), quote_literal(calendar),
+                                          measures.events, measures.snapshots]);
+        BEGIN
+            IF o.kind = 'view' THEN
+                pending := pending || cspi.publish_view(schema, o.name, query, true, skip_schemas);
+                EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
+            ELSIF building_internal THEN
+                EXECUTE format('CREATE MATERIALIZED VIEW %I.%I AS %s', schema, o.name, query);
+                EXECUTE format('CREATE UNIQUE INDEX ON %I.%I (%s)', schema, o.name, o.unique_key);
+                EXECUTE format('COMMENT ON MATERIALIZED VIEW %I.%I IS %L', schema, o.name, o.comment);
+            ELSE
+                pending := pending || cspi.publish_view(schema, o.name, format('SELECT * FROM %I.%I', internal, o.name),
+                                          false, skip_schemas);
+                EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
+            END IF;
+            PERFORM cspi.comment_report_columns(schema, o.name);
+        EXCEPTION WHEN OTHERS THEN
+            RAISE EXCEPTION 'could not build %.% (report object %, family %): %',
+                            schema, o.name, o.kind, o.family, SQLERRM
+                USING ERRCODE = SQLSTATE;
+        END;
+    END LOOP;
+
+    -- Councils' own views that had to be dropped with an object that could
+    -- not be replaced in place.
+    FOREACH stmt IN ARRAY pending LOOP
+        EXECUTE stmt;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.build_report_objects(name, name, name, text, text[], name[]) IS
+'Builds the report objects in schema: in the internal schema with materialized views, in the report schema as published views (called by deploy).';
+

@@ -1,0 +1,258 @@
+--------------------------------------------------------------------------
+-- The BI surface: the scorecard as a view, and a comment on every column
+-- of every published view
+--------------------------------------------------------------------------
+-- BI tools (Power BI, Tableau, Metabase) list what they can read from
+-- information_schema and show column comments as descriptions: every
+-- object of a report schema is a plain view, and deploy() comments each of
+-- its columns from cspi.report_column (src_ views: from the data contract).
+
+CREATE TABLE cspi.report_column (
+    object      text NOT NULL DEFAULT '',
+    column_name text NOT NULL,
+    comment     text NOT NULL,
+    PRIMARY KEY (object, column_name)
+);
+COMMENT ON TABLE cspi.report_column IS
+'The comment deploy() puts on each column of the report schema''s published views: the row for the view and column, else the row for the column in every view (object ''''). Columns of the src_ views take the data contract''s meaning (cspi.contract_column).';
+COMMENT ON COLUMN cspi.report_column.object IS 'The published view; '''' for a column of that name in any view.';
+COMMENT ON COLUMN cspi.report_column.column_name IS 'The column.';
+COMMENT ON COLUMN cspi.report_column.comment IS 'Its comment.';
+GRANT SELECT ON cspi.report_column TO PUBLIC;
+
+INSERT INTO cspi.report_column (object, column_name, comment) VALUES
+ ('', 'accommodation_suitable', 'The care leaver''s accommodation is suitable (NULL: unknown).'),
+ ('', 'activity', 'The care leaver''s main activity (SSDA903 OC3 code or its group).'),
+ ('', 'activity_group', 'The activity''s group: education, training or employment, NEET, or other.'),
+ ('', 'age', 'The child''s age in whole years at the end of the period.'),
+ ('', 'age_band', 'The care leaver''s age band: 19-21 or 22-25 (NULL: neither).'),
+ ('', 'allocated_qsw', 'The child has an allocation open at the end of the period to a qualified social worker.'),
+ ('', 'as_at', 'The date the care leaver''s record refers to (the latest in the 12 months to the end of the period).'),
+ ('', 'assessment_id', 'The child and family assessment (source id).'),
+ ('', 'authorised_date', 'The date the assessment was completed (authorised).'),
+ ('', 'available', 'True when the source has every relation the indicator needs.'),
+ ('', 'calendar', 'The working-day calendar the report counts with.'),
+ ('', 'case_id', 'The family support case (source id).'),
+ ('', 'child_id', 'The child (source id).'),
+ ('', 'code', 'The indicator''s code (cspi.indicator.code).'),
+ ('', 'completed_date', 'The date it was completed.'),
+ ('', 'cspi_version', 'The version of cspi that deployed the report.'),
+ ('', 'date_of_birth', 'The child''s date of birth.'),
+ ('', 'denominator', 'The figure''s denominator: the cases counted (percentages) or the child population (rates); NULL for counts.'),
+ ('', 'deployed_at', 'When the report was deployed.'),
+ ('', 'display', 'The figure as the report shows it: ''81.4% (1,119 / 1,374)'', ''65.6'', ''1,554''.'),
+ ('', 'distance_counted', 'The child counts in the 20-miles indicator (not UASC, distance known).'),
+ ('', 'distance_miles', 'Distance of the placement from home, in miles.'),
+ ('', 'due_by', 'The date the review was due by.'),
+ ('', 'due_date', 'The date it was due.'),
+ ('', 'end_date', 'The date it ended (NULL: open).'),
+ ('', 'engaged', 'The child engaged with the return home interview.'),
+ ('', 'episode_id', 'The episode (source id).'),
+ ('', 'episodes', 'How many episodes the period of care has.'),
+ ('', 'family_id', 'The child''s family (source id; NULL: not known).'),
+ ('', 'first_episode_id', 'The first episode of the period of care or placement.'),
+ ('', 'first_of_placement', 'The visit is the first of its placement.'),
+ ('', 'first_reason_new', 'The reason for new episode (RNE) of the period''s first episode.'),
+ ('', 'fraction', 'A percentage as a fraction from 0 to 1 (numerator / denominator, exact), for BI percent formats; NULL for counts and rates.'),
+ ('', 'health_counted', 'The child counts in CIC_HEALTH_CURRENT (in care for 12 months or more).'),
+ ('', 'health_current', 'The child''s latest health assessment is up to date.'),
+ ('', 'icpc_date', 'The date of the initial child protection conference.'),
+ ('', 'in_timescale', 'It was held or made within its timescale.'),
+ ('', 'in_touch', 'The authority is in touch with the care leaver.'),
+ ('', 'indicator', 'The indicator''s code (cspi.indicator.code).'),
+ ('', 'last_episode_id', 'The last episode of the period of care.'),
+ ('', 'last_reason_ceased', 'The reason episode ceased (REC) of the period''s last episode.'),
+ ('', 'latest_health_assessment', 'The date of the child''s latest health assessment before the end of the period.'),
+ ('', 'legal_status', 'The legal status (SSDA903 LS).'),
+ ('', 'measured_from', 'The date the visit''s timescale runs from: the previous visit in the plan, or the plan''s start.'),
+ ('', 'missing_relations', 'The source relations the indicator needs that the source lacks.'),
+ ('', 'numerator', 'The figure''s numerator: the cases in timescale (percentages) or the count.'),
+ ('', 'offered', 'A return home interview was offered.'),
+ ('', 'offered_within_72h', 'The interview was offered within 72 hours of the return.'),
+ ('', 'other_authority', 'The child is looked after by another authority.'),
+ ('', 'over_3wd', 'The referral took over 3 working days to complete.'),
+ ('', 'period', 'The period: a financial year ''2023/24'', a quarter ''2023/24 Q1'' or a month ''2023-04''.'),
+ ('', 'period_end', 'The last day of the period.'),
+ ('', 'period_of_care', 'The period of care (numbered per child, from 1).'),
+ ('', 'period_of_care_start', 'The start of the period of care.'),
+ ('', 'period_start', 'The first day of the period.'),
+ ('', 'period_type', 'year, quarter or month.'),
+ ('', 'placed_20_miles_or_more', 'The child is placed 20 miles or more from home.'),
+ ('', 'placement', 'The placement type (SSDA903 PLACE).'),
+ ('', 'placement_2_years', 'The child has been in the current placement for at least 2 years.'),
+ ('', 'placement_number', 'The placement (numbered per period of care, from 1).'),
+ ('', 'placement_start', 'The start of the placement.'),
+ ('', 'placement_type', 'The placement type (SSDA903 PLACE).'),
+ ('', 'placements_12m', 'Placements the child had in the 12 months to the end of the period.'),
+ ('', 'plan_id', 'The child protection plan (source id).'),
+ ('', 'plan_start', 'The start of the child protection plan.'),
+ ('', 'present_relations', 'The source relations the source schema has.'),
+ ('', 'previous_plan_end_within_2y', 'The end of the child''s previous plan that ended within 2 years before this one started.'),
+ ('', 'previous_plan_start', 'The start of the child''s previous plan.'),
+ ('', 'previous_referral_date', 'The date of the child''s previous referral within 12 months.'),
+ ('', 'previous_review_date', 'The date of the previous review.'),
+ ('', 'previous_visit_date', 'The date of the previous visit.'),
+ ('', 'problem', 'What is wrong with the row, in words.'),
+ ('', 'provider', 'Who gives the family support: internal or external.'),
+ ('', 'reason_ceased', 'The reason episode ceased (SSDA903 REC).'),
+ ('', 'reason_new', 'The reason for new episode (SSDA903 RNE).'),
+ ('', 'referral_date', 'The date of the referral.'),
+ ('', 'referral_id', 'The referral (source id).'),
+ ('', 'refreshed_at', 'When these figures were computed (the report''s last refresh or deploy).'),
+ ('', 'relation', 'The source relation the row is in.'),
+ ('', 'repeat_ever', 'The child has had an earlier child protection plan.'),
+ ('', 'repeat_within_2y', 'The child had a plan that ended within 2 years before this one started.'),
+ ('', 'rereferral_12m', 'The child had another referral in the 12 months before this one.'),
+ ('', 'returned_at', 'When the child returned.'),
+ ('', 'returned_home', 'The period of care ended with the child returning home (REC E4A or E4B).'),
+ ('', 'review_date', 'The date of the review.'),
+ ('', 'review_id', 'The review (source id).'),
+ ('', 'review_number', 'The review''s number in the period of care, from 1.'),
+ ('', 'rhi_offered_at', 'When the return home interview was offered.'),
+ ('', 'row_id', 'The row''s id in its source relation.'),
+ ('', 's47_id', 'The section 47 enquiry (source id).'),
+ ('', 'shown', 'The figure as shown, rounded as the report rounds it (percentages 0 to 100, one decimal; rates per 10,000, one decimal).'),
+ ('', 'source_schema', 'The source schema the report reads.'),
+ ('', 'stability_counted', 'The child counts in CIC_STABILITY_LONG (under 16, looked after for at least 2.5 years).'),
+ ('', 'start_at', 'When the missing episode started.'),
+ ('', 'start_date', 'The date it started.'),
+ ('', 'starts_period_of_care', 'The episode starts a period of care.'),
+ ('', 'starts_placement', 'The episode starts a placement.'),
+ ('', 'starts_with_s', 'The period of care is a series of short breaks (legal status V1 or V3 on its first episode).'),
+ ('', 'status', 'met or not met against the target (NULL: no target or no figure).'),
+ ('', 'strategy_date', 'The date of the strategy discussion.'),
+ ('', 'target', 'The target in force for the period, in the indicator''s unit (NULL: none).'),
+ ('', 'temporary', 'The episode is a temporary placement change (not a new placement).'),
+ ('', 'three_or_more_placements', 'The child had 3 or more placements in the 12 months to the end of the period.'),
+ ('', 'time_to_offer', 'Time from the return to the interview''s offer.'),
+ ('', 'transfer_in', 'The conference was a transfer-in.'),
+ ('', 'uasc', 'The child is an unaccompanied asylum-seeking child.'),
+ ('', 'uasc_at_start', 'The child was an unaccompanied asylum-seeking child at the start of the period of care.'),
+ ('', 'unit', '%, count or per 10,000.'),
+ ('', 'value', 'The exact value: percentages 0 to 100, rates per 10,000, counts.'),
+ ('', 'visit_date', 'The date of the visit.'),
+ ('', 'visit_id', 'The visit (source id).'),
+ ('', 'within_10wd', 'Within 10 working days.'),
+ ('', 'within_15wd', 'Within 15 working days.'),
+ ('', 'within_1wd', 'Completed within 1 working day.'),
+ ('', 'within_45wd', 'Completed within 45 working days.'),
+ ('', 'working_days', 'Working days between the two dates that decide the case, on the report''s calendar.'),
+ ('', 'working_days_from_start', 'Working days from the start of the period of care to the review.'),
+ ('', 'display_order', 'The indicator''s order in the report.'),
+ ('', 'section', 'The report section.'),
+ ('', 'title', 'The indicator''s title.'),
+ ('', 'polarity', 'higher or lower is better (NULL: neither).'),
+ ('', 'previous_period', 'The previous comparable period: the year before, or the same quarter or month a year before.'),
+ ('', 'previous_display', 'The figure for the previous comparable period, as shown.'),
+ ('', 'previous_shown', 'The figure for the previous comparable period, rounded as shown.'),
+ ('', 'change', 'increase, decrease or no change from the previous comparable period (NULL: no figure to compare).'),
+ ('', 'change_is', 'better or worse, by the polarity (NULL: no polarity, no change or nothing to compare).'),
+ ('', 'reason', 'Why there is no figure, in words (NULL: there is one).'),
+ ('', 'data_as_at', 'When the report''s figures were last computed (its last refresh or deploy).'),
+ ('health_review_due', 'completed_date', 'The date the review health assessment was completed (NULL: not yet).'),
+ ('referral_timeliness', 'completed_date', 'The date the referral was completed.'),
+ ('cla_review_timeliness', 'working_days', 'Working days from the start of the period of care to the review.'),
+ ('data_quality', 'child_id', 'The child, where the row names one.'),
+ ('scorecard', 'available', 'True when the source has what the indicator needs and the report has a row for the period (the figure may still be NULL: see reason).');
+
+-- The scorecard of every period, as a view.
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('scorecard', 'view', 200, 'report', NULL,
+'The scorecard of every period (year, quarter and month): one row per indicator and period with its figure, target, status, the previous comparable period''s figure, the change and whether it is better or worse, and why there is no figure. cspi.scorecard(period) is the same for one period.',
+$def$
+SELECT p.period_type, p.period, p.period_start, p.period_end,
+       i.display_order, i.section, i.code, i.title, i.unit,
+       v.display, v.shown, v.fraction, v.numerator, v.denominator,
+       coalesce(v.target, cspi.target_for(i.code, p.period)) AS target, i.polarity, v.status,
+       pp.period AS previous_period, pv.display AS previous_display, pv.shown AS previous_shown,
+       CASE WHEN v.shown IS NULL OR pv.shown IS NULL THEN NULL
+            WHEN v.shown > pv.shown THEN 'increase'
+            WHEN v.shown < pv.shown THEN 'decrease'
+            ELSE 'no change' END AS change,
+       CASE WHEN v.shown IS NULL OR pv.shown IS NULL OR i.polarity IS NULL OR v.shown = pv.shown THEN NULL
+            WHEN (v.shown > pv.shown) = (i.polarity = 'higher') THEN 'better'
+            ELSE 'worse' END AS change_is,
+       coalesce(a.available, false) AND v.indicator IS NOT NULL AS available,
+       CASE WHEN v.shown IS NULL
+            THEN cspi.no_figure_reason(i.code, coalesce(a.missing_relations, i.requires), v.indicator IS NOT NULL) END AS reason,
+       (SELECT max(x.refreshed_at) FROM @R@.indicator_value x) AS data_as_at
+  FROM cspi.indicator i
+  CROSS JOIN @R@.period p
+  CROSS JOIN LATERAL (SELECT cspi.previous_period(p.period) AS period) pp
+  LEFT JOIN @R@.indicator_availability a ON a.indicator = i.code
+  LEFT JOIN @R@.indicator_value v ON v.indicator = i.code AND v.period_type = p.period_type AND v.period = p.period
+  LEFT JOIN @R@.indicator_value pv ON pv.indicator = i.code AND pv.period_type = p.period_type AND pv.period = pp.period
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, build_order = excluded.build_order, family = excluded.family,
+                                 unique_key = excluded.unique_key, comment = excluded.comment, definition = excluded.definition;
+
+-- Comment every column of a published view.
+CREATE OR REPLACE FUNCTION cspi.comment_report_columns(schema name, object text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    col record;
+BEGIN
+    FOR col IN
+        SELECT a.attname,
+               CASE WHEN object LIKE 'src\_%'
+                    THEN (SELECT upper(left(cc.meaning, 1)) || substr(cc.meaning, 2) || '.'
+                            FROM cspi.contract_column cc
+                           WHERE cc.relation = substr(object, 5) AND cc.column_name = a.attname)
+                    ELSE coalesce((SELECT r.comment FROM cspi.report_column r
+                                    WHERE r.object = comment_report_columns.object AND r.column_name = a.attname),
+                                  (SELECT r.comment FROM cspi.report_column r
+                                    WHERE r.object = '' AND r.column_name = a.attname)) END AS comment
+          FROM pg_attribute a
+         WHERE a.attrelid = format('%I.%I', schema, object)::regclass AND a.attnum > 0 AND NOT a.attisdropped
+    LOOP
+        EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', schema, object, col.attname, col.comment);
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.comment_report_columns(name, text) IS
+'Comments every column of the published view schema.object from cspi.report_column (src_ views: from the data contract); called by deploy.';
+
+-- Why a scorecard row has no figure, as a council reader would say it.
+CREATE OR REPLACE FUNCTION cspi.relation_noun(relation text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE relation
+        WHEN 'referral' THEN 'referrals'
+        WHEN 'assessment' THEN 'child and family assessments'
+        WHEN 's47_enquiry' THEN 'section 47 enquiries'
+        WHEN 'cp_plan' THEN 'child protection plans'
+        WHEN 'cp_review' THEN 'child protection reviews'
+        WHEN 'cla_episode' THEN 'episodes of care'
+        WHEN 'cla_review' THEN 'looked-after reviews'
+        WHEN 'visit' THEN 'statutory visits'
+        WHEN 'allocation' THEN 'social worker allocations'
+        WHEN 'health_assessment' THEN 'health assessments'
+        WHEN 'missing_episode' THEN 'missing episodes'
+        WHEN 'care_leaver' THEN 'care leavers'' records'
+        WHEN 'family_support' THEN 'family support cases'
+        WHEN 'child' THEN 'children''s details (dates of birth, families)'
+        WHEN 'population' THEN 'child population estimates'
+        ELSE relation END;
+COMMENT ON FUNCTION cspi.relation_noun(text) IS
+'A data contract relation as a council reader names it: ''health assessments'' for health_assessment.';
+
+CREATE OR REPLACE FUNCTION cspi.no_figure_reason(indicator text, missing_relations text[], has_events boolean)
+    RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT CASE
+        WHEN cardinality(missing_relations) > 0
+            THEN 'the data loaded into cspi does not include '
+                 || (SELECT CASE WHEN count(*) = 1 THEN min(n)
+                                 ELSE string_agg(n, ', ' ORDER BY o) FILTER (WHERE o < count_all)
+                                      || ' or ' || max(n) FILTER (WHERE o = count_all) END
+                       FROM (SELECT cspi.relation_noun(r) AS n, o, count(*) OVER () AS count_all
+                               FROM unnest(missing_relations) WITH ORDINALITY AS u(r, o)) x)
+        WHEN NOT has_events THEN 'there are no records for that period'
+        WHEN i.unit = '%' THEN 'there were no cases to count'
+        ELSE 'there is no child population estimate for that period' END
+      FROM cspi.indicator i WHERE i.code = no_figure_reason.indicator;
+    END;
+COMMENT ON FUNCTION cspi.no_figure_reason(text, text[], boolean) IS
+'Why an indicator has no figure for a period, in words a council reader understands: the data that is missing, no records in the period, no cases (a zero denominator) or no population estimate.';
