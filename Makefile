@@ -43,6 +43,8 @@ SQL_SOURCES = \
 	src/sql/periods.sql \
 	src/sql/catalogue.sql \
 	src/sql/catalogue_wording.sql \
+	src/sql/benchmarks.sql \
+	src/sql/benchmarks_data.sql \
 	src/sql/deploy.sql \
 	src/sql/engine.sql \
 	src/sql/engine_build.sql \
@@ -88,6 +90,7 @@ REGRESS = \
 	hostile \
 	least_privilege \
 	report \
+	benchmarks \
 	generate \
 	cases
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
@@ -97,7 +100,7 @@ ISOLATION = calendar_cache calendar_mvcc deploy_readers
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/results/isolation
 
 PG_CPPFLAGS = -I$(srcdir)/src -DCSPI_VERSION='"$(EXTVERSION)"'
-EXTRA_CLEAN = src/sql/holidays.sql src/sql/holidays_uk_any.sql test/results test/unit/test_calendar test/unit/test_calendar_san \
+EXTRA_CLEAN = src/sql/holidays.sql src/sql/holidays_uk_any.sql src/sql/benchmarks_data.sql test/results test/unit/test_calendar test/unit/test_calendar_san \
 	test/unit/test_ratio test/unit/test_ratio_san \
 	test/fuzz/fuzz_calendar
 
@@ -111,6 +114,10 @@ src/sql/holidays.sql: tools/gen_uk_holidays.py
 
 src/sql/holidays_uk_any.sql: tools/gen_uk_holidays.py
 	python3 tools/gen_uk_holidays.py --any-uk > $@.tmp && mv $@.tmp $@
+
+# The DfE's published figures that cspi ships (data/dfe/README.md).
+src/sql/benchmarks_data.sql: tools/gen_dfe_data.py $(wildcard data/dfe/*.csv)
+	python3 tools/gen_dfe_data.py > $@.tmp && mv $@.tmp $@
 
 cspi--$(EXTVERSION).sql: $(SQL_SOURCES) cspi.control Makefile
 	{ printf '%s\n' \
@@ -127,7 +134,7 @@ cspi--$(EXTVERSION).sql: $(SQL_SOURCES) cspi.control Makefile
 src/ratio.o: override CPPFLAGS += -include pg_config.h
 
 .PHONY: update-scripts print-update-scripts
-update-scripts: src/sql/holidays.sql src/sql/holidays_uk_any.sql
+update-scripts: src/sql/holidays.sql src/sql/holidays_uk_any.sql src/sql/benchmarks_data.sql
 	for f in $(UPDATE_SCRIPTS); do \
 		step=$${f#cspi--}; step=$${step%.sql}; \
 		tools/build-update-script.sh "$$step" > "$$f.tmp" && mv "$$f.tmp" "$$f" || exit 1; \

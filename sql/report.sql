@@ -129,7 +129,8 @@ SELECT col_description('fixture_report.indicator_value'::regclass, a.attnum) AS 
 SELECT p.period,
        (SELECT count(*) FROM (SELECT display_order, section, code, title, unit, display, shown, numerator, denominator,
                                      target, polarity, status, previous_period, previous_display, previous_shown,
-                                     change, change_is, available, reason, data_as_at
+                                     change, change_is, available, reason, data_as_at,
+                                     england, region, statistical_neighbours, la_published, la_quartile
                                 FROM fixture_report.scorecard v WHERE v.period = p.period
                               EXCEPT
                               SELECT * FROM cspi.scorecard(p.period, 'fixture_report')) x) AS view_only,
@@ -137,7 +138,8 @@ SELECT p.period,
                               EXCEPT
                               SELECT display_order, section, code, title, unit, display, shown, numerator, denominator,
                                      target, polarity, status, previous_period, previous_display, previous_shown,
-                                     change, change_is, available, reason, data_as_at
+                                     change, change_is, available, reason, data_as_at,
+                                     england, region, statistical_neighbours, la_published, la_quartile
                                 FROM fixture_report.scorecard v WHERE v.period = p.period) x) AS function_only
   FROM (VALUES ('2023/24'), ('2022/23'), ('2023/24 Q4'), ('2024-02'), ('2022-04')) AS p(period);
 -- Percentages also as a fraction (REF_1WD 2023/24: 3 / 7), counts and

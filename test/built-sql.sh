@@ -15,6 +15,10 @@ if ! cmp -s "$fresh" src/sql/holidays.sql; then
 	echo "built-sql: src/sql/holidays.sql differs from a fresh tools/gen_uk_holidays.py"
 	exit 1
 fi
+if ! python3 tools/gen_dfe_data.py | cmp -s - src/sql/benchmarks_data.sql; then
+	echo "built-sql: src/sql/benchmarks_data.sql differs from a fresh tools/gen_dfe_data.py"
+	exit 1
+fi
 if ! python3 tools/gen_uk_holidays.py --any-uk | cmp -s - src/sql/holidays_uk_any.sql; then
 	echo "built-sql: src/sql/holidays_uk_any.sql differs from a fresh tools/gen_uk_holidays.py --any-uk"
 	exit 1

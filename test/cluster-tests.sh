@@ -82,6 +82,10 @@ check oracle:numpy-busday-count /usr/bin/python3 test/oracle/busday_oracle.py
 check oracle:indicators test/oracle/indicators-vs-oracle.sh
 PGOPTIONS="${PGOPTIONS:-} $force_parallel" check parallel-oracle:indicators test/oracle/indicators-vs-oracle.sh
 
+# The DfE's published figures for every authority against an independent
+# reading of the shipped files.
+check oracle:dfe-benchmarks test/oracle/benchmarks-vs-oracle.sh
+
 # The upgrade from the last release keeps a council's report and equals a
 # fresh install.
 # Every release: 1.0 (through 1.1) and 1.1.

@@ -44,8 +44,11 @@ SELECT count(*) FROM cspi.indicator;
 SELECT cspi.working_days('2024-12-24'::date, '2025-01-02'::date),
        cspi.working_days('2024-12-24'::date, '2025-01-02'::date, 'council-offices'),
        cspi.is_working_day('2040-12-27');
--- The report's figures, restored and populated.
-SELECT md5(string_agg(v::text, ',' ORDER BY v.indicator, v.period_type, v.period)),
+-- The report's figures, restored and populated (refreshed_at is when they
+-- were computed: the restore's refresh, by design).
+SELECT md5(string_agg((v.indicator, v.period_type, v.period, v.period_start, v.period_end, v.numerator,
+                       v.denominator, v.value, v.shown, v.display, v.target, v.status, v.fraction)::text,
+                      ',' ORDER BY v.indicator, v.period_type, v.period)),
        count(*)
   FROM council_report.indicator_value v;
 SQL

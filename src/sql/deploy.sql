@@ -66,7 +66,7 @@ COMMENT ON FUNCTION cspi.contract_expression(text, regtype, text) IS
 'The SQL expression that reads a source column of type found as the contract''s kind: ids as text, dates of a timestamptz in Europe/London, timestamps kept as the source has them (a timestamptz as a real instant, so that elapsed hours are real hours across a clock change; a timestamp as wall-clock time), NULL flags as false, codes upper-cased and trimmed.';
 
 CREATE OR REPLACE FUNCTION cspi.deploy(source_schema name, report_schema name DEFAULT 'cspi_report',
-                            calendar text DEFAULT 'england-and-wales')
+                            calendar text DEFAULT 'england-and-wales', la_code text DEFAULT NULL)
     RETURNS TABLE (indicator text, available boolean, missing_relations text[])
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -85,6 +85,14 @@ DECLARE
     previous record;
     internal name;
 BEGIN
+    -- The council's local authority (old three-digit or ONS code), for the
+    -- DfE's published figures beside its own; kept from the previous deploy
+    -- when not given.
+    IF la_code IS NOT NULL THEN
+        la_code := (cspi.find_local_authority(la_code)).old_la_code;
+    ELSE
+        SELECT d.la_code INTO la_code FROM cspi.deployment d WHERE d.report_schema = deploy.report_schema;
+    END IF;
     IF cspi.calendar_range(calendar) IS NULL THEN
         RAISE EXCEPTION 'calendar "%" does not exist', calendar
             USING ERRCODE = 'undefined_object',
@@ -184,21 +192,22 @@ BEGIN
     EXECUTE format('COMMENT ON SCHEMA %I IS %L', internal,
                    format('The materialized views of report schema %s, and the views they are computed from (cspi.deploy). Read the report schema, not this one.',
                           report_schema));
-    PERFORM cspi.build_report_objects(source_schema, internal, internal, calendar, present, '{}');
+    PERFORM cspi.build_report_objects(source_schema, internal, internal, calendar, present, '{}', la_code);
 
     -- The switch, which readers wait for: the published views of the report
     -- schema over the new generation, then the previous generation dropped.
     PERFORM cspi.lock_published_views(report_schema);
     PERFORM cspi.build_report_objects(source_schema, report_schema, internal, calendar, present,
-                                      ARRAY[report_schema, internal]);
+                                      ARRAY[report_schema, internal], la_code);
     INSERT INTO cspi.deployment AS d (report_schema, source_schema, calendar, internal_schema, cspi_version,
-                                      deployed_at, deployed_by, refreshed_at)
+                                      deployed_at, deployed_by, refreshed_at, la_code)
     VALUES (report_schema, source_schema, calendar, internal,
-            (SELECT extversion FROM pg_extension WHERE extname = 'cspi'), now(), current_user, NULL)
+            (SELECT extversion FROM pg_extension WHERE extname = 'cspi'), now(), current_user, NULL, la_code)
     ON CONFLICT ON CONSTRAINT deployment_pkey DO UPDATE
        SET source_schema = EXCLUDED.source_schema, calendar = EXCLUDED.calendar,
            internal_schema = EXCLUDED.internal_schema, cspi_version = EXCLUDED.cspi_version,
-           deployed_at = EXCLUDED.deployed_at, deployed_by = EXCLUDED.deployed_by, refreshed_at = NULL;
+           deployed_at = EXCLUDED.deployed_at, deployed_by = EXCLUDED.deployed_by, refreshed_at = NULL,
+           la_code = EXCLUDED.la_code;
     IF previous.internal_schema IS NOT NULL AND previous.internal_schema <> internal THEN
         EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', previous.internal_schema);
     END IF;
@@ -209,8 +218,8 @@ BEGIN
                                   ORDER BY i.display_order', report_schema);
 END
 $fn$;
-COMMENT ON FUNCTION cspi.deploy(name, name, text) IS
-'Checks the source schema against the data contract (listing every problem at once) and creates or replaces the report objects in report_schema: the drill-down views, data_quality, period and indicator_value (materialized in an internal schema), deployment and indicator_availability. A new deploy is built beside the old one and switched to at the end, so readers are blocked only for that moment, and views that councils made over the published objects are kept. Records the deployment in cspi.deployment. An absent source relation makes the indicators that need it unavailable. Returns each indicator and whether it is available.';
+COMMENT ON FUNCTION cspi.deploy(name, name, text, text) IS
+'Checks the source schema against the data contract (listing every problem at once) and creates or replaces the report objects in report_schema: the drill-down views, data_quality, period and indicator_value (materialized in an internal schema), deployment and indicator_availability. A new deploy is built beside the old one and switched to at the end, so readers are blocked only for that moment, and views that councils made over the published objects are kept. Records the deployment in cspi.deployment, with la_code, the council''s local authority (old three-digit or ONS code; an unknown code is an error listing the nearest), which puts the DfE''s published figures beside the council''s (kept from the previous deploy when not given). An absent source relation makes the indicators that need it unavailable. Returns each indicator and whether it is available.';
 
 -- Take the switch's locks on the published views of report_schema without
 -- ever waiting while holding some: each attempt locks them all (each with a
@@ -290,7 +299,7 @@ BEGIN
     -- (which the owner may change) runs with the owner's rights only.
     callers_role := current_setting('role');
     PERFORM set_config('role', pg_get_userbyid(owner), true);
-    RETURN QUERY SELECT * FROM cspi.deploy(d.source_schema, d.report_schema, d.calendar);
+    RETURN QUERY SELECT * FROM cspi.deploy(d.source_schema, d.report_schema, d.calendar, d.la_code);
     PERFORM set_config('role', callers_role, true);
 END
 $fn$;

@@ -28,14 +28,11 @@ CREATE TABLE cspi.report_object (
     comment     text NOT NULL,
     CONSTRAINT report_object_key_check CHECK ((kind = 'materialized view') = (unique_key IS NOT NULL))
 );
-COMMENT ON TABLE cspi.report_object IS
-'Every object cspi.deploy() creates in a report schema besides the src_ views, in build order: its kind, its family of indicators, its query and its comment. In a definition, @R@ stands for the schema it is built in and @CAL@ for the calendar (a literal); indicator_value''s @MEASURES@ is made from cspi.indicator_measure.';
 COMMENT ON COLUMN cspi.report_object.name IS 'The object''s name in the report schema.';
 COMMENT ON COLUMN cspi.report_object.kind IS 'view, or materialized view (built in the internal schema and published as a view over it).';
 COMMENT ON COLUMN cspi.report_object.build_order IS 'Objects are built in this order: an object may use those before it.';
 COMMENT ON COLUMN cspi.report_object.family IS 'The family of indicators it serves (the engine_*.sql file that defines it).';
 COMMENT ON COLUMN cspi.report_object.unique_key IS 'Materialized views: the columns of their unique index, which REFRESH ... CONCURRENTLY needs.';
-COMMENT ON COLUMN cspi.report_object.definition IS 'The query, with @R@ and @CAL@ (and @MEASURES@) placeholders, filled once, in one pass.';
 COMMENT ON COLUMN cspi.report_object.comment IS 'Its comment in the report schema.';
 
 CREATE TABLE cspi.indicator_measure (

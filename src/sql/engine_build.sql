@@ -2,11 +2,22 @@
 -- Building a report schema: the src_ views and the report objects
 --------------------------------------------------------------------------
 
+-- The placeholders of the report objects' definitions (since 1.2:
+-- @SCHEMA@).
+COMMENT ON TABLE cspi.report_object IS
+'Every object cspi.deploy() creates in a report schema besides the src_ views, in build order: its kind, its family of indicators, its query and its comment. In a definition, @R@ stands for the schema it is built in (an identifier), @SCHEMA@ for its name (a literal) and @CAL@ for the calendar (a literal); indicator_value''s @EVENTS@ and @SNAPSHOTS@ are made from cspi.indicator_measure.';
+COMMENT ON COLUMN cspi.report_object.definition IS 'The query, with @R@, @SCHEMA@ and @CAL@ (and @EVENTS@, @SNAPSHOTS@) placeholders, filled once, in one pass.';
+
+-- The council's local authority, which deploy() records (since 1.2).
+ALTER TABLE cspi.deployment ADD COLUMN IF NOT EXISTS la_code text;
+COMMENT ON COLUMN cspi.deployment.la_code IS
+'The council''s local authority, its old three-digit code (cspi.local_authority): the DfE''s published figures for it, its region and its statistical neighbours go beside its own. NULL: England''s figures only.';
+
 -- Build every report object in schema (src_ views, tables and the objects
 -- of cspi.report_object).  internal: materialized views are built here (the
 -- internal schema); otherwise they are published as views over internal.
 CREATE OR REPLACE FUNCTION cspi.build_report_objects(source_schema name, schema name, internal name,
-                                          calendar text, present text[], skip_schemas name[])
+                                          calendar text, present text[], skip_schemas name[], la_code text)
     RETURNS void
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -59,8 +70,9 @@ BEGIN
     IF building_internal THEN
         EXECUTE format('CREATE TABLE %I.deployment AS SELECT %L::name AS source_schema, %L::text AS calendar,
                                %L::text[] AS present_relations, now() AS deployed_at,
-                               (SELECT extversion FROM pg_extension WHERE extname = ''cspi'') AS cspi_version',
-                       schema, source_schema, calendar, present);
+                               (SELECT extversion FROM pg_extension WHERE extname = ''cspi'') AS cspi_version,
+                               %L::text AS la_code',
+                       schema, source_schema, calendar, present, la_code);
         EXECUTE format('CREATE TABLE %I.indicator_availability AS
                         SELECT i.code AS indicator, m.missing = ''{}'' AS available, m.missing AS missing_relations
                           FROM cspi.indicator i
@@ -82,9 +94,9 @@ BEGIN
     -- The report objects, in build order.
     SELECT * INTO measures FROM cspi.measure_queries(quote_ident(schema));
     FOR o IN SELECT * FROM cspi.report_object ORDER BY build_order LOOP
-        query := cspi.fill_template(o.definition, ARRAY['R', 'CAL', 'EVENTS', 'SNAPSHOTS'],
+        query := cspi.fill_template(o.definition, ARRAY['R', 'CAL', 'EVENTS', 'SNAPSHOTS', 'SCHEMA'],
                                     ARRAY[quote_ident(schema), quote_literal(calendar),
-                                          measures.events, measures.snapshots]);
+                                          measures.events, measures.snapshots, quote_literal(schema)]);
         BEGIN
             IF o.kind = 'view' THEN
                 pending := pending || cspi.publish_view(schema, o.name, query, true, skip_schemas);
@@ -113,6 +125,6 @@ BEGIN
     END LOOP;
 END
 $fn$;
-COMMENT ON FUNCTION cspi.build_report_objects(name, name, name, text, text[], name[]) IS
+COMMENT ON FUNCTION cspi.build_report_objects(name, name, name, text, text[], name[], text) IS
 'Builds the report objects in schema: in the internal schema with materialized views, in the report schema as published views (called by deploy).';
 

@@ -137,7 +137,17 @@ BEGIN
             WHEN comparison IS NOT NULL AND target_text IS NOT NULL THEN ' This ' || comparison || ', and ' || target_text || '.'
             WHEN comparison IS NOT NULL THEN ' This ' || comparison || '.'
             WHEN target_text IS NOT NULL THEN ' This ' || target_text || '.'
-            ELSE '' END;
+            ELSE '' END
+            -- England's published figure for the year, for percentages and rates.
+            || CASE
+            WHEN card.england IS NULL OR card.unit = 'count' THEN ''
+            WHEN card.polarity IS NULL OR card.shown = card.england
+                THEN format(' England''s figure was %s.', cspi.format_number(card.england, card.unit)
+                            || CASE WHEN card.unit = 'per 10,000' THEN ' per 10,000' ELSE '' END)
+            ELSE format(' This is %s than England (%s).',
+                        CASE WHEN (card.shown > card.england) = (card.polarity = 'higher') THEN 'better' ELSE 'worse' END,
+                        cspi.format_number(card.england, card.unit)
+                        || CASE WHEN card.unit = 'per 10,000' THEN ' per 10,000' ELSE '' END) END;
 
         txt := card.template;
         txt := replace(txt, '{in_period}', 'In ' || cspi.period_name(period));
@@ -233,7 +243,8 @@ $fn$;
 COMMENT ON FUNCTION cspi.chart_scale(numeric, numeric, text) IS
 'The value axis of a chart of values from lo to hi: a minimum and maximum that are multiples of a step of 1, 2 or 5 times a power of ten, about four steps apart; counts and rates start at 0, percentages stay within 0 to 100.';
 
-CREATE OR REPLACE FUNCTION cspi.trend_svg(points numeric[], target numeric, unit text, labels text[])
+CREATE OR REPLACE FUNCTION cspi.trend_svg(points numeric[], target numeric, unit text, labels text[],
+                                          england numeric DEFAULT NULL)
     RETURNS text
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
@@ -262,8 +273,8 @@ BEGIN
         RETURN '<span class="nochart">no monthly values</span>';
     END IF;
     SELECT * INTO scale
-      FROM cspi.chart_scale((SELECT min(v) FROM unnest(points || ARRAY[target]) AS v),
-                            (SELECT max(v) FROM unnest(points || ARRAY[target]) AS v), unit);
+      FROM cspi.chart_scale((SELECT min(v) FROM unnest(points || ARRAY[target, england]) AS v),
+                            (SELECT max(v) FROM unnest(points || ARRAY[target, england]) AS v), unit);
     SELECT max(i) INTO last_i FROM generate_subscripts(points, 1) AS i WHERE points[i] IS NOT NULL;
     SELECT string_agg(cspi.month_label(labels[i]) || ' ' || CASE WHEN points[i] IS NULL THEN 'no figure' ELSE cspi.format_number(points[i], unit) END,
                       ', ' ORDER BY i)
@@ -273,7 +284,9 @@ BEGIN
         || '<title>' || cspi.html_escape(format('Monthly values from %s to %s%s',
                                                cspi.month_label(labels[1]), cspi.month_label(labels[n]),
                                                coalesce(', target ' || cspi.format_target(target, unit), ''))) || '</title>'
-        || '<desc>' || cspi.html_escape(described || '.') || '</desc>'
+        || '<desc>' || cspi.html_escape(described || '.'
+                                        || coalesce(' England, year to ' || cspi.month_label(labels[n]) || ': '
+                                                    || cspi.format_number(england, unit) || '.', '')) || '</desc>'
         || format('<rect x="%s" y="%s" width="%s" height="%s" fill="#f7f7f7"/>', left_x, top_y, right_x - left_x, bottom_y - top_y);
     -- The value axis: a gridline and a label at each step.
     tick := scale.axis_min;
@@ -305,6 +318,12 @@ BEGIN
         y := round(bottom_y - (bottom_y - top_y) * (points[i] - scale.axis_min) / (scale.axis_max - scale.axis_min), 1);
         path := path || x || ',' || y || ' ';
     END LOOP;
+    -- England's published figure for the year, a grey diamond at the end.
+    IF england IS NOT NULL THEN
+        y := round(bottom_y - (bottom_y - top_y) * (england - scale.axis_min) / (scale.axis_max - scale.axis_min), 1);
+        svg := svg || format('<path class="england-marker" d="M%s,%s l5,5 l-5,5 l-5,-5 z" fill="#777"><title>%s</title></path>',
+                             right_x, y - 5, cspi.html_escape('England ' || cspi.format_number(england, unit)));
+    END IF;
     svg := svg || format('<polyline class="values" points="%s" fill="none" stroke="#1d5fa8" stroke-width="2"/>', rtrim(path))
                || format('<circle cx="%s" cy="%s" r="3" fill="#1d5fa8"/>', x, y);
     -- The latest value, beside its point.
@@ -315,8 +334,8 @@ BEGIN
     RETURN svg || '</svg>';
 END
 $fn$;
-COMMENT ON FUNCTION cspi.trend_svg(numeric[], numeric, text, text[]) IS
-'An inline SVG line chart of monthly values (used by report_html): a labelled value axis on a sensible scale (cspi.chart_scale), the first and last months labelled, the latest value printed, the target drawn and labelled, and a text alternative (title and desc) giving every value.';
+COMMENT ON FUNCTION cspi.trend_svg(numeric[], numeric, text, text[], numeric) IS
+'An inline SVG line chart of monthly values (used by report_html): a labelled value axis on a sensible scale (cspi.chart_scale), the first and last months labelled, the latest value printed, the target drawn and labelled, England''s published figure for the year as a grey diamond at the end, and a text alternative (title and desc) giving every value.';
 
 CREATE OR REPLACE FUNCTION cspi.month_label(period text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -436,7 +455,8 @@ BEGIN
          || '<th scope="col">Indicator</th><th scope="col">' || cspi.html_escape(cspi.period_name(period)) || '</th>'
          || '<th scope="col">Target</th><th scope="col">Status</th>'
          || '<th scope="col">' || cspi.html_escape(cspi.period_name(cspi.previous_period(period))) || '</th>'
-         || '<th scope="col">Change</th><th scope="col">Last 24 months</th></tr></thead><tbody>';
+         || '<th scope="col">Change</th><th scope="col">Last 24 months'
+         || CASE WHEN b.period_type = 'year' THEN ' <small>(&#9670; England)</small>' ELSE '' END || '</th></tr></thead><tbody>';
     FOR card IN SELECT * FROM cspi.scorecard(period, report_schema) ORDER BY display_order LOOP
         IF card.display_order = 1 OR card.section IS DISTINCT FROM
                (SELECT i.section FROM cspi.indicator i WHERE i.display_order < card.display_order
@@ -453,13 +473,22 @@ BEGIN
         html := html || format('<tr data-code="%s" class="%s">', cspi.html_escape(card.code),
                                CASE card.status WHEN 'met' THEN 'status-met' WHEN 'not met' THEN 'status-not-met' ELSE 'status-none' END)
              || '<th scope="row">' || cspi.html_escape(card.title) || ' <small>(' || cspi.html_escape(card.code) || ')</small></th>'
-             || '<td class="num">' || cspi.html_escape(coalesce(card.display, 'no figure')) || '</td>'
+             || '<td class="num">' || cspi.html_escape(coalesce(card.display, 'no figure'))
+             || CASE WHEN card.england IS NULL AND card.statistical_neighbours IS NULL THEN ''
+                     ELSE '<br><small class="benchmark">' || cspi.html_escape(concat_ws('; ',
+                              CASE WHEN card.england IS NOT NULL THEN 'England ' || cspi.format_number(card.england, card.unit) END,
+                              CASE WHEN card.statistical_neighbours IS NOT NULL
+                                   THEN 'neighbours ' || cspi.format_number(card.statistical_neighbours, card.unit) END,
+                              CASE WHEN card.region IS NOT NULL THEN 'region ' || cspi.format_number(card.region, card.unit) END))
+                        || '</small>' END
+             || '</td>'
              || '<td class="num">' || coalesce(cspi.html_escape(cspi.format_target(card.target, card.unit)), '&ndash;') || '</td>'
              || '<td>' || CASE card.status WHEN 'met' THEN '&#10004; Met' WHEN 'not met' THEN '&#10008; Not met' ELSE 'No target' END || '</td>'
              || '<td class="num">' || cspi.html_escape(coalesce(card.previous_display, 'n/a')) || '</td>'
              || '<td>' || coalesce(cspi.html_escape(card.change || coalesce(' (' || card.change_is || ')', '')), '&ndash;') || '</td>'
              || '<td>' || CASE WHEN card.available AND trend.points IS NOT NULL
-                               THEN cspi.trend_svg(trend.points, card.target, card.unit, trend.labels)
+                               THEN cspi.trend_svg(trend.points, card.target, card.unit, trend.labels,
+                                                   CASE WHEN card.unit <> 'count' THEN card.england END)
                                ELSE '<span class="nochart">no chart: ' || cspi.html_escape(coalesce(card.reason, 'no monthly figures')) || '</span>' END
              || '</td></tr>';
     END LOOP;

@@ -149,6 +149,12 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('', 'change_is', 'better or worse, by the polarity (NULL: no polarity, no change or nothing to compare).'),
  ('', 'reason', 'Why there is no figure, in words (NULL: there is one).'),
  ('', 'data_as_at', 'When the report''s figures were last computed (its last refresh or deploy).'),
+ ('', 'england', 'England''s figure as the DfE published it for the year ending 31 March (financial years only), in the indicator''s unit.'),
+ ('', 'region', 'The council''s region''s published figure (London for a London borough).'),
+ ('', 'statistical_neighbours', 'The mean of the published figures of the council''s ten statistical neighbours (DfE model), suppressed ones left out.'),
+ ('', 'la_published', 'The council''s own figure as the DfE published it, to reconcile with cspi''s.'),
+ ('', 'la_quartile', 'The council''s quartile among all local authorities by the published figure: 1 the best quarter, 4 the worst (indicators where higher or lower is better).'),
+ ('', 'la_code', 'The council''s local authority (old three-digit code) given to cspi.deploy(); NULL: none.'),
  ('health_review_due', 'completed_date', 'The date the review health assessment was completed (NULL: not yet).'),
  ('referral_timeliness', 'completed_date', 'The date the referral was completed.'),
  ('cla_review_timeliness', 'working_days', 'Working days from the start of the period of care to the review.'),
@@ -158,7 +164,7 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
 -- The scorecard of every period, as a view.
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('scorecard', 'view', 200, 'report', NULL,
-'The scorecard of every period (year, quarter and month): one row per indicator and period with its figure, target, status, the previous comparable period''s figure, the change and whether it is better or worse, and why there is no figure. cspi.scorecard(period) is the same for one period.',
+'The scorecard of every period (year, quarter and month): one row per indicator and period with its figure, target, status, the previous comparable period''s figure, the change and whether it is better or worse, why there is no figure, and for financial years the DfE''s published figures beside it (England, region, statistical neighbours, the council''s own, its quartile). cspi.scorecard(period) is the same for one period.',
 $def$
 SELECT p.period_type, p.period, p.period_start, p.period_end,
        i.display_order, i.section, i.code, i.title, i.unit,
@@ -175,13 +181,20 @@ SELECT p.period_type, p.period, p.period_start, p.period_end,
        coalesce(a.available, false) AND v.indicator IS NOT NULL AS available,
        CASE WHEN v.shown IS NULL
             THEN cspi.no_figure_reason(i.code, coalesce(a.missing_relations, i.requires), v.indicator IS NOT NULL) END AS reason,
-       (SELECT max(x.refreshed_at) FROM @R@.indicator_value x) AS data_as_at
+       (SELECT max(x.refreshed_at) FROM @R@.indicator_value x) AS data_as_at,
+       bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile
   FROM cspi.indicator i
   CROSS JOIN @R@.period p
   CROSS JOIN LATERAL (SELECT cspi.previous_period(p.period) AS period) pp
   LEFT JOIN @R@.indicator_availability a ON a.indicator = i.code
   LEFT JOIN @R@.indicator_value v ON v.indicator = i.code AND v.period_type = p.period_type AND v.period = p.period
   LEFT JOIN @R@.indicator_value pv ON pv.indicator = i.code AND pv.period_type = p.period_type AND pv.period = pp.period
+  -- The DfE's published figures, for financial years (cspi.benchmarks).
+  LEFT JOIN (SELECT y.period, b.*
+               FROM @R@.period y
+              CROSS JOIN LATERAL cspi.benchmarks(y.period, (SELECT d.la_code FROM cspi.deployment d
+                                                             WHERE d.report_schema = @SCHEMA@)) b
+              WHERE y.period_type = 'year') bm ON bm.period = p.period AND bm.indicator = i.code
 $def$)
 ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, build_order = excluded.build_order, family = excluded.family,
                                  unique_key = excluded.unique_key, comment = excluded.comment, definition = excluded.definition;

@@ -110,13 +110,22 @@ with_target=$(q -At -c "SELECT count(*) FROM cspi.scorecard('2023/24', 'fixture_
 check "the target drawn and labelled on the $with_target charts of indicators with a target ($targets, $target_labels)" \
 	test "$targets" -eq "$with_target" -a "$target_labels" -eq "$with_target" -a "$with_target" -ge 10
 descs=$(count '<desc>Apr 2022 [^<]*Mar 2024 [^<]*</desc>')
+england=$(count '<path class="england-marker"')
+with_england=$(q -At -c "SELECT count(*) FROM cspi.scorecard('2023/24', 'fixture_report') c
+                          WHERE c.england IS NOT NULL AND c.unit <> 'count'
+                            AND EXISTS (SELECT 1 FROM fixture_report.indicator_value v
+                                         WHERE v.indicator = c.code AND v.period_type = 'month' AND v.shown IS NOT NULL
+                                           AND v.period_end > '2022-03-31')")
 check "a text alternative giving the values on every chart ($descs)" test "$descs" -eq "$charts"
+check "England's published figure marked on the $with_england charts of percentages and rates that have one ($england)" \
+	test "$england" -eq "$with_england" -a "$with_england" -ge 8
+check "England and the neighbours beside the figures" grep -q '<small class="benchmark">England ' "$work/dom.html"
 read -r ref_code ref_value <<<"$(q -At -F ' ' -c "SELECT v.indicator, cspi.format_number(v.shown, i.unit)
                          FROM fixture_report.indicator_value v JOIN cspi.indicator i ON i.code = v.indicator
                         WHERE v.period = '2024-03' AND v.shown IS NOT NULL AND i.unit = '%'
                         ORDER BY i.display_order LIMIT 1")"
 check "$ref_code's text alternative ends with March 2024's value, $ref_value" \
-	grep -q -P "<tr data-code=\"$ref_code\"(?:(?!</tr>).)*<desc>Apr 2022 [^<]*Mar 2024 \Q$ref_value\E\.</desc>" "$work/dom.html"
+	grep -q -P "<tr data-code=\"$ref_code\"(?:(?!</tr>).)*<desc>Apr 2022 [^<]*Mar 2024 \Q$ref_value\E\.( England, year to Mar 2024: [0-9.]+%\.)?</desc>" "$work/dom.html"
 check "the council's name in the header" grep -q '<p class="council">Fixture Borough Council</p>' "$work/dom.html"
 check "the date the data is as at" grep -q -E 'Data as at [0-9]{1,2} [A-Z][a-z]+ 20[0-9]{2} \(the latest event recorded\)' "$work/dom.html"
 summary=$(q -At -c "SELECT sentence FROM cspi.narrative_summary('2023/24', 'fixture_report')")

@@ -97,9 +97,11 @@ lines AS (
     UNION ALL
     SELECT 'schema acl ' || coalesce(nspacl::text, '-') FROM pg_namespace WHERE nspname = 'cspi'
     UNION ALL
-    SELECT 'config ' || unnest(extconfig)::regclass || ' '
-           || coalesce(array_to_string(extcondition, ','), '-')
-      FROM pg_extension WHERE extname = 'cspi'
+    -- Each configuration table with its own dump condition (the arrays'
+    -- order is the order of registration, which may differ).
+    SELECT 'config ' || u.tab::regclass || ' ' || coalesce(nullif(u.cond, ''), '-')
+      FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS u(tab, cond)
+     WHERE e.extname = 'cspi'
 )
 SELECT line FROM lines ORDER BY line;
 
@@ -111,3 +113,8 @@ SELECT 'rows cspi.contract_column ' || md5(string_agg(t::text, ',' ORDER BY t::t
 SELECT 'rows cspi.calendar_version ' || count(*) FROM cspi.calendar_version;
 SELECT 'rows cspi.report_object ' || md5(string_agg(t::text, ',' ORDER BY t::text)) FROM cspi.report_object t;
 SELECT 'rows cspi.indicator_measure ' || md5(string_agg(t::text, ',' ORDER BY t::text)) FROM cspi.indicator_measure t;
+SELECT 'rows cspi.report_column ' || md5(string_agg(t::text, ',' ORDER BY t::text)) FROM cspi.report_column t;
+SELECT 'rows cspi.dfe_file ' || md5(string_agg(t::text, ',' ORDER BY t::text)) FROM cspi.dfe_file t;
+SELECT 'rows cspi.published_measure ' || md5(string_agg(t::text, ',' ORDER BY t::text)) FROM cspi.published_measure t;
+SELECT 'rows cspi.published_figure ' || md5(string_agg(t::text, ',' ORDER BY t::text)) FROM cspi.published_figure t WHERE shipped;
+SELECT 'rows cspi.statistical_neighbour ' || md5(string_agg(t::text, ',' ORDER BY t::text)) FROM cspi.statistical_neighbour t WHERE shipped;

@@ -1,0 +1,644 @@
+--------------------------------------------------------------------------
+-- The DfE's published figures: England, regions, every local authority and
+-- its statistical neighbours, beside cspi's own figures
+--------------------------------------------------------------------------
+-- The DfE publishes each year, on Explore Education Statistics, every local
+-- authority's children's social care figures with the regional and England
+-- ones, as "tidy" CSV files; and a statistical-neighbour model naming each
+-- authority's ten most similar authorities.  cspi ships the latest two
+-- years of the files that match its indicators (data/dfe/, loaded at
+-- CREATE EXTENSION by benchmarks_data.sql) and loads newer files the same
+-- way: cspi.load_dfe_file(file, content).  cspi.published_measure maps the
+-- DfE's measures to cspi's indicators, saying where the definitions differ.
+--
+-- Shipped rows (shipped = true) are what CREATE EXTENSION loads; pg_dump
+-- keeps only a council's own loads.  A council's load of a measure and
+-- year shadows the shipped one (cspi.published_figure_current), so that a
+-- dump restores on top of the shipped rows without a conflict.
+
+CREATE TABLE cspi.dfe_file (
+    kind        text PRIMARY KEY,
+    file_name   text NOT NULL,
+    columns     text[] NOT NULL,
+    required    text[] NOT NULL,
+    description text NOT NULL
+);
+COMMENT ON TABLE cspi.dfe_file IS
+'The DfE files cspi.load_dfe_file() reads: each kind, the file name the DfE publishes it under (any name containing it is recognised), the columns it may have (any other is refused) and those it must have.';
+COMMENT ON COLUMN cspi.dfe_file.kind IS 'The kind of file, which cspi.load_dfe_file() also accepts as its name.';
+COMMENT ON COLUMN cspi.dfe_file.file_name IS 'The name, or the start of the name, of the file as published.';
+COMMENT ON COLUMN cspi.dfe_file.columns IS 'Every column the file may have (matched ignoring case).';
+COMMENT ON COLUMN cspi.dfe_file.required IS 'The columns it must have.';
+COMMENT ON COLUMN cspi.dfe_file.description IS 'What the file holds.';
+GRANT SELECT ON cspi.dfe_file TO PUBLIC;
+
+INSERT INTO cspi.dfe_file (kind, file_name, columns, required, description) VALUES
+ ('cla_numbers', 'cla_number_and_rate_per_10k_children',
+  '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,population_type,population_estimate,children_count,rate_per_10000}',
+  '{time_period,geographic_level,population_type,population_estimate,children_count,rate_per_10000}',
+  'Children looked after on 31 March, starting and ceasing in the year: count and rate per 10,000 children.'),
+ ('referrals', 'c1_children_in_need_referrals_and_rereferrals',
+  '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,category,referral_count,rereferral_count,rereferral_percent,no_further_action_count,no_further_action_percent,not_in_need_count,not_in_need_percent,referral_child_count,rereferral_child_count,rereferral_child_percent}',
+  '{time_period,geographic_level,referral_count,rereferral_count,rereferral_percent,rereferral_child_count}',
+  'Referrals and re-referrals within 12 months, by referral and by child.'),
+ ('cp_subsequent', 'd3_cpps_subsequent_plan',
+  '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,category,CPP_start,CPP_subsequent,CPP_subsequent_percent}',
+  '{time_period,geographic_level,CPP_start,CPP_subsequent,CPP_subsequent_percent}',
+  'Child protection plans starting in the year, and those that were a second or subsequent plan.'),
+ ('cp_at_31_march', 'd5_cpps_at31march_by_duration',
+  '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,category,CPP_At31,3_months_or_less,3_months_or_less_percent,more_than_3_months_6_months,more_than_3_months_6_months_percent,more_than_6_months_less_than_1_year,more_than_6_months_less_than_1_year_percent,1_year_less_than_2_years,1_year_less_than_2_years_percent,2_years_or_more,2_years_or_more_percent}',
+  '{time_period,geographic_level,CPP_At31}',
+  'Child protection plans open on 31 March, by length.'),
+ ('cla_stability', 'la_cla_placement_stability',
+  '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,cla_group,placement_stability,children_count,children_percent}',
+  '{time_period,geographic_level,cla_group,placement_stability,children_count,children_percent}',
+  'Placement stability: children looked after on 31 March with 3 or more placements in the year; children looked after for 2.5 years and under 16 with the same carer for 2 years.'),
+ ('care_leavers_activity', 'la_care_leavers_activity',
+  '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,care_leaver_age,breakdown,care_leaver_count,care_leaver_percent}',
+  '{time_period,geographic_level,care_leaver_age,breakdown,care_leaver_count,care_leaver_percent}',
+  'Care leavers by age and main activity (education, training or employment, NEET, not known).'),
+ ('care_leavers_accommodation', 'la_care_leavers_accommodation_suitability',
+  '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,care_leaver_age,breakdown,care_leaver_count,care_leaver_percent}',
+  '{time_period,geographic_level,care_leaver_age,breakdown,care_leaver_count,care_leaver_percent}',
+  'Care leavers by age and whether their accommodation is suitable.'),
+ ('population', 'ons_mid-year_population_estimates',
+  '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,age_group,population_estimate}',
+  '{time_period,geographic_level,age_group,population_estimate}',
+  'ONS mid-year estimates of the children aged 0 to 17 (time_period is the year of the 30 June estimate).'),
+ ('statistical_neighbours', 'sn_model',
+  '{old_la_code,la_name,region_ind,region_name,SN_1,SN_1P,SN_2,SN_2P,SN_3,SN_3P,SN_4,SN_4P,SN_5,SN_5P,SN_6,SN_6P,SN_7,SN_7P,SN_8,SN_8P,SN_9,SN_9P,SN_10,SN_10P}',
+  '{old_la_code,la_name,SN_1,SN_2,SN_3,SN_4,SN_5,SN_6,SN_7,SN_8,SN_9,SN_10}',
+  'The statistical-neighbour model: each local authority''s ten most similar authorities, closest first.');
+
+CREATE TABLE cspi.published_measure (
+    measure     text PRIMARY KEY,
+    kind        text NOT NULL REFERENCES cspi.dfe_file (kind),
+    indicator   text REFERENCES cspi.indicator (code) ON UPDATE CASCADE,
+    unit        text NOT NULL CHECK (unit IN ('%', 'count', 'per 10,000')),
+    title       text NOT NULL,
+    difference  text
+);
+COMMENT ON TABLE cspi.published_measure IS
+'Each DfE measure cspi reads, and the cspi indicator it is compared with (NULL: none), with where the two definitions differ.';
+COMMENT ON COLUMN cspi.published_measure.measure IS 'The measure''s name in cspi.published_figure.';
+COMMENT ON COLUMN cspi.published_measure.kind IS 'The DfE file it comes from (cspi.dfe_file).';
+COMMENT ON COLUMN cspi.published_measure.indicator IS 'The cspi indicator it measures; NULL for a measure used only to compute another (the population).';
+COMMENT ON COLUMN cspi.published_measure.unit IS 'Its unit, the indicator''s.';
+COMMENT ON COLUMN cspi.published_measure.title IS 'What the DfE measures, in its words.';
+COMMENT ON COLUMN cspi.published_measure.difference IS 'Where the DfE''s definition differs from the indicator''s (NULL: none known).';
+GRANT SELECT ON cspi.published_measure TO PUBLIC;
+
+INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, difference) VALUES
+ ('cla_31_march', 'cla_numbers', 'CIC_OPEN', 'count', 'Children looked after on 31 March',
+  'The DfE counts children looked after on 31 March; cspi''s CIC_OPEN for a financial year is the same snapshot at its last day (short breaks excluded in both). Figures are rounded by the DfE to the nearest 10 nationally and regionally.'),
+ ('cla_31_march_rate', 'cla_numbers', 'CIC_RATE', 'per 10,000', 'Children looked after on 31 March per 10,000 children aged under 18',
+  'The DfE divides by the ONS mid-year estimate of the year before (30 June), as cspi does, and rounds to a whole number: cspi recomputes it to one decimal from the published count and population.'),
+ ('cla_started', 'cla_numbers', 'CIC_STARTED', 'count', 'Children starting to be looked after during the year',
+  'The DfE counts each child once however many periods of care started in the year, as cspi does.'),
+ ('cla_ceased', 'cla_numbers', 'CIC_CEASED', 'count', 'Children ceasing to be looked after during the year',
+  'The DfE counts each child once however many periods of care ended in the year, as cspi does.'),
+ ('rereferrals', 'referrals', 'REREFERRAL_12M', '%', 'Referrals within 12 months of a previous referral',
+  'The same definition (referrals in the year within 12 months of the same child''s previous referral, over the referrals in the year), from the children in need census; cspi counts the referrals of its source, which may hold contacts a council does not return as referrals.'),
+ ('rereferral_children', 'referrals', 'REREFERRAL_CHILDREN', 'count', 'Children with a re-referral within 12 months',
+  'The same definition: children with a referral in the year within 12 months of a previous one.'),
+ ('cp_subsequent_plans', 'cp_subsequent', 'CP_REPEAT_EVER', '%', 'Child protection plans starting in the year that were a second or subsequent plan',
+  'The DfE counts any earlier plan, however long ago, as cspi''s CP_REPEAT_EVER does (CP_REPEAT_2Y, within 2 years, has no DfE equivalent).'),
+ ('cp_started', 'cp_subsequent', 'CP_STARTED', 'count', 'Child protection plans starting in the year',
+  'The same definition: plans, not children.'),
+ ('cp_31_march', 'cp_at_31_march', 'CP_OPEN', 'count', 'Child protection plans open on 31 March',
+  'The DfE counts plans, cspi children; a child has one plan at a time, so the two agree unless the source holds overlapping plans.'),
+ ('cla_stability_long', 'cla_stability', 'CIC_STABILITY_LONG', '%', 'Children under 16 looked after continuously for at least 2.5 years, living with the same carer for at least 2 years',
+  'The DfE asks for the same carer (a placement with the same carer after a change of placement type counts as one); cspi asks for the same placement, which temporary placements and same-carer changes do not end.'),
+ ('cla_three_placements', 'cla_stability', 'CIC_STABILITY_SHORT', '%', 'Children looked after on 31 March with 3 or more placements during the year',
+  'The DfE counts placements during the year ending 31 March; cspi during the 12 months to the period''s end, the same for a financial year.'),
+ ('care_leavers_19_21_neet', 'care_leavers_activity', 'CL_NEET_19_21', '%', 'Care leavers aged 19 to 21 not in education, employment or training',
+  'The DfE''s denominator is every care leaver aged 19 to 21 whose birthday fell in the year, activity recorded around that birthday; cspi''s is every care leaver aged 19 to 21 at the period''s end, at their latest record in the 12 months before.'),
+ ('care_leavers_19_21_education', 'care_leavers_activity', 'CL_EDUCATION_19_21', '%', 'Care leavers aged 19 to 21 in education (higher education and other)',
+  'As for NEET: the DfE takes the activity around the 19th, 20th or 21st birthday in the year; cspi the latest record in the 12 months to the period''s end.'),
+ ('care_leavers_19_21_training_employment', 'care_leavers_activity', 'CL_TRAINING_EMPLOYMENT_19_21', '%', 'Care leavers aged 19 to 21 in training or employment (apprenticeships included)',
+  'As for NEET: the DfE takes the activity around the 19th, 20th or 21st birthday in the year; cspi the latest record in the 12 months to the period''s end.'),
+ ('care_leavers_19_21_suitable', 'care_leavers_accommodation', 'CL_ACCOM_19_21', '%', 'Care leavers aged 19 to 21 in suitable accommodation',
+  'The DfE''s denominator includes care leavers with no information on their accommodation; cspi''s includes those whose suitability is unknown as not suitable, the same.'),
+ ('children_0_17', 'population', NULL, 'count', 'ONS mid-year estimate of children aged 0 to 17',
+  'Used for rates: the DfE''s rate for the year ending 31 March divides by the estimate of 30 June the year before, as cspi does.');
+
+CREATE TABLE cspi.published_figure (
+    measure          text NOT NULL REFERENCES cspi.published_measure (measure) ON UPDATE CASCADE,
+    time_period      integer NOT NULL,
+    geographic_level text NOT NULL CHECK (geographic_level IN ('National', 'Regional', 'Local authority')),
+    area_code        text NOT NULL,
+    old_la_code      text,
+    area_name        text NOT NULL,
+    region_code      text,
+    value            numeric,
+    numerator        numeric,
+    denominator      numeric,
+    suppression      text CHECK (suppression IN ('c', 'x', 'z', 'k', 'u', 'low')),
+    source_file      text NOT NULL,
+    shipped          boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (measure, time_period, geographic_level, area_code, shipped)
+);
+COMMENT ON TABLE cspi.published_figure IS
+'The DfE''s published figures, one row per measure, year, area: England (National), a region or a local authority. Rows shipped with cspi have shipped = true; cspi.load_dfe_file() adds a council''s own loads, which shadow the shipped rows of the same measure and year (cspi.published_figure_current). Kept by pg_dump (a council''s loads only).';
+COMMENT ON COLUMN cspi.published_figure.measure IS 'The measure (cspi.published_measure).';
+COMMENT ON COLUMN cspi.published_figure.time_period IS 'The year ending 31 March of that year (2025: the financial year 2024/25); for the population, the year of the 30 June estimate.';
+COMMENT ON COLUMN cspi.published_figure.geographic_level IS 'National (England), Regional or Local authority.';
+COMMENT ON COLUMN cspi.published_figure.area_code IS 'The area''s ONS code: E92000001 for England, E12... for a region, the local authority''s new_la_code (its old three-digit code when the file has no ONS code).';
+COMMENT ON COLUMN cspi.published_figure.old_la_code IS 'A local authority''s old three-digit code (302: Barnet).';
+COMMENT ON COLUMN cspi.published_figure.area_name IS 'England, the region''s or the local authority''s name.';
+COMMENT ON COLUMN cspi.published_figure.region_code IS 'A local authority''s region as the file gives it (Inner or Outer London for London boroughs).';
+COMMENT ON COLUMN cspi.published_figure.value IS 'The figure in the indicator''s unit; NULL when suppressed or not published.';
+COMMENT ON COLUMN cspi.published_figure.numerator IS 'The published numerator of a percentage or rate (a count, children in care), where published.';
+COMMENT ON COLUMN cspi.published_figure.denominator IS 'The published denominator (the children counted, the population), where published.';
+COMMENT ON COLUMN cspi.published_figure.suppression IS 'Why the value is missing: c (confidential, small numbers), x (not available), z (not applicable), k (fewer than 0.5), u (low reliability); NULL when published.';
+COMMENT ON COLUMN cspi.published_figure.source_file IS 'The file it was loaded from.';
+COMMENT ON COLUMN cspi.published_figure.shipped IS 'True for the figures shipped with cspi.';
+SELECT pg_catalog.pg_extension_config_dump('cspi.published_figure', 'WHERE NOT shipped');
+GRANT SELECT ON cspi.published_figure TO PUBLIC;
+
+CREATE TABLE cspi.statistical_neighbour (
+    old_la_code    text NOT NULL,
+    la_name        text NOT NULL,
+    region_name    text,
+    neighbour_rank integer NOT NULL CHECK (neighbour_rank BETWEEN 1 AND 10),
+    neighbour_code text NOT NULL,
+    closeness      text,
+    source_file    text NOT NULL,
+    shipped        boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (old_la_code, neighbour_rank, shipped)
+);
+COMMENT ON TABLE cspi.statistical_neighbour IS
+'The DfE''s statistical-neighbour model: each local authority''s ten most similar authorities, closest first. A council''s own load of a model replaces the shipped one. Kept by pg_dump (a council''s loads only).';
+COMMENT ON COLUMN cspi.statistical_neighbour.old_la_code IS 'The local authority''s old three-digit code.';
+COMMENT ON COLUMN cspi.statistical_neighbour.la_name IS 'Its name.';
+COMMENT ON COLUMN cspi.statistical_neighbour.region_name IS 'Its region.';
+COMMENT ON COLUMN cspi.statistical_neighbour.neighbour_rank IS '1 for the closest neighbour to 10.';
+COMMENT ON COLUMN cspi.statistical_neighbour.neighbour_code IS 'The neighbour''s old three-digit code.';
+COMMENT ON COLUMN cspi.statistical_neighbour.closeness IS 'The model''s word for how close (Close, Somewhat close...).';
+COMMENT ON COLUMN cspi.statistical_neighbour.source_file IS 'The file it was loaded from.';
+COMMENT ON COLUMN cspi.statistical_neighbour.shipped IS 'True for the model shipped with cspi.';
+SELECT pg_catalog.pg_extension_config_dump('cspi.statistical_neighbour', 'WHERE NOT shipped');
+GRANT SELECT ON cspi.statistical_neighbour TO PUBLIC;
+
+-- The figures in force: a council's load shadows the shipped row.
+CREATE VIEW cspi.published_figure_current AS
+SELECT DISTINCT ON (f.measure, f.time_period, f.geographic_level, f.area_code)
+       f.measure, f.time_period, f.geographic_level, f.area_code, f.old_la_code, f.area_name, f.region_code,
+       f.value, f.numerator, f.denominator, f.suppression, f.source_file, f.shipped
+  FROM cspi.published_figure f
+ ORDER BY f.measure, f.time_period, f.geographic_level, f.area_code, f.shipped;
+COMMENT ON VIEW cspi.published_figure_current IS
+'The published figures in force: for each measure, year and area, a council''s own load if any, else the shipped figure.';
+GRANT SELECT ON cspi.published_figure_current TO PUBLIC;
+
+CREATE VIEW cspi.statistical_neighbour_current AS
+SELECT n.old_la_code, n.la_name, n.region_name, n.neighbour_rank, n.neighbour_code, n.closeness, n.source_file
+  FROM cspi.statistical_neighbour n
+ WHERE n.shipped = NOT EXISTS (SELECT 1 FROM cspi.statistical_neighbour o WHERE NOT o.shipped);
+COMMENT ON VIEW cspi.statistical_neighbour_current IS
+'The statistical-neighbour model in force: a council''s own load if any, else the shipped model.';
+GRANT SELECT ON cspi.statistical_neighbour_current TO PUBLIC;
+
+-- The local authorities: every one the published figures or the model name.
+CREATE VIEW cspi.local_authority AS
+WITH la AS (
+    SELECT DISTINCT ON (f.old_la_code) f.old_la_code, f.area_code, f.area_name,
+           -- Inner and Outer London are parts of the London region.
+           CASE WHEN f.region_code IN ('E13000001', 'E13000002') THEN 'E12000007' ELSE f.region_code END AS region_code
+      FROM cspi.published_figure_current f
+     WHERE f.geographic_level = 'Local authority' AND f.old_la_code IS NOT NULL
+     ORDER BY f.old_la_code, f.time_period DESC, f.area_code DESC
+), region AS (
+    SELECT DISTINCT ON (f.area_code) f.area_code, f.area_name
+      FROM cspi.published_figure_current f
+     WHERE f.geographic_level = 'Regional'
+     ORDER BY f.area_code, f.time_period DESC
+), model AS (
+    SELECT n.old_la_code, n.la_name, n.region_name
+      FROM cspi.statistical_neighbour_current n WHERE n.neighbour_rank = 1
+)
+SELECT coalesce(la.old_la_code, model.old_la_code) AS old_la_code, la.area_code AS new_la_code,
+       coalesce(la.area_name, model.la_name) AS la_name, la.region_code,
+       coalesce(region.area_name, model.region_name) AS region_name
+  FROM la
+  FULL JOIN model ON model.old_la_code = la.old_la_code
+  LEFT JOIN region ON region.area_code = la.region_code;
+COMMENT ON VIEW cspi.local_authority IS
+'Every local authority the published figures or the statistical-neighbour model name: old three-digit code, ONS code, name and region (London boroughs in the London region).';
+GRANT SELECT ON cspi.local_authority TO PUBLIC;
+
+--------------------------------------------------------------------------
+-- Reading the DfE's CSV files
+--------------------------------------------------------------------------
+
+-- One line of a CSV file as its fields: commas separate fields, a field in
+-- double quotes may hold commas and doubled quotes.
+CREATE OR REPLACE FUNCTION cspi.csv_fields(line text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT array_agg(CASE WHEN m.f[1] LIKE '"%' THEN replace(substr(m.f[1], 2, length(m.f[1]) - 2), '""', '"')
+                          ELSE m.f[1] END ORDER BY m.n)
+      FROM regexp_matches(line || ',', '("(?:[^"]|"")*"|[^,]*),', 'g') WITH ORDINALITY AS m(f, n);
+    END;
+COMMENT ON FUNCTION cspi.csv_fields(text) IS
+'The fields of one line of a CSV file (RFC 4180: commas, double quotes around a field that holds commas, doubled quotes inside).';
+
+-- A published cell as a number: NULL for an empty or suppressed cell; an
+-- error naming the file, line and column for anything else.
+CREATE OR REPLACE FUNCTION cspi.published_number(cell text, file text, line integer, column_name text)
+    RETURNS numeric
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    IF cell IS NULL OR btrim(cell) = '' OR lower(btrim(cell)) IN ('c', 'x', 'z', 'k', 'u', 'low') THEN
+        RETURN NULL;
+    END IF;
+    IF btrim(cell) !~ '^-?[0-9]+(\.[0-9]+)?$' THEN
+        RAISE EXCEPTION '%, line %, column %: "%" is not a number', file, line, column_name, cell
+            USING ERRCODE = 'invalid_text_representation',
+                  HINT = 'A published figure is a number, or a suppression code: c, x, z, k, u or low.';
+    END IF;
+    RETURN btrim(cell)::numeric;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.published_number(text, text, integer, text) IS
+'A cell of a DfE file as a number: NULL when empty or suppressed (c, x, z, k, u, low), never 0; an error naming the file, line and column when it is neither.';
+
+CREATE OR REPLACE FUNCTION cspi.published_suppression(cell text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN lower(btrim(cell)) IN ('c', 'x', 'z', 'k', 'u', 'low') THEN lower(btrim(cell)) END;
+COMMENT ON FUNCTION cspi.published_suppression(text) IS
+'The suppression code of a DfE cell (c, x, z, k, u, low), or NULL.';
+
+-- Load one DfE file: parse it, check its columns, map its rows to cspi's
+-- measures and replace what an earlier load of those measures and years
+-- held.  All or nothing: an error leaves the figures as they were.
+CREATE OR REPLACE FUNCTION cspi.load_dfe_file(file text, content text) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    SET client_min_messages = warning
+    AS $fn$
+DECLARE
+    spec cspi.dfe_file;
+    header text[];
+    unknown text[];
+    missing text[];
+    bad record;
+    loaded bigint;
+    base text := regexp_replace(file, '^.*/', '');
+BEGIN
+    IF file IS NULL OR content IS NULL THEN
+        RAISE EXCEPTION 'cspi.load_dfe_file needs a file name and its content'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    SELECT * INTO spec FROM cspi.dfe_file d
+     WHERE d.kind = base OR strpos(lower(base), lower(d.file_name)) > 0
+     ORDER BY d.kind = base DESC LIMIT 1;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'unknown DfE file "%"', file
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'cspi reads these files (or kinds): '
+                         || (SELECT string_agg(d.file_name || '*.csv (' || d.kind || ')', ', ' ORDER BY d.kind) FROM cspi.dfe_file d) || '.';
+    END IF;
+
+    -- The lines, without a byte-order mark, carriage returns or blank lines.
+    -- Work tables, dropped again before returning (an error rolls them back).
+    DROP TABLE IF EXISTS pg_temp.cspi_dfe_line, pg_temp.cspi_dfe_row, pg_temp.cspi_dfe_figure;
+    CREATE TEMPORARY TABLE cspi_dfe_line (n integer, fields text[]);
+    INSERT INTO cspi_dfe_line
+    SELECT l.n::integer, cspi.csv_fields(l.line)
+      FROM regexp_split_to_table(replace(regexp_replace(content, '^\uFEFF', ''), E'\r', ''), E'\n')
+           WITH ORDINALITY AS l(line, n)
+     WHERE btrim(l.line) <> '';
+    SELECT array_agg(lower(btrim(h)) ORDER BY i) INTO header
+      FROM cspi_dfe_line, unnest(fields) WITH ORDINALITY AS u(h, i) WHERE n = (SELECT min(n) FROM cspi_dfe_line);
+    IF header IS NULL THEN
+        RAISE EXCEPTION 'DfE file "%" is empty', file USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT array_agg(h ORDER BY i) INTO unknown
+      FROM unnest(header) WITH ORDINALITY AS u(h, i)
+     WHERE h <> ALL (SELECT lower(c) FROM unnest(spec.columns) AS c);
+    IF unknown IS NOT NULL THEN
+        RAISE EXCEPTION 'DfE file "%" (%) has columns cspi does not know: %', file, spec.kind, array_to_string(unknown, ', ')
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'A ' || spec.kind || ' file has the columns ' || array_to_string(spec.columns, ', ') || '.',
+                  HINT = 'The DfE may have changed the file''s format: check it, and load only files of the format cspi.dfe_file describes.';
+    END IF;
+    SELECT array_agg(c) INTO missing FROM unnest(spec.required) AS c WHERE lower(c) <> ALL (header);
+    IF missing IS NOT NULL THEN
+        RAISE EXCEPTION 'DfE file "%" (%) has no column %', file, spec.kind, array_to_string(missing, ', ')
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+
+    -- Each data row as a json object of its cells, by lower-case column.
+    CREATE TEMPORARY TABLE cspi_dfe_row (n integer, r jsonb);
+    INSERT INTO cspi_dfe_row
+    SELECT l.n, jsonb_object(header[1:cardinality(l.fields)], l.fields)
+      FROM cspi_dfe_line l WHERE l.n > (SELECT min(n) FROM cspi_dfe_line);
+    PERFORM 1 FROM cspi_dfe_line l
+     WHERE l.n > (SELECT min(n) FROM cspi_dfe_line) AND cardinality(l.fields) <> cardinality(header);
+    IF FOUND THEN
+        RAISE EXCEPTION 'DfE file "%", line %: % fields, but the header has %', file,
+              (SELECT min(n) FROM cspi_dfe_line l WHERE cardinality(l.fields) <> cardinality(header)),
+              (SELECT cardinality(fields) FROM cspi_dfe_line l WHERE cardinality(l.fields) <> cardinality(header) ORDER BY n LIMIT 1),
+              cardinality(header)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    PERFORM 1 FROM cspi_dfe_row WHERE coalesce(r->>'time_period', '') !~ '^[0-9]{4}$' AND spec.kind <> 'statistical_neighbours';
+    IF FOUND THEN
+        RAISE EXCEPTION 'DfE file "%", line %: time_period "%" is not a year', file,
+              (SELECT min(n) FROM cspi_dfe_row WHERE coalesce(r->>'time_period', '') !~ '^[0-9]{4}$'),
+              (SELECT r->>'time_period' FROM cspi_dfe_row WHERE coalesce(r->>'time_period', '') !~ '^[0-9]{4}$' ORDER BY n LIMIT 1)
+            USING ERRCODE = 'invalid_datetime_format';
+    END IF;
+
+    -- Every cell of a figure's column is a number or a suppression code.
+    SELECT x.n, c.key AS column_name, c.value AS cell INTO bad
+      FROM cspi_dfe_row x, jsonb_each_text(x.r) AS c
+     WHERE spec.kind <> 'statistical_neighbours'
+       AND c.key NOT IN ('time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name',
+                         'region_code', 'region_name', 'old_la_code', 'new_la_code', 'la_name', 'category',
+                         'population_type', 'cla_group', 'placement_stability', 'care_leaver_age', 'breakdown',
+                         'age_group')
+       AND btrim(c.value) !~ '^(-?[0-9]+(\.[0-9]+)?|[cxzkuCXZKU]|low|)$'
+     ORDER BY x.n, c.key LIMIT 1;
+    IF FOUND THEN
+        PERFORM cspi.published_number(bad.cell, base, bad.n, bad.column_name);
+    END IF;
+
+    IF spec.kind = 'statistical_neighbours' THEN
+        DELETE FROM cspi.statistical_neighbour WHERE NOT shipped;
+        INSERT INTO cspi.statistical_neighbour (old_la_code, la_name, region_name, neighbour_rank, neighbour_code,
+                                                closeness, source_file)
+        SELECT btrim(x.r->>'old_la_code'), btrim(x.r->>'la_name'), nullif(btrim(x.r->>'region_name'), ''),
+               k, btrim(x.r->>('sn_' || k)), nullif(btrim(x.r->>('sn_' || k || 'p')), ''), base
+          FROM cspi_dfe_row x CROSS JOIN generate_series(1, 10) AS k
+         WHERE nullif(btrim(x.r->>('sn_' || k)), '') IS NOT NULL;
+        GET DIAGNOSTICS loaded = ROW_COUNT;
+        DROP TABLE pg_temp.cspi_dfe_line, pg_temp.cspi_dfe_row;
+        RETURN loaded;
+    END IF;
+
+    -- The figures of this file, one row per measure and area.
+    CREATE TEMPORARY TABLE cspi_dfe_figure (LIKE cspi.published_figure);
+    INSERT INTO cspi_dfe_figure (measure, time_period, geographic_level, area_code, old_la_code, area_name, region_code,
+                                 value, numerator, denominator, suppression, source_file, shipped)
+    WITH geo AS (
+        SELECT x.n, x.r, (x.r->>'time_period')::integer AS time_period, btrim(x.r->>'geographic_level') AS level,
+               CASE btrim(x.r->>'geographic_level')
+                   WHEN 'National' THEN coalesce(nullif(btrim(x.r->>'country_code'), ''), 'E92000001')
+                   WHEN 'Regional' THEN btrim(x.r->>'region_code')
+                   ELSE coalesce(nullif(btrim(x.r->>'new_la_code'), ''), btrim(x.r->>'old_la_code')) END AS area_code,
+               nullif(btrim(x.r->>'old_la_code'), '') AS old_la_code,
+               CASE btrim(x.r->>'geographic_level')
+                   WHEN 'National' THEN coalesce(nullif(btrim(x.r->>'country_name'), ''), 'England')
+                   WHEN 'Regional' THEN btrim(x.r->>'region_name')
+                   ELSE btrim(x.r->>'la_name') END AS area_name,
+               CASE WHEN btrim(x.r->>'geographic_level') = 'Local authority' THEN nullif(btrim(x.r->>'region_code'), '') END AS region_code
+          FROM cspi_dfe_row x
+         WHERE btrim(x.r->>'geographic_level') IN ('National', 'Regional', 'Local authority')
+    ), cells AS (
+        -- measure, the value cell, numerator and denominator cells; for the
+        -- files with one row per breakdown, the rows are summed per area.
+        SELECT g.*, m.measure, m.value_column, m.value_cell, m.numerator_cell, m.denominator_cell
+          FROM geo g
+          CROSS JOIN LATERAL (
+              SELECT * FROM (VALUES
+                  ('cla_numbers', 'Children looked after on 31 March each year', 'cla_31_march', 'children_count',
+                   g.r->>'children_count', NULL::text, NULL::text),
+                  ('cla_numbers', 'Children looked after on 31 March each year', 'cla_31_march_rate', 'rate_per_10000',
+                   g.r->>'rate_per_10000', g.r->>'children_count', g.r->>'population_estimate'),
+                  ('cla_numbers', 'Children starting to be looked after each year', 'cla_started', 'children_count',
+                   g.r->>'children_count', NULL, NULL),
+                  ('cla_numbers', 'Children ceasing to be looked after each year', 'cla_ceased', 'children_count',
+                   g.r->>'children_count', NULL, NULL),
+                  ('referrals', NULL, 'rereferrals', 'rereferral_percent',
+                   g.r->>'rereferral_percent', g.r->>'rereferral_count', g.r->>'referral_count'),
+                  ('referrals', NULL, 'rereferral_children', 'rereferral_child_count',
+                   g.r->>'rereferral_child_count', NULL, NULL),
+                  ('cp_subsequent', NULL, 'cp_subsequent_plans', 'cpp_subsequent_percent',
+                   g.r->>'cpp_subsequent_percent', g.r->>'cpp_subsequent', g.r->>'cpp_start'),
+                  ('cp_subsequent', NULL, 'cp_started', 'cpp_start', g.r->>'cpp_start', NULL, NULL),
+                  ('cp_at_31_march', NULL, 'cp_31_march', 'cpp_at31', g.r->>'cpp_at31', NULL, NULL),
+                  ('population', NULL, 'children_0_17', 'population_estimate', g.r->>'population_estimate', NULL, NULL)
+              ) AS v(kind, population_type, measure, value_column, value_cell, numerator_cell, denominator_cell)
+             WHERE v.kind = spec.kind
+               AND (v.population_type IS NULL OR btrim(g.r->>'population_type') = v.population_type)
+               AND (spec.kind <> 'population' OR btrim(g.r->>'age_group') = 'Children aged 0 to 17 years')
+          ) m
+    )
+    SELECT c.measure, c.time_period, c.level, c.area_code, c.old_la_code, c.area_name, c.region_code,
+           cspi.published_number(c.value_cell, base, c.n, c.value_column),
+           cspi.published_number(c.numerator_cell, base, c.n, c.value_column),
+           cspi.published_number(c.denominator_cell, base, c.n, c.value_column),
+           cspi.published_suppression(c.value_cell), base, false
+      FROM cells c
+    UNION ALL
+    -- Files with a row per breakdown: a percentage is the breakdowns'
+    -- counts over the total's, suppressed when any of them is.
+    SELECT b.measure, b.time_period, b.level, b.area_code, b.old_la_code, b.area_name, b.region_code,
+           CASE WHEN b.num IS NOT NULL AND b.den > 0 AND NOT b.any_suppressed THEN round(100 * b.num / b.den, 1) END,
+           CASE WHEN NOT b.any_suppressed THEN b.num END, b.den,
+           CASE WHEN b.any_suppressed OR b.den IS NULL THEN coalesce(b.first_suppression, 'x') END, base, false
+      FROM (SELECT g.time_period, g.level, g.area_code, g.old_la_code, g.area_name, g.region_code, p.measure,
+                   sum(cspi.published_number(g.r->>p.count_column, base, g.n, p.count_column)) FILTER (WHERE p.in_numerator) AS num,
+                   sum(cspi.published_number(g.r->>p.count_column, base, g.n, p.count_column)) FILTER (WHERE p.is_total) AS den,
+                   bool_or(cspi.published_suppression(g.r->>p.count_column) IS NOT NULL) AS any_suppressed,
+                   min(cspi.published_suppression(g.r->>p.count_column)) AS first_suppression
+              FROM geo g
+              JOIN (VALUES
+                  ('cla_stability', 'cla_stability_long', 'Children looked after continuously for at least 2.5 years on 31 March aged under 16 years', 'Living with the same carer for at least 2 years', 'children_count', true, false),
+                  ('cla_stability', 'cla_stability_long', 'Children looked after continuously for at least 2.5 years on 31 March aged under 16 years', 'Total children', 'children_count', false, true),
+                  ('cla_stability', 'cla_three_placements', 'CLA on 31 March', 'With 3 or more placements during the year', 'children_count', true, false),
+                  ('cla_stability', 'cla_three_placements', 'CLA on 31 March', 'Total children', 'children_count', false, true),
+                  ('care_leavers_activity', 'care_leavers_19_21_neet', '19 to 21 years', 'Total not in education, employment or training', 'care_leaver_count', true, false),
+                  ('care_leavers_activity', 'care_leavers_19_21_neet', '19 to 21 years', 'Total', 'care_leaver_count', false, true),
+                  ('care_leavers_activity', 'care_leavers_19_21_education', '19 to 21 years', 'Education other than higher education', 'care_leaver_count', true, false),
+                  ('care_leavers_activity', 'care_leavers_19_21_education', '19 to 21 years', 'Higher education i.e. studies beyond A level', 'care_leaver_count', true, false),
+                  ('care_leavers_activity', 'care_leavers_19_21_education', '19 to 21 years', 'Total', 'care_leaver_count', false, true),
+                  ('care_leavers_activity', 'care_leavers_19_21_training_employment', '19 to 21 years', 'In an apprenticeship', 'care_leaver_count', true, false),
+                  ('care_leavers_activity', 'care_leavers_19_21_training_employment', '19 to 21 years', 'In training or employment (excl. apprenticeship)', 'care_leaver_count', true, false),
+                  ('care_leavers_activity', 'care_leavers_19_21_training_employment', '19 to 21 years', 'Total', 'care_leaver_count', false, true),
+                  ('care_leavers_accommodation', 'care_leavers_19_21_suitable', '19 to 21 years', 'Accommodation considered suitable', 'care_leaver_count', true, false),
+                  ('care_leavers_accommodation', 'care_leavers_19_21_suitable', '19 to 21 years', 'Suitability total', 'care_leaver_count', false, true)
+              ) AS p(kind, measure, grp, breakdown, count_column, in_numerator, is_total)
+                ON p.kind = spec.kind
+               AND btrim(coalesce(g.r->>'cla_group', g.r->>'care_leaver_age')) = p.grp
+               AND btrim(coalesce(g.r->>'placement_stability', g.r->>'breakdown')) = p.breakdown
+             GROUP BY g.time_period, g.level, g.area_code, g.old_la_code, g.area_name, g.region_code, p.measure) b;
+
+    PERFORM 1 FROM cspi_dfe_figure GROUP BY measure, time_period, geographic_level, area_code HAVING count(*) > 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'DfE file "%" has more than one row for the same year and area', file
+            USING ERRCODE = 'unique_violation';
+    END IF;
+    -- Replace the council's earlier loads of these measures and years.
+    DELETE FROM cspi.published_figure f
+     WHERE NOT f.shipped
+       AND (f.measure, f.time_period) IN (SELECT DISTINCT measure, time_period FROM cspi_dfe_figure);
+    INSERT INTO cspi.published_figure SELECT * FROM cspi_dfe_figure;
+    GET DIAGNOSTICS loaded = ROW_COUNT;
+    DROP TABLE pg_temp.cspi_dfe_line, pg_temp.cspi_dfe_row, pg_temp.cspi_dfe_figure;
+    RETURN loaded;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.load_dfe_file(text, text) IS
+'Loads a DfE file of published figures (the tidy CSV of Explore Education Statistics, or the statistical-neighbour model) passed as text: file is its name as published (or its kind, cspi.dfe_file), content the whole file. Replaces the figures of the measures and years it holds (the statistical-neighbour model: the whole model). Refuses unknown files and unknown columns; suppressed cells are NULL with their code. Returns the figures loaded.';
+
+-- Fill a council's population from the ONS mid-year estimates.
+CREATE OR REPLACE FUNCTION cspi.fill_population(source_schema name, la_code text) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    la cspi.local_authority;
+    filled bigint;
+BEGIN
+    la := cspi.find_local_authority(la_code);
+    IF to_regclass(format('%I.population', source_schema)) IS NULL THEN
+        RAISE EXCEPTION 'source schema "%" has no population relation', source_schema
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'Create it with cspi.create_source_tables(), or a table population(year, children).';
+    END IF;
+    EXECUTE format('DELETE FROM %I.population WHERE year IN (SELECT time_period FROM cspi.published_figure_current
+                                                             WHERE measure = ''children_0_17'' AND old_la_code = $1)',
+                   source_schema) USING la.old_la_code;
+    EXECUTE format('INSERT INTO %I.population (year, children)
+                    SELECT time_period, value FROM cspi.published_figure_current
+                     WHERE measure = ''children_0_17'' AND old_la_code = $1 AND value IS NOT NULL', source_schema)
+        USING la.old_la_code;
+    GET DIAGNOSTICS filled = ROW_COUNT;
+    RETURN filled;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.fill_population(name, text) IS
+'Fills source_schema.population (year, children) with the ONS mid-year estimates of children aged 0 to 17 for a local authority (its old three-digit or ONS code), replacing those years. Returns the years filled.';
+
+-- A local authority by its old three-digit code or its ONS code; an error
+-- listing the nearest ones otherwise.
+CREATE OR REPLACE FUNCTION cspi.find_local_authority(la_code text) RETURNS cspi.local_authority
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    la cspi.local_authority;
+    code text := upper(btrim(la_code));
+BEGIN
+    SELECT * INTO la FROM cspi.local_authority a WHERE a.old_la_code = code OR upper(a.new_la_code) = code
+     ORDER BY a.old_la_code LIMIT 1;
+    IF la.old_la_code IS NULL THEN
+        RAISE EXCEPTION 'unknown local authority code "%"', la_code
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'The nearest codes: ' || coalesce((
+                      SELECT string_agg(format('%s %s (%s)', x.old_la_code, x.la_name, coalesce(x.new_la_code, 'no ONS code')), ', ' ORDER BY x.distance, x.old_la_code)
+                        FROM (SELECT a.*,
+                                     CASE WHEN code ~ '^[0-9]{1,4}$' AND a.old_la_code ~ '^[0-9]+$'
+                                          THEN abs(a.old_la_code::integer - code::integer)
+                                          ELSE 1000 - (SELECT coalesce(max(i), 0)
+                                                         FROM generate_series(1, least(length(code), length(coalesce(a.new_la_code, '')))) AS i
+                                                        WHERE left(code, i) = left(upper(a.new_la_code), i)) END AS distance
+                                FROM cspi.local_authority a
+                               ORDER BY distance, a.old_la_code LIMIT 5) x), 'none loaded') || '.',
+                  HINT = 'Use the old three-digit code (302) or the ONS code (E09000003) of cspi.local_authority.';
+    END IF;
+    RETURN la;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.find_local_authority(text) IS
+'The local authority (cspi.local_authority) with this old three-digit code or ONS code; an error listing the five nearest codes otherwise.';
+
+--------------------------------------------------------------------------
+-- The published figures as cspi's indicators
+--------------------------------------------------------------------------
+
+-- Every published figure of a measure that maps to an indicator, in the
+-- indicator's unit: a percentage or rate recomputed to one decimal from its
+-- published numerator and denominator when both are published (the DfE
+-- rounds some to whole numbers), else as published.  CP_RATE, which the DfE
+-- does not publish in these files, is derived: plans open on 31 March per
+-- 10,000 of the ONS estimate of the June before, as for CIC_RATE.
+CREATE VIEW cspi.published_indicator_value AS
+SELECT m.indicator, f.time_period, f.geographic_level, f.area_code, f.old_la_code, f.area_name,
+       CASE WHEN f.region_code IN ('E13000001', 'E13000002') THEN 'E12000007' ELSE f.region_code END AS region_code,
+       CASE WHEN m.unit = '%' AND f.numerator IS NOT NULL AND f.denominator > 0
+                THEN round(100 * f.numerator / f.denominator, 1)
+            WHEN m.unit = 'per 10,000' AND f.numerator IS NOT NULL AND f.denominator > 0
+                THEN round(10000 * f.numerator / f.denominator, 1)
+            ELSE f.value END AS value,
+       f.numerator, f.denominator, f.suppression, m.measure, false AS derived
+  FROM cspi.published_figure_current f
+  JOIN cspi.published_measure m ON m.measure = f.measure
+ WHERE m.indicator IS NOT NULL
+UNION ALL
+SELECT 'CP_RATE', p.time_period, p.geographic_level, p.area_code, p.old_la_code, p.area_name,
+       CASE WHEN p.region_code IN ('E13000001', 'E13000002') THEN 'E12000007' ELSE p.region_code END,
+       CASE WHEN p.value IS NOT NULL AND pop.value > 0 THEN round(10000 * p.value / pop.value, 1) END,
+       p.value, pop.value, coalesce(p.suppression, CASE WHEN pop.value IS NULL THEN 'x' END), 'cp_31_march', true
+  FROM cspi.published_figure_current p
+  LEFT JOIN cspi.published_figure_current pop
+         ON pop.measure = 'children_0_17' AND pop.time_period = p.time_period - 1
+        AND pop.geographic_level = p.geographic_level AND pop.area_code = p.area_code
+ WHERE p.measure = 'cp_31_march';
+COMMENT ON VIEW cspi.published_indicator_value IS
+'The DfE''s published figures as cspi''s indicators (cspi.published_measure), one row per indicator, year ending 31 March and area, in the indicator''s unit (percentages and rates to one decimal from the published numerator and denominator where both are published); CP_RATE derived from the plans open on 31 March and the ONS estimate of the June before (derived = true). Suppressed figures are NULL, with their code.';
+GRANT SELECT ON cspi.published_indicator_value TO PUBLIC;
+
+-- England, the region, the statistical neighbours and the authority itself
+-- for each indicator in a financial year.
+CREATE OR REPLACE FUNCTION cspi.benchmarks(period text, la_code text DEFAULT NULL)
+    RETURNS TABLE (indicator text, time_period integer, england numeric, region numeric,
+                   statistical_neighbours numeric, neighbours_published integer,
+                   la_published numeric, la_rank integer, authorities_ranked integer, la_quartile integer)
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    b record;
+    la cspi.local_authority;
+    neighbours text[];
+    year_ending integer;
+BEGIN
+    SELECT * INTO b FROM cspi.period_bounds(period);
+    -- The DfE's figures are for years ending 31 March: a financial year's.
+    IF b.period_type <> 'year' THEN
+        RETURN;
+    END IF;
+    year_ending := extract(year FROM b.period_end)::integer;
+    IF la_code IS NOT NULL THEN
+        la := cspi.find_local_authority(la_code);
+    END IF;
+    SELECT coalesce(array_agg(n.neighbour_code), '{}') INTO neighbours
+      FROM cspi.statistical_neighbour_current n WHERE n.old_la_code = la.old_la_code;
+    RETURN QUERY
+    WITH v AS (
+        SELECT p.indicator, p.geographic_level, p.area_code, p.old_la_code, p.value
+          FROM cspi.published_indicator_value p WHERE p.time_period = year_ending
+    ), ranked AS (
+        SELECT v.indicator, v.old_la_code,
+               rank() OVER w AS r, count(*) OVER (PARTITION BY v.indicator) AS n, ntile(4) OVER w AS q
+          FROM v JOIN cspi.indicator i ON i.code = v.indicator
+         WHERE v.geographic_level = 'Local authority' AND v.value IS NOT NULL AND i.polarity IS NOT NULL
+        WINDOW w AS (PARTITION BY v.indicator
+                     ORDER BY CASE WHEN i.polarity = 'higher' THEN -v.value ELSE v.value END)
+    ), figures AS (
+        SELECT v.indicator,
+               max(v.value) FILTER (WHERE v.geographic_level = 'National') AS england,
+               max(v.value) FILTER (WHERE v.geographic_level = 'Regional' AND v.area_code = la.region_code) AS region,
+               round(avg(v.value) FILTER (WHERE v.geographic_level = 'Local authority'
+                                            AND v.old_la_code = ANY (neighbours)), 1) AS neighbours_mean,
+               (count(v.value) FILTER (WHERE v.geographic_level = 'Local authority'
+                                         AND v.old_la_code = ANY (neighbours)))::integer AS neighbours_published,
+               max(v.value) FILTER (WHERE v.geographic_level = 'Local authority' AND v.old_la_code = la.old_la_code) AS own
+          FROM v GROUP BY v.indicator
+    )
+    SELECT i.code, year_ending, f.england, f.region, f.neighbours_mean, f.neighbours_published, f.own,
+           r.r::integer, r.n::integer, r.q::integer
+      FROM cspi.indicator i
+      JOIN figures f ON f.indicator = i.code
+      LEFT JOIN ranked r ON r.indicator = i.code AND r.old_la_code = la.old_la_code
+     ORDER BY i.display_order;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.benchmarks(text, text) IS
+'For a financial year (''2024/25'': the DfE''s year ending 31 March 2025) and optionally a local authority (old three-digit or ONS code), per indicator the DfE publishes: England''s figure, the region''s, the mean of the ten statistical neighbours'' published figures (suppressed ones left out; neighbours_published says how many were averaged), the authority''s own, and its rank and quartile among all authorities (1: the best, for indicators where higher or lower is better). No rows for quarters and months.';

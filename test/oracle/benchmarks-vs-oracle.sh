@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# benchmarks-vs-oracle.sh: cspi.benchmarks() for every local authority of
+# the statistical-neighbour model and both years shipped (England, region,
+# neighbours' mean and count, own figure, per indicator) against an
+# independent reading of the CSV files (test/oracle/benchmarks_oracle.py).
+# Needs a server (PGHOST/PGPORT/PGUSER); uses its own database.
+set -eu
+cd "$(dirname "$0")/../.."
+db=cspi_oracle_benchmarks
+work=$(mktemp -d -t cspi-benchmarks.XXXXXX)
+trap 'rm -rf "$work"; dropdb --if-exists "$db" >/dev/null 2>&1' EXIT
+dropdb --if-exists "$db" >/dev/null 2>&1
+createdb "$db"
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION cspi" >/dev/null
+python3 test/oracle/benchmarks_oracle.py | sort > "$work/oracle"
+psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" > "$work/cspi" <<'SQL'
+SELECT concat_ws('|', la.old_la_code, b.time_period, b.indicator, coalesce(b.england::text, ''),
+                 coalesce(b.region::text, ''), coalesce(b.statistical_neighbours::text, ''),
+                 b.neighbours_published, coalesce(b.la_published::text, ''))
+  FROM (SELECT DISTINCT old_la_code FROM cspi.statistical_neighbour_current) la
+ CROSS JOIN (VALUES ('2023/24'), ('2024/25')) AS y(period)
+ CROSS JOIN LATERAL cspi.benchmarks(y.period, la.old_la_code) b;
+SQL
+sort -o "$work/cspi" "$work/cspi"
+lines=$(wc -l < "$work/oracle")
+if ! diff -u "$work/oracle" "$work/cspi" > "$work/diff"; then
+	echo "benchmarks: cspi differs from the independent reading of the DfE files (- oracle, + cspi):"
+	head -40 "$work/diff"
+	exit 1
+fi
+[ "$lines" -gt 4000 ] || { echo "benchmarks: only $lines figures compared"; exit 1; }
+echo "benchmarks: $lines figures (153 authorities, 2 years: England, region, neighbours' mean, own) equal to the independent reading"
