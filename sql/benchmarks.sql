@@ -74,6 +74,9 @@ $csv$);
 SELECT cspi.load_dfe_file('cla_number_and_rate_per_10k_children.csv', $csv$time_period,geographic_level,population_type,population_estimate,children_count,rate_per_10000
 2026/27,National,Children looked after on 31 March each year,12200000,1,65
 $csv$);
+SELECT cspi.load_dfe_file('cla_number_and_rate_per_10k_children.csv', $csv$time_period,geographic_level,population_type,population_estimate,children_count,rate_per_10000
+2026,National,Children looked after on 31 March each year,12200000,1,65,7
+$csv$);
 SELECT cspi.load_dfe_file('b1_children_in_need_2013_to_2025.csv', 'time_period');
 SELECT count(*) AS council_rows_still FROM cspi.published_figure WHERE NOT shipped;
 
@@ -95,6 +98,10 @@ SELECT sentence FROM cspi.narrative('2023/24', 'bench_report') WHERE code IN ('R
 SELECT count(*) FROM cspi.redeploy('bench_report');
 SELECT la_code FROM cspi.deployment WHERE report_schema = 'bench_report';
 SELECT count(*) FROM cspi.deploy('fixture', 'bench_report', 'england-and-wales', '999');
+-- '' clears it: England's figures only.
+SELECT count(*) FROM cspi.deploy('fixture', 'bench_report', 'england-and-wales', '');
+SELECT la_code FROM cspi.deployment WHERE report_schema = 'bench_report';
+SELECT code, england, region, la_published FROM cspi.scorecard('2023/24', 'bench_report') WHERE code = 'CIC_RATE';
 
 -- The ONS estimates fill a council's population.
 SELECT cspi.create_source_tables('bench_population');

@@ -45,6 +45,11 @@ INSERT INTO cspi.indicator_wording VALUES
     ('REF_1WD', '{display} of the referrals completed in {period} took no more than a working day.{verdict}');
 SELECT sentence FROM cspi.narrative('2023/24', 'fixture_report') WHERE code = 'REF_1WD';
 DELETE FROM cspi.indicator_wording;
+-- A target changed since the last refresh counts at once in the scorecard:
+-- CFA_45WD's 33.3% meets a target of 30% before any refresh.
+INSERT INTO cspi.target (indicator, from_period, target) VALUES ('CFA_45WD', '2023/24', 30);
+SELECT code, display, target, status FROM cspi.scorecard('2023/24', 'fixture_report') WHERE code = 'CFA_45WD';
+SELECT heading, sentence FROM cspi.narrative('2023/24', 'fixture_report') WHERE code = 'CFA_45WD';
 DELETE FROM cspi.target;
 SELECT cspi.refresh('fixture_report');
 

@@ -91,8 +91,18 @@ SELECT cspi.add_working_days('2024-03-28 23:30'::timestamp, 1) AS add_ts,
        cspi.is_working_day('2024-04-01 12:00'::timestamp) AS easter_monday_ts,
        cspi.networkdays('2024-03-28 09:00'::timestamp, '2024-04-02 17:00'::timestamp) AS networkdays_ts,
        cspi.workday('2024-04-02 09:00'::timestamp, -1) AS workday_ts;
--- A date written as a bare literal still reads as that date.
+-- A date written as a bare literal (or sent as an untyped parameter) reads
+-- as that date, even in a session east of London, where midnight is the
+-- evening before in England: 28 March to 2 April is 1 working day, the
+-- first after 28 March is 2 April, Easter Monday is not one.
 SELECT cspi.add_working_days('2024-03-28', 1) AS literal;
+SET timezone = 'Europe/Berlin';
+SELECT cspi.working_days('2024-03-28', '2024-04-02') AS berlin_wd,
+       cspi.add_working_days('2024-03-28', 1) AS berlin_add,
+       cspi.networkdays('2024-03-28', '2024-04-02') AS berlin_networkdays,
+       cspi.workday('2024-04-02', -1) AS berlin_workday,
+       cspi.is_working_day('2024-04-01') AS berlin_easter_monday;
+RESET timezone;
 
 -- Properties over every day of 2023 and 0..60 working days:
 -- working_days(d, add_working_days(d, n)) = n, and NETWORKDAYS equals

@@ -23,6 +23,10 @@ INSERT INTO cspi.holiday (calendar, holiday_date, name) VALUES
     ('england-and-wales', '2040-12-27', 'a future one-off');
 INSERT INTO cspi.target (indicator, from_period, target) VALUES ('REF_1WD', '2023/24', 85);
 INSERT INTO cspi.indicator_wording VALUES ('REF_1WD', '{display} of referrals were decided in a day.{verdict}');
+-- A council's own load of a DfE file, shadowing a shipped year: pg_dump
+-- keeps it, and the restore puts it back beside the shipped rows.
+SELECT cspi.load_dfe_file('cla_numbers', 'time_period,geographic_level,population_type,population_estimate,children_count,rate_per_10000
+2025,National,Children looked after on 31 March each year,12183016,81800,67');
 -- A deployed report: pg_restore refreshes its materialized views, whose
 -- queries call the working-day functions (in parallel plans, too).
 SELECT cspi.create_source_tables('council_src');
@@ -39,6 +43,9 @@ SELECT count(*) FROM cspi.holiday WHERE shipped;
 SELECT indicator, from_period, target FROM cspi.target;
 SELECT indicator, template FROM cspi.indicator_wording;
 SELECT count(*) FROM cspi.indicator;
+SELECT count(*) FILTER (WHERE shipped), count(*) FILTER (WHERE NOT shipped) FROM cspi.published_figure;
+SELECT value FROM cspi.published_figure_current
+ WHERE measure = 'cla_31_march' AND time_period = 2025 AND geographic_level = 'National';
 -- Tue 24 Dec 2024 to Thu 2 Jan 2025: 27, 30, 31 Dec and 2 Jan for England
 -- and Wales (4); without 27 and 30 Dec for the council (2).
 SELECT cspi.working_days('2024-12-24'::date, '2025-01-02'::date),
@@ -72,4 +79,5 @@ if ! grep -qx "$expected_counts" <<<"$after"; then
 	exit 1
 fi
 grep -qx "REF_1WD|2023/24|85" <<<"$after" || { echo "dump-restore: the council's target was lost"; exit 1; }
-echo "dump-restore: own calendars, holidays, targets and wording restored, shipped rows not duplicated"
+grep -qx "81800" <<<"$after" || { echo "dump-restore: the council's own DfE figures were lost"; exit 1; }
+echo "dump-restore: own calendars, holidays, targets, wording and DfE figures restored, shipped rows not duplicated"

@@ -286,6 +286,9 @@ DECLARE
     missing text[];
     bad record;
     loaded bigint;
+    -- The install and upgrade scripts load the shipped figures with
+    -- cspi.loading_shipped_figures set (benchmarks_data.sql).
+    shipping boolean := coalesce(current_setting('cspi.loading_shipped_figures', true), '') = 'on';
     base text := regexp_replace(file, '^.*/', '');
 BEGIN
     IF file IS NULL OR content IS NULL THEN
@@ -331,20 +334,23 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
 
-    -- Each data row as a json object of its cells, by lower-case column.
-    CREATE TEMPORARY TABLE cspi_dfe_row (n integer, r jsonb);
-    INSERT INTO cspi_dfe_row
-    SELECT l.n, jsonb_object(header[1:cardinality(l.fields)], l.fields)
-      FROM cspi_dfe_line l WHERE l.n > (SELECT min(n) FROM cspi_dfe_line);
     PERFORM 1 FROM cspi_dfe_line l
      WHERE l.n > (SELECT min(n) FROM cspi_dfe_line) AND cardinality(l.fields) <> cardinality(header);
     IF FOUND THEN
         RAISE EXCEPTION 'DfE file "%", line %: % fields, but the header has %', file,
-              (SELECT min(n) FROM cspi_dfe_line l WHERE cardinality(l.fields) <> cardinality(header)),
-              (SELECT cardinality(fields) FROM cspi_dfe_line l WHERE cardinality(l.fields) <> cardinality(header) ORDER BY n LIMIT 1),
+              (SELECT min(n) FROM cspi_dfe_line l
+                WHERE l.n > (SELECT min(n) FROM cspi_dfe_line) AND cardinality(l.fields) <> cardinality(header)),
+              (SELECT cardinality(fields) FROM cspi_dfe_line l
+                WHERE l.n > (SELECT min(n) FROM cspi_dfe_line) AND cardinality(l.fields) <> cardinality(header)
+                ORDER BY n LIMIT 1),
               cardinality(header)
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    -- Each data row as a json object of its cells, by lower-case column.
+    CREATE TEMPORARY TABLE cspi_dfe_row (n integer, r jsonb);
+    INSERT INTO cspi_dfe_row
+    SELECT l.n, jsonb_object(header, l.fields)
+      FROM cspi_dfe_line l WHERE l.n > (SELECT min(n) FROM cspi_dfe_line);
     PERFORM 1 FROM cspi_dfe_row WHERE coalesce(r->>'time_period', '') !~ '^[0-9]{4}$' AND spec.kind <> 'statistical_neighbours';
     IF FOUND THEN
         RAISE EXCEPTION 'DfE file "%", line %: time_period "%" is not a year', file,
@@ -368,11 +374,11 @@ BEGIN
     END IF;
 
     IF spec.kind = 'statistical_neighbours' THEN
-        DELETE FROM cspi.statistical_neighbour WHERE NOT shipped;
+        DELETE FROM cspi.statistical_neighbour n WHERE n.shipped = shipping;
         INSERT INTO cspi.statistical_neighbour (old_la_code, la_name, region_name, neighbour_rank, neighbour_code,
-                                                closeness, source_file)
+                                                closeness, source_file, shipped)
         SELECT btrim(x.r->>'old_la_code'), btrim(x.r->>'la_name'), nullif(btrim(x.r->>'region_name'), ''),
-               k, btrim(x.r->>('sn_' || k)), nullif(btrim(x.r->>('sn_' || k || 'p')), ''), base
+               k, btrim(x.r->>('sn_' || k)), nullif(btrim(x.r->>('sn_' || k || 'p')), ''), base, shipping
           FROM cspi_dfe_row x CROSS JOIN generate_series(1, 10) AS k
          WHERE nullif(btrim(x.r->>('sn_' || k)), '') IS NOT NULL;
         GET DIAGNOSTICS loaded = ROW_COUNT;
@@ -473,10 +479,12 @@ BEGIN
         RAISE EXCEPTION 'DfE file "%" has more than one row for the same year and area', file
             USING ERRCODE = 'unique_violation';
     END IF;
-    -- Replace the council's earlier loads of these measures and years.
+    -- Replace the earlier loads of these measures and years (the council's,
+    -- or while the extension ships its figures, the shipped ones).
     DELETE FROM cspi.published_figure f
-     WHERE NOT f.shipped
+     WHERE f.shipped = shipping
        AND (f.measure, f.time_period) IN (SELECT DISTINCT measure, time_period FROM cspi_dfe_figure);
+    UPDATE cspi_dfe_figure SET shipped = shipping;
     INSERT INTO cspi.published_figure SELECT * FROM cspi_dfe_figure;
     GET DIAGNOSTICS loaded = ROW_COUNT;
     DROP TABLE pg_temp.cspi_dfe_line, pg_temp.cspi_dfe_row, pg_temp.cspi_dfe_figure;
@@ -616,7 +624,7 @@ BEGIN
           FROM cspi.published_indicator_value p WHERE p.time_period = year_ending
     ), ranked AS (
         SELECT v.indicator, v.old_la_code,
-               rank() OVER w AS r, count(*) OVER (PARTITION BY v.indicator) AS n, ntile(4) OVER w AS q
+               rank() OVER w AS r, count(*) OVER (PARTITION BY v.indicator) AS n
           FROM v JOIN cspi.indicator i ON i.code = v.indicator
          WHERE v.geographic_level = 'Local authority' AND v.value IS NOT NULL AND i.polarity IS NOT NULL
         WINDOW w AS (PARTITION BY v.indicator
@@ -633,7 +641,9 @@ BEGIN
           FROM v GROUP BY v.indicator
     )
     SELECT i.code, year_ending, f.england, f.region, f.neighbours_mean, f.neighbours_published, f.own,
-           r.r::integer, r.n::integer, r.q::integer
+           r.r::integer, r.n::integer,
+           -- Quartiles by rank, so that tied authorities share one.
+           CASE WHEN r.r IS NOT NULL THEN least(4, ceil(4.0 * r.r / r.n))::integer END
       FROM cspi.indicator i
       JOIN figures f ON f.indicator = i.code
       LEFT JOIN ranked r ON r.indicator = i.code AND r.old_la_code = la.old_la_code

@@ -88,10 +88,12 @@ BEGIN
     -- The council's local authority (old three-digit or ONS code), for the
     -- DfE's published figures beside its own; kept from the previous deploy
     -- when not given.
-    IF la_code IS NOT NULL THEN
-        la_code := (cspi.find_local_authority(la_code)).old_la_code;
-    ELSE
+    IF la_code IS NULL THEN
         SELECT d.la_code INTO la_code FROM cspi.deployment d WHERE d.report_schema = deploy.report_schema;
+    ELSIF btrim(la_code) = '' THEN
+        la_code := NULL;        -- '' clears it
+    ELSE
+        la_code := (cspi.find_local_authority(la_code)).old_la_code;
     END IF;
     IF cspi.calendar_range(calendar) IS NULL THEN
         RAISE EXCEPTION 'calendar "%" does not exist', calendar
@@ -200,14 +202,15 @@ BEGIN
     PERFORM cspi.build_report_objects(source_schema, report_schema, internal, calendar, present,
                                       ARRAY[report_schema, internal], la_code);
     INSERT INTO cspi.deployment AS d (report_schema, source_schema, calendar, internal_schema, cspi_version,
-                                      deployed_at, deployed_by, refreshed_at, la_code)
+                                      deployed_at, deployed_by, refreshed_at, la_code, latest_event)
     VALUES (report_schema, source_schema, calendar, internal,
-            (SELECT extversion FROM pg_extension WHERE extname = 'cspi'), now(), current_user, NULL, la_code)
+            (SELECT extversion FROM pg_extension WHERE extname = 'cspi'), now(), current_user, NULL, la_code,
+            cspi.latest_event_date(report_schema))
     ON CONFLICT ON CONSTRAINT deployment_pkey DO UPDATE
        SET source_schema = EXCLUDED.source_schema, calendar = EXCLUDED.calendar,
            internal_schema = EXCLUDED.internal_schema, cspi_version = EXCLUDED.cspi_version,
            deployed_at = EXCLUDED.deployed_at, deployed_by = EXCLUDED.deployed_by, refreshed_at = NULL,
-           la_code = EXCLUDED.la_code;
+           la_code = EXCLUDED.la_code, latest_event = EXCLUDED.latest_event;
     IF previous.internal_schema IS NOT NULL AND previous.internal_schema <> internal THEN
         EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', previous.internal_schema);
     END IF;
@@ -219,7 +222,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.deploy(name, name, text, text) IS
-'Checks the source schema against the data contract (listing every problem at once) and creates or replaces the report objects in report_schema: the drill-down views, data_quality, period and indicator_value (materialized in an internal schema), deployment and indicator_availability. A new deploy is built beside the old one and switched to at the end, so readers are blocked only for that moment, and views that councils made over the published objects are kept. Records the deployment in cspi.deployment, with la_code, the council''s local authority (old three-digit or ONS code; an unknown code is an error listing the nearest), which puts the DfE''s published figures beside the council''s (kept from the previous deploy when not given). An absent source relation makes the indicators that need it unavailable. Returns each indicator and whether it is available.';
+'Checks the source schema against the data contract (listing every problem at once) and creates or replaces the report objects in report_schema: the drill-down views, data_quality, period and indicator_value (materialized in an internal schema), deployment and indicator_availability. A new deploy is built beside the old one and switched to at the end, so readers are blocked only for that moment, and views that councils made over the published objects are kept. Records the deployment in cspi.deployment, with la_code, the council''s local authority (old three-digit or ONS code; an unknown code is an error listing the nearest), which puts the DfE''s published figures beside the council''s (kept from the previous deploy when NULL; '''' clears it). An absent source relation makes the indicators that need it unavailable. Returns each indicator and whether it is available.';
 
 -- Take the switch's locks on the published views of report_schema without
 -- ever waiting while holding some: each attempt locks them all (each with a
@@ -385,7 +388,8 @@ BEGIN
             USING ERRCODE = 'undefined_object',
                   HINT = 'Its row in cspi.deployment is missing or names no internal schema: run cspi.deploy() for it again.';
     END IF;
-    UPDATE cspi.deployment r SET refreshed_at = now() WHERE r.report_schema = refresh.report_schema;
+    UPDATE cspi.deployment r SET refreshed_at = now(), latest_event = cspi.latest_event_date(refresh.report_schema)
+     WHERE r.report_schema = refresh.report_schema;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.refresh(name) IS

@@ -10,6 +10,9 @@ COMMENT ON COLUMN cspi.report_object.definition IS 'The query, with @R@, @SCHEMA
 
 -- The council's local authority, which deploy() records (since 1.2).
 ALTER TABLE cspi.deployment ADD COLUMN IF NOT EXISTS la_code text;
+ALTER TABLE cspi.deployment ADD COLUMN IF NOT EXISTS latest_event date;
+COMMENT ON COLUMN cspi.deployment.latest_event IS
+'The latest event in the report''s source (cspi.latest_event_date) when it was last deployed or refreshed: the date its data is as at.';
 COMMENT ON COLUMN cspi.deployment.la_code IS
 'The council''s local authority, its old three-digit code (cspi.local_authority): the DfE''s published figures for it, its region and its statistical neighbours go beside its own. NULL: England''s figures only.';
 

@@ -162,6 +162,16 @@ BEGIN
             txt := replace(txt, '{value:' || placeholder[1] || '}',
                            coalesce(values_by_code ->> placeholder[1], 'n/a'));
         END LOOP;
+        -- One of a thing is singular: "1 child was", "1 family", "1 of the
+        -- children ... was".
+        txt := regexp_replace(txt, '(^|[^0-9.,])1 children were ', '\11 child was ', 'g');
+        txt := regexp_replace(txt, '(^|[^0-9.,])1 families were ', '\11 family was ', 'g');
+        txt := regexp_replace(txt, '(^|[^0-9.,])1 children ', '\11 child ', 'g');
+        txt := regexp_replace(txt, '(^|[^0-9.,])1 families', '\11 family', 'g');
+        txt := regexp_replace(txt, '(^|[^0-9.,])1 child and family assessments were ', '\11 child and family assessment was ', 'g');
+        txt := regexp_replace(txt, '(^|[^0-9.,])1 child protection plans ', '\11 child protection plan ', 'g');
+        txt := regexp_replace(txt, '(^|[^0-9.,])1 of the ([^.]*?) were ', '\11 of the \2 was ', 'g');
+        txt := regexp_replace(txt, ' was unaccompanied asylum-seeking children', ' was an unaccompanied asylum-seeking child', 'g');
         -- A sentence starts with a capital letter.
         sentence := upper(left(txt, 1)) || substr(txt, 2);
         RETURN NEXT;
@@ -324,12 +334,12 @@ BEGIN
         svg := svg || format('<path class="england-marker" d="M%s,%s l5,5 l-5,5 l-5,-5 z" fill="#777"><title>%s</title></path>',
                              right_x, y - 5, cspi.html_escape('England ' || cspi.format_number(england, unit)));
     END IF;
-    svg := svg || format('<polyline class="values" points="%s" fill="none" stroke="#1d5fa8" stroke-width="2"/>', rtrim(path))
-               || format('<circle cx="%s" cy="%s" r="3" fill="#1d5fa8"/>', x, y);
-    -- The latest value, beside its point.
+    -- The latest value: a dot on its point and the figure beside it.
     x := round(left_x + (right_x - left_x) * (last_i - 1) / greatest(n - 1, 1)::numeric, 1);
     y := round(bottom_y - (bottom_y - top_y) * (points[last_i] - scale.axis_min) / (scale.axis_max - scale.axis_min), 1);
-    svg := svg || format('<text class="latest-value" x="%s" y="%s" font-size="12" font-weight="bold" fill="#1d5fa8">%s</text>',
+    svg := svg || format('<polyline class="values" points="%s" fill="none" stroke="#1d5fa8" stroke-width="2"/>', rtrim(path))
+               || format('<circle class="latest-point" cx="%s" cy="%s" r="3" fill="#1d5fa8"/>', x, y)
+               || format('<text class="latest-value" x="%s" y="%s" font-size="12" font-weight="bold" fill="#1d5fa8">%s</text>',
                          right_x + 4, y + 4, cspi.html_escape(cspi.format_number(points[last_i], unit)));
     RETURN svg || '</svg>';
 END
@@ -391,7 +401,16 @@ BEGIN
     SELECT * INTO summary FROM cspi.narrative_summary(period, report_schema);
     SELECT coalesce(d.refreshed_at, d.deployed_at) INTO refreshed
       FROM cspi.deployment d WHERE d.report_schema = report_html.report_schema;
-    latest := cspi.latest_event_date(report_schema);
+    -- The date the data is as at, as the last deploy or refresh found it
+    -- (a reader may not be allowed to read the source itself).
+    SELECT d.latest_event INTO latest FROM cspi.deployment d WHERE d.report_schema = report_html.report_schema;
+    IF latest IS NULL THEN
+        BEGIN
+            latest := cspi.latest_event_date(report_schema);
+        EXCEPTION WHEN insufficient_privilege THEN
+            latest := NULL;
+        END;
+    END IF;
     html := '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
          || '<meta name="viewport" content="width=device-width, initial-scale=1">'
          || '<title>' || cspi.html_escape(coalesce(council || ': ', '') || 'Performance indicators ' || cspi.period_name(period)) || '</title>'
@@ -474,12 +493,14 @@ BEGIN
                                CASE card.status WHEN 'met' THEN 'status-met' WHEN 'not met' THEN 'status-not-met' ELSE 'status-none' END)
              || '<th scope="row">' || cspi.html_escape(card.title) || ' <small>(' || cspi.html_escape(card.code) || ')</small></th>'
              || '<td class="num">' || cspi.html_escape(coalesce(card.display, 'no figure'))
-             || CASE WHEN card.england IS NULL AND card.statistical_neighbours IS NULL THEN ''
+             || CASE WHEN (card.england IS NULL OR card.unit = 'count') AND card.statistical_neighbours IS NULL THEN ''
                      ELSE '<br><small class="benchmark">' || cspi.html_escape(concat_ws('; ',
-                              CASE WHEN card.england IS NOT NULL THEN 'England ' || cspi.format_number(card.england, card.unit) END,
+                              CASE WHEN card.england IS NOT NULL AND card.unit <> 'count'
+                                   THEN 'England ' || cspi.format_number(card.england, card.unit) END,
                               CASE WHEN card.statistical_neighbours IS NOT NULL
                                    THEN 'neighbours ' || cspi.format_number(card.statistical_neighbours, card.unit) END,
-                              CASE WHEN card.region IS NOT NULL THEN 'region ' || cspi.format_number(card.region, card.unit) END))
+                              CASE WHEN card.region IS NOT NULL AND card.unit <> 'count'
+                                   THEN 'region ' || cspi.format_number(card.region, card.unit) END))
                         || '</small>' END
              || '</td>'
              || '<td class="num">' || coalesce(cspi.html_escape(cspi.format_target(card.target, card.unit)), '&ndash;') || '</td>'

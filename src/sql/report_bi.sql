@@ -169,30 +169,27 @@ $def$
 SELECT p.period_type, p.period, p.period_start, p.period_end,
        i.display_order, i.section, i.code, i.title, i.unit,
        v.display, v.shown, v.fraction, v.numerator, v.denominator,
-       coalesce(v.target, cspi.target_for(i.code, p.period)) AS target, i.polarity, v.status,
+       t.target, i.polarity, cspi.target_status(v.shown, t.target, i.polarity) AS status,
        pp.period AS previous_period, pv.display AS previous_display, pv.shown AS previous_shown,
-       CASE WHEN v.shown IS NULL OR pv.shown IS NULL THEN NULL
-            WHEN v.shown > pv.shown THEN 'increase'
-            WHEN v.shown < pv.shown THEN 'decrease'
-            ELSE 'no change' END AS change,
-       CASE WHEN v.shown IS NULL OR pv.shown IS NULL OR i.polarity IS NULL OR v.shown = pv.shown THEN NULL
-            WHEN (v.shown > pv.shown) = (i.polarity = 'higher') THEN 'better'
-            ELSE 'worse' END AS change_is,
+       cspi.change_word(v.shown, pv.shown) AS change,
+       cspi.change_judgement(v.shown, pv.shown, i.polarity) AS change_is,
        coalesce(a.available, false) AND v.indicator IS NOT NULL AS available,
        CASE WHEN v.shown IS NULL
-            THEN cspi.no_figure_reason(i.code, coalesce(a.missing_relations, i.requires), v.indicator IS NOT NULL) END AS reason,
+            THEN cspi.no_figure_reason(i.code, a.missing_relations, v.indicator IS NOT NULL) END AS reason,
        (SELECT max(x.refreshed_at) FROM @R@.indicator_value x) AS data_as_at,
        bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile
   FROM cspi.indicator i
   CROSS JOIN @R@.period p
   CROSS JOIN LATERAL (SELECT cspi.previous_period(p.period) AS period) pp
+  CROSS JOIN LATERAL (SELECT cspi.target_for(i.code, p.period) AS target) t
   LEFT JOIN @R@.indicator_availability a ON a.indicator = i.code
   LEFT JOIN @R@.indicator_value v ON v.indicator = i.code AND v.period_type = p.period_type AND v.period = p.period
   LEFT JOIN @R@.indicator_value pv ON pv.indicator = i.code AND pv.period_type = p.period_type AND pv.period = pp.period
   -- The DfE's published figures, for financial years (cspi.benchmarks).
   LEFT JOIN (SELECT y.period, b.*
                FROM @R@.period y
-              CROSS JOIN LATERAL cspi.benchmarks(y.period, (SELECT d.la_code FROM cspi.deployment d
+              CROSS JOIN LATERAL cspi.benchmarks(y.period, (SELECT a.old_la_code FROM cspi.deployment d
+                                                              JOIN cspi.local_authority a ON a.old_la_code = d.la_code
                                                              WHERE d.report_schema = @SCHEMA@)) b
               WHERE y.period_type = 'year') bm ON bm.period = p.period AND bm.indicator = i.code
 $def$)
@@ -255,6 +252,8 @@ CREATE OR REPLACE FUNCTION cspi.no_figure_reason(indicator text, missing_relatio
     LANGUAGE sql STABLE PARALLEL SAFE
     BEGIN ATOMIC
     SELECT CASE
+        WHEN missing_relations IS NULL
+            THEN 'the report was deployed before this indicator was added: redeploy it (cspi.redeploy())'
         WHEN cardinality(missing_relations) > 0
             THEN 'the data loaded into cspi does not include '
                  || (SELECT CASE WHEN count(*) = 1 THEN min(n)
@@ -268,4 +267,4 @@ CREATE OR REPLACE FUNCTION cspi.no_figure_reason(indicator text, missing_relatio
       FROM cspi.indicator i WHERE i.code = no_figure_reason.indicator;
     END;
 COMMENT ON FUNCTION cspi.no_figure_reason(text, text[], boolean) IS
-'Why an indicator has no figure for a period, in words a council reader understands: the data that is missing, no records in the period, no cases (a zero denominator) or no population estimate.';
+'Why an indicator has no figure for a period, in words a council reader understands: the data that is missing (missing_relations; NULL: the report predates the indicator), no records in the period, no cases (a zero denominator) or no population estimate.';

@@ -3,6 +3,34 @@
 --------------------------------------------------------------------------
 -- Warns when the report schema was deployed by another version of cspi.
 
+-- met or not met, judged now: by the target in force (a council's target
+-- changed since the last refresh counts at once).
+CREATE OR REPLACE FUNCTION cspi.target_status(shown numeric, target numeric, polarity text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN shown IS NULL OR target IS NULL OR polarity IS NULL THEN NULL
+                WHEN cspi.target_met(shown, target, polarity) THEN 'met'
+                ELSE 'not met' END;
+COMMENT ON FUNCTION cspi.target_status(numeric, numeric, text) IS
+'met or not met: the figure as shown against the target, by the polarity; NULL without a figure, a target or a polarity.';
+
+-- The change from the previous comparable period, in words.
+CREATE OR REPLACE FUNCTION cspi.change_word(shown numeric, previous numeric) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN shown IS NULL OR previous IS NULL THEN NULL
+                WHEN shown > previous THEN 'increase'
+                WHEN shown < previous THEN 'decrease'
+                ELSE 'no change' END;
+COMMENT ON FUNCTION cspi.change_word(numeric, numeric) IS
+'increase, decrease or no change from previous to shown; NULL when either is missing.';
+
+CREATE OR REPLACE FUNCTION cspi.change_judgement(shown numeric, previous numeric, polarity text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN shown IS NULL OR previous IS NULL OR polarity IS NULL OR shown = previous THEN NULL
+                WHEN (shown > previous) = (polarity = 'higher') THEN 'better'
+                ELSE 'worse' END;
+COMMENT ON FUNCTION cspi.change_judgement(numeric, numeric, text) IS
+'better or worse, by the polarity (higher or lower is better), from previous to shown; NULL without a polarity, a change or both figures.';
+
 CREATE OR REPLACE FUNCTION cspi.scorecard(period text, report_schema name DEFAULT 'cspi_report')
     RETURNS TABLE (display_order integer, section text, code text, title text, unit text,
                    display text, shown numeric, numerator bigint, denominator bigint,
@@ -27,26 +55,23 @@ BEGIN
                   HINT = 'Run cspi.deploy(source_schema, report_schema) first.';
     END IF;
     PERFORM cspi.check_deployment(report_schema);
-    SELECT coalesce(d.refreshed_at, d.deployed_at), d.la_code INTO as_at, la
-      FROM cspi.deployment d WHERE d.report_schema = scorecard.report_schema;
+    -- The council's authority, when the published figures still name it.
+    SELECT coalesce(d.refreshed_at, d.deployed_at), a.old_la_code INTO as_at, la
+      FROM cspi.deployment d LEFT JOIN cspi.local_authority a ON a.old_la_code = d.la_code
+     WHERE d.report_schema = scorecard.report_schema;
     RETURN QUERY EXECUTE format($q$
         SELECT i.display_order, i.section, i.code, i.title, i.unit,
                v.display, v.shown, v.numerator, v.denominator,
-               coalesce(v.target, cspi.target_for(i.code, $1)), i.polarity, v.status,
+               t.target, i.polarity, cspi.target_status(v.shown, t.target, i.polarity),
                $2, pv.display, pv.shown,
-               CASE WHEN v.shown IS NULL OR pv.shown IS NULL THEN NULL
-                    WHEN v.shown > pv.shown THEN 'increase'
-                    WHEN v.shown < pv.shown THEN 'decrease'
-                    ELSE 'no change' END AS change,
-               CASE WHEN v.shown IS NULL OR pv.shown IS NULL OR i.polarity IS NULL OR v.shown = pv.shown THEN NULL
-                    WHEN (v.shown > pv.shown) = (i.polarity = 'higher') THEN 'better'
-                    ELSE 'worse' END AS change_is,
+               cspi.change_word(v.shown, pv.shown), cspi.change_judgement(v.shown, pv.shown, i.polarity),
                coalesce(a.available, false) AND v.indicator IS NOT NULL,
                CASE WHEN v.shown IS NULL
-                    THEN cspi.no_figure_reason(i.code, coalesce(a.missing_relations, i.requires), v.indicator IS NOT NULL) END,
+                    THEN cspi.no_figure_reason(i.code, a.missing_relations, v.indicator IS NOT NULL) END,
                $3,
                bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile
           FROM cspi.indicator i
+          CROSS JOIN LATERAL (SELECT cspi.target_for(i.code, $1) AS target) t
           LEFT JOIN cspi.benchmarks($1, $4) bm ON bm.indicator = i.code
           LEFT JOIN %1$I.indicator_availability a ON a.indicator = i.code
           LEFT JOIN %1$I.indicator_value v ON v.indicator = i.code AND v.period = $1

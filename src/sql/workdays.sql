@@ -141,6 +141,51 @@ CREATE OR REPLACE FUNCTION cspi.is_working_day(d timestamptz,
 COMMENT ON FUNCTION cspi.is_working_day(timestamptz, text) IS
 'is_working_day on the date in England (Europe/London) of a timestamp with time zone, whatever the session''s time zone.';
 
+-- A date written as a string (a bare literal, or a parameter a client sends
+-- without a type) is that date, whatever the session's time zone: without
+-- these forms PostgreSQL would take it as a timestamp with time zone,
+-- midnight in the session's zone, which in a session east of London is
+-- the day before in England.
+CREATE OR REPLACE FUNCTION cspi.working_days("from" text, "to" text,
+                                  calendar text DEFAULT 'england-and-wales')
+    RETURNS integer
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.working_days("from"::date, "to"::date, calendar);
+COMMENT ON FUNCTION cspi.working_days(text, text, text) IS
+'working_days on two dates written as text (''2024-03-28''), read as those dates whatever the session''s time zone.';
+
+CREATE OR REPLACE FUNCTION cspi.add_working_days(d text, n integer,
+                                      calendar text DEFAULT 'england-and-wales')
+    RETURNS date
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.add_working_days(d::date, n, calendar);
+COMMENT ON FUNCTION cspi.add_working_days(text, integer, text) IS
+'add_working_days on a date written as text, read as that date whatever the session''s time zone.';
+
+CREATE OR REPLACE FUNCTION cspi.networkdays(start text, finish text,
+                                 calendar text DEFAULT 'england-and-wales')
+    RETURNS integer
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.networkdays(start::date, finish::date, calendar);
+COMMENT ON FUNCTION cspi.networkdays(text, text, text) IS
+'networkdays on two dates written as text, read as those dates whatever the session''s time zone.';
+
+CREATE OR REPLACE FUNCTION cspi.workday(start text, days integer,
+                             calendar text DEFAULT 'england-and-wales')
+    RETURNS date
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.workday(start::date, days, calendar);
+COMMENT ON FUNCTION cspi.workday(text, integer, text) IS
+'workday on a date written as text, read as that date whatever the session''s time zone.';
+
+CREATE OR REPLACE FUNCTION cspi.is_working_day(d text,
+                                    calendar text DEFAULT 'england-and-wales')
+    RETURNS boolean
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN cspi.is_working_day(d::date, calendar);
+COMMENT ON FUNCTION cspi.is_working_day(text, text) IS
+'is_working_day on a date written as text, read as that date whatever the session''s time zone.';
+
 CREATE OR REPLACE FUNCTION cspi.next_working_day(d date,
                                       calendar text DEFAULT 'england-and-wales')
     RETURNS date

@@ -5,7 +5,7 @@ test/oracle/benchmarks-vs-oracle.sh.
 For every local authority of the statistical-neighbour model and both
 years shipped, prints one line per indicator:
 
-    la|year|indicator|england|region|neighbours' mean|neighbours published|own
+    la|year|indicator|england|region|neighbours' mean|neighbours published|own|rank|quartile
 
 worked out from the CSV files with Python's csv module, following the
 mapping written in doc/benchmarks.md, not cspi's SQL: a percentage is the
@@ -149,6 +149,25 @@ def main():
     for r in rows("sn_model_2025_wide.csv"):
         neighbours[r["old_la_code"]] = [r["SN_%d" % k].strip() for k in range(1, 11) if r["SN_%d" % k].strip()]
 
+    # Rank among all authorities with a figure (1: the best, ties share
+    # the rank), and the quartile of that rank, for the indicators where
+    # higher or lower is better.
+    polarity = {"CIC_STABILITY_LONG": 1, "CL_ACCOM_19_21": 1, "CL_EDUCATION_19_21": 1,
+                "CL_TRAINING_EMPLOYMENT_19_21": 1, "REREFERRAL_12M": -1, "CP_REPEAT_EVER": -1,
+                "CIC_STABILITY_SHORT": -1, "CL_NEET_19_21": -1}
+
+    def rank(ind, year, la):
+        if ind not in polarity:
+            return None, None
+        mine = figures.get((ind, year, "Local authority", la))
+        if mine is None:
+            return None, None
+        others = [v for k, v in figures.items()
+                  if k[0] == ind and k[1] == year and k[2] == "Local authority" and v is not None]
+        better = sum(1 for v in others if (v - mine) * polarity[ind] > 0)
+        r = better + 1
+        return r, min(4, -(-4 * r // len(others)))
+
     indicators = sorted({k[0] for k in figures})
     years = sorted({k[1] for k in figures})
     fmt = lambda v: "" if v is None else str(v)
@@ -164,7 +183,8 @@ def main():
                                 fmt(figures.get((ind, year, "National", "E92000001"))),
                                 fmt(figures.get((ind, year, "Regional", region.get(la)))),
                                 fmt(mean), str(len(published)),
-                                fmt(figures.get((ind, year, "Local authority", la)))]))
+                                fmt(figures.get((ind, year, "Local authority", la)))]
+                               + [fmt(x) for x in rank(ind, year, la)]))
 
 
 if __name__ == "__main__":
