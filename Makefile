@@ -59,6 +59,8 @@ SQL_SOURCES = \
 	src/sql/report_scorecard.sql \
 	src/sql/report.sql \
 	src/sql/report_bi.sql \
+	src/sql/returns.sql \
+	src/sql/returns_source.sql \
 	src/sql/generator.sql
 # Upgrade scripts are committed beside the control file, made from
 # src/sql/updates/FROM--TO.sql ("-- include: FILE" lines pull in sources) by
@@ -68,6 +70,8 @@ UPDATE_SCRIPTS = cspi--1.1--1.2.sql
 DATA_built = cspi--$(EXTVERSION).sql
 DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql))
 DOCS = README.md
+# The command-line wrapper that loads a folder of statutory returns.
+SCRIPTS = tools/cspi-import-returns
 
 # The pg_regress suite: sql/ and expected/, run in this order.
 REGRESS = \
@@ -91,6 +95,7 @@ REGRESS = \
 	least_privilege \
 	report \
 	benchmarks \
+	returns \
 	generate \
 	cases
 REGRESS_OPTS = --inputdir=. --outputdir=test/results

@@ -11849,17 +11849,21 @@ BEGIN
             CONTINUE;
         END IF;
         present := present || rel.relation;
-        FOR col IN SELECT c.column_name, c.kind FROM cspi.contract_column c
+        FOR col IN SELECT c.column_name, c.kind, c.optional FROM cspi.contract_column c
                     WHERE c.relation = rel.relation ORDER BY c.position LOOP
             SELECT a.atttypid::regtype INTO found_type
               FROM pg_attribute a
              WHERE a.attrelid = relid AND a.attname = col.column_name AND a.attnum > 0 AND NOT a.attisdropped;
-            IF found_type IS NULL THEN
+            IF found_type IS NULL AND col.optional THEN
+                CONTINUE;       -- the indicators that need it are unavailable
+            ELSIF found_type IS NULL THEN
                 problems := problems || format('%s.%s: missing; it should be %s', rel.relation, col.column_name,
                                                cspi.contract_kind_words(col.kind));
             ELSIF NOT cspi.contract_accepts(col.kind, found_type) THEN
                 problems := problems || format('%s.%s: found %s, but it should be %s', rel.relation, col.column_name,
                                                format_type(found_type, NULL), cspi.contract_kind_words(col.kind));
+            ELSIF col.optional THEN
+                present := present || (rel.relation || '.' || col.column_name);
             END IF;
         END LOOP;
     END LOOP;
@@ -12104,6 +12108,31 @@ COMMENT ON TABLE cspi.report_object IS
 'Every object cspi.deploy() creates in a report schema besides the src_ views, in build order: its kind, its family of indicators, its query and its comment. In a definition, @R@ stands for the schema it is built in (an identifier), @SCHEMA@ for its name (a literal) and @CAL@ for the calendar (a literal); indicator_value''s @EVENTS@ and @SNAPSHOTS@ are made from cspi.indicator_measure.';
 COMMENT ON COLUMN cspi.report_object.definition IS 'The query, with @R@, @SCHEMA@ and @CAL@ (and @EVENTS@, @SNAPSHOTS@) placeholders, filled once, in one pass.';
 
+-- Optional columns of the data contract (since 1.2): a source may lack one,
+-- and the indicators that need it (cspi.indicator.requires names it as
+-- relation.column) are then unavailable, rather than computed on NULLs.
+ALTER TABLE cspi.contract_column ADD COLUMN IF NOT EXISTS optional boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN cspi.contract_column.optional IS
+'The source may lack this column (the statutory returns have no referral completion date): its src_ view reads NULL, and the indicators that require relation.column are unavailable.';
+UPDATE cspi.contract_column SET optional = true
+ WHERE (relation, column_name) IN (('referral', 'completed_date'), ('child', 'family_id'), ('cla_episode', 'distance_miles'));
+UPDATE cspi.indicator SET requires = '{referral,referral.completed_date}' WHERE code IN ('REF_1WD', 'REF_OVER_3WD');
+UPDATE cspi.indicator SET requires = requires || '{child.family_id}'
+ WHERE code IN ('REREFERRAL_FAMILIES', 'CIC_STARTED_FAMILIES', 'CIC_CEASED_FAMILIES')
+   AND NOT 'child.family_id' = ANY (requires);
+UPDATE cspi.indicator SET requires = requires || '{cla_episode.distance_miles}'
+ WHERE code = 'CIC_20_MILES' AND NOT 'cla_episode.distance_miles' = ANY (requires);
+
+-- The SQL type of each kind of contract column, for a column that is not there.
+CREATE OR REPLACE FUNCTION cspi.contract_type(kind text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE kind WHEN 'id' THEN 'text' WHEN 'date' THEN 'date'
+                     WHEN 'timestamp' THEN 'timestamp' WHEN 'flag' THEN 'boolean'
+                     WHEN 'boolean' THEN 'boolean' WHEN 'code' THEN 'text'
+                     WHEN 'numeric' THEN 'numeric' ELSE 'bigint' END;
+COMMENT ON FUNCTION cspi.contract_type(text) IS
+'The SQL type a src_ view gives a contract column of this kind that the source lacks (an absent relation, an optional column).';
+
 -- The council's local authority, which deploy() records (since 1.2).
 ALTER TABLE cspi.deployment ADD COLUMN IF NOT EXISTS la_code text;
 ALTER TABLE cspi.deployment ADD COLUMN IF NOT EXISTS latest_event date;
@@ -12135,22 +12164,22 @@ BEGIN
     -- empty one with the same columns for a relation the source lacks.
     FOR rel IN SELECT DISTINCT c.relation FROM cspi.contract_column c ORDER BY 1 LOOP
         IF rel.relation = ANY (present) THEN
-            SELECT string_agg(cspi.contract_expression(c.kind, a.atttypid::regtype, c.column_name)
+            -- An optional column the source lacks reads as NULL.
+            SELECT string_agg(CASE WHEN a.atttypid IS NULL THEN format('NULL::%s', cspi.contract_type(c.kind))
+                                   ELSE cspi.contract_expression(c.kind, a.atttypid::regtype, c.column_name) END
                               || ' AS ' || quote_ident(c.column_name), ', ' ORDER BY c.position)
               INTO select_list
               FROM cspi.contract_column c
-              JOIN pg_attribute a ON a.attname = c.column_name AND a.attnum > 0 AND NOT a.attisdropped
-              JOIN pg_class k ON k.oid = a.attrelid
-              JOIN pg_namespace n ON n.oid = k.relnamespace
-             WHERE c.relation = rel.relation AND k.relname = rel.relation AND n.nspname = source_schema;
+              LEFT JOIN LATERAL (
+                  SELECT a.atttypid FROM pg_attribute a
+                    JOIN pg_class k ON k.oid = a.attrelid
+                    JOIN pg_namespace n ON n.oid = k.relnamespace
+                   WHERE a.attname = c.column_name AND a.attnum > 0 AND NOT a.attisdropped
+                     AND k.relname = rel.relation AND n.nspname = source_schema) a ON true
+             WHERE c.relation = rel.relation;
             query := format('SELECT %s FROM %I.%I', select_list, source_schema, rel.relation);
         ELSE
-            SELECT string_agg(format('NULL::%s AS %I',
-                                     CASE c.kind WHEN 'id' THEN 'text' WHEN 'date' THEN 'date'
-                                                 WHEN 'timestamp' THEN 'timestamp' WHEN 'flag' THEN 'boolean'
-                                                 WHEN 'boolean' THEN 'boolean' WHEN 'code' THEN 'text'
-                                                 WHEN 'numeric' THEN 'numeric' ELSE 'bigint' END,
-                                     c.column_name), ', ' ORDER BY c.position)
+            SELECT string_agg(format('NULL::%s AS %I', cspi.contract_type(c.kind), c.column_name), ', ' ORDER BY c.position)
               INTO select_list
               FROM cspi.contract_column c WHERE c.relation = rel.relation;
             query := format('SELECT %s WHERE false', select_list);
@@ -13205,6 +13234,9 @@ CREATE OR REPLACE FUNCTION cspi.relation_noun(relation text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN CASE relation
         WHEN 'referral' THEN 'referrals'
+        WHEN 'referral.completed_date' THEN 'the dates referrals were completed'
+        WHEN 'child.family_id' THEN 'children''s families'
+        WHEN 'cla_episode.distance_miles' THEN 'the distance of placements from home'
         WHEN 'assessment' THEN 'child and family assessments'
         WHEN 's47_enquiry' THEN 'section 47 enquiries'
         WHEN 'cp_plan' THEN 'child protection plans'
@@ -13235,8 +13267,11 @@ CREATE OR REPLACE FUNCTION cspi.no_figure_reason(indicator text, missing_relatio
                  || (SELECT CASE WHEN count(*) = 1 THEN min(n)
                                  ELSE string_agg(n, ', ' ORDER BY o) FILTER (WHERE o < count_all)
                                       || ' or ' || max(n) FILTER (WHERE o = count_all) END
-                       FROM (SELECT cspi.relation_noun(r) AS n, o, count(*) OVER () AS count_all
-                               FROM unnest(missing_relations) WITH ORDINALITY AS u(r, o)) x)
+                       FROM (SELECT cspi.relation_noun(r) AS n, row_number() OVER (ORDER BY o) AS o,
+                                    count(*) OVER () AS count_all
+                               FROM unnest(missing_relations) WITH ORDINALITY AS u(r, o)
+                              -- a column of a missing relation goes without saying
+                              WHERE NOT (r LIKE '%.%' AND split_part(r, '.', 1) = ANY (missing_relations))) x)
         WHEN NOT has_events THEN 'there are no records for that period'
         WHEN i.unit = '%' THEN 'there were no cases to count'
         ELSE 'there is no child population estimate for that period' END
@@ -13244,3 +13279,861 @@ CREATE OR REPLACE FUNCTION cspi.no_figure_reason(indicator text, missing_relatio
     END;
 COMMENT ON FUNCTION cspi.no_figure_reason(text, text[], boolean) IS
 'Why an indicator has no figure for a period, in words a council reader understands: the data that is missing (missing_relations; NULL: the report predates the indicator), no records in the period, no cases (a zero denominator) or no population estimate.';
+
+--------------------------------------------------------------------------
+-- The statutory returns as a source: SSDA903 files and the CIN census in,
+-- the contract's relations out (and back out as draft returns).
+--------------------------------------------------------------------------
+
+--------------------------------------------------------------------------
+-- The statutory returns as a source: SSDA903 files and the CIN census in
+--------------------------------------------------------------------------
+-- Every English council already produces the SSDA903 return (children
+-- looked after: CSV files header, episodes, reviews, uasc, oc2, oc3, ad1,
+-- placed_for_adoption, previous_permanence, missing, sw_episodes) and the
+-- Children in Need census (XML).  cspi loads them into staging tables in a
+-- returns schema, one collection year at a time (cspi.import_903,
+-- cspi.import_cin_census), and cspi.source_from_returns() makes the data
+-- contract's relations as views over them (returns_source.sql).  The
+-- collection year is the year the return's year ends (2024: 1 April 2023
+-- to 31 March 2024), as the DfE's time_period.
+
+CREATE TABLE cspi.return_file (
+    kind         text PRIMARY KEY,
+    columns      text[] NOT NULL,
+    date_columns text[] NOT NULL,
+    required     text[] NOT NULL,
+    description  text NOT NULL
+);
+COMMENT ON TABLE cspi.return_file IS
+'The SSDA903 files cspi.import_903() reads: each kind, its columns (the DfE''s names), which of them are dates and which a file must have.';
+COMMENT ON COLUMN cspi.return_file.kind IS 'The file kind, as cspi.import_903() takes it (episodes, header...).';
+COMMENT ON COLUMN cspi.return_file.columns IS 'Its columns, as the DfE names them (matched ignoring case).';
+COMMENT ON COLUMN cspi.return_file.date_columns IS 'The columns that are dates (dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd).';
+COMMENT ON COLUMN cspi.return_file.required IS 'The columns a file of this kind must have.';
+COMMENT ON COLUMN cspi.return_file.description IS 'What the file holds.';
+GRANT SELECT ON cspi.return_file TO PUBLIC;
+
+INSERT INTO cspi.return_file (kind, columns, date_columns, required, description) VALUES
+ ('header', '{CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB}', '{DOB,MC_DOB}', '{CHILD,DOB}',
+  'One row per child looked after in the year: sex, date of birth, ethnicity.'),
+ ('episodes', '{CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN}',
+  '{DECOM,DEC}', '{CHILD,DECOM,RNE,LS,PLACE,DEC,REC}',
+  'Every episode of care open during the year: start (DECOM), reason for new episode (RNE), legal status (LS), placement (PLACE), end (DEC) and reason ceased (REC).'),
+ ('reviews', '{CHILD,DOB,REVIEW,REVIEW_CODE}', '{DOB,REVIEW}', '{CHILD,REVIEW}',
+  'Looked-after reviews held in the year.'),
+ ('uasc', '{CHILD,SEX,DOB,DUC}', '{DOB,DUC}', '{CHILD}',
+  'Unaccompanied asylum-seeking children, with the date that status ceased (DUC).'),
+ ('oc2', '{CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED}',
+  '{DOB}', '{CHILD}', 'Outcomes of children looked after continuously for 12 months at 31 March.'),
+ ('oc3', '{CHILD,DOB,IN_TOUCH,ACTIV,ACCOM}', '{DOB}', '{CHILD,DOB,IN_TOUCH,ACTIV,ACCOM}',
+  'Care leavers around their 17th to 21st birthdays in the year: in touch, main activity, accommodation.'),
+ ('ad1', '{CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR}', '{DOB,DATE_INT,DATE_MATCH}', '{CHILD}',
+  'Adoptions.'),
+ ('placed_for_adoption', '{CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED}',
+  '{DOB,DATE_PLACED,DATE_PLACED_CEASED}', '{CHILD}', 'Children placed for adoption.'),
+ ('previous_permanence', '{CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM}', '{DOB}', '{CHILD}',
+  'Permanence before care (DATE_PERM kept as written: it may be a partial date).'),
+ ('missing', '{CHILD,DOB,MISSING,MIS_START,MIS_END}', '{DOB,MIS_START,MIS_END}', '{CHILD,MIS_START}',
+  'Missing and away-from-placement episodes of children looked after.'),
+ ('sw_episodes', '{CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON}', '{DOB,SW_DECOM,SW_DEC}', '{CHILD,SW_ID,SW_DECOM}',
+  'Social worker episodes of children looked after (from 2023/24).');
+
+-- The DfE's code lists (the 903 guide and validator), for data_quality.
+CREATE TABLE cspi.return_code (
+    kind        text NOT NULL REFERENCES cspi.return_file (kind),
+    column_name text NOT NULL,
+    codes       text[] NOT NULL,
+    PRIMARY KEY (kind, column_name)
+);
+COMMENT ON TABLE cspi.return_code IS
+'The DfE''s code lists for SSDA903 columns: a value outside its list is listed by the returns schema''s data_quality view (the row is still loaded and used where it can be).';
+COMMENT ON COLUMN cspi.return_code.kind IS 'The file kind.';
+COMMENT ON COLUMN cspi.return_code.column_name IS 'The column.';
+COMMENT ON COLUMN cspi.return_code.codes IS 'The codes the DfE accepts, in any collection year from 2022/23.';
+GRANT SELECT ON cspi.return_code TO PUBLIC;
+
+INSERT INTO cspi.return_code (kind, column_name, codes) VALUES
+ ('header', 'SEX', '{1,2,M,F,U}'),
+ ('episodes', 'RNE', '{S,L,P,T,U,B}'),
+ ('episodes', 'LS', '{C1,C2,D1,E1,V2,V3,V4,J1,J2,J3,L1,L2,L3}'),
+ ('episodes', 'CIN', '{N1,N2,N3,N4,N5,N6,N7,N8}'),
+ ('episodes', 'PLACE', '{A3,A4,A5,A6,H5,K1,K2,K3,P1,P2,P3,R1,R2,R3,R5,S1,T0,T1,T2,T3,T4,U1,U2,U3,U4,U5,U6,Z1,Z11,Z12,Z13,Z14}'),
+ ('episodes', 'PLACE_PROVIDER', '{PR0,PR1,PR2,PR3,PR4,PR5}'),
+ ('episodes', 'REC', '{X1,E11,E12,E13,E14,E15,E16,E17,E2,E3,E41,E45,E46,E47,E48,E4A,E4B,E5,E6,E7,E8,E9}'),
+ ('episodes', 'REASON_PLACE_CHANGE', '{CARPL,CLOSE,ALLEG,STAND,APPRR,CREQB,CREQO,CHILD,LAREQ,PLACE,CUSTOD,OTHER}'),
+ ('reviews', 'REVIEW_CODE', '{PN0,PN1,PN2,PN3,PN4,PN5,PN6,PN7}'),
+ ('oc3', 'IN_TOUCH', '{YES,NO,DIED,REFU,NREQ,RHOM}'),
+ ('oc3', 'ACTIV', '{F1,P1,F2,P2,F3,P3,F4,P4,F5,P5,G4,G5,G6,0}'),
+ ('oc3', 'ACCOM', '{B1,B2,C1,C2,D1,D2,E1,E2,G1,G2,H1,H2,K1,K2,R1,R2,S2,T1,T2,U1,U2,V1,V2,W1,W2,X2,Y1,Y2,Z1,Z2,0}'),
+ ('missing', 'MISSING', '{M,A}');
+
+--------------------------------------------------------------------------
+-- Reading the files
+--------------------------------------------------------------------------
+
+-- The non-blank lines of a CSV file, without a byte-order mark or carriage
+-- returns, each as its fields (cspi.csv_fields), numbered from 1.
+CREATE OR REPLACE FUNCTION cspi.csv_lines(content text) RETURNS TABLE (line integer, fields text[])
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT l.n::integer, cspi.csv_fields(l.text)
+      FROM regexp_split_to_table(replace(regexp_replace(content, '^\uFEFF', ''), E'\r', ''), E'\n')
+           WITH ORDINALITY AS l(text, n)
+     WHERE btrim(l.text) <> '';
+    END;
+COMMENT ON FUNCTION cspi.csv_lines(text) IS
+'The non-blank lines of a CSV file given as text (a byte-order mark and carriage returns dropped), numbered as in the file, each as its fields.';
+
+-- A date as the returns write it.
+CREATE OR REPLACE FUNCTION cspi.return_date(cell text, file text, line integer, column_name text) RETURNS date
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    v text := btrim(cell);
+    m text[];
+    y integer;
+    mo integer;
+    d integer;
+BEGIN
+    IF v IS NULL OR v = '' THEN
+        RETURN NULL;
+    END IF;
+    m := regexp_match(v, '^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$');
+    IF m IS NOT NULL THEN
+        y := CASE WHEN length(m[3]) = 2 THEN 2000 + m[3]::integer ELSE m[3]::integer END;
+        mo := m[2]::integer;
+        d := m[1]::integer;
+    ELSE
+        m := regexp_match(v, '^(\d{4})-(\d{2})-(\d{2})(T.*)?$');
+        IF m IS NOT NULL THEN
+            y := m[1]::integer;
+            mo := m[2]::integer;
+            d := m[3]::integer;
+        END IF;
+    END IF;
+    -- A real day of a real month (no subtransaction: it runs in parallel).
+    IF y BETWEEN 1 AND 9999 AND mo BETWEEN 1 AND 12 AND d >= 1
+       AND d <= extract(day FROM (make_date(y, mo, 1) + interval '1 month - 1 day')) THEN
+        RETURN make_date(y, mo, d);
+    END IF;
+    RAISE EXCEPTION '%: "%" is not a date', concat_ws(', ', file, 'line ' || line, column_name), cell
+        USING ERRCODE = 'invalid_datetime_format',
+              HINT = 'Dates are dd/mm/yyyy (as the DfE writes them), dd/mm/yy or yyyy-mm-dd.';
+END
+$fn$;
+COMMENT ON FUNCTION cspi.return_date(text, text, integer, text) IS
+'A date of a statutory return: dd/mm/yyyy, dd/mm/yy (20yy) or yyyy-mm-dd; NULL when empty; an error naming the file, line (NULL: none) and where (column_name: ''column DECOM'', ''element CPPstartDate'') for anything else, an impossible date (31/02/2021) included.';
+
+-- The staging tables.
+CREATE OR REPLACE FUNCTION cspi.create_return_tables(returns_schema name) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    SET client_min_messages = warning
+    AS $fn$
+DECLARE
+    f cspi.return_file;
+BEGIN
+    EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', returns_schema);
+    FOR f IN SELECT * FROM cspi.return_file ORDER BY kind LOOP
+        EXECUTE format('CREATE TABLE IF NOT EXISTS %I.%I (collection_year integer NOT NULL, line integer NOT NULL, %s)',
+                       returns_schema, 'ssda903_' || f.kind,
+                       (SELECT string_agg(format('%I %s', lower(c), CASE WHEN c = ANY (f.date_columns) THEN 'date' ELSE 'text' END),
+                                          ', ' ORDER BY o)
+                          FROM unnest(f.columns) WITH ORDINALITY AS u(c, o)));
+        EXECUTE format('COMMENT ON TABLE %I.%I IS %L', returns_schema, 'ssda903_' || f.kind,
+                       format('SSDA903 %s files, one row per row of the file with its collection year and line: %s',
+                              f.kind, f.description));
+    END LOOP;
+    EXECUTE format($t$
+        CREATE TABLE IF NOT EXISTS %1$I.cin_child (
+            collection_year integer NOT NULL, la_child_id text NOT NULL, upn text, former_upn text, upn_unknown text,
+            person_birth_date date, expected_person_birth_date date, sex text, person_death_date date,
+            ethnicity text, disabilities text[]);
+        CREATE TABLE IF NOT EXISTS %1$I.cin_details (
+            collection_year integer NOT NULL, la_child_id text NOT NULL, detail_no integer NOT NULL,
+            cin_referral_date date, referral_source text, primary_need_code text, cin_closure_date date,
+            reason_for_closure text, date_of_initial_cpc date, referral_nfa text);
+        CREATE TABLE IF NOT EXISTS %1$I.cin_assessment (
+            collection_year integer NOT NULL, la_child_id text NOT NULL, detail_no integer NOT NULL,
+            assessment_no integer NOT NULL, assessment_actual_start_date date, assessment_internal_review_date date,
+            assessment_authorisation_date date, assessment_factors text[]);
+        CREATE TABLE IF NOT EXISTS %1$I.cin_plan (
+            collection_year integer NOT NULL, la_child_id text NOT NULL, detail_no integer NOT NULL,
+            plan_no integer NOT NULL, cin_plan_start_date date, cin_plan_end_date date);
+        CREATE TABLE IF NOT EXISTS %1$I.cin_section47 (
+            collection_year integer NOT NULL, la_child_id text NOT NULL, detail_no integer NOT NULL,
+            s47_no integer NOT NULL, s47_actual_start_date date, initial_cpc_target date, date_of_initial_cpc date,
+            icpc_not_required text);
+        CREATE TABLE IF NOT EXISTS %1$I.cin_cp_plan (
+            collection_year integer NOT NULL, la_child_id text NOT NULL, detail_no integer NOT NULL,
+            plan_no integer NOT NULL, cpp_start_date date, cpp_end_date date, initial_category_of_abuse text,
+            latest_category_of_abuse text, number_of_previous_cpp integer);
+        CREATE TABLE IF NOT EXISTS %1$I.cin_cp_review (
+            collection_year integer NOT NULL, la_child_id text NOT NULL, detail_no integer NOT NULL,
+            plan_no integer NOT NULL, cpp_review_date date);
+        COMMENT ON TABLE %1$I.cin_child IS 'CIN census: ChildIdentifiers and ChildCharacteristics, per child and collection year.';
+        COMMENT ON TABLE %1$I.cin_details IS 'CIN census: CINdetails (one per referral), numbered within the child.';
+        COMMENT ON TABLE %1$I.cin_assessment IS 'CIN census: Assessments of a CINdetails.';
+        COMMENT ON TABLE %1$I.cin_plan IS 'CIN census: CINPlanDates of a CINdetails.';
+        COMMENT ON TABLE %1$I.cin_section47 IS 'CIN census: Section47 of a CINdetails.';
+        COMMENT ON TABLE %1$I.cin_cp_plan IS 'CIN census: ChildProtectionPlans of a CINdetails.';
+        COMMENT ON TABLE %1$I.cin_cp_review IS 'CIN census: the review dates (CPPreviewDate) of a child protection plan.';
+        $t$, returns_schema);
+    PERFORM cspi.create_returns_data_quality(returns_schema);
+END
+$fn$;
+COMMENT ON FUNCTION cspi.create_return_tables(name) IS
+'Creates returns_schema (if need be) and in it the staging tables of the statutory returns: ssda903_<kind> for every SSDA903 file (every column of the file, dates as dates, with the collection year and line), the CIN census tables (cin_child, cin_details, cin_assessment, cin_plan, cin_section47, cin_cp_plan, cin_cp_review), and the data_quality view of codes outside the DfE''s lists.';
+
+-- Import one SSDA903 file of a collection year, replacing that year's rows
+-- of that file.  All or nothing.
+CREATE OR REPLACE FUNCTION cspi.import_903(returns_schema name, collection_year integer, file text, content text)
+    RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    SET client_min_messages = warning
+    AS $fn$
+DECLARE
+    spec cspi.return_file;
+    file_kind text := lower(regexp_replace(regexp_replace(coalesce(file, ''), '^.*/', ''), '\.csv$', '', 'i'));
+    header text[];
+    missing text[];
+    unknown text[];
+    bad record;
+    loaded bigint;
+BEGIN
+    IF returns_schema IS NULL OR collection_year IS NULL OR content IS NULL THEN
+        RAISE EXCEPTION 'cspi.import_903 needs a returns schema, a collection year, a file kind and the file''s content'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF collection_year NOT BETWEEN 1990 AND 2100 THEN
+        RAISE EXCEPTION 'collection year % is not a year', collection_year
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The collection year is the year the return''s year ends: 2024 for 1 April 2023 to 31 March 2024.';
+    END IF;
+    SELECT * INTO spec FROM cspi.return_file f WHERE f.kind = file_kind;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'unknown SSDA903 file kind "%"', file
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The kinds are ' || (SELECT string_agg(f.kind, ', ' ORDER BY f.kind) FROM cspi.return_file f) || '.';
+    END IF;
+    IF to_regclass(format('%I.%I', returns_schema, 'ssda903_' || spec.kind)) IS NULL THEN
+        RAISE EXCEPTION 'schema "%" has no table ssda903_%', returns_schema, spec.kind
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'Create the staging tables first: SELECT cspi.create_return_tables(''' || returns_schema || ''');';
+    END IF;
+
+    DROP TABLE IF EXISTS pg_temp.cspi_return_line;
+    CREATE TEMPORARY TABLE cspi_return_line AS SELECT * FROM cspi.csv_lines(content);
+    SELECT array_agg(upper(btrim(h)) ORDER BY i) INTO header
+      FROM cspi_return_line, unnest(fields) WITH ORDINALITY AS u(h, i)
+     WHERE line = (SELECT min(line) FROM cspi_return_line);
+    IF header IS NULL THEN
+        RAISE EXCEPTION 'SSDA903 % file is empty: it has no header row', spec.kind
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT array_agg(c ORDER BY c) INTO missing FROM unnest(spec.required) AS c WHERE c <> ALL (header);
+    IF missing IS NOT NULL THEN
+        RAISE EXCEPTION 'SSDA903 % file without %', spec.kind, array_to_string(missing, ', ')
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Its header has ' || array_to_string(header, ', ') || '.',
+                  HINT = 'A ' || spec.kind || ' file has the columns ' || array_to_string(spec.columns, ', ') || '.';
+    END IF;
+    SELECT array_agg(h ORDER BY h) INTO unknown FROM unnest(header) AS h WHERE h <> ALL (spec.columns);
+    IF unknown IS NOT NULL THEN
+        RAISE WARNING 'SSDA903 % file: columns % are not in the DfE''s list and are not loaded', spec.kind, array_to_string(unknown, ', ');
+    END IF;
+    SELECT l.line, cardinality(l.fields) AS n INTO bad FROM cspi_return_line l
+     WHERE l.line > (SELECT min(line) FROM cspi_return_line) AND cardinality(l.fields) <> cardinality(header)
+     ORDER BY l.line LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'SSDA903 % file, line %: % fields, but the header has %', spec.kind, bad.line, bad.n, cardinality(header)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+
+    -- Every date, checked before anything is loaded.
+    PERFORM cspi.return_date(l.fields[i], spec.kind || ' file', l.line, 'column ' || header[i])
+       FROM cspi_return_line l, generate_subscripts(header, 1) AS i
+      WHERE l.line > (SELECT min(line) FROM cspi_return_line) AND header[i] = ANY (spec.date_columns);
+
+    EXECUTE format('DELETE FROM %I.%I WHERE collection_year = $1', returns_schema, 'ssda903_' || spec.kind)
+        USING collection_year;
+    EXECUTE format($q$
+        INSERT INTO %I.%I (collection_year, line, %s)
+        SELECT $1, x.line, %s
+          FROM (SELECT l.line, jsonb_object($2, l.fields) AS r
+                  FROM cspi_return_line l WHERE l.line > (SELECT min(line) FROM cspi_return_line)) x$q$,
+        returns_schema, 'ssda903_' || spec.kind,
+        (SELECT string_agg(quote_ident(lower(c)), ', ' ORDER BY o) FROM unnest(spec.columns) WITH ORDINALITY AS u(c, o)),
+        (SELECT string_agg(CASE WHEN c = ANY (spec.date_columns)
+                                THEN format('cspi.return_date(x.r->>%L, %L, x.line, %L)', c, spec.kind || ' file', 'column ' || c)
+                                ELSE format('nullif(btrim(x.r->>%L), %L)', c, '') END, ', ' ORDER BY o)
+           FROM unnest(spec.columns) WITH ORDINALITY AS u(c, o)))
+        USING collection_year, header;
+    GET DIAGNOSTICS loaded = ROW_COUNT;
+    DROP TABLE pg_temp.cspi_return_line;
+    RETURN loaded;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.import_903(name, integer, text, text) IS
+'Imports one SSDA903 CSV file (file: its kind, such as episodes or episodes.csv; content: the whole file with its header row, columns in any order and case, a byte-order mark tolerated, dates dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd) for a collection year (the year it ends), replacing that year''s rows of that kind. An unknown kind, a missing required column, a line with the wrong number of fields or a date that is not a date is an error naming the file, line and column, and nothing is loaded. Returns the rows loaded.';
+
+-- Import a CIN census: the XML as the DfE's schema has it (Message, Header,
+-- Children/Child with ChildIdentifiers, ChildCharacteristics, CINdetails).
+CREATE OR REPLACE FUNCTION cspi.import_cin_census(returns_schema name, collection_year integer, document xml)
+    RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    SET client_min_messages = warning
+    AS $fn$
+DECLARE
+    year integer := collection_year;
+    loaded bigint;
+    bad record;
+BEGIN
+    IF returns_schema IS NULL OR document IS NULL THEN
+        RAISE EXCEPTION 'cspi.import_cin_census needs a returns schema and the census document'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF to_regclass(format('%I.cin_child', returns_schema)) IS NULL THEN
+        RAISE EXCEPTION 'schema "%" has no table cin_child', returns_schema
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'Create the staging tables first: SELECT cspi.create_return_tables(''' || returns_schema || ''');';
+    END IF;
+    IF NOT xpath_exists('/Message/Children', document) THEN
+        RAISE EXCEPTION 'the document is not a CIN census: it has no /Message/Children'
+            USING ERRCODE = 'invalid_xml_content';
+    END IF;
+    -- The collection year: the year of the census's reference date (31
+    -- March), unless given.
+    IF year IS NULL THEN
+        year := extract(year FROM cspi.return_date(
+                    (xpath('/Message/Header/CollectionDetails/ReferenceDate/text()', document))[1]::text,
+                    'CIN census', NULL, 'element ReferenceDate'));
+        IF year IS NULL THEN
+            RAISE EXCEPTION 'the CIN census has no Header/CollectionDetails/ReferenceDate: give the collection year'
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    END IF;
+
+    -- The children and their nested elements, each numbered in document
+    -- order within its parent.
+    DROP TABLE IF EXISTS pg_temp.cspi_cin_child;
+    CREATE TEMPORARY TABLE cspi_cin_child AS
+    SELECT c.child_no, c.node FROM XMLTABLE('/Message/Children/Child' PASSING document
+                                         COLUMNS child_no FOR ORDINALITY, node xml PATH '.') c;
+    -- Every date element, checked before anything is loaded.
+    PERFORM cspi.return_date(d.value,
+                             format('CIN census, child %s (%s)', c.child_no,
+                                    coalesce(btrim((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text), 'no LAchildID')),
+                             NULL, 'element ' || d.name)
+       FROM cspi_cin_child c,
+            XMLTABLE('//*[(contains(local-name(), ''Date'') or local-name() = ''InitialCPCtarget'') and not(*)]' PASSING c.node
+                     COLUMNS name text PATH 'local-name()', value text PATH 'text()') d;
+
+    EXECUTE format('DELETE FROM %1$I.cin_child WHERE collection_year = $1;
+                    DELETE FROM %1$I.cin_details WHERE collection_year = $1;
+                    DELETE FROM %1$I.cin_assessment WHERE collection_year = $1;
+                    DELETE FROM %1$I.cin_plan WHERE collection_year = $1;
+                    DELETE FROM %1$I.cin_section47 WHERE collection_year = $1;
+                    DELETE FROM %1$I.cin_cp_plan WHERE collection_year = $1;
+                    DELETE FROM %1$I.cin_cp_review WHERE collection_year = $1', returns_schema) USING year;
+    EXECUTE format($q$
+        INSERT INTO %I.cin_child
+        SELECT $1, btrim(x.la_child_id), x.upn, x.former_upn, x.upn_unknown,
+               cspi.return_date(x.birth, 'CIN census', NULL, 'element PersonBirthDate'),
+               cspi.return_date(x.expected_birth, 'CIN census', NULL, 'element ExpectedPersonBirthDate'),
+               coalesce(x.sex, x.gender), cspi.return_date(x.death, 'CIN census', NULL, 'element PersonDeathDate'),
+               x.ethnicity,
+               (SELECT array_agg(d.v ORDER BY d.n) FROM XMLTABLE('ChildCharacteristics/Disabilities/Disability' PASSING c.node
+                        COLUMNS n FOR ORDINALITY, v text PATH 'text()') d)
+          FROM cspi_cin_child c,
+               XMLTABLE('/Child' PASSING c.node COLUMNS
+                        la_child_id text PATH 'ChildIdentifiers/LAchildID',
+                        upn text PATH 'ChildIdentifiers/UPN', former_upn text PATH 'ChildIdentifiers/FormerUPN',
+                        upn_unknown text PATH 'ChildIdentifiers/UPNunknown',
+                        birth text PATH 'ChildIdentifiers/PersonBirthDate',
+                        expected_birth text PATH 'ChildIdentifiers/ExpectedPersonBirthDate',
+                        sex text PATH 'ChildIdentifiers/Sex', gender text PATH 'ChildIdentifiers/GenderCurrent',
+                        death text PATH 'ChildIdentifiers/PersonDeathDate',
+                        ethnicity text PATH 'ChildCharacteristics/Ethnicity') x$q$, returns_schema) USING year;
+    GET DIAGNOSTICS loaded = ROW_COUNT;
+    PERFORM 1 FROM cspi_cin_child c
+     WHERE btrim(coalesce((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text, '')) = '';
+    IF FOUND THEN
+        RAISE EXCEPTION 'CIN census, child %: no LAchildID',
+              (SELECT min(c.child_no) FROM cspi_cin_child c
+                WHERE btrim(coalesce((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text, '')) = '')
+            USING ERRCODE = 'not_null_violation';
+    END IF;
+
+    DROP TABLE IF EXISTS pg_temp.cspi_cin_detail;
+    CREATE TEMPORARY TABLE cspi_cin_detail AS
+    SELECT btrim((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text) AS la_child_id,
+           d.detail_no, d.node
+      FROM cspi_cin_child c,
+           XMLTABLE('/Child/CINdetails' PASSING c.node COLUMNS detail_no FOR ORDINALITY, node xml PATH '.') d;
+    EXECUTE format($q$
+        INSERT INTO %1$I.cin_details
+        SELECT $1, d.la_child_id, d.detail_no, cspi.return_date(x.referral_date, 'CIN census', NULL, 'element referral_date'), x.referral_source, x.primary_need,
+               cspi.return_date(x.closure_date, 'CIN census', NULL, 'element closure_date'), x.reason_for_closure, cspi.return_date(x.icpc, 'CIN census', NULL, 'element icpc'), x.nfa
+          FROM cspi_cin_detail d,
+               XMLTABLE('/CINdetails' PASSING d.node COLUMNS
+                        referral_date text PATH 'CINreferralDate', referral_source text PATH 'ReferralSource',
+                        primary_need text PATH 'PrimaryNeedCode', closure_date text PATH 'CINclosureDate',
+                        reason_for_closure text PATH 'ReasonForClosure', icpc text PATH 'DateOfInitialCPC',
+                        nfa text PATH 'ReferralNFA') x;
+        INSERT INTO %1$I.cin_assessment
+        SELECT $1, d.la_child_id, d.detail_no, x.n, cspi.return_date(x.start_date, 'CIN census', NULL, 'element start_date'), cspi.return_date(x.review_date, 'CIN census', NULL, 'element review_date'), cspi.return_date(x.authorisation_date, 'CIN census', NULL, 'element authorisation_date'),
+               (SELECT array_agg(f.v ORDER BY f.k) FROM XMLTABLE('/Assessments/FactorsIdentifiedAtAssessment/AssessmentFactors'
+                        PASSING x.node COLUMNS k FOR ORDINALITY, v text PATH 'text()') f)
+          FROM cspi_cin_detail d,
+               XMLTABLE('/CINdetails/Assessments' PASSING d.node COLUMNS
+                        n FOR ORDINALITY, start_date text PATH 'AssessmentActualStartDate',
+                        review_date text PATH 'AssessmentInternalReviewDate',
+                        authorisation_date text PATH 'AssessmentAuthorisationDate', node xml PATH '.') x;
+        INSERT INTO %1$I.cin_plan
+        SELECT $1, d.la_child_id, d.detail_no, x.n, cspi.return_date(x.start_date, 'CIN census', NULL, 'element start_date'), cspi.return_date(x.end_date, 'CIN census', NULL, 'element end_date')
+          FROM cspi_cin_detail d,
+               XMLTABLE('/CINdetails/CINPlanDates' PASSING d.node COLUMNS
+                        n FOR ORDINALITY, start_date text PATH 'CINPlanStartDate', end_date text PATH 'CINPlanEndDate') x;
+        INSERT INTO %1$I.cin_section47
+        SELECT $1, d.la_child_id, d.detail_no, x.n, cspi.return_date(x.start_date, 'CIN census', NULL, 'element start_date'), cspi.return_date(x.target, 'CIN census', NULL, 'element target'), cspi.return_date(x.icpc, 'CIN census', NULL, 'element icpc'), x.not_required
+          FROM cspi_cin_detail d,
+               XMLTABLE('/CINdetails/Section47' PASSING d.node COLUMNS
+                        n FOR ORDINALITY, start_date text PATH 'S47ActualStartDate', target text PATH 'InitialCPCtarget',
+                        icpc text PATH 'DateOfInitialCPC', not_required text PATH 'ICPCnotRequired') x;
+        INSERT INTO %1$I.cin_cp_plan
+        SELECT $1, d.la_child_id, d.detail_no, x.n, cspi.return_date(x.start_date, 'CIN census', NULL, 'element start_date'), cspi.return_date(x.end_date, 'CIN census', NULL, 'element end_date'), x.initial_category,
+               x.latest_category, nullif(btrim(x.previous), '')::integer
+          FROM cspi_cin_detail d,
+               XMLTABLE('/CINdetails/ChildProtectionPlans' PASSING d.node COLUMNS
+                        n FOR ORDINALITY, start_date text PATH 'CPPstartDate', end_date text PATH 'CPPendDate',
+                        initial_category text PATH 'InitialCategoryOfAbuse', latest_category text PATH 'LatestCategoryOfAbuse',
+                        previous text PATH 'NumberOfPreviousCPP') x;
+        INSERT INTO %1$I.cin_cp_review
+        SELECT $1, d.la_child_id, d.detail_no, p.n, cspi.return_date(r.review_date, 'CIN census', NULL, 'element CPPreviewDate')
+          FROM cspi_cin_detail d,
+               XMLTABLE('/CINdetails/ChildProtectionPlans' PASSING d.node COLUMNS n FOR ORDINALITY, node xml PATH '.') p,
+               XMLTABLE('/ChildProtectionPlans/Reviews/CPPreviewDate' PASSING p.node COLUMNS review_date text PATH 'text()') r
+        $q$, returns_schema) USING year;
+    DROP TABLE pg_temp.cspi_cin_child, pg_temp.cspi_cin_detail;
+    RETURN loaded;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.import_cin_census(name, integer, xml) IS
+'Imports a Children in Need census (the DfE''s XML: Message/Children/Child with ChildIdentifiers, ChildCharacteristics and CINdetails with Assessments, CINPlanDates, Section47 and ChildProtectionPlans/Reviews) into the returns schema''s cin_ tables with PostgreSQL''s XMLTABLE, replacing that collection year. collection_year NULL: the year of the header''s ReferenceDate. A date that is not a date is an error naming the child and element, and nothing is loaded. Returns the children loaded.';
+--------------------------------------------------------------------------
+-- The statutory returns as the data contract's relations
+--------------------------------------------------------------------------
+-- cspi.source_from_returns() creates, in a source schema, the contract's
+-- relations as views over the staging tables of a returns schema, every
+-- collection year loaded stacked: an SSDA903 episode is identified by
+-- CHILD and DECOM, a CIN referral by the child and CINreferralDate, an
+-- assessment or section 47 enquiry by the child and its start (the latest
+-- year that has any gives all that start that day), a plan by the child
+-- and its start; where one appears in several years the latest collection
+-- year's row wins.
+-- Relations the returns cannot give are left out, so that deploy() marks
+-- their indicators unavailable: population (cspi.fill_population can add
+-- it), visit, allocation, health_assessment, missing_episode (no return
+-- interview), family_support; and three optional columns of the contract:
+-- the referral's completed_date, the child's family_id and the episode's
+-- distance_miles (the DfE derives it from postcodes).
+-- doc/statutory-returns.md says why for each.
+
+-- Codes outside the DfE's lists, listed rather than refused.
+CREATE OR REPLACE FUNCTION cspi.create_returns_data_quality(returns_schema name) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    EXECUTE format($q$
+        CREATE OR REPLACE VIEW %1$I.data_quality WITH (security_invoker = true) AS
+        SELECT 'ssda903_' || c.kind AS file, x.collection_year, x.line, x.child, c.column_name, x.value,
+               format('%%s %%s is not a code of the DfE''s list (%%s)', c.column_name, x.value,
+                      array_to_string(c.codes, ', ')) AS problem
+          FROM cspi.return_code c
+          CROSS JOIN LATERAL (
+              SELECT e.collection_year, e.line, e.child,
+                     CASE c.column_name WHEN 'RNE' THEN e.rne WHEN 'LS' THEN e.ls WHEN 'CIN' THEN e.cin
+                                        WHEN 'PLACE' THEN e.place WHEN 'PLACE_PROVIDER' THEN e.place_provider
+                                        WHEN 'REC' THEN e.rec WHEN 'REASON_PLACE_CHANGE' THEN e.reason_place_change END
+                FROM %1$I.ssda903_episodes e WHERE c.kind = 'episodes'
+              UNION ALL
+              SELECT h.collection_year, h.line, h.child, h.sex FROM %1$I.ssda903_header h
+               WHERE c.kind = 'header' AND c.column_name = 'SEX'
+              UNION ALL
+              SELECT r.collection_year, r.line, r.child, r.review_code FROM %1$I.ssda903_reviews r
+               WHERE c.kind = 'reviews' AND c.column_name = 'REVIEW_CODE'
+              UNION ALL
+              SELECT o.collection_year, o.line, o.child,
+                     CASE c.column_name WHEN 'IN_TOUCH' THEN o.in_touch WHEN 'ACTIV' THEN o.activ ELSE o.accom END
+                FROM %1$I.ssda903_oc3 o WHERE c.kind = 'oc3'
+              UNION ALL
+              SELECT m.collection_year, m.line, m.child, m.missing FROM %1$I.ssda903_missing m
+               WHERE c.kind = 'missing' AND c.column_name = 'MISSING'
+          ) x(collection_year, line, child, value)
+         WHERE x.value IS NOT NULL AND upper(btrim(x.value)) <> ALL (c.codes)
+        UNION ALL
+        SELECT 'ssda903_episodes', e.collection_year, e.line, e.child, 'DEC', e.dec::text,
+               'the episode ends (DEC) before it starts (DECOM)'
+          FROM %1$I.ssda903_episodes e WHERE e.dec < e.decom
+        $q$, returns_schema);
+    EXECUTE format('COMMENT ON VIEW %I.data_quality IS %L', returns_schema,
+                   'Rows of the statutory returns with a code outside the DfE''s list (cspi.return_code) or dates out of order: loaded, and used where they can be.');
+END
+$fn$;
+COMMENT ON FUNCTION cspi.create_returns_data_quality(name) IS
+'Creates the returns schema''s data_quality view: rows with a code outside the DfE''s lists (cspi.return_code) or an episode ending before it starts (called by create_return_tables).';
+
+-- The young person's birthday within a collection year (1 April to 31
+-- March): when OC3's information refers to (29 February: 28 February).
+CREATE OR REPLACE FUNCTION cspi.birthday_in_collection_year(dob date, collection_year integer) RETURNS date
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT CASE WHEN b.d >= make_date(collection_year - 1, 4, 1) THEN b.d
+                ELSE (dob + make_interval(years => collection_year - extract(year FROM dob)::integer))::date END
+      FROM (SELECT (dob + make_interval(years => collection_year - 1 - extract(year FROM dob)::integer))::date AS d) b;
+    END;
+COMMENT ON FUNCTION cspi.birthday_in_collection_year(date, integer) IS
+'The birthday of someone born on dob that falls in a collection year (1 April of the year before to 31 March of collection_year); 29 February is 28 February in other years.';
+
+CREATE OR REPLACE FUNCTION cspi.source_from_returns(source_schema name, returns_schema name) RETURNS text[]
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    r name := returns_schema;
+BEGIN
+    IF to_regclass(format('%I.ssda903_episodes', r)) IS NULL OR to_regclass(format('%I.cin_details', r)) IS NULL THEN
+        RAISE EXCEPTION 'schema "%" has no staging tables of the statutory returns', r
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'Create them with cspi.create_return_tables() and import the files first.';
+    END IF;
+    IF source_schema = returns_schema THEN
+        RAISE EXCEPTION 'the source schema must not be the returns schema "%"', r
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', source_schema);
+    EXECUTE format($q$
+        -- Children: the SSDA903 header, the CIN census and OC3, the latest
+        -- year; the returns have no family.
+        CREATE OR REPLACE VIEW %1$I.child AS
+        SELECT DISTINCT ON (c.child_id) c.child_id, c.date_of_birth
+          FROM (SELECT upper(btrim(h.child)) AS child_id, h.dob AS date_of_birth, h.collection_year, 1 AS pref
+                  FROM %2$I.ssda903_header h
+                UNION ALL
+                SELECT upper(btrim(x.la_child_id)), coalesce(x.person_birth_date, x.expected_person_birth_date),
+                       x.collection_year, 2
+                  FROM %2$I.cin_child x
+                UNION ALL
+                -- Care leavers are not in the header of a year they were
+                -- not looked after: OC3 gives their dates of birth.
+                SELECT upper(btrim(o.child)), o.dob, o.collection_year, 3
+                  FROM %2$I.ssda903_oc3 o) c
+         WHERE c.child_id IS NOT NULL
+         ORDER BY c.child_id, c.collection_year DESC, c.pref;
+
+        -- Episodes of care: CHILD and DECOM, the latest year's row; UASC
+        -- while the child is in the uasc file and before its DUC.
+        CREATE OR REPLACE VIEW %1$I.cla_episode AS
+        SELECT e.child_id || '/' || to_char(e.decom, 'YYYY-MM-DD') AS episode_id, e.child_id,
+               e.decom AS start_date, e.dec AS end_date, upper(btrim(e.rne)) AS reason_new,
+               upper(btrim(e.ls)) AS legal_status, upper(btrim(e.place)) AS placement,
+               upper(btrim(e.rec)) AS reason_ceased,
+               EXISTS (SELECT 1 FROM (SELECT DISTINCT ON (upper(btrim(u.child))) u.duc
+                                        FROM %2$I.ssda903_uasc u WHERE upper(btrim(u.child)) = e.child_id
+                                       ORDER BY upper(btrim(u.child)), u.collection_year DESC) u
+                        WHERE u.duc IS NULL OR u.duc > e.decom) AS uasc
+          FROM (SELECT DISTINCT ON (upper(btrim(x.child)), x.decom) upper(btrim(x.child)) AS child_id, x.*
+                  FROM %2$I.ssda903_episodes x
+                 ORDER BY upper(btrim(x.child)), x.decom, x.collection_year DESC, x.line) e;
+
+        CREATE OR REPLACE VIEW %1$I.cla_review AS
+        SELECT DISTINCT ON (upper(btrim(v.child)), v.review)
+               upper(btrim(v.child)) || '/' || to_char(v.review, 'YYYY-MM-DD') AS review_id,
+               upper(btrim(v.child)) AS child_id, v.review AS review_date
+          FROM %2$I.ssda903_reviews v WHERE v.review IS NOT NULL
+         ORDER BY upper(btrim(v.child)), v.review, v.collection_year DESC;
+
+        -- Care leavers (OC3): the information refers to the young person's
+        -- birthday in the collection year.  Those who died, returned home
+        -- or whose care passed to another authority (DIED, RHOM, NREQ) are
+        -- left out, as the DfE does; REFU (refused contact) is not in touch.
+        CREATE OR REPLACE VIEW %1$I.care_leaver AS
+        SELECT upper(btrim(o.child)) AS child_id, b.as_at,
+               upper(btrim(o.in_touch)) = 'YES' AS in_touch,
+               CASE WHEN upper(btrim(o.accom)) ~ '^[A-Z]1$' THEN true
+                    WHEN upper(btrim(o.accom)) ~ '^[A-Z]2$' THEN false END AS accommodation_suitable,
+               upper(btrim(o.activ)) AS activity
+          FROM %2$I.ssda903_oc3 o
+          CROSS JOIN LATERAL (SELECT cspi.birthday_in_collection_year(o.dob, o.collection_year) AS as_at) b
+         WHERE o.dob IS NOT NULL AND upper(btrim(coalesce(o.in_touch, ''))) NOT IN ('DIED', 'RHOM', 'NREQ');
+
+        -- Referrals: one per CINdetails, the child and CINreferralDate.  The
+        -- census has no completion date: the column is left out.
+        CREATE OR REPLACE VIEW %1$I.referral AS
+        SELECT DISTINCT ON (upper(btrim(d.la_child_id)), d.cin_referral_date)
+               upper(btrim(d.la_child_id)) || '/' || to_char(d.cin_referral_date, 'YYYY-MM-DD') AS referral_id,
+               upper(btrim(d.la_child_id)) AS child_id, d.cin_referral_date AS referral_date
+          FROM %2$I.cin_details d WHERE d.cin_referral_date IS NOT NULL
+         ORDER BY upper(btrim(d.la_child_id)), d.cin_referral_date, d.collection_year DESC;
+
+        -- Assessments: the child and the start; the latest year that has
+        -- them gives them all (a child may have two that start one day).
+        CREATE OR REPLACE VIEW %1$I.assessment AS
+        SELECT a.child_id || '/' || to_char(a.assessment_actual_start_date, 'YYYY-MM-DD')
+               || CASE WHEN a.k > 1 THEN '/' || a.k ELSE '' END AS assessment_id,
+               a.child_id, a.assessment_actual_start_date AS start_date,
+               a.assessment_authorisation_date AS authorised_date
+          FROM (SELECT x.*, upper(btrim(x.la_child_id)) AS child_id,
+                       max(x.collection_year) OVER w AS latest_year,
+                       row_number() OVER (PARTITION BY upper(btrim(x.la_child_id)), x.assessment_actual_start_date,
+                                                       x.collection_year
+                                          ORDER BY x.assessment_authorisation_date NULLS LAST, x.detail_no,
+                                                   x.assessment_no) AS k
+                  FROM %2$I.cin_assessment x WHERE x.assessment_actual_start_date IS NOT NULL
+                WINDOW w AS (PARTITION BY upper(btrim(x.la_child_id)), x.assessment_actual_start_date)) a
+         WHERE a.collection_year = a.latest_year;
+
+        -- Section 47 enquiries: the ICPC date of the enquiry, else of its
+        -- CINdetails (the census records it at one level); the census does
+        -- not say which conferences were transfers in.
+        CREATE OR REPLACE VIEW %1$I.s47_enquiry AS
+        SELECT s.child_id || '/' || to_char(s.s47_actual_start_date, 'YYYY-MM-DD')
+               || CASE WHEN s.k > 1 THEN '/' || s.k ELSE '' END AS s47_id,
+               s.child_id, s.s47_actual_start_date AS strategy_date, s.icpc_date, false AS transfer_in
+          FROM (SELECT x.*, upper(btrim(x.la_child_id)) AS child_id,
+                       coalesce(x.date_of_initial_cpc, d.date_of_initial_cpc) AS icpc_date,
+                       max(x.collection_year) OVER w AS latest_year,
+                       row_number() OVER (PARTITION BY upper(btrim(x.la_child_id)), x.s47_actual_start_date,
+                                                       x.collection_year
+                                          ORDER BY coalesce(x.date_of_initial_cpc, d.date_of_initial_cpc) NULLS LAST,
+                                                   x.detail_no, x.s47_no) AS k
+                  FROM %2$I.cin_section47 x
+                  LEFT JOIN %2$I.cin_details d ON d.collection_year = x.collection_year
+                                              AND d.la_child_id = x.la_child_id AND d.detail_no = x.detail_no
+                 WHERE x.s47_actual_start_date IS NOT NULL
+                WINDOW w AS (PARTITION BY upper(btrim(x.la_child_id)), x.s47_actual_start_date)) s
+         WHERE s.collection_year = s.latest_year;
+
+        CREATE OR REPLACE VIEW %1$I.cp_plan AS
+        SELECT DISTINCT ON (upper(btrim(p.la_child_id)), p.cpp_start_date)
+               upper(btrim(p.la_child_id)) || '/' || to_char(p.cpp_start_date, 'YYYY-MM-DD') AS plan_id,
+               upper(btrim(p.la_child_id)) AS child_id, p.cpp_start_date AS start_date, p.cpp_end_date AS end_date
+          FROM %2$I.cin_cp_plan p WHERE p.cpp_start_date IS NOT NULL
+         ORDER BY upper(btrim(p.la_child_id)), p.cpp_start_date, p.collection_year DESC;
+
+        CREATE OR REPLACE VIEW %1$I.cp_review AS
+        SELECT DISTINCT ON (p.plan_id, v.cpp_review_date)
+               p.plan_id || '/' || to_char(v.cpp_review_date, 'YYYY-MM-DD') AS review_id, p.plan_id,
+               v.cpp_review_date AS review_date
+          FROM %2$I.cin_cp_review v
+          JOIN %2$I.cin_cp_plan c ON c.collection_year = v.collection_year AND c.la_child_id = v.la_child_id
+                                 AND c.detail_no = v.detail_no AND c.plan_no = v.plan_no
+          CROSS JOIN LATERAL (SELECT upper(btrim(c.la_child_id)) || '/' || to_char(c.cpp_start_date, 'YYYY-MM-DD') AS plan_id) p
+         WHERE v.cpp_review_date IS NOT NULL AND c.cpp_start_date IS NOT NULL
+         ORDER BY p.plan_id, v.cpp_review_date, v.collection_year DESC;
+        $q$, source_schema, r);
+    RETURN ARRAY['child', 'cla_episode', 'cla_review', 'care_leaver', 'referral', 'assessment',
+                 's47_enquiry', 'cp_plan', 'cp_review'];
+END
+$fn$;
+COMMENT ON FUNCTION cspi.source_from_returns(name, name) IS
+'Creates in source_schema the data contract''s relations as views over the statutory returns loaded in returns_schema, every collection year stacked (the latest year''s row of an episode, referral, assessment, enquiry, plan or review wins): child, cla_episode, cla_review and care_leaver from the SSDA903 files; referral (without completed_date), assessment, s47_enquiry, cp_plan and cp_review from the CIN census. The relations the returns cannot give are left out, so cspi.deploy(source_schema, ...) marks their indicators unavailable. Returns the relations created.';
+
+--------------------------------------------------------------------------
+-- A council's source written out as its statutory returns
+--------------------------------------------------------------------------
+-- A draft of the returns from cspi's source relations, as the DfE formats
+-- have them (not validated against the DfE's rules): useful to a council,
+-- and to prove that the import reads what the returns hold
+-- (test/returns/roundtrip.sh).  A collection year runs from 1 April of the
+-- year before to 31 March; what is still open on 31 March is written open.
+
+CREATE OR REPLACE FUNCTION cspi.return_date_text(d date) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN to_char(d, 'DD/MM/YYYY');
+COMMENT ON FUNCTION cspi.return_date_text(date) IS 'A date as the SSDA903 CSV files write it: dd/mm/yyyy.';
+
+CREATE OR REPLACE FUNCTION cspi.csv_line(fields text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT string_agg(CASE WHEN f IS NULL THEN ''
+                           WHEN f ~ '[",\n]' THEN '"' || replace(f, '"', '""') || '"'
+                           ELSE f END, ',' ORDER BY n)
+      FROM unnest(fields) WITH ORDINALITY AS u(f, n);
+    END;
+COMMENT ON FUNCTION cspi.csv_line(text[]) IS 'One CSV line of fields (quoted where they hold a comma, quote or new line; NULL empty).';
+
+CREATE OR REPLACE FUNCTION cspi.export_903(source_schema name, collection_year integer, file text) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    spec cspi.return_file;
+    year_start date := make_date(collection_year - 1, 4, 1);
+    year_end date := make_date(collection_year, 3, 31);
+    body text;
+    q text;
+BEGIN
+    SELECT * INTO spec FROM cspi.return_file f WHERE f.kind = lower(regexp_replace(file, '\.csv$', '', 'i'));
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'unknown SSDA903 file kind "%"', file
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The kinds are ' || (SELECT string_agg(f.kind, ', ' ORDER BY f.kind) FROM cspi.return_file f) || '.';
+    END IF;
+    -- The episodes open during the year, and their children.
+    q := format($q$
+        WITH episode AS (
+            SELECT e.*, c.date_of_birth
+              FROM %1$I.cla_episode e LEFT JOIN %1$I.child c ON c.child_id::text = e.child_id::text
+             WHERE e.start_date <= $2 AND (e.end_date IS NULL OR e.end_date >= $1)
+        )$q$, source_schema);
+    body := CASE spec.kind
+        WHEN 'header' THEN q || $q$
+            SELECT string_agg(cspi.csv_line(ARRAY[c.child_id::text, NULL, cspi.return_date_text(c.dob), NULL, NULL, NULL, NULL]),
+                              E'\n' ORDER BY c.child_id::text)
+              FROM (SELECT DISTINCT child_id, date_of_birth AS dob FROM episode) c$q$
+        WHEN 'episodes' THEN q || $q$
+            SELECT string_agg(cspi.csv_line(ARRAY[e.child_id::text, cspi.return_date_text(e.start_date), e.reason_new,
+                                                  e.legal_status, NULL, e.placement, NULL,
+                                                  CASE WHEN e.end_date <= $2 THEN cspi.return_date_text(e.end_date) END,
+                                                  CASE WHEN e.end_date <= $2 THEN e.reason_ceased END, NULL, NULL, NULL, NULL]),
+                              E'\n' ORDER BY e.child_id::text, e.start_date)
+              FROM episode e$q$
+        WHEN 'reviews' THEN format($q$
+            SELECT string_agg(cspi.csv_line(ARRAY[r.child_id::text, cspi.return_date_text(c.date_of_birth),
+                                                  cspi.return_date_text(r.review_date), NULL]),
+                              E'\n' ORDER BY r.child_id::text, r.review_date)
+              FROM %1$I.cla_review r LEFT JOIN %1$I.child c ON c.child_id::text = r.child_id::text
+             WHERE r.review_date BETWEEN $1 AND $2$q$, source_schema)
+        -- UASC: the children with a UASC episode in the year; the status
+        -- ceases with the first episode after that is not UASC.
+        WHEN 'uasc' THEN q || format($q$
+            SELECT string_agg(cspi.csv_line(ARRAY[u.child_id::text, NULL, cspi.return_date_text(u.dob),
+                                                  cspi.return_date_text(u.duc)]), E'\n' ORDER BY u.child_id::text)
+              FROM (SELECT e.child_id, min(e.date_of_birth) AS dob,
+                           (SELECT min(n.start_date) FROM %1$I.cla_episode n
+                             WHERE n.child_id::text = e.child_id::text AND NOT coalesce(n.uasc, false)
+                               AND n.start_date > min(e.start_date) AND n.start_date <= $2) AS duc
+                      FROM episode e WHERE coalesce(e.uasc, false) GROUP BY e.child_id) u$q$, source_schema)
+        -- OC3: each care leaver's latest record in the year.
+        WHEN 'oc3' THEN format($q$
+            SELECT string_agg(cspi.csv_line(ARRAY[l.child_id::text, cspi.return_date_text(l.date_of_birth),
+                                                  CASE WHEN l.in_touch THEN 'YES' ELSE 'NO' END,
+                                                  coalesce(l.activity, '0'),
+                                                  CASE l.accommodation_suitable WHEN true THEN 'Z1' WHEN false THEN 'Z2' ELSE '0' END]),
+                              E'\n' ORDER BY l.child_id::text)
+              FROM (SELECT DISTINCT ON (cl.child_id::text) cl.*, c.date_of_birth
+                      FROM %1$I.care_leaver cl JOIN %1$I.child c ON c.child_id::text = cl.child_id::text
+                     WHERE cl.as_at BETWEEN $1 AND $2
+                     ORDER BY cl.child_id::text, cl.as_at DESC) l$q$, source_schema)
+        WHEN 'missing' THEN CASE WHEN to_regclass(format('%I.missing_episode', source_schema)) IS NULL THEN NULL ELSE format($q$
+            SELECT string_agg(cspi.csv_line(ARRAY[m.child_id::text, cspi.return_date_text(c.date_of_birth), 'M',
+                                                  cspi.return_date_text(m.start_at::date),
+                                                  cspi.return_date_text(m.returned_at::date)]),
+                              E'\n' ORDER BY m.child_id::text, m.start_at)
+              FROM %1$I.missing_episode m LEFT JOIN %1$I.child c ON c.child_id::text = m.child_id::text
+             WHERE m.start_at::date BETWEEN $1 AND $2$q$, source_schema) END
+        ELSE NULL END;
+    IF body IS NOT NULL THEN
+        EXECUTE body INTO body USING year_start, year_end;
+    END IF;
+    RETURN array_to_string(spec.columns, ',') || E'\n' || coalesce(body || E'\n', '');
+END
+$fn$;
+COMMENT ON FUNCTION cspi.export_903(name, integer, text) IS
+'A draft of one SSDA903 CSV file (header, episodes, reviews, uasc, oc3, missing; the other kinds with their header row only) for a collection year, from a source schema of the data contract: the episodes open during the year (those still open on 31 March without DEC and REC), their children, the reviews held, UASC status, each care leaver''s latest record and the missing episodes in the year. Not validated against the DfE''s rules; the columns cspi does not hold are empty.';
+
+CREATE OR REPLACE FUNCTION cspi.export_cin_census(source_schema name, collection_year integer) RETURNS xml
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    year_start date := make_date(collection_year - 1, 4, 1);
+    year_end date := make_date(collection_year, 3, 31);
+    doc xml;
+BEGIN
+    -- Each assessment, enquiry and plan of the year belongs to the child's
+    -- latest referral on or before it (else the child's first referral).
+    -- One with no referral at all goes in a CINdetails without a
+    -- CINreferralDate: the DfE would refuse it, and the draft shows where
+    -- the source lacks the referral (importing it adds no referral).
+    EXECUTE format($q$
+        WITH referral AS (
+            SELECT r.child_id::text AS child_id, r.referral_date FROM %1$I.referral r WHERE r.referral_date IS NOT NULL
+        ), item AS (
+            SELECT 'assessment' AS kind, a.child_id::text AS child_id, a.start_date AS item_date,
+                   xmlelement(name "Assessments",
+                       xmlelement(name "AssessmentActualStartDate", a.start_date),
+                       CASE WHEN a.authorised_date <= $2
+                            THEN xmlelement(name "AssessmentAuthorisationDate", a.authorised_date) END) AS node
+              FROM %1$I.assessment a
+             WHERE a.start_date <= $2 AND (a.authorised_date IS NULL OR a.authorised_date >= $1)
+            UNION ALL
+            SELECT 's47', s.child_id::text, s.strategy_date,
+                   xmlelement(name "Section47",
+                       xmlelement(name "S47ActualStartDate", s.strategy_date),
+                       CASE WHEN s.icpc_date <= $2 THEN xmlelement(name "DateOfInitialCPC", s.icpc_date) END)
+              FROM %1$I.s47_enquiry s
+             WHERE s.strategy_date <= $2 AND (s.icpc_date IS NULL OR s.icpc_date >= $1)
+            UNION ALL
+            SELECT 'plan', p.child_id::text, p.start_date,
+                   xmlelement(name "ChildProtectionPlans",
+                       xmlelement(name "CPPstartDate", p.start_date),
+                       CASE WHEN p.end_date <= $2 THEN xmlelement(name "CPPendDate", p.end_date) END,
+                       (SELECT xmlelement(name "Reviews", xmlagg(xmlelement(name "CPPreviewDate", v.review_date) ORDER BY v.review_date))
+                          FROM %1$I.cp_review v
+                         WHERE v.plan_id::text = p.plan_id::text AND v.review_date BETWEEN $1 AND $2
+                         HAVING count(*) > 0))
+              FROM %1$I.cp_plan p
+             WHERE p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
+        ), placed AS (
+            SELECT i.*, coalesce((SELECT max(r.referral_date) FROM referral r
+                                   WHERE r.child_id = i.child_id AND r.referral_date <= i.item_date),
+                                 (SELECT min(r.referral_date) FROM referral r WHERE r.child_id = i.child_id))
+                        AS referral_date
+              FROM item i
+        ), details AS (
+            SELECT d.child_id, d.referral_date,
+                   xmlelement(name "CINdetails",
+                       CASE WHEN d.referral_date IS NOT NULL
+                            THEN xmlelement(name "CINreferralDate", d.referral_date) END,
+                       (SELECT xmlagg(p.node ORDER BY p.item_date) FROM placed p
+                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date
+                           AND p.kind = 'assessment'),
+                       (SELECT xmlagg(p.node ORDER BY p.item_date) FROM placed p
+                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date
+                           AND p.kind = 's47'),
+                       (SELECT xmlagg(p.node ORDER BY p.item_date) FROM placed p
+                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date
+                           AND p.kind = 'plan')) AS node
+              FROM (SELECT child_id, referral_date FROM referral WHERE referral_date BETWEEN $1 AND $2
+                    UNION
+                    SELECT child_id, referral_date FROM placed) d
+        )
+        SELECT xmlelement(name "Message",
+                   xmlelement(name "Header",
+                       xmlelement(name "CollectionDetails",
+                           xmlelement(name "Collection", 'CIN'),
+                           xmlelement(name "Year", $3),
+                           xmlelement(name "ReferenceDate", $2))),
+                   xmlelement(name "Children",
+                       (SELECT xmlagg(xmlelement(name "Child",
+                                   xmlelement(name "ChildIdentifiers",
+                                       xmlelement(name "LAchildID", c.child_id),
+                                       xmlelement(name "PersonBirthDate", ch.date_of_birth)),
+                                   (SELECT xmlagg(d.node ORDER BY d.referral_date) FROM details d WHERE d.child_id = c.child_id))
+                               ORDER BY c.child_id)
+                          FROM (SELECT DISTINCT child_id FROM details) c
+                          LEFT JOIN %1$I.child ch ON ch.child_id::text = c.child_id)))
+        $q$, source_schema) INTO doc USING year_start, year_end, collection_year;
+    RETURN doc;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.export_cin_census(name, integer) IS
+'A draft Children in Need census (the DfE''s XML layout) for a collection year from a source schema of the data contract: each child with a referral, assessment, section 47 enquiry or child protection plan in the year, one CINdetails per referral holding the assessments, enquiries and plans that followed it (with the plans'' reviews in the year; those of a child with no referral at all in a CINdetails without CINreferralDate); what is still open on 31 March is written without its end. Not validated against the DfE''s rules.';

@@ -86,6 +86,11 @@ PGOPTIONS="${PGOPTIONS:-} $force_parallel" check parallel-oracle:indicators test
 # reading of the shipped files.
 check oracle:dfe-benchmarks test/oracle/benchmarks-vs-oracle.sh
 
+# The statutory returns: a generated council written out as its returns and
+# read back gives the same figures; public sample files load.
+check returns:round-trip test/returns/roundtrip.sh
+check returns:public-samples test/returns/samples.sh
+
 # The upgrade from the last release keeps a council's report and equals a
 # fresh install.
 # Every release: 1.0 (through 1.1) and 1.1.

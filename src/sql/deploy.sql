@@ -150,17 +150,21 @@ BEGIN
             CONTINUE;
         END IF;
         present := present || rel.relation;
-        FOR col IN SELECT c.column_name, c.kind FROM cspi.contract_column c
+        FOR col IN SELECT c.column_name, c.kind, c.optional FROM cspi.contract_column c
                     WHERE c.relation = rel.relation ORDER BY c.position LOOP
             SELECT a.atttypid::regtype INTO found_type
               FROM pg_attribute a
              WHERE a.attrelid = relid AND a.attname = col.column_name AND a.attnum > 0 AND NOT a.attisdropped;
-            IF found_type IS NULL THEN
+            IF found_type IS NULL AND col.optional THEN
+                CONTINUE;       -- the indicators that need it are unavailable
+            ELSIF found_type IS NULL THEN
                 problems := problems || format('%s.%s: missing; it should be %s', rel.relation, col.column_name,
                                                cspi.contract_kind_words(col.kind));
             ELSIF NOT cspi.contract_accepts(col.kind, found_type) THEN
                 problems := problems || format('%s.%s: found %s, but it should be %s', rel.relation, col.column_name,
                                                format_type(found_type, NULL), cspi.contract_kind_words(col.kind));
+            ELSIF col.optional THEN
+                present := present || (rel.relation || '.' || col.column_name);
             END IF;
         END LOOP;
     END LOOP;

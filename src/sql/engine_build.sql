@@ -8,6 +8,31 @@ COMMENT ON TABLE cspi.report_object IS
 'Every object cspi.deploy() creates in a report schema besides the src_ views, in build order: its kind, its family of indicators, its query and its comment. In a definition, @R@ stands for the schema it is built in (an identifier), @SCHEMA@ for its name (a literal) and @CAL@ for the calendar (a literal); indicator_value''s @EVENTS@ and @SNAPSHOTS@ are made from cspi.indicator_measure.';
 COMMENT ON COLUMN cspi.report_object.definition IS 'The query, with @R@, @SCHEMA@ and @CAL@ (and @EVENTS@, @SNAPSHOTS@) placeholders, filled once, in one pass.';
 
+-- Optional columns of the data contract (since 1.2): a source may lack one,
+-- and the indicators that need it (cspi.indicator.requires names it as
+-- relation.column) are then unavailable, rather than computed on NULLs.
+ALTER TABLE cspi.contract_column ADD COLUMN IF NOT EXISTS optional boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN cspi.contract_column.optional IS
+'The source may lack this column (the statutory returns have no referral completion date): its src_ view reads NULL, and the indicators that require relation.column are unavailable.';
+UPDATE cspi.contract_column SET optional = true
+ WHERE (relation, column_name) IN (('referral', 'completed_date'), ('child', 'family_id'), ('cla_episode', 'distance_miles'));
+UPDATE cspi.indicator SET requires = '{referral,referral.completed_date}' WHERE code IN ('REF_1WD', 'REF_OVER_3WD');
+UPDATE cspi.indicator SET requires = requires || '{child.family_id}'
+ WHERE code IN ('REREFERRAL_FAMILIES', 'CIC_STARTED_FAMILIES', 'CIC_CEASED_FAMILIES')
+   AND NOT 'child.family_id' = ANY (requires);
+UPDATE cspi.indicator SET requires = requires || '{cla_episode.distance_miles}'
+ WHERE code = 'CIC_20_MILES' AND NOT 'cla_episode.distance_miles' = ANY (requires);
+
+-- The SQL type of each kind of contract column, for a column that is not there.
+CREATE OR REPLACE FUNCTION cspi.contract_type(kind text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE kind WHEN 'id' THEN 'text' WHEN 'date' THEN 'date'
+                     WHEN 'timestamp' THEN 'timestamp' WHEN 'flag' THEN 'boolean'
+                     WHEN 'boolean' THEN 'boolean' WHEN 'code' THEN 'text'
+                     WHEN 'numeric' THEN 'numeric' ELSE 'bigint' END;
+COMMENT ON FUNCTION cspi.contract_type(text) IS
+'The SQL type a src_ view gives a contract column of this kind that the source lacks (an absent relation, an optional column).';
+
 -- The council's local authority, which deploy() records (since 1.2).
 ALTER TABLE cspi.deployment ADD COLUMN IF NOT EXISTS la_code text;
 ALTER TABLE cspi.deployment ADD COLUMN IF NOT EXISTS latest_event date;
@@ -39,22 +64,22 @@ BEGIN
     -- empty one with the same columns for a relation the source lacks.
     FOR rel IN SELECT DISTINCT c.relation FROM cspi.contract_column c ORDER BY 1 LOOP
         IF rel.relation = ANY (present) THEN
-            SELECT string_agg(cspi.contract_expression(c.kind, a.atttypid::regtype, c.column_name)
+            -- An optional column the source lacks reads as NULL.
+            SELECT string_agg(CASE WHEN a.atttypid IS NULL THEN format('NULL::%s', cspi.contract_type(c.kind))
+                                   ELSE cspi.contract_expression(c.kind, a.atttypid::regtype, c.column_name) END
                               || ' AS ' || quote_ident(c.column_name), ', ' ORDER BY c.position)
               INTO select_list
               FROM cspi.contract_column c
-              JOIN pg_attribute a ON a.attname = c.column_name AND a.attnum > 0 AND NOT a.attisdropped
-              JOIN pg_class k ON k.oid = a.attrelid
-              JOIN pg_namespace n ON n.oid = k.relnamespace
-             WHERE c.relation = rel.relation AND k.relname = rel.relation AND n.nspname = source_schema;
+              LEFT JOIN LATERAL (
+                  SELECT a.atttypid FROM pg_attribute a
+                    JOIN pg_class k ON k.oid = a.attrelid
+                    JOIN pg_namespace n ON n.oid = k.relnamespace
+                   WHERE a.attname = c.column_name AND a.attnum > 0 AND NOT a.attisdropped
+                     AND k.relname = rel.relation AND n.nspname = source_schema) a ON true
+             WHERE c.relation = rel.relation;
             query := format('SELECT %s FROM %I.%I', select_list, source_schema, rel.relation);
         ELSE
-            SELECT string_agg(format('NULL::%s AS %I',
-                                     CASE c.kind WHEN 'id' THEN 'text' WHEN 'date' THEN 'date'
-                                                 WHEN 'timestamp' THEN 'timestamp' WHEN 'flag' THEN 'boolean'
-                                                 WHEN 'boolean' THEN 'boolean' WHEN 'code' THEN 'text'
-                                                 WHEN 'numeric' THEN 'numeric' ELSE 'bigint' END,
-                                     c.column_name), ', ' ORDER BY c.position)
+            SELECT string_agg(format('NULL::%s AS %I', cspi.contract_type(c.kind), c.column_name), ', ' ORDER BY c.position)
               INTO select_list
               FROM cspi.contract_column c WHERE c.relation = rel.relation;
             query := format('SELECT %s WHERE false', select_list);

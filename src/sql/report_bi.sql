@@ -229,6 +229,9 @@ CREATE OR REPLACE FUNCTION cspi.relation_noun(relation text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN CASE relation
         WHEN 'referral' THEN 'referrals'
+        WHEN 'referral.completed_date' THEN 'the dates referrals were completed'
+        WHEN 'child.family_id' THEN 'children''s families'
+        WHEN 'cla_episode.distance_miles' THEN 'the distance of placements from home'
         WHEN 'assessment' THEN 'child and family assessments'
         WHEN 's47_enquiry' THEN 'section 47 enquiries'
         WHEN 'cp_plan' THEN 'child protection plans'
@@ -259,8 +262,11 @@ CREATE OR REPLACE FUNCTION cspi.no_figure_reason(indicator text, missing_relatio
                  || (SELECT CASE WHEN count(*) = 1 THEN min(n)
                                  ELSE string_agg(n, ', ' ORDER BY o) FILTER (WHERE o < count_all)
                                       || ' or ' || max(n) FILTER (WHERE o = count_all) END
-                       FROM (SELECT cspi.relation_noun(r) AS n, o, count(*) OVER () AS count_all
-                               FROM unnest(missing_relations) WITH ORDINALITY AS u(r, o)) x)
+                       FROM (SELECT cspi.relation_noun(r) AS n, row_number() OVER (ORDER BY o) AS o,
+                                    count(*) OVER () AS count_all
+                               FROM unnest(missing_relations) WITH ORDINALITY AS u(r, o)
+                              -- a column of a missing relation goes without saying
+                              WHERE NOT (r LIKE '%.%' AND split_part(r, '.', 1) = ANY (missing_relations))) x)
         WHEN NOT has_events THEN 'there are no records for that period'
         WHEN i.unit = '%' THEN 'there were no cases to count'
         ELSE 'there is no child population estimate for that period' END

@@ -97,3 +97,11 @@ $restore$;
 DROP FUNCTION cspi.trend_svg(numeric[], numeric, text, text[]);
 -- include: report.sql
 -- include: report_bi.sql
+
+--------------------------------------------------------------------------
+-- The statutory returns as a source: SSDA903 files and the CIN census in,
+-- the contract's relations out (and back out as draft returns).
+--------------------------------------------------------------------------
+
+-- include: returns.sql
+-- include: returns_source.sql

@@ -1,0 +1,412 @@
+--------------------------------------------------------------------------
+-- The statutory returns as the data contract's relations
+--------------------------------------------------------------------------
+-- cspi.source_from_returns() creates, in a source schema, the contract's
+-- relations as views over the staging tables of a returns schema, every
+-- collection year loaded stacked: an SSDA903 episode is identified by
+-- CHILD and DECOM, a CIN referral by the child and CINreferralDate, an
+-- assessment or section 47 enquiry by the child and its start (the latest
+-- year that has any gives all that start that day), a plan by the child
+-- and its start; where one appears in several years the latest collection
+-- year's row wins.
+-- Relations the returns cannot give are left out, so that deploy() marks
+-- their indicators unavailable: population (cspi.fill_population can add
+-- it), visit, allocation, health_assessment, missing_episode (no return
+-- interview), family_support; and three optional columns of the contract:
+-- the referral's completed_date, the child's family_id and the episode's
+-- distance_miles (the DfE derives it from postcodes).
+-- doc/statutory-returns.md says why for each.
+
+-- Codes outside the DfE's lists, listed rather than refused.
+CREATE OR REPLACE FUNCTION cspi.create_returns_data_quality(returns_schema name) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    EXECUTE format($q$
+        CREATE OR REPLACE VIEW %1$I.data_quality WITH (security_invoker = true) AS
+        SELECT 'ssda903_' || c.kind AS file, x.collection_year, x.line, x.child, c.column_name, x.value,
+               format('%%s %%s is not a code of the DfE''s list (%%s)', c.column_name, x.value,
+                      array_to_string(c.codes, ', ')) AS problem
+          FROM cspi.return_code c
+          CROSS JOIN LATERAL (
+              SELECT e.collection_year, e.line, e.child,
+                     CASE c.column_name WHEN 'RNE' THEN e.rne WHEN 'LS' THEN e.ls WHEN 'CIN' THEN e.cin
+                                        WHEN 'PLACE' THEN e.place WHEN 'PLACE_PROVIDER' THEN e.place_provider
+                                        WHEN 'REC' THEN e.rec WHEN 'REASON_PLACE_CHANGE' THEN e.reason_place_change END
+                FROM %1$I.ssda903_episodes e WHERE c.kind = 'episodes'
+              UNION ALL
+              SELECT h.collection_year, h.line, h.child, h.sex FROM %1$I.ssda903_header h
+               WHERE c.kind = 'header' AND c.column_name = 'SEX'
+              UNION ALL
+              SELECT r.collection_year, r.line, r.child, r.review_code FROM %1$I.ssda903_reviews r
+               WHERE c.kind = 'reviews' AND c.column_name = 'REVIEW_CODE'
+              UNION ALL
+              SELECT o.collection_year, o.line, o.child,
+                     CASE c.column_name WHEN 'IN_TOUCH' THEN o.in_touch WHEN 'ACTIV' THEN o.activ ELSE o.accom END
+                FROM %1$I.ssda903_oc3 o WHERE c.kind = 'oc3'
+              UNION ALL
+              SELECT m.collection_year, m.line, m.child, m.missing FROM %1$I.ssda903_missing m
+               WHERE c.kind = 'missing' AND c.column_name = 'MISSING'
+          ) x(collection_year, line, child, value)
+         WHERE x.value IS NOT NULL AND upper(btrim(x.value)) <> ALL (c.codes)
+        UNION ALL
+        SELECT 'ssda903_episodes', e.collection_year, e.line, e.child, 'DEC', e.dec::text,
+               'the episode ends (DEC) before it starts (DECOM)'
+          FROM %1$I.ssda903_episodes e WHERE e.dec < e.decom
+        $q$, returns_schema);
+    EXECUTE format('COMMENT ON VIEW %I.data_quality IS %L', returns_schema,
+                   'Rows of the statutory returns with a code outside the DfE''s list (cspi.return_code) or dates out of order: loaded, and used where they can be.');
+END
+$fn$;
+COMMENT ON FUNCTION cspi.create_returns_data_quality(name) IS
+'Creates the returns schema''s data_quality view: rows with a code outside the DfE''s lists (cspi.return_code) or an episode ending before it starts (called by create_return_tables).';
+
+-- The young person's birthday within a collection year (1 April to 31
+-- March): when OC3's information refers to (29 February: 28 February).
+CREATE OR REPLACE FUNCTION cspi.birthday_in_collection_year(dob date, collection_year integer) RETURNS date
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT CASE WHEN b.d >= make_date(collection_year - 1, 4, 1) THEN b.d
+                ELSE (dob + make_interval(years => collection_year - extract(year FROM dob)::integer))::date END
+      FROM (SELECT (dob + make_interval(years => collection_year - 1 - extract(year FROM dob)::integer))::date AS d) b;
+    END;
+COMMENT ON FUNCTION cspi.birthday_in_collection_year(date, integer) IS
+'The birthday of someone born on dob that falls in a collection year (1 April of the year before to 31 March of collection_year); 29 February is 28 February in other years.';
+
+CREATE OR REPLACE FUNCTION cspi.source_from_returns(source_schema name, returns_schema name) RETURNS text[]
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    r name := returns_schema;
+BEGIN
+    IF to_regclass(format('%I.ssda903_episodes', r)) IS NULL OR to_regclass(format('%I.cin_details', r)) IS NULL THEN
+        RAISE EXCEPTION 'schema "%" has no staging tables of the statutory returns', r
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'Create them with cspi.create_return_tables() and import the files first.';
+    END IF;
+    IF source_schema = returns_schema THEN
+        RAISE EXCEPTION 'the source schema must not be the returns schema "%"', r
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', source_schema);
+    EXECUTE format($q$
+        -- Children: the SSDA903 header, the CIN census and OC3, the latest
+        -- year; the returns have no family.
+        CREATE OR REPLACE VIEW %1$I.child AS
+        SELECT DISTINCT ON (c.child_id) c.child_id, c.date_of_birth
+          FROM (SELECT upper(btrim(h.child)) AS child_id, h.dob AS date_of_birth, h.collection_year, 1 AS pref
+                  FROM %2$I.ssda903_header h
+                UNION ALL
+                SELECT upper(btrim(x.la_child_id)), coalesce(x.person_birth_date, x.expected_person_birth_date),
+                       x.collection_year, 2
+                  FROM %2$I.cin_child x
+                UNION ALL
+                -- Care leavers are not in the header of a year they were
+                -- not looked after: OC3 gives their dates of birth.
+                SELECT upper(btrim(o.child)), o.dob, o.collection_year, 3
+                  FROM %2$I.ssda903_oc3 o) c
+         WHERE c.child_id IS NOT NULL
+         ORDER BY c.child_id, c.collection_year DESC, c.pref;
+
+        -- Episodes of care: CHILD and DECOM, the latest year's row; UASC
+        -- while the child is in the uasc file and before its DUC.
+        CREATE OR REPLACE VIEW %1$I.cla_episode AS
+        SELECT e.child_id || '/' || to_char(e.decom, 'YYYY-MM-DD') AS episode_id, e.child_id,
+               e.decom AS start_date, e.dec AS end_date, upper(btrim(e.rne)) AS reason_new,
+               upper(btrim(e.ls)) AS legal_status, upper(btrim(e.place)) AS placement,
+               upper(btrim(e.rec)) AS reason_ceased,
+               EXISTS (SELECT 1 FROM (SELECT DISTINCT ON (upper(btrim(u.child))) u.duc
+                                        FROM %2$I.ssda903_uasc u WHERE upper(btrim(u.child)) = e.child_id
+                                       ORDER BY upper(btrim(u.child)), u.collection_year DESC) u
+                        WHERE u.duc IS NULL OR u.duc > e.decom) AS uasc
+          FROM (SELECT DISTINCT ON (upper(btrim(x.child)), x.decom) upper(btrim(x.child)) AS child_id, x.*
+                  FROM %2$I.ssda903_episodes x
+                 ORDER BY upper(btrim(x.child)), x.decom, x.collection_year DESC, x.line) e;
+
+        CREATE OR REPLACE VIEW %1$I.cla_review AS
+        SELECT DISTINCT ON (upper(btrim(v.child)), v.review)
+               upper(btrim(v.child)) || '/' || to_char(v.review, 'YYYY-MM-DD') AS review_id,
+               upper(btrim(v.child)) AS child_id, v.review AS review_date
+          FROM %2$I.ssda903_reviews v WHERE v.review IS NOT NULL
+         ORDER BY upper(btrim(v.child)), v.review, v.collection_year DESC;
+
+        -- Care leavers (OC3): the information refers to the young person's
+        -- birthday in the collection year.  Those who died, returned home
+        -- or whose care passed to another authority (DIED, RHOM, NREQ) are
+        -- left out, as the DfE does; REFU (refused contact) is not in touch.
+        CREATE OR REPLACE VIEW %1$I.care_leaver AS
+        SELECT upper(btrim(o.child)) AS child_id, b.as_at,
+               upper(btrim(o.in_touch)) = 'YES' AS in_touch,
+               CASE WHEN upper(btrim(o.accom)) ~ '^[A-Z]1$' THEN true
+                    WHEN upper(btrim(o.accom)) ~ '^[A-Z]2$' THEN false END AS accommodation_suitable,
+               upper(btrim(o.activ)) AS activity
+          FROM %2$I.ssda903_oc3 o
+          CROSS JOIN LATERAL (SELECT cspi.birthday_in_collection_year(o.dob, o.collection_year) AS as_at) b
+         WHERE o.dob IS NOT NULL AND upper(btrim(coalesce(o.in_touch, ''))) NOT IN ('DIED', 'RHOM', 'NREQ');
+
+        -- Referrals: one per CINdetails, the child and CINreferralDate.  The
+        -- census has no completion date: the column is left out.
+        CREATE OR REPLACE VIEW %1$I.referral AS
+        SELECT DISTINCT ON (upper(btrim(d.la_child_id)), d.cin_referral_date)
+               upper(btrim(d.la_child_id)) || '/' || to_char(d.cin_referral_date, 'YYYY-MM-DD') AS referral_id,
+               upper(btrim(d.la_child_id)) AS child_id, d.cin_referral_date AS referral_date
+          FROM %2$I.cin_details d WHERE d.cin_referral_date IS NOT NULL
+         ORDER BY upper(btrim(d.la_child_id)), d.cin_referral_date, d.collection_year DESC;
+
+        -- Assessments: the child and the start; the latest year that has
+        -- them gives them all (a child may have two that start one day).
+        CREATE OR REPLACE VIEW %1$I.assessment AS
+        SELECT a.child_id || '/' || to_char(a.assessment_actual_start_date, 'YYYY-MM-DD')
+               || CASE WHEN a.k > 1 THEN '/' || a.k ELSE '' END AS assessment_id,
+               a.child_id, a.assessment_actual_start_date AS start_date,
+               a.assessment_authorisation_date AS authorised_date
+          FROM (SELECT x.*, upper(btrim(x.la_child_id)) AS child_id,
+                       max(x.collection_year) OVER w AS latest_year,
+                       row_number() OVER (PARTITION BY upper(btrim(x.la_child_id)), x.assessment_actual_start_date,
+                                                       x.collection_year
+                                          ORDER BY x.assessment_authorisation_date NULLS LAST, x.detail_no,
+                                                   x.assessment_no) AS k
+                  FROM %2$I.cin_assessment x WHERE x.assessment_actual_start_date IS NOT NULL
+                WINDOW w AS (PARTITION BY upper(btrim(x.la_child_id)), x.assessment_actual_start_date)) a
+         WHERE a.collection_year = a.latest_year;
+
+        -- Section 47 enquiries: the ICPC date of the enquiry, else of its
+        -- CINdetails (the census records it at one level); the census does
+        -- not say which conferences were transfers in.
+        CREATE OR REPLACE VIEW %1$I.s47_enquiry AS
+        SELECT s.child_id || '/' || to_char(s.s47_actual_start_date, 'YYYY-MM-DD')
+               || CASE WHEN s.k > 1 THEN '/' || s.k ELSE '' END AS s47_id,
+               s.child_id, s.s47_actual_start_date AS strategy_date, s.icpc_date, false AS transfer_in
+          FROM (SELECT x.*, upper(btrim(x.la_child_id)) AS child_id,
+                       coalesce(x.date_of_initial_cpc, d.date_of_initial_cpc) AS icpc_date,
+                       max(x.collection_year) OVER w AS latest_year,
+                       row_number() OVER (PARTITION BY upper(btrim(x.la_child_id)), x.s47_actual_start_date,
+                                                       x.collection_year
+                                          ORDER BY coalesce(x.date_of_initial_cpc, d.date_of_initial_cpc) NULLS LAST,
+                                                   x.detail_no, x.s47_no) AS k
+                  FROM %2$I.cin_section47 x
+                  LEFT JOIN %2$I.cin_details d ON d.collection_year = x.collection_year
+                                              AND d.la_child_id = x.la_child_id AND d.detail_no = x.detail_no
+                 WHERE x.s47_actual_start_date IS NOT NULL
+                WINDOW w AS (PARTITION BY upper(btrim(x.la_child_id)), x.s47_actual_start_date)) s
+         WHERE s.collection_year = s.latest_year;
+
+        CREATE OR REPLACE VIEW %1$I.cp_plan AS
+        SELECT DISTINCT ON (upper(btrim(p.la_child_id)), p.cpp_start_date)
+               upper(btrim(p.la_child_id)) || '/' || to_char(p.cpp_start_date, 'YYYY-MM-DD') AS plan_id,
+               upper(btrim(p.la_child_id)) AS child_id, p.cpp_start_date AS start_date, p.cpp_end_date AS end_date
+          FROM %2$I.cin_cp_plan p WHERE p.cpp_start_date IS NOT NULL
+         ORDER BY upper(btrim(p.la_child_id)), p.cpp_start_date, p.collection_year DESC;
+
+        CREATE OR REPLACE VIEW %1$I.cp_review AS
+        SELECT DISTINCT ON (p.plan_id, v.cpp_review_date)
+               p.plan_id || '/' || to_char(v.cpp_review_date, 'YYYY-MM-DD') AS review_id, p.plan_id,
+               v.cpp_review_date AS review_date
+          FROM %2$I.cin_cp_review v
+          JOIN %2$I.cin_cp_plan c ON c.collection_year = v.collection_year AND c.la_child_id = v.la_child_id
+                                 AND c.detail_no = v.detail_no AND c.plan_no = v.plan_no
+          CROSS JOIN LATERAL (SELECT upper(btrim(c.la_child_id)) || '/' || to_char(c.cpp_start_date, 'YYYY-MM-DD') AS plan_id) p
+         WHERE v.cpp_review_date IS NOT NULL AND c.cpp_start_date IS NOT NULL
+         ORDER BY p.plan_id, v.cpp_review_date, v.collection_year DESC;
+        $q$, source_schema, r);
+    RETURN ARRAY['child', 'cla_episode', 'cla_review', 'care_leaver', 'referral', 'assessment',
+                 's47_enquiry', 'cp_plan', 'cp_review'];
+END
+$fn$;
+COMMENT ON FUNCTION cspi.source_from_returns(name, name) IS
+'Creates in source_schema the data contract''s relations as views over the statutory returns loaded in returns_schema, every collection year stacked (the latest year''s row of an episode, referral, assessment, enquiry, plan or review wins): child, cla_episode, cla_review and care_leaver from the SSDA903 files; referral (without completed_date), assessment, s47_enquiry, cp_plan and cp_review from the CIN census. The relations the returns cannot give are left out, so cspi.deploy(source_schema, ...) marks their indicators unavailable. Returns the relations created.';
+
+--------------------------------------------------------------------------
+-- A council's source written out as its statutory returns
+--------------------------------------------------------------------------
+-- A draft of the returns from cspi's source relations, as the DfE formats
+-- have them (not validated against the DfE's rules): useful to a council,
+-- and to prove that the import reads what the returns hold
+-- (test/returns/roundtrip.sh).  A collection year runs from 1 April of the
+-- year before to 31 March; what is still open on 31 March is written open.
+
+CREATE OR REPLACE FUNCTION cspi.return_date_text(d date) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN to_char(d, 'DD/MM/YYYY');
+COMMENT ON FUNCTION cspi.return_date_text(date) IS 'A date as the SSDA903 CSV files write it: dd/mm/yyyy.';
+
+CREATE OR REPLACE FUNCTION cspi.csv_line(fields text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT string_agg(CASE WHEN f IS NULL THEN ''
+                           WHEN f ~ '[",\n]' THEN '"' || replace(f, '"', '""') || '"'
+                           ELSE f END, ',' ORDER BY n)
+      FROM unnest(fields) WITH ORDINALITY AS u(f, n);
+    END;
+COMMENT ON FUNCTION cspi.csv_line(text[]) IS 'One CSV line of fields (quoted where they hold a comma, quote or new line; NULL empty).';
+
+CREATE OR REPLACE FUNCTION cspi.export_903(source_schema name, collection_year integer, file text) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    spec cspi.return_file;
+    year_start date := make_date(collection_year - 1, 4, 1);
+    year_end date := make_date(collection_year, 3, 31);
+    body text;
+    q text;
+BEGIN
+    SELECT * INTO spec FROM cspi.return_file f WHERE f.kind = lower(regexp_replace(file, '\.csv$', '', 'i'));
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'unknown SSDA903 file kind "%"', file
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The kinds are ' || (SELECT string_agg(f.kind, ', ' ORDER BY f.kind) FROM cspi.return_file f) || '.';
+    END IF;
+    -- The episodes open during the year, and their children.
+    q := format($q$
+        WITH episode AS (
+            SELECT e.*, c.date_of_birth
+              FROM %1$I.cla_episode e LEFT JOIN %1$I.child c ON c.child_id::text = e.child_id::text
+             WHERE e.start_date <= $2 AND (e.end_date IS NULL OR e.end_date >= $1)
+        )$q$, source_schema);
+    body := CASE spec.kind
+        WHEN 'header' THEN q || $q$
+            SELECT string_agg(cspi.csv_line(ARRAY[c.child_id::text, NULL, cspi.return_date_text(c.dob), NULL, NULL, NULL, NULL]),
+                              E'\n' ORDER BY c.child_id::text)
+              FROM (SELECT DISTINCT child_id, date_of_birth AS dob FROM episode) c$q$
+        WHEN 'episodes' THEN q || $q$
+            SELECT string_agg(cspi.csv_line(ARRAY[e.child_id::text, cspi.return_date_text(e.start_date), e.reason_new,
+                                                  e.legal_status, NULL, e.placement, NULL,
+                                                  CASE WHEN e.end_date <= $2 THEN cspi.return_date_text(e.end_date) END,
+                                                  CASE WHEN e.end_date <= $2 THEN e.reason_ceased END, NULL, NULL, NULL, NULL]),
+                              E'\n' ORDER BY e.child_id::text, e.start_date)
+              FROM episode e$q$
+        WHEN 'reviews' THEN format($q$
+            SELECT string_agg(cspi.csv_line(ARRAY[r.child_id::text, cspi.return_date_text(c.date_of_birth),
+                                                  cspi.return_date_text(r.review_date), NULL]),
+                              E'\n' ORDER BY r.child_id::text, r.review_date)
+              FROM %1$I.cla_review r LEFT JOIN %1$I.child c ON c.child_id::text = r.child_id::text
+             WHERE r.review_date BETWEEN $1 AND $2$q$, source_schema)
+        -- UASC: the children with a UASC episode in the year; the status
+        -- ceases with the first episode after that is not UASC.
+        WHEN 'uasc' THEN q || format($q$
+            SELECT string_agg(cspi.csv_line(ARRAY[u.child_id::text, NULL, cspi.return_date_text(u.dob),
+                                                  cspi.return_date_text(u.duc)]), E'\n' ORDER BY u.child_id::text)
+              FROM (SELECT e.child_id, min(e.date_of_birth) AS dob,
+                           (SELECT min(n.start_date) FROM %1$I.cla_episode n
+                             WHERE n.child_id::text = e.child_id::text AND NOT coalesce(n.uasc, false)
+                               AND n.start_date > min(e.start_date) AND n.start_date <= $2) AS duc
+                      FROM episode e WHERE coalesce(e.uasc, false) GROUP BY e.child_id) u$q$, source_schema)
+        -- OC3: each care leaver's latest record in the year.
+        WHEN 'oc3' THEN format($q$
+            SELECT string_agg(cspi.csv_line(ARRAY[l.child_id::text, cspi.return_date_text(l.date_of_birth),
+                                                  CASE WHEN l.in_touch THEN 'YES' ELSE 'NO' END,
+                                                  coalesce(l.activity, '0'),
+                                                  CASE l.accommodation_suitable WHEN true THEN 'Z1' WHEN false THEN 'Z2' ELSE '0' END]),
+                              E'\n' ORDER BY l.child_id::text)
+              FROM (SELECT DISTINCT ON (cl.child_id::text) cl.*, c.date_of_birth
+                      FROM %1$I.care_leaver cl JOIN %1$I.child c ON c.child_id::text = cl.child_id::text
+                     WHERE cl.as_at BETWEEN $1 AND $2
+                     ORDER BY cl.child_id::text, cl.as_at DESC) l$q$, source_schema)
+        WHEN 'missing' THEN CASE WHEN to_regclass(format('%I.missing_episode', source_schema)) IS NULL THEN NULL ELSE format($q$
+            SELECT string_agg(cspi.csv_line(ARRAY[m.child_id::text, cspi.return_date_text(c.date_of_birth), 'M',
+                                                  cspi.return_date_text(m.start_at::date),
+                                                  cspi.return_date_text(m.returned_at::date)]),
+                              E'\n' ORDER BY m.child_id::text, m.start_at)
+              FROM %1$I.missing_episode m LEFT JOIN %1$I.child c ON c.child_id::text = m.child_id::text
+             WHERE m.start_at::date BETWEEN $1 AND $2$q$, source_schema) END
+        ELSE NULL END;
+    IF body IS NOT NULL THEN
+        EXECUTE body INTO body USING year_start, year_end;
+    END IF;
+    RETURN array_to_string(spec.columns, ',') || E'\n' || coalesce(body || E'\n', '');
+END
+$fn$;
+COMMENT ON FUNCTION cspi.export_903(name, integer, text) IS
+'A draft of one SSDA903 CSV file (header, episodes, reviews, uasc, oc3, missing; the other kinds with their header row only) for a collection year, from a source schema of the data contract: the episodes open during the year (those still open on 31 March without DEC and REC), their children, the reviews held, UASC status, each care leaver''s latest record and the missing episodes in the year. Not validated against the DfE''s rules; the columns cspi does not hold are empty.';
+
+CREATE OR REPLACE FUNCTION cspi.export_cin_census(source_schema name, collection_year integer) RETURNS xml
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    year_start date := make_date(collection_year - 1, 4, 1);
+    year_end date := make_date(collection_year, 3, 31);
+    doc xml;
+BEGIN
+    -- Each assessment, enquiry and plan of the year belongs to the child's
+    -- latest referral on or before it (else the child's first referral).
+    -- One with no referral at all goes in a CINdetails without a
+    -- CINreferralDate: the DfE would refuse it, and the draft shows where
+    -- the source lacks the referral (importing it adds no referral).
+    EXECUTE format($q$
+        WITH referral AS (
+            SELECT r.child_id::text AS child_id, r.referral_date FROM %1$I.referral r WHERE r.referral_date IS NOT NULL
+        ), item AS (
+            SELECT 'assessment' AS kind, a.child_id::text AS child_id, a.start_date AS item_date,
+                   xmlelement(name "Assessments",
+                       xmlelement(name "AssessmentActualStartDate", a.start_date),
+                       CASE WHEN a.authorised_date <= $2
+                            THEN xmlelement(name "AssessmentAuthorisationDate", a.authorised_date) END) AS node
+              FROM %1$I.assessment a
+             WHERE a.start_date <= $2 AND (a.authorised_date IS NULL OR a.authorised_date >= $1)
+            UNION ALL
+            SELECT 's47', s.child_id::text, s.strategy_date,
+                   xmlelement(name "Section47",
+                       xmlelement(name "S47ActualStartDate", s.strategy_date),
+                       CASE WHEN s.icpc_date <= $2 THEN xmlelement(name "DateOfInitialCPC", s.icpc_date) END)
+              FROM %1$I.s47_enquiry s
+             WHERE s.strategy_date <= $2 AND (s.icpc_date IS NULL OR s.icpc_date >= $1)
+            UNION ALL
+            SELECT 'plan', p.child_id::text, p.start_date,
+                   xmlelement(name "ChildProtectionPlans",
+                       xmlelement(name "CPPstartDate", p.start_date),
+                       CASE WHEN p.end_date <= $2 THEN xmlelement(name "CPPendDate", p.end_date) END,
+                       (SELECT xmlelement(name "Reviews", xmlagg(xmlelement(name "CPPreviewDate", v.review_date) ORDER BY v.review_date))
+                          FROM %1$I.cp_review v
+                         WHERE v.plan_id::text = p.plan_id::text AND v.review_date BETWEEN $1 AND $2
+                         HAVING count(*) > 0))
+              FROM %1$I.cp_plan p
+             WHERE p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
+        ), placed AS (
+            SELECT i.*, coalesce((SELECT max(r.referral_date) FROM referral r
+                                   WHERE r.child_id = i.child_id AND r.referral_date <= i.item_date),
+                                 (SELECT min(r.referral_date) FROM referral r WHERE r.child_id = i.child_id))
+                        AS referral_date
+              FROM item i
+        ), details AS (
+            SELECT d.child_id, d.referral_date,
+                   xmlelement(name "CINdetails",
+                       CASE WHEN d.referral_date IS NOT NULL
+                            THEN xmlelement(name "CINreferralDate", d.referral_date) END,
+                       (SELECT xmlagg(p.node ORDER BY p.item_date) FROM placed p
+                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date
+                           AND p.kind = 'assessment'),
+                       (SELECT xmlagg(p.node ORDER BY p.item_date) FROM placed p
+                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date
+                           AND p.kind = 's47'),
+                       (SELECT xmlagg(p.node ORDER BY p.item_date) FROM placed p
+                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date
+                           AND p.kind = 'plan')) AS node
+              FROM (SELECT child_id, referral_date FROM referral WHERE referral_date BETWEEN $1 AND $2
+                    UNION
+                    SELECT child_id, referral_date FROM placed) d
+        )
+        SELECT xmlelement(name "Message",
+                   xmlelement(name "Header",
+                       xmlelement(name "CollectionDetails",
+                           xmlelement(name "Collection", 'CIN'),
+                           xmlelement(name "Year", $3),
+                           xmlelement(name "ReferenceDate", $2))),
+                   xmlelement(name "Children",
+                       (SELECT xmlagg(xmlelement(name "Child",
+                                   xmlelement(name "ChildIdentifiers",
+                                       xmlelement(name "LAchildID", c.child_id),
+                                       xmlelement(name "PersonBirthDate", ch.date_of_birth)),
+                                   (SELECT xmlagg(d.node ORDER BY d.referral_date) FROM details d WHERE d.child_id = c.child_id))
+                               ORDER BY c.child_id)
+                          FROM (SELECT DISTINCT child_id FROM details) c
+                          LEFT JOIN %1$I.child ch ON ch.child_id::text = c.child_id)))
+        $q$, source_schema) INTO doc USING year_start, year_end, collection_year;
+    RETURN doc;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.export_cin_census(name, integer) IS
+'A draft Children in Need census (the DfE''s XML layout) for a collection year from a source schema of the data contract: each child with a referral, assessment, section 47 enquiry or child protection plan in the year, one CINdetails per referral holding the assessments, enquiries and plans that followed it (with the plans'' reviews in the year; those of a child with no referral at all in a CINdetails without CINreferralDate); what is still open on 31 March is written without its end. Not validated against the DfE''s rules.';
