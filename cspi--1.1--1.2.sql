@@ -1269,6 +1269,19 @@ CREATE OR REPLACE FUNCTION cspi.csv_fields(line text) RETURNS text[]
 COMMENT ON FUNCTION cspi.csv_fields(text) IS
 'The fields of one line of a CSV file (RFC 4180: commas, double quotes around a field that holds commas, doubled quotes inside).';
 
+-- The non-blank lines of a CSV file, without a byte-order mark or carriage
+-- returns, each as its fields (cspi.csv_fields), numbered from 1.
+CREATE OR REPLACE FUNCTION cspi.csv_lines(content text) RETURNS TABLE (line integer, fields text[])
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT l.n::integer, cspi.csv_fields(l.text)
+      FROM regexp_split_to_table(replace(regexp_replace(content, '^\uFEFF', ''), E'\r', ''), E'\n')
+           WITH ORDINALITY AS l(text, n)
+     WHERE l.text !~ '^[\s,]*$';
+    END;
+COMMENT ON FUNCTION cspi.csv_lines(text) IS
+'The lines of a CSV file given as text that hold something (blank lines and lines of empty fields, as a spreadsheet leaves, dropped; a byte-order mark and carriage returns too), numbered as in the file, each as its fields. A quoted field may not hold a line break.';
+
 -- A published cell as a number: NULL for an empty or suppressed cell; an
 -- error naming the file, line and column for anything else.
 CREATE OR REPLACE FUNCTION cspi.published_number(cell text, file text, line integer, column_name text)
@@ -1334,12 +1347,7 @@ BEGIN
     -- The lines, without a byte-order mark, carriage returns or blank lines.
     -- Work tables, dropped again before returning (an error rolls them back).
     DROP TABLE IF EXISTS pg_temp.cspi_dfe_line, pg_temp.cspi_dfe_row, pg_temp.cspi_dfe_figure;
-    CREATE TEMPORARY TABLE cspi_dfe_line (n integer, fields text[]);
-    INSERT INTO cspi_dfe_line
-    SELECT l.n::integer, cspi.csv_fields(l.line)
-      FROM regexp_split_to_table(replace(regexp_replace(content, '^\uFEFF', ''), E'\r', ''), E'\n')
-           WITH ORDINALITY AS l(line, n)
-     WHERE btrim(l.line) <> '';
+    CREATE TEMPORARY TABLE cspi_dfe_line AS SELECT l.line AS n, l.fields FROM cspi.csv_lines(content) l;
     SELECT array_agg(lower(btrim(h)) ORDER BY i) INTO header
       FROM cspi_dfe_line, unnest(fields) WITH ORDINALITY AS u(h, i) WHERE n = (SELECT min(n) FROM cspi_dfe_line);
     IF header IS NULL THEN
@@ -13337,7 +13345,9 @@ INSERT INTO cspi.return_file (kind, columns, date_columns, required, description
  ('missing', '{CHILD,DOB,MISSING,MIS_START,MIS_END}', '{DOB,MIS_START,MIS_END}', '{CHILD,MIS_START}',
   'Missing and away-from-placement episodes of children looked after.'),
  ('sw_episodes', '{CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON}', '{DOB,SW_DECOM,SW_DEC}', '{CHILD,SW_ID,SW_DECOM}',
-  'Social worker episodes of children looked after (from 2023/24).');
+  'Social worker episodes of children looked after (from 2023/24).'),
+ ('dolo', '{CHILD,DOB,DOLO_START,DOLO_END}', '{DOB,DOLO_START,DOLO_END}', '{CHILD,DOLO_START}',
+  'Deprivation of liberty orders of children looked after (from 2026/27).');
 
 -- The DfE's code lists (the 903 guide and validator), for data_quality.
 CREATE TABLE cspi.return_code (
@@ -13372,22 +13382,9 @@ INSERT INTO cspi.return_code (kind, column_name, codes) VALUES
 -- Reading the files
 --------------------------------------------------------------------------
 
--- The non-blank lines of a CSV file, without a byte-order mark or carriage
--- returns, each as its fields (cspi.csv_fields), numbered from 1.
-CREATE OR REPLACE FUNCTION cspi.csv_lines(content text) RETURNS TABLE (line integer, fields text[])
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    BEGIN ATOMIC
-    SELECT l.n::integer, cspi.csv_fields(l.text)
-      FROM regexp_split_to_table(replace(regexp_replace(content, '^\uFEFF', ''), E'\r', ''), E'\n')
-           WITH ORDINALITY AS l(text, n)
-     WHERE btrim(l.text) <> '';
-    END;
-COMMENT ON FUNCTION cspi.csv_lines(text) IS
-'The non-blank lines of a CSV file given as text (a byte-order mark and carriage returns dropped), numbered as in the file, each as its fields.';
-
 -- A date as the returns write it.
 CREATE OR REPLACE FUNCTION cspi.return_date(cell text, file text, line integer, column_name text) RETURNS date
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
 DECLARE
@@ -13402,11 +13399,16 @@ BEGIN
     END IF;
     m := regexp_match(v, '^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$');
     IF m IS NOT NULL THEN
-        y := CASE WHEN length(m[3]) = 2 THEN 2000 + m[3]::integer ELSE m[3]::integer END;
+        -- A two-digit year is the latest year ending so that is not after
+        -- next year (96: 1996; 17: 2017).
+        y := CASE WHEN length(m[3]) = 2
+                  THEN CASE WHEN 2000 + m[3]::integer <= extract(year FROM current_date)::integer + 1
+                            THEN 2000 + m[3]::integer ELSE 1900 + m[3]::integer END
+                  ELSE m[3]::integer END;
         mo := m[2]::integer;
         d := m[1]::integer;
     ELSE
-        m := regexp_match(v, '^(\d{4})-(\d{2})-(\d{2})(T.*)?$');
+        m := regexp_match(v, '^(\d{4})-(\d{2})-(\d{2})([T ].*)?$');
         IF m IS NOT NULL THEN
             y := m[1]::integer;
             mo := m[2]::integer;
@@ -13424,7 +13426,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.return_date(text, text, integer, text) IS
-'A date of a statutory return: dd/mm/yyyy, dd/mm/yy (20yy) or yyyy-mm-dd; NULL when empty; an error naming the file, line (NULL: none) and where (column_name: ''column DECOM'', ''element CPPstartDate'') for anything else, an impossible date (31/02/2021) included.';
+'A date of a statutory return: dd/mm/yyyy, dd/mm/yy (19yy or 20yy, whichever is not after next year) or yyyy-mm-dd (a time after it ignored); NULL when empty; an error naming the file, line (NULL: none) and where (column_name: ''column DECOM'', ''element CPPstartDate'') for anything else, an impossible date (31/02/2021) included.';
 
 -- The staging tables.
 CREATE OR REPLACE FUNCTION cspi.create_return_tables(returns_schema name) RETURNS void
@@ -13481,7 +13483,9 @@ BEGIN
         COMMENT ON TABLE %1$I.cin_cp_plan IS 'CIN census: ChildProtectionPlans of a CINdetails.';
         COMMENT ON TABLE %1$I.cin_cp_review IS 'CIN census: the review dates (CPPreviewDate) of a child protection plan.';
         $t$, returns_schema);
-    PERFORM cspi.create_returns_data_quality(returns_schema);
+    IF to_regclass(format('%I.data_quality', returns_schema)) IS NULL THEN
+        PERFORM cspi.create_returns_data_quality(returns_schema);
+    END IF;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.create_return_tables(name) IS
@@ -13597,6 +13601,11 @@ BEGIN
         RAISE EXCEPTION 'cspi.import_cin_census needs a returns schema and the census document'
             USING ERRCODE = 'null_value_not_allowed';
     END IF;
+    IF collection_year NOT BETWEEN 1990 AND 2100 THEN
+        RAISE EXCEPTION 'collection year % is not a year', collection_year
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The collection year is the year the census''s year ends (its reference date, 31 March): 2024 for 2023/24.';
+    END IF;
     IF to_regclass(format('%I.cin_child', returns_schema)) IS NULL THEN
         RAISE EXCEPTION 'schema "%" has no table cin_child', returns_schema
             USING ERRCODE = 'undefined_table',
@@ -13624,6 +13633,15 @@ BEGIN
     CREATE TEMPORARY TABLE cspi_cin_child AS
     SELECT c.child_no, c.node FROM XMLTABLE('/Message/Children/Child' PASSING document
                                          COLUMNS child_no FOR ORDINALITY, node xml PATH '.') c;
+    -- Every child has an LAchildID.
+    PERFORM 1 FROM cspi_cin_child c
+     WHERE btrim(coalesce((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text, '')) = '';
+    IF FOUND THEN
+        RAISE EXCEPTION 'CIN census, child %: no LAchildID',
+              (SELECT min(c.child_no) FROM cspi_cin_child c
+                WHERE btrim(coalesce((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text, '')) = '')
+            USING ERRCODE = 'not_null_violation';
+    END IF;
     -- Every date element, checked before anything is loaded.
     PERFORM cspi.return_date(d.value,
                              format('CIN census, child %s (%s)', c.child_no,
@@ -13647,7 +13665,7 @@ BEGIN
                cspi.return_date(x.expected_birth, 'CIN census', NULL, 'element ExpectedPersonBirthDate'),
                coalesce(x.sex, x.gender), cspi.return_date(x.death, 'CIN census', NULL, 'element PersonDeathDate'),
                x.ethnicity,
-               (SELECT array_agg(d.v ORDER BY d.n) FROM XMLTABLE('ChildCharacteristics/Disabilities/Disability' PASSING c.node
+               (SELECT array_agg(d.v ORDER BY d.n) FROM XMLTABLE('/Child/ChildCharacteristics/Disabilities/Disability' PASSING c.node
                         COLUMNS n FOR ORDINALITY, v text PATH 'text()') d)
           FROM cspi_cin_child c,
                XMLTABLE('/Child' PASSING c.node COLUMNS
@@ -13660,15 +13678,6 @@ BEGIN
                         death text PATH 'ChildIdentifiers/PersonDeathDate',
                         ethnicity text PATH 'ChildCharacteristics/Ethnicity') x$q$, returns_schema) USING year;
     GET DIAGNOSTICS loaded = ROW_COUNT;
-    PERFORM 1 FROM cspi_cin_child c
-     WHERE btrim(coalesce((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text, '')) = '';
-    IF FOUND THEN
-        RAISE EXCEPTION 'CIN census, child %: no LAchildID',
-              (SELECT min(c.child_no) FROM cspi_cin_child c
-                WHERE btrim(coalesce((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text, '')) = '')
-            USING ERRCODE = 'not_null_violation';
-    END IF;
-
     DROP TABLE IF EXISTS pg_temp.cspi_cin_detail;
     CREATE TEMPORARY TABLE cspi_cin_detail AS
     SELECT btrim((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text) AS la_child_id,
@@ -13707,7 +13716,7 @@ BEGIN
                         icpc text PATH 'DateOfInitialCPC', not_required text PATH 'ICPCnotRequired') x;
         INSERT INTO %1$I.cin_cp_plan
         SELECT $1, d.la_child_id, d.detail_no, x.n, cspi.return_date(x.start_date, 'CIN census', NULL, 'element start_date'), cspi.return_date(x.end_date, 'CIN census', NULL, 'element end_date'), x.initial_category,
-               x.latest_category, nullif(btrim(x.previous), '')::integer
+               x.latest_category, CASE WHEN btrim(x.previous) ~ '^\d{1,9}$' THEN btrim(x.previous)::integer END
           FROM cspi_cin_detail d,
                XMLTABLE('/CINdetails/ChildProtectionPlans' PASSING d.node COLUMNS
                         n FOR ORDINALITY, start_date text PATH 'CPPstartDate', end_date text PATH 'CPPendDate',
@@ -13807,6 +13816,9 @@ CREATE OR REPLACE FUNCTION cspi.source_from_returns(source_schema name, returns_
     AS $fn$
 DECLARE
     r name := returns_schema;
+    has_903 boolean;
+    has_cin boolean;
+    made text[] := '{}';
 BEGIN
     IF to_regclass(format('%I.ssda903_episodes', r)) IS NULL OR to_regclass(format('%I.cin_details', r)) IS NULL THEN
         RAISE EXCEPTION 'schema "%" has no staging tables of the statutory returns', r
@@ -13818,6 +13830,15 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', source_schema);
+    -- Views only over the returns loaded, so that deploy() marks what the
+    -- other return would give unavailable rather than empty.
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.ssda903_episodes)', r) INTO has_903;
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.cin_child)', r) INTO has_cin;
+    IF NOT has_903 AND NOT has_cin THEN
+        RAISE EXCEPTION 'schema "%" holds no SSDA903 episodes and no CIN census', r
+            USING ERRCODE = 'no_data_found',
+                  HINT = 'Import the returns first (cspi.import_903, cspi.import_cin_census or cspi-import-returns).';
+    END IF;
     EXECUTE format($q$
         -- Children: the SSDA903 header, the CIN census and OC3, the latest
         -- year; the returns have no family.
@@ -13837,6 +13858,10 @@ BEGIN
          WHERE c.child_id IS NOT NULL
          ORDER BY c.child_id, c.collection_year DESC, c.pref;
 
+        $q$, source_schema, r);
+    made := made || 'child'::text;
+    IF has_903 THEN
+        EXECUTE format($q$
         -- Episodes of care: CHILD and DECOM, the latest year's row; UASC
         -- while the child is in the uasc file and before its DUC.
         CREATE OR REPLACE VIEW %1$I.cla_episode AS
@@ -13849,20 +13874,21 @@ BEGIN
                                        ORDER BY upper(btrim(u.child)), u.collection_year DESC) u
                         WHERE u.duc IS NULL OR u.duc > e.decom) AS uasc
           FROM (SELECT DISTINCT ON (upper(btrim(x.child)), x.decom) upper(btrim(x.child)) AS child_id, x.*
-                  FROM %2$I.ssda903_episodes x
+                  FROM %2$I.ssda903_episodes x WHERE x.child IS NOT NULL AND x.decom IS NOT NULL
                  ORDER BY upper(btrim(x.child)), x.decom, x.collection_year DESC, x.line) e;
 
         CREATE OR REPLACE VIEW %1$I.cla_review AS
         SELECT DISTINCT ON (upper(btrim(v.child)), v.review)
                upper(btrim(v.child)) || '/' || to_char(v.review, 'YYYY-MM-DD') AS review_id,
                upper(btrim(v.child)) AS child_id, v.review AS review_date
-          FROM %2$I.ssda903_reviews v WHERE v.review IS NOT NULL
+          FROM %2$I.ssda903_reviews v WHERE v.review IS NOT NULL AND v.child IS NOT NULL
          ORDER BY upper(btrim(v.child)), v.review, v.collection_year DESC;
 
         -- Care leavers (OC3): the information refers to the young person's
-        -- birthday in the collection year.  Those who died, returned home
-        -- or whose care passed to another authority (DIED, RHOM, NREQ) are
-        -- left out, as the DfE does; REFU (refused contact) is not in touch.
+        -- birthday in the collection year.  Those who died or returned home
+        -- (DIED, RHOM) are left out, as the DfE's care-leaver tables leave
+        -- them out; NO, REFU (refused contact) and NREQ (no longer requires
+        -- services) are not in touch.
         CREATE OR REPLACE VIEW %1$I.care_leaver AS
         SELECT upper(btrim(o.child)) AS child_id, b.as_at,
                upper(btrim(o.in_touch)) = 'YES' AS in_touch,
@@ -13871,8 +13897,14 @@ BEGIN
                upper(btrim(o.activ)) AS activity
           FROM %2$I.ssda903_oc3 o
           CROSS JOIN LATERAL (SELECT cspi.birthday_in_collection_year(o.dob, o.collection_year) AS as_at) b
-         WHERE o.dob IS NOT NULL AND upper(btrim(coalesce(o.in_touch, ''))) NOT IN ('DIED', 'RHOM', 'NREQ');
+         WHERE o.dob IS NOT NULL AND o.child IS NOT NULL
+           AND upper(btrim(coalesce(o.in_touch, ''))) NOT IN ('DIED', 'RHOM');
 
+        $q$, source_schema, r);
+        made := made || '{cla_episode,cla_review,care_leaver}'::text[];
+    END IF;
+    IF has_cin THEN
+        EXECUTE format($q$
         -- Referrals: one per CINdetails, the child and CINreferralDate.  The
         -- census has no completion date: the column is left out.
         CREATE OR REPLACE VIEW %1$I.referral AS
@@ -13938,12 +13970,13 @@ BEGIN
          WHERE v.cpp_review_date IS NOT NULL AND c.cpp_start_date IS NOT NULL
          ORDER BY p.plan_id, v.cpp_review_date, v.collection_year DESC;
         $q$, source_schema, r);
-    RETURN ARRAY['child', 'cla_episode', 'cla_review', 'care_leaver', 'referral', 'assessment',
-                 's47_enquiry', 'cp_plan', 'cp_review'];
+        made := made || '{referral,assessment,s47_enquiry,cp_plan,cp_review}'::text[];
+    END IF;
+    RETURN made;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.source_from_returns(name, name) IS
-'Creates in source_schema the data contract''s relations as views over the statutory returns loaded in returns_schema, every collection year stacked (the latest year''s row of an episode, referral, assessment, enquiry, plan or review wins): child, cla_episode, cla_review and care_leaver from the SSDA903 files; referral (without completed_date), assessment, s47_enquiry, cp_plan and cp_review from the CIN census. The relations the returns cannot give are left out, so cspi.deploy(source_schema, ...) marks their indicators unavailable. Returns the relations created.';
+'Creates in source_schema the data contract''s relations as views over the statutory returns loaded in returns_schema, every collection year stacked (the latest year''s row of an episode, referral, assessment, enquiry, plan or review wins): child, cla_episode, cla_review and care_leaver from the SSDA903 files; referral (without completed_date), assessment, s47_enquiry, cp_plan and cp_review from the CIN census. The relations the returns cannot give, and those of a return not loaded, are left out, so cspi.deploy(source_schema, ...) marks their indicators unavailable (run it again after loading the other return). Returns the relations created.';
 
 --------------------------------------------------------------------------
 -- A council's source written out as its statutory returns
@@ -13955,7 +13988,7 @@ COMMENT ON FUNCTION cspi.source_from_returns(name, name) IS
 -- year before to 31 March; what is still open on 31 March is written open.
 
 CREATE OR REPLACE FUNCTION cspi.return_date_text(d date) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     RETURN to_char(d, 'DD/MM/YYYY');
 COMMENT ON FUNCTION cspi.return_date_text(date) IS 'A date as the SSDA903 CSV files write it: dd/mm/yyyy.';
 

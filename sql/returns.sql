@@ -19,12 +19,17 @@ C2,S,10/01/24,V2,U3,20/02/24,E4A,N2,PR1,,,,
 C3,S,2023-06-01,V2,H5,,,N1,PR4,,,,
 C4,S,01/02/2024,V3,U4,,,N6,PR1,,,,
 $csv$) AS episodes;
+-- A spreadsheet's trailing rows of empty fields are not rows; a two-digit
+-- year is 19yy when 20yy would be after next year (C4's mother: 1996).
 SELECT cspi.import_903('ret', 2024, 'header', $csv$CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
 C1,1,01/06/2010,WBRI,,,
 C2,2,15/03/2015,WBRI,,,
 C3,M,20/08/2007,OOTH,,,
-C4,F,01/01/2012,WBRI,,,
+C4,F,01/01/12,WBRI,,1,15/03/96
+,,,,,,
+,,,,,,
 $csv$) AS header;
+SELECT child, dob, mc_dob FROM ret.ssda903_header WHERE child = 'C4';
 SELECT cspi.import_903('ret', 2024, 'uasc', $csv$CHILD,SEX,DOB,DUC
 C3,M,20/08/2007,
 $csv$) AS uasc;
@@ -93,10 +98,13 @@ SELECT cspi.import_cin_census('ret', NULL, $xml$<Message>
     </Child>
   </Children>
 </Message>$xml$) AS children;
+SELECT la_child_id, person_birth_date, sex, ethnicity, disabilities FROM ret.cin_child ORDER BY 1;
 SELECT la_child_id, detail_no, cin_referral_date, cin_closure_date FROM ret.cin_details ORDER BY 1, 2;
 -- A date that is not a date, in a census: refused, nothing changes.
 SELECT cspi.import_cin_census('ret', 2024, $xml$<Message><Children><Child><ChildIdentifiers><LAchildID>K9</LAchildID><PersonBirthDate>2023-02-30</PersonBirthDate></ChildIdentifiers></Child></Children></Message>$xml$);
 SELECT cspi.import_cin_census('ret', 2024, '<Message><Header/></Message>');
+SELECT cspi.import_cin_census('ret', 2024, '<Message><Children><Child><ChildIdentifiers><UPN>A1</UPN></ChildIdentifiers></Child></Children></Message>');
+SELECT cspi.import_cin_census('ret', 24, '<Message><Children/></Message>');
 SELECT count(*) AS census_children_still FROM ret.cin_child;
 
 -- The source, and which indicators the returns support: the rest are

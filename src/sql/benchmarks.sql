@@ -243,6 +243,19 @@ CREATE OR REPLACE FUNCTION cspi.csv_fields(line text) RETURNS text[]
 COMMENT ON FUNCTION cspi.csv_fields(text) IS
 'The fields of one line of a CSV file (RFC 4180: commas, double quotes around a field that holds commas, doubled quotes inside).';
 
+-- The non-blank lines of a CSV file, without a byte-order mark or carriage
+-- returns, each as its fields (cspi.csv_fields), numbered from 1.
+CREATE OR REPLACE FUNCTION cspi.csv_lines(content text) RETURNS TABLE (line integer, fields text[])
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT l.n::integer, cspi.csv_fields(l.text)
+      FROM regexp_split_to_table(replace(regexp_replace(content, '^\uFEFF', ''), E'\r', ''), E'\n')
+           WITH ORDINALITY AS l(text, n)
+     WHERE l.text !~ '^[\s,]*$';
+    END;
+COMMENT ON FUNCTION cspi.csv_lines(text) IS
+'The lines of a CSV file given as text that hold something (blank lines and lines of empty fields, as a spreadsheet leaves, dropped; a byte-order mark and carriage returns too), numbered as in the file, each as its fields. A quoted field may not hold a line break.';
+
 -- A published cell as a number: NULL for an empty or suppressed cell; an
 -- error naming the file, line and column for anything else.
 CREATE OR REPLACE FUNCTION cspi.published_number(cell text, file text, line integer, column_name text)
@@ -308,12 +321,7 @@ BEGIN
     -- The lines, without a byte-order mark, carriage returns or blank lines.
     -- Work tables, dropped again before returning (an error rolls them back).
     DROP TABLE IF EXISTS pg_temp.cspi_dfe_line, pg_temp.cspi_dfe_row, pg_temp.cspi_dfe_figure;
-    CREATE TEMPORARY TABLE cspi_dfe_line (n integer, fields text[]);
-    INSERT INTO cspi_dfe_line
-    SELECT l.n::integer, cspi.csv_fields(l.line)
-      FROM regexp_split_to_table(replace(regexp_replace(content, '^\uFEFF', ''), E'\r', ''), E'\n')
-           WITH ORDINALITY AS l(line, n)
-     WHERE btrim(l.line) <> '';
+    CREATE TEMPORARY TABLE cspi_dfe_line AS SELECT l.line AS n, l.fields FROM cspi.csv_lines(content) l;
     SELECT array_agg(lower(btrim(h)) ORDER BY i) INTO header
       FROM cspi_dfe_line, unnest(fields) WITH ORDINALITY AS u(h, i) WHERE n = (SELECT min(n) FROM cspi_dfe_line);
     IF header IS NULL THEN

@@ -50,7 +50,9 @@ INSERT INTO cspi.return_file (kind, columns, date_columns, required, description
  ('missing', '{CHILD,DOB,MISSING,MIS_START,MIS_END}', '{DOB,MIS_START,MIS_END}', '{CHILD,MIS_START}',
   'Missing and away-from-placement episodes of children looked after.'),
  ('sw_episodes', '{CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON}', '{DOB,SW_DECOM,SW_DEC}', '{CHILD,SW_ID,SW_DECOM}',
-  'Social worker episodes of children looked after (from 2023/24).');
+  'Social worker episodes of children looked after (from 2023/24).'),
+ ('dolo', '{CHILD,DOB,DOLO_START,DOLO_END}', '{DOB,DOLO_START,DOLO_END}', '{CHILD,DOLO_START}',
+  'Deprivation of liberty orders of children looked after (from 2026/27).');
 
 -- The DfE's code lists (the 903 guide and validator), for data_quality.
 CREATE TABLE cspi.return_code (
@@ -85,22 +87,9 @@ INSERT INTO cspi.return_code (kind, column_name, codes) VALUES
 -- Reading the files
 --------------------------------------------------------------------------
 
--- The non-blank lines of a CSV file, without a byte-order mark or carriage
--- returns, each as its fields (cspi.csv_fields), numbered from 1.
-CREATE OR REPLACE FUNCTION cspi.csv_lines(content text) RETURNS TABLE (line integer, fields text[])
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    BEGIN ATOMIC
-    SELECT l.n::integer, cspi.csv_fields(l.text)
-      FROM regexp_split_to_table(replace(regexp_replace(content, '^\uFEFF', ''), E'\r', ''), E'\n')
-           WITH ORDINALITY AS l(text, n)
-     WHERE btrim(l.text) <> '';
-    END;
-COMMENT ON FUNCTION cspi.csv_lines(text) IS
-'The non-blank lines of a CSV file given as text (a byte-order mark and carriage returns dropped), numbered as in the file, each as its fields.';
-
 -- A date as the returns write it.
 CREATE OR REPLACE FUNCTION cspi.return_date(cell text, file text, line integer, column_name text) RETURNS date
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
 DECLARE
@@ -115,11 +104,16 @@ BEGIN
     END IF;
     m := regexp_match(v, '^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$');
     IF m IS NOT NULL THEN
-        y := CASE WHEN length(m[3]) = 2 THEN 2000 + m[3]::integer ELSE m[3]::integer END;
+        -- A two-digit year is the latest year ending so that is not after
+        -- next year (96: 1996; 17: 2017).
+        y := CASE WHEN length(m[3]) = 2
+                  THEN CASE WHEN 2000 + m[3]::integer <= extract(year FROM current_date)::integer + 1
+                            THEN 2000 + m[3]::integer ELSE 1900 + m[3]::integer END
+                  ELSE m[3]::integer END;
         mo := m[2]::integer;
         d := m[1]::integer;
     ELSE
-        m := regexp_match(v, '^(\d{4})-(\d{2})-(\d{2})(T.*)?$');
+        m := regexp_match(v, '^(\d{4})-(\d{2})-(\d{2})([T ].*)?$');
         IF m IS NOT NULL THEN
             y := m[1]::integer;
             mo := m[2]::integer;
@@ -137,7 +131,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.return_date(text, text, integer, text) IS
-'A date of a statutory return: dd/mm/yyyy, dd/mm/yy (20yy) or yyyy-mm-dd; NULL when empty; an error naming the file, line (NULL: none) and where (column_name: ''column DECOM'', ''element CPPstartDate'') for anything else, an impossible date (31/02/2021) included.';
+'A date of a statutory return: dd/mm/yyyy, dd/mm/yy (19yy or 20yy, whichever is not after next year) or yyyy-mm-dd (a time after it ignored); NULL when empty; an error naming the file, line (NULL: none) and where (column_name: ''column DECOM'', ''element CPPstartDate'') for anything else, an impossible date (31/02/2021) included.';
 
 -- The staging tables.
 CREATE OR REPLACE FUNCTION cspi.create_return_tables(returns_schema name) RETURNS void
@@ -194,7 +188,9 @@ BEGIN
         COMMENT ON TABLE %1$I.cin_cp_plan IS 'CIN census: ChildProtectionPlans of a CINdetails.';
         COMMENT ON TABLE %1$I.cin_cp_review IS 'CIN census: the review dates (CPPreviewDate) of a child protection plan.';
         $t$, returns_schema);
-    PERFORM cspi.create_returns_data_quality(returns_schema);
+    IF to_regclass(format('%I.data_quality', returns_schema)) IS NULL THEN
+        PERFORM cspi.create_returns_data_quality(returns_schema);
+    END IF;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.create_return_tables(name) IS
@@ -310,6 +306,11 @@ BEGIN
         RAISE EXCEPTION 'cspi.import_cin_census needs a returns schema and the census document'
             USING ERRCODE = 'null_value_not_allowed';
     END IF;
+    IF collection_year NOT BETWEEN 1990 AND 2100 THEN
+        RAISE EXCEPTION 'collection year % is not a year', collection_year
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The collection year is the year the census''s year ends (its reference date, 31 March): 2024 for 2023/24.';
+    END IF;
     IF to_regclass(format('%I.cin_child', returns_schema)) IS NULL THEN
         RAISE EXCEPTION 'schema "%" has no table cin_child', returns_schema
             USING ERRCODE = 'undefined_table',
@@ -337,6 +338,15 @@ BEGIN
     CREATE TEMPORARY TABLE cspi_cin_child AS
     SELECT c.child_no, c.node FROM XMLTABLE('/Message/Children/Child' PASSING document
                                          COLUMNS child_no FOR ORDINALITY, node xml PATH '.') c;
+    -- Every child has an LAchildID.
+    PERFORM 1 FROM cspi_cin_child c
+     WHERE btrim(coalesce((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text, '')) = '';
+    IF FOUND THEN
+        RAISE EXCEPTION 'CIN census, child %: no LAchildID',
+              (SELECT min(c.child_no) FROM cspi_cin_child c
+                WHERE btrim(coalesce((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text, '')) = '')
+            USING ERRCODE = 'not_null_violation';
+    END IF;
     -- Every date element, checked before anything is loaded.
     PERFORM cspi.return_date(d.value,
                              format('CIN census, child %s (%s)', c.child_no,
@@ -360,7 +370,7 @@ BEGIN
                cspi.return_date(x.expected_birth, 'CIN census', NULL, 'element ExpectedPersonBirthDate'),
                coalesce(x.sex, x.gender), cspi.return_date(x.death, 'CIN census', NULL, 'element PersonDeathDate'),
                x.ethnicity,
-               (SELECT array_agg(d.v ORDER BY d.n) FROM XMLTABLE('ChildCharacteristics/Disabilities/Disability' PASSING c.node
+               (SELECT array_agg(d.v ORDER BY d.n) FROM XMLTABLE('/Child/ChildCharacteristics/Disabilities/Disability' PASSING c.node
                         COLUMNS n FOR ORDINALITY, v text PATH 'text()') d)
           FROM cspi_cin_child c,
                XMLTABLE('/Child' PASSING c.node COLUMNS
@@ -373,15 +383,6 @@ BEGIN
                         death text PATH 'ChildIdentifiers/PersonDeathDate',
                         ethnicity text PATH 'ChildCharacteristics/Ethnicity') x$q$, returns_schema) USING year;
     GET DIAGNOSTICS loaded = ROW_COUNT;
-    PERFORM 1 FROM cspi_cin_child c
-     WHERE btrim(coalesce((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text, '')) = '';
-    IF FOUND THEN
-        RAISE EXCEPTION 'CIN census, child %: no LAchildID',
-              (SELECT min(c.child_no) FROM cspi_cin_child c
-                WHERE btrim(coalesce((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text, '')) = '')
-            USING ERRCODE = 'not_null_violation';
-    END IF;
-
     DROP TABLE IF EXISTS pg_temp.cspi_cin_detail;
     CREATE TEMPORARY TABLE cspi_cin_detail AS
     SELECT btrim((xpath('/Child/ChildIdentifiers/LAchildID/text()', c.node))[1]::text) AS la_child_id,
@@ -420,7 +421,7 @@ BEGIN
                         icpc text PATH 'DateOfInitialCPC', not_required text PATH 'ICPCnotRequired') x;
         INSERT INTO %1$I.cin_cp_plan
         SELECT $1, d.la_child_id, d.detail_no, x.n, cspi.return_date(x.start_date, 'CIN census', NULL, 'element start_date'), cspi.return_date(x.end_date, 'CIN census', NULL, 'element end_date'), x.initial_category,
-               x.latest_category, nullif(btrim(x.previous), '')::integer
+               x.latest_category, CASE WHEN btrim(x.previous) ~ '^\d{1,9}$' THEN btrim(x.previous)::integer END
           FROM cspi_cin_detail d,
                XMLTABLE('/CINdetails/ChildProtectionPlans' PASSING d.node COLUMNS
                         n FOR ORDINALITY, start_date text PATH 'CPPstartDate', end_date text PATH 'CPPendDate',

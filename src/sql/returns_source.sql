@@ -80,6 +80,9 @@ CREATE OR REPLACE FUNCTION cspi.source_from_returns(source_schema name, returns_
     AS $fn$
 DECLARE
     r name := returns_schema;
+    has_903 boolean;
+    has_cin boolean;
+    made text[] := '{}';
 BEGIN
     IF to_regclass(format('%I.ssda903_episodes', r)) IS NULL OR to_regclass(format('%I.cin_details', r)) IS NULL THEN
         RAISE EXCEPTION 'schema "%" has no staging tables of the statutory returns', r
@@ -91,6 +94,15 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', source_schema);
+    -- Views only over the returns loaded, so that deploy() marks what the
+    -- other return would give unavailable rather than empty.
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.ssda903_episodes)', r) INTO has_903;
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.cin_child)', r) INTO has_cin;
+    IF NOT has_903 AND NOT has_cin THEN
+        RAISE EXCEPTION 'schema "%" holds no SSDA903 episodes and no CIN census', r
+            USING ERRCODE = 'no_data_found',
+                  HINT = 'Import the returns first (cspi.import_903, cspi.import_cin_census or cspi-import-returns).';
+    END IF;
     EXECUTE format($q$
         -- Children: the SSDA903 header, the CIN census and OC3, the latest
         -- year; the returns have no family.
@@ -110,6 +122,10 @@ BEGIN
          WHERE c.child_id IS NOT NULL
          ORDER BY c.child_id, c.collection_year DESC, c.pref;
 
+        $q$, source_schema, r);
+    made := made || 'child'::text;
+    IF has_903 THEN
+        EXECUTE format($q$
         -- Episodes of care: CHILD and DECOM, the latest year's row; UASC
         -- while the child is in the uasc file and before its DUC.
         CREATE OR REPLACE VIEW %1$I.cla_episode AS
@@ -122,20 +138,21 @@ BEGIN
                                        ORDER BY upper(btrim(u.child)), u.collection_year DESC) u
                         WHERE u.duc IS NULL OR u.duc > e.decom) AS uasc
           FROM (SELECT DISTINCT ON (upper(btrim(x.child)), x.decom) upper(btrim(x.child)) AS child_id, x.*
-                  FROM %2$I.ssda903_episodes x
+                  FROM %2$I.ssda903_episodes x WHERE x.child IS NOT NULL AND x.decom IS NOT NULL
                  ORDER BY upper(btrim(x.child)), x.decom, x.collection_year DESC, x.line) e;
 
         CREATE OR REPLACE VIEW %1$I.cla_review AS
         SELECT DISTINCT ON (upper(btrim(v.child)), v.review)
                upper(btrim(v.child)) || '/' || to_char(v.review, 'YYYY-MM-DD') AS review_id,
                upper(btrim(v.child)) AS child_id, v.review AS review_date
-          FROM %2$I.ssda903_reviews v WHERE v.review IS NOT NULL
+          FROM %2$I.ssda903_reviews v WHERE v.review IS NOT NULL AND v.child IS NOT NULL
          ORDER BY upper(btrim(v.child)), v.review, v.collection_year DESC;
 
         -- Care leavers (OC3): the information refers to the young person's
-        -- birthday in the collection year.  Those who died, returned home
-        -- or whose care passed to another authority (DIED, RHOM, NREQ) are
-        -- left out, as the DfE does; REFU (refused contact) is not in touch.
+        -- birthday in the collection year.  Those who died or returned home
+        -- (DIED, RHOM) are left out, as the DfE's care-leaver tables leave
+        -- them out; NO, REFU (refused contact) and NREQ (no longer requires
+        -- services) are not in touch.
         CREATE OR REPLACE VIEW %1$I.care_leaver AS
         SELECT upper(btrim(o.child)) AS child_id, b.as_at,
                upper(btrim(o.in_touch)) = 'YES' AS in_touch,
@@ -144,8 +161,14 @@ BEGIN
                upper(btrim(o.activ)) AS activity
           FROM %2$I.ssda903_oc3 o
           CROSS JOIN LATERAL (SELECT cspi.birthday_in_collection_year(o.dob, o.collection_year) AS as_at) b
-         WHERE o.dob IS NOT NULL AND upper(btrim(coalesce(o.in_touch, ''))) NOT IN ('DIED', 'RHOM', 'NREQ');
+         WHERE o.dob IS NOT NULL AND o.child IS NOT NULL
+           AND upper(btrim(coalesce(o.in_touch, ''))) NOT IN ('DIED', 'RHOM');
 
+        $q$, source_schema, r);
+        made := made || '{cla_episode,cla_review,care_leaver}'::text[];
+    END IF;
+    IF has_cin THEN
+        EXECUTE format($q$
         -- Referrals: one per CINdetails, the child and CINreferralDate.  The
         -- census has no completion date: the column is left out.
         CREATE OR REPLACE VIEW %1$I.referral AS
@@ -211,12 +234,13 @@ BEGIN
          WHERE v.cpp_review_date IS NOT NULL AND c.cpp_start_date IS NOT NULL
          ORDER BY p.plan_id, v.cpp_review_date, v.collection_year DESC;
         $q$, source_schema, r);
-    RETURN ARRAY['child', 'cla_episode', 'cla_review', 'care_leaver', 'referral', 'assessment',
-                 's47_enquiry', 'cp_plan', 'cp_review'];
+        made := made || '{referral,assessment,s47_enquiry,cp_plan,cp_review}'::text[];
+    END IF;
+    RETURN made;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.source_from_returns(name, name) IS
-'Creates in source_schema the data contract''s relations as views over the statutory returns loaded in returns_schema, every collection year stacked (the latest year''s row of an episode, referral, assessment, enquiry, plan or review wins): child, cla_episode, cla_review and care_leaver from the SSDA903 files; referral (without completed_date), assessment, s47_enquiry, cp_plan and cp_review from the CIN census. The relations the returns cannot give are left out, so cspi.deploy(source_schema, ...) marks their indicators unavailable. Returns the relations created.';
+'Creates in source_schema the data contract''s relations as views over the statutory returns loaded in returns_schema, every collection year stacked (the latest year''s row of an episode, referral, assessment, enquiry, plan or review wins): child, cla_episode, cla_review and care_leaver from the SSDA903 files; referral (without completed_date), assessment, s47_enquiry, cp_plan and cp_review from the CIN census. The relations the returns cannot give, and those of a return not loaded, are left out, so cspi.deploy(source_schema, ...) marks their indicators unavailable (run it again after loading the other return). Returns the relations created.';
 
 --------------------------------------------------------------------------
 -- A council's source written out as its statutory returns
@@ -228,7 +252,7 @@ COMMENT ON FUNCTION cspi.source_from_returns(name, name) IS
 -- year before to 31 March; what is still open on 31 March is written open.
 
 CREATE OR REPLACE FUNCTION cspi.return_date_text(d date) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     RETURN to_char(d, 'DD/MM/YYYY');
 COMMENT ON FUNCTION cspi.return_date_text(date) IS 'A date as the SSDA903 CSV files write it: dd/mm/yyyy.';
 
