@@ -12570,6 +12570,7 @@ DECLARE
     card record;
     b record;
     period_end_text text;
+    cards jsonb;
     values_by_code jsonb;
     target_text text;
     comparison text;
@@ -12579,11 +12580,17 @@ DECLARE
 BEGIN
     SELECT * INTO b FROM cspi.period_bounds(period);
     period_end_text := 'the end of ' || to_char(b.period_end, 'FMMonth YYYY');
+    -- The scorecard once: the values every sentence may name, then the rows.
+    SELECT jsonb_agg(to_jsonb(c)) INTO cards FROM cspi.scorecard(period, report_schema) c;
     SELECT jsonb_object_agg(c.code, cspi.format_number(c.shown, c.unit)) INTO values_by_code
-      FROM cspi.scorecard(period, report_schema) c;
+      FROM jsonb_to_recordset(cards) AS c(code text, shown numeric, unit text);
 
     FOR card IN SELECT c.*, coalesce(w.template, i.sentence) AS template
-                  FROM cspi.scorecard(period, report_schema) c
+                  FROM jsonb_to_recordset(cards) AS c(display_order integer, code text, title text, unit text,
+                                                      display text, shown numeric, numerator bigint, denominator bigint,
+                                                      target numeric, polarity text, status text, previous_period text,
+                                                      previous_shown numeric, change text, change_is text,
+                                                      available boolean, reason text, england numeric)
                   JOIN cspi.indicator i ON i.code = c.code
                   LEFT JOIN cspi.indicator_wording w ON w.indicator = c.code
                  ORDER BY c.display_order LOOP
@@ -12872,6 +12879,7 @@ DECLARE
     card record;
     trend record;
     summary record;
+    items jsonb;
     section_heading text;
     council text := nullif(btrim(current_setting('cspi.council_name', true)), '');
     refreshed timestamptz;
@@ -12922,15 +12930,22 @@ BEGIN
          || '</header>'
          || '<section class="summary"><h2>Summary</h2><p>' || cspi.html_escape(summary.sentence) || '</p></section>';
 
+    -- The narrative and its scorecard once, for the four sections.
+    SELECT jsonb_agg(jsonb_build_object('display_order', n.display_order, 'code', n.code, 'heading', n.heading,
+                                        'sentence', n.sentence, 'unit', c.unit, 'polarity', c.polarity,
+                                        'status', c.status, 'numerator', c.numerator, 'denominator', c.denominator))
+      INTO items
+      FROM cspi.narrative(period, report_schema) n
+      JOIN cspi.scorecard(period, report_schema) c ON c.code = n.code;
     FOREACH section_heading IN ARRAY ARRAY['Where are we performing well?', 'Where do we need to improve?',
                                            'Activity and context', 'Figures not available'] LOOP
         html := html || format('<section class="narrative" data-heading="%s"><h2>%s</h2><ul>',
                                cspi.html_escape(section_heading), cspi.html_escape(section_heading));
         count_in_section := 0;
-        FOR item IN SELECT n.*, c.unit, c.polarity, c.status, c.numerator, c.denominator
-                      FROM cspi.narrative(period, report_schema) n
-                      JOIN cspi.scorecard(period, report_schema) c ON c.code = n.code
-                     WHERE n.heading = section_heading ORDER BY n.display_order LOOP
+        FOR item IN SELECT x.* FROM jsonb_to_recordset(items)
+                             AS x(display_order integer, code text, heading text, sentence text, unit text,
+                                  polarity text, status text, numerator bigint, denominator bigint)
+                     WHERE x.heading = section_heading ORDER BY x.display_order LOOP
             html := html || format('<li data-code="%s">%s', cspi.html_escape(item.code), cspi.html_escape(item.sentence));
             -- How many cases fell short, and where to find them.
             IF item.status = 'not met' AND item.unit = '%' THEN
