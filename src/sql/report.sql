@@ -260,6 +260,15 @@ $fn$;
 COMMENT ON FUNCTION cspi.chart_scale(numeric, numeric, text) IS
 'The value axis of a chart of values from lo to hi: a minimum and maximum that are multiples of a step of 1, 2 or 5 times a power of ten, about four steps apart; counts and rates start at 0, percentages stay within 0 to 100.';
 
+-- Where a value falls on a chart: lo..hi mapped onto the pixels from..to
+-- (a value axis runs from the bottom up), to a tenth of a pixel.
+CREATE OR REPLACE FUNCTION cspi.chart_position(value numeric, lo numeric, hi numeric, from_px numeric, to_px numeric)
+    RETURNS numeric
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN round(from_px + (to_px - from_px) * (value - lo) / (hi - lo), 1);
+COMMENT ON FUNCTION cspi.chart_position(numeric, numeric, numeric, numeric, numeric) IS
+'The position, to a tenth of a pixel, of value on a chart axis that runs from lo (at pixel from_px) to hi (at to_px); used by trend_svg for both axes.';
+
 CREATE OR REPLACE FUNCTION cspi.trend_svg(points numeric[], target numeric, unit text, labels text[],
                                           england numeric DEFAULT NULL)
     RETURNS text
@@ -308,7 +317,7 @@ BEGIN
     -- The value axis: a gridline and a label at each step.
     tick := scale.axis_min;
     WHILE tick <= scale.axis_max LOOP
-        y := round(bottom_y - (bottom_y - top_y) * (tick - scale.axis_min) / (scale.axis_max - scale.axis_min), 1);
+        y := cspi.chart_position(tick, scale.axis_min, scale.axis_max, bottom_y, top_y);
         svg := svg || format('<line class="grid" x1="%s" y1="%s" x2="%s" y2="%s" stroke="#ccc" stroke-width="0.5"/>',
                              left_x, y, right_x, y)
                    || format('<text class="axis-label" x="%s" y="%s" font-size="11" text-anchor="end" fill="#333">%s</text>',
@@ -323,7 +332,7 @@ BEGIN
                || format('<text class="month-label" x="%s" y="%s" font-size="11" text-anchor="end" fill="#333">%s</text>',
                          right_x, bottom_y + 15, cspi.html_escape(cspi.month_label(labels[n])));
     IF target IS NOT NULL THEN
-        y := round(bottom_y - (bottom_y - top_y) * (target - scale.axis_min) / (scale.axis_max - scale.axis_min), 1);
+        y := cspi.chart_position(target, scale.axis_min, scale.axis_max, bottom_y, top_y);
         svg := svg || format('<line class="target" x1="%s" y1="%s" x2="%s" y2="%s" stroke="#b00" stroke-dasharray="4 3"/>',
                              left_x, y, right_x, y)
                    || format('<text class="target-label" x="%s" y="%s" font-size="10" text-anchor="start" fill="#b00">%s</text>',
@@ -331,19 +340,19 @@ BEGIN
     END IF;
     FOR i IN 1..n LOOP
         CONTINUE WHEN points[i] IS NULL;
-        x := round(left_x + (right_x - left_x) * (i - 1) / greatest(n - 1, 1)::numeric, 1);
-        y := round(bottom_y - (bottom_y - top_y) * (points[i] - scale.axis_min) / (scale.axis_max - scale.axis_min), 1);
+        x := cspi.chart_position(i - 1, 0, greatest(n - 1, 1), left_x, right_x);
+        y := cspi.chart_position(points[i], scale.axis_min, scale.axis_max, bottom_y, top_y);
         path := path || x || ',' || y || ' ';
     END LOOP;
     -- England's published figure for the year, a grey diamond at the end.
     IF england IS NOT NULL THEN
-        y := round(bottom_y - (bottom_y - top_y) * (england - scale.axis_min) / (scale.axis_max - scale.axis_min), 1);
+        y := cspi.chart_position(england, scale.axis_min, scale.axis_max, bottom_y, top_y);
         svg := svg || format('<path class="england-marker" d="M%s,%s l5,5 l-5,5 l-5,-5 z" fill="#777"><title>%s</title></path>',
                              right_x, y - 5, cspi.html_escape('England ' || cspi.format_number(england, unit)));
     END IF;
     -- The latest value: a dot on its point and the figure beside it.
-    x := round(left_x + (right_x - left_x) * (last_i - 1) / greatest(n - 1, 1)::numeric, 1);
-    y := round(bottom_y - (bottom_y - top_y) * (points[last_i] - scale.axis_min) / (scale.axis_max - scale.axis_min), 1);
+    x := cspi.chart_position(last_i - 1, 0, greatest(n - 1, 1), left_x, right_x);
+    y := cspi.chart_position(points[last_i], scale.axis_min, scale.axis_max, bottom_y, top_y);
     svg := svg || format('<polyline class="values" points="%s" fill="none" stroke="#1d5fa8" stroke-width="2"/>', rtrim(path))
                || format('<circle class="latest-point" cx="%s" cy="%s" r="3" fill="#1d5fa8"/>', x, y)
                || format('<text class="latest-value" x="%s" y="%s" font-size="12" font-weight="bold" fill="#1d5fa8">%s</text>',

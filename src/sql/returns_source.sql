@@ -400,15 +400,11 @@ BEGIN
                    xmlelement(name "CINdetails",
                        CASE WHEN d.referral_date IS NOT NULL
                             THEN xmlelement(name "CINreferralDate", d.referral_date) END,
-                       (SELECT xmlagg(p.node ORDER BY p.item_date) FROM placed p
-                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date
-                           AND p.kind = 'assessment'),
-                       (SELECT xmlagg(p.node ORDER BY p.item_date) FROM placed p
-                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date
-                           AND p.kind = 's47'),
-                       (SELECT xmlagg(p.node ORDER BY p.item_date) FROM placed p
-                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date
-                           AND p.kind = 'plan')) AS node
+                       -- in the schema's order: assessments, enquiries, plans
+                       (SELECT xmlagg(p.node ORDER BY array_position(ARRAY['assessment', 's47', 'plan'], p.kind),
+                                                      p.item_date)
+                          FROM placed p
+                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date)) AS node
               FROM (SELECT child_id, referral_date FROM referral WHERE referral_date BETWEEN $1 AND $2
                     UNION
                     SELECT child_id, referral_date FROM placed) d
