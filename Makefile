@@ -56,11 +56,13 @@ SQL_SOURCES = \
 	src/sql/engine_early_help.sql \
 	src/sql/engine_data_quality.sql \
 	src/sql/engine_indicator_value.sql \
+	src/sql/engine_cases.sql \
 	src/sql/report_scorecard.sql \
 	src/sql/report.sql \
 	src/sql/report_bi.sql \
 	src/sql/returns.sql \
 	src/sql/returns_source.sql \
+	src/sql/region.sql \
 	src/sql/generator.sql
 # Upgrade scripts are committed beside the control file, made from
 # src/sql/updates/FROM--TO.sql ("-- include: FILE" lines pull in sources) by
@@ -96,6 +98,7 @@ REGRESS = \
 	report \
 	benchmarks \
 	returns \
+	region \
 	generate \
 	cases
 REGRESS_OPTS = --inputdir=. --outputdir=test/results

@@ -12073,6 +12073,11 @@ DECLARE
     populated boolean;
     refreshed integer := 0;
 BEGIN
+    -- A region pulls its members' figures instead.
+    IF EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = refresh.report_schema) THEN
+        PERFORM cspi.refresh_region(report_schema);
+        RETURN;
+    END IF;
     SELECT * INTO d FROM cspi.deployment r WHERE r.report_schema = refresh.report_schema;
     IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
         RAISE EXCEPTION 'schema "%" has no indicator_value', report_schema
@@ -12104,7 +12109,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.refresh(name) IS
-'Refreshes the report schema''s own materialized views (period, then indicator_value) concurrently, so readers are not blocked, and records the time in cspi.deployment.refreshed_at. Touches nothing else in the schema.';
+'Refreshes the report schema''s own materialized views (period, then indicator_value) concurrently, so readers are not blocked, and records the time in cspi.deployment.refreshed_at. Touches nothing else in the schema. For a region schema (cspi.create_region), pulls the members'' published figures and pools them again (cspi.refresh_region).';
 DROP FUNCTION cspi.build_report_objects(name, name, name, text, text[], name[]);
 --------------------------------------------------------------------------
 -- Building a report schema: the src_ views and the report objects
@@ -12274,6 +12279,30 @@ DELETE FROM cspi.report_object WHERE name = 'indicator_value';
 -- indicator of the catalogue has a measure: a code present in the catalogue
 -- but not measured is an error here, at install, never a silent 0.
 
+-- A figure from its numerator and denominator, as every indicator_value
+-- shows it: a council's, and a region's pooled from its members' counts.
+-- (A function returning a table, which the planner inlines: one row.)
+CREATE OR REPLACE FUNCTION cspi.indicator_figure(unit text, numerator bigint, denominator bigint)
+    RETURNS TABLE (value numeric, shown numeric, display text, fraction numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT CASE unit
+               WHEN '%' THEN CASE WHEN denominator > 0 THEN numerator * 100::numeric / denominator END
+               WHEN 'count' THEN numerator::numeric
+               ELSE CASE WHEN denominator > 0 THEN cspi.rate_per(numerator, denominator) END END,
+           CASE unit
+               WHEN '%' THEN CASE WHEN denominator > 0 THEN cspi.percent(cspi.ratio(numerator, denominator), 1) END
+               WHEN 'count' THEN numerator::numeric
+               ELSE CASE WHEN denominator > 0 THEN cspi.rate_per_10k(numerator, denominator) END END,
+           CASE unit
+               WHEN '%' THEN cspi.format_ratio(cspi.ratio(numerator, denominator))
+               WHEN 'count' THEN to_char(numerator, 'FM999,999,999,999,990')
+               ELSE coalesce(CASE WHEN denominator > 0 THEN cspi.rate_per_10k(numerator, denominator)::text END, 'n/a') END,
+           CASE WHEN unit = '%' AND denominator > 0 THEN numerator::numeric / denominator END;
+    END;
+COMMENT ON FUNCTION cspi.indicator_figure(text, bigint, bigint) IS
+'An indicator''s figure from its numerator and denominator, by its unit (%, count or per 10,000): the exact value, the value as shown (percentages to one decimal place, rates per 10,000 to one), the display text (''81.4% (1,119 / 1,374)'') and, for a percentage, the fraction (0 to 1). NULL figures without cases or population.';
+
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('indicator_value', 'materialized view', 190, 'indicator_value', 'indicator, period_type, period',
 'Every available indicator for every year, quarter and month: numerator, denominator, exact value, value as shown, display text, target and status, percentages also as a fraction (0 to 1) for BI tools, and when the figures were computed. Refresh with cspi.refresh().',
@@ -12293,7 +12322,7 @@ SELECT i.code AS indicator, p.period_type, p.period, p.period_start, p.period_en
        CASE WHEN v.target IS NULL OR v.shown IS NULL OR i.polarity IS NULL THEN NULL
             WHEN cspi.target_met(v.shown, v.target, i.polarity) THEN 'met'
             ELSE 'not met' END AS status,
-       CASE WHEN i.unit = '%' AND v.denominator > 0 THEN v.numerator::numeric / v.denominator END AS fraction,
+       f.fraction,
        now() AS refreshed_at
   FROM cspi.indicator i
   JOIN @R@.indicator_availability a ON a.indicator = i.code AND a.available
@@ -12310,20 +12339,9 @@ SELECT i.code AS indicator, p.period_type, p.period, p.period_start, p.period_en
              CASE i.unit WHEN '%' THEN coalesce(c.den, 0)::bigint
                          WHEN 'per 10,000' THEN pop.children::bigint END AS den
   ) n
+  CROSS JOIN LATERAL cspi.indicator_figure(i.unit, n.num, n.den) f
   CROSS JOIN LATERAL (
-      SELECT n.num AS numerator, n.den AS denominator,
-             CASE i.unit
-                 WHEN '%' THEN CASE WHEN n.den > 0 THEN n.num * 100::numeric / n.den END
-                 WHEN 'count' THEN n.num::numeric
-                 ELSE CASE WHEN n.den > 0 THEN cspi.rate_per(n.num, n.den) END END AS value,
-             CASE i.unit
-                 WHEN '%' THEN CASE WHEN n.den > 0 THEN cspi.percent(cspi.ratio(n.num, n.den), 1) END
-                 WHEN 'count' THEN n.num::numeric
-                 ELSE CASE WHEN n.den > 0 THEN cspi.rate_per_10k(n.num, n.den) END END AS shown,
-             CASE i.unit
-                 WHEN '%' THEN cspi.format_ratio(cspi.ratio(n.num, n.den))
-                 WHEN 'count' THEN to_char(n.num, 'FM999,999,999,999,990')
-                 ELSE coalesce(CASE WHEN n.den > 0 THEN cspi.rate_per_10k(n.num, n.den)::text END, 'n/a') END AS display,
+      SELECT n.num AS numerator, n.den AS denominator, f.value, f.shown, f.display,
              cspi.target_for(i.code, p.period) AS target
   ) v
 $def$);
@@ -12340,6 +12358,83 @@ BEGIN
     END IF;
 END
 $check$;
+--------------------------------------------------------------------------
+-- The cases behind a figure (the drill-down of any indicator)
+--------------------------------------------------------------------------
+
+-- The cases behind a figure: one row per case counted, from the measure's
+-- drill-down, so that count(*) is the figure's denominator (or, for counts
+-- and rates, its numerator) and count(*) FILTER (WHERE in_numerator) its
+-- numerator.
+CREATE OR REPLACE FUNCTION cspi.cases(indicator text, period text, report_schema name DEFAULT 'cspi_report')
+    RETURNS TABLE (in_numerator boolean, child_id text, case_id text, case_date date, details jsonb)
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    SET jit = off
+    AS $fn$
+DECLARE
+    m cspi.indicator_measure;
+    b record;
+    r text := quote_ident(report_schema);
+    counted text;
+    placed text;
+    key text := $k$coalesce(j->>'referral_id', j->>'assessment_id', j->>'s47_id', j->>'plan_id',
+                             j->>'review_id', j->>'visit_id', j->>'episode_id', j->>'case_id',
+                             j->>'first_episode_id', j->>'child_id')$k$;
+BEGIN
+    SELECT * INTO m FROM cspi.indicator_measure x WHERE x.indicator = cases.indicator;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'indicator "%" does not exist', indicator
+            USING ERRCODE = 'undefined_object',
+                  HINT = 'cspi.indicator lists the indicators.';
+    END IF;
+    SELECT * INTO b FROM cspi.period_bounds(period);
+    IF EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = cases.report_schema) THEN
+        RAISE EXCEPTION 'schema "%" is a region: the cases stay with each council', report_schema
+            USING ERRCODE = 'wrong_object_type',
+                  HINT = 'Each member council lists its own with cspi.cases(indicator, period, its report schema).';
+    END IF;
+    IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
+        RAISE EXCEPTION 'schema "%" has no indicator_value', report_schema
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'Run cspi.deploy(source_schema, report_schema) first.';
+    END IF;
+    IF m.kind = 'query' THEN
+        RETURN QUERY EXECUTE cspi.fill_template(m.cases_query, ARRAY['R'], ARRAY[r])
+            USING b.period_start, b.period_end;
+        RETURN;
+    END IF;
+    -- the rows placed in the period, with period_end the period's last day
+    placed := CASE m.kind
+        WHEN 'event' THEN format('cspi.in_report_years((%1$s)::date) AND (%1$s)::date BETWEEN $1 AND $2', m.anchor)
+        ELSE 't.period_end = $2' END;
+    -- counted: the denominator's rows, or the numerator's for counts and rates
+    counted := coalesce(m.denominator, m.numerator);
+    IF m.count_distinct IS NULL THEN
+        RETURN QUERY EXECUTE format(
+            $q$SELECT coalesce(%1$s, false), j->>'child_id', %2$s, %3$s, j
+                 FROM %4$s.%5$I t CROSS JOIN LATERAL (SELECT to_jsonb(t) AS j, $2 AS period_end) x
+                WHERE %6$s AND (%7$s) AND coalesce(%8$s, false)$q$,
+            m.numerator, key, CASE m.kind WHEN 'event' THEN format('(%s)::date', m.anchor) ELSE '$2' END,
+            r, m.relation, placed, coalesce(m.row_filter, 'true'), counted)
+            USING b.period_start, b.period_end;
+    ELSE
+        -- one case per distinct item, in the numerator when any of its rows is
+        RETURN QUERY EXECUTE format(
+            $q$SELECT bool_or(coalesce(%1$s, false)), min(j->>'child_id'), (%2$s)::text,
+                      min(%3$s), jsonb_agg(j)
+                 FROM %4$s.%5$I t CROSS JOIN LATERAL (SELECT to_jsonb(t) AS j, $2 AS period_end) x
+                WHERE %6$s AND (%7$s) AND (%2$s) IS NOT NULL
+                GROUP BY (%2$s)
+               HAVING bool_or(coalesce(%8$s, false))$q$,
+            m.numerator, m.count_distinct, CASE m.kind WHEN 'event' THEN format('(%s)::date', m.anchor) ELSE '$2' END,
+            r, m.relation, placed, coalesce(m.row_filter, 'true'), counted)
+            USING b.period_start, b.period_end;
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.cases(text, text, name) IS
+'The cases behind an indicator''s figure for a period: one row per case counted (each row of the denominator; each counted item for a count or a rate), with in_numerator, the child, the case''s own id and date, and the drill-down row that decided it (details). count(*) and count(*) FILTER (WHERE in_numerator) give the figure''s denominator and numerator (for counts and rates, its numerator both).';
 
 --------------------------------------------------------------------------
 -- The report: plain-words reasons, four narrative headings and a summary,
@@ -12441,6 +12536,10 @@ BEGIN
     SELECT coalesce(d.refreshed_at, d.deployed_at), a.old_la_code INTO as_at, la
       FROM cspi.deployment d LEFT JOIN cspi.local_authority a ON a.old_la_code = d.la_code
      WHERE d.report_schema = scorecard.report_schema;
+    IF NOT FOUND THEN
+        SELECT coalesce(g.refreshed_at, g.created_at) INTO as_at FROM cspi.region g
+         WHERE g.region_schema = scorecard.report_schema;
+    END IF;
     RETURN QUERY EXECUTE format($q$
         SELECT i.display_order, i.section, i.code, i.title, i.unit,
                v.display, v.shown, v.numerator, v.denominator,
@@ -12448,7 +12547,11 @@ BEGIN
                $2, pv.display, pv.shown,
                cspi.change_word(v.shown, pv.shown), cspi.change_judgement(v.shown, pv.shown, i.polarity),
                coalesce(a.available, false) AND v.indicator IS NOT NULL,
-               CASE WHEN v.shown IS NULL
+               CASE WHEN v.display = 'c' THEN 'the figure is suppressed, because it would disclose a small number'
+                    -- only a region has an indicator unavailable for no missing data
+                    WHEN v.shown IS NULL AND NOT a.available AND a.missing_relations = '{}'
+                    THEN 'no member council''s figures for it could be read'
+                    WHEN v.shown IS NULL
                     THEN cspi.no_figure_reason(i.code, a.missing_relations, v.indicator IS NOT NULL) END,
                $3,
                bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile
@@ -12891,6 +12994,7 @@ DECLARE
     items jsonb;
     section_heading text;
     council text := nullif(btrim(current_setting('cspi.council_name', true)), '');
+    region record;
     refreshed timestamptz;
     latest date;
     count_in_section integer;
@@ -12899,10 +13003,16 @@ BEGIN
     SELECT * INTO summary FROM cspi.narrative_summary(period, report_schema);
     SELECT coalesce(d.refreshed_at, d.deployed_at) INTO refreshed
       FROM cspi.deployment d WHERE d.report_schema = report_html.report_schema;
+    -- A region: its name, and its members in place of the source's events.
+    SELECT * INTO region FROM cspi.region g WHERE g.region_schema = report_html.report_schema;
+    IF region.region_schema IS NOT NULL THEN
+        council := coalesce(region.name, council);
+        refreshed := region.refreshed_at;
+    END IF;
     -- The date the data is as at, as the last deploy or refresh found it
     -- (a reader may not be allowed to read the source itself).
     SELECT d.latest_event INTO latest FROM cspi.deployment d WHERE d.report_schema = report_html.report_schema;
-    IF latest IS NULL THEN
+    IF latest IS NULL AND region.region_schema IS NULL THEN
         BEGIN
             latest := cspi.latest_event_date(report_schema);
         EXCEPTION WHEN insufficient_privilege THEN
@@ -12929,10 +13039,11 @@ BEGIN
          || '<header>'
          || coalesce('<p class="council">' || cspi.html_escape(council) || '</p>', '')
          || '<h1>' || cspi.html_escape('Children''s services performance indicators: ' || cspi.period_name(period)) || '</h1>'
-         || '<p class="as-at">' || cspi.html_escape(
+         || CASE WHEN region.region_schema IS NOT NULL THEN cspi.region_as_at_html(report_schema) ELSE
+            '<p class="as-at">' || cspi.html_escape(
                 'Data as at ' || coalesce(to_char(latest, 'FMDD FMMonth YYYY') || ' (the latest event recorded)', 'an unknown date (no events recorded)')
                 || '; figures computed ' || coalesce(to_char(refreshed AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY, HH24:MI'), 'at an unknown time')
-                || ' (the report''s last refresh).') || '</p>'
+                || ' (the report''s last refresh).') || '</p>' END
          || '<p>' || cspi.html_escape(format('Period %s to %s.',
                                              to_char(b.period_start, 'FMDD FMMonth YYYY'),
                                              to_char(b.period_end, 'FMDD FMMonth YYYY'))) || '</p>'
@@ -12959,7 +13070,9 @@ BEGIN
             -- How many cases fell short, and where to find them.
             IF item.status = 'not met' AND item.unit = '%' THEN
                 html := html || ' <span class="cases">' || cspi.html_escape(format(
-                            '(%s of the %s cases did not meet the standard: cspi.cases(%L, %L) lists them.)',
+                            CASE WHEN region.region_schema IS NULL
+                                 THEN '(%s of the %s cases did not meet the standard: cspi.cases(%L, %L) lists them.)'
+                                 ELSE '(%s of the %s cases did not meet the standard: each council''s cspi.cases(%L, %L) lists its own.)' END,
                             to_char(CASE item.polarity WHEN 'higher' THEN item.denominator - item.numerator ELSE item.numerator END,
                                     'FM999,999,999,990'),
                             to_char(item.denominator, 'FM999,999,999,990'), item.code, period)) || '</span>';
@@ -13019,6 +13132,9 @@ BEGIN
              || '</td></tr>';
     END LOOP;
     html := html || '</tbody></table></section>';
+    IF region.region_schema IS NOT NULL THEN
+        html := html || cspi.region_members_html(period, report_schema);
+    END IF;
 
     -- The definitions, in plain words.
     html := html || '<section class="definitions"><h2>Appendix: definitions</h2><dl class="definitions">';
@@ -13034,7 +13150,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.report_html(text, name) IS
-'The year-end (or quarter or month) report as one self-contained HTML page that prints to A4: the council''s name (setting cspi.council_name), the date the data is as at (the latest event) and the last refresh, a summary, the narrative under its four headings with the cases short of the standard, the scorecard with status shown by text and symbol as well as colour and a labelled chart of the last 24 months against the target for each indicator, and an appendix of definitions in plain words.';
+'The year-end (or quarter or month) report as one self-contained HTML page that prints to A4: the council''s name (setting cspi.council_name), the date the data is as at (the latest event) and the last refresh, a summary, the narrative under its four headings with the cases short of the standard, the scorecard with status shown by text and symbol as well as colour and a labelled chart of the last 24 months against the target for each indicator, and an appendix of definitions in plain words. For a region (cspi.create_region): its name, its members and how the last refresh went for each, and each member''s figure and rank beside the region''s.';
 --------------------------------------------------------------------------
 -- The BI surface: the scorecard as a view, and a comment on every column
 -- of every published view
@@ -14190,3 +14306,627 @@ END
 $fn$;
 COMMENT ON FUNCTION cspi.export_cin_census(name, integer) IS
 'A draft Children in Need census (the DfE''s XML layout) for a collection year from a source schema of the data contract: each child with a referral, assessment, section 47 enquiry or child protection plan in the year, one CINdetails per referral holding the assessments, enquiries and plans that followed it (with the plans'' reviews in the year; those of a child with no referral at all in a CINdetails without CINreferralDate); what is still open on 31 March is written without its end. Not validated against the DfE''s rules.';
+
+--------------------------------------------------------------------------
+-- Regions: several councils' published figures pooled exactly over
+-- postgres_fdw (cspi.create_region), refreshed by cspi.refresh().
+--------------------------------------------------------------------------
+
+--------------------------------------------------------------------------
+-- Regional pooling: several councils' published figures, pooled exactly
+--------------------------------------------------------------------------
+-- A region is a schema whose indicator_value pools the published
+-- indicator_value of its member councils, read over postgres_fdw: the
+-- numerators and denominators are summed and the figure computed again
+-- (never an average of percentages; a rate from the summed counts and the
+-- summed populations).  Only what a member publishes crosses the wire: its
+-- report schema's indicator_value, indicator_availability and deployment,
+-- never a child-level row.  cspi.refresh() pulls the members; a member that
+-- cannot be read keeps its last good figures, and says why.
+--
+-- cspi.region and cspi.region_member are the registry; each region has an
+-- internal schema (cspi_region_N) with the foreign tables of its members,
+-- the figures last pulled from each, and the materialized views that the
+-- region schema publishes.
+
+CREATE TABLE cspi.region (
+    region_schema   name PRIMARY KEY,
+    name            text,
+    internal_schema name NOT NULL,
+    suppress_below  integer CHECK (suppress_below BETWEEN 2 AND 1000),
+    created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    created_by      name NOT NULL DEFAULT CURRENT_USER,
+    refreshed_at    timestamptz
+);
+COMMENT ON TABLE cspi.region IS
+'The regions (cspi.create_region): each region schema, its name, its internal schema, its small-count suppression and when it was last refreshed. pg_dump keeps it.';
+COMMENT ON COLUMN cspi.region.region_schema IS 'The region schema, whose indicator_value pools the members''.';
+COMMENT ON COLUMN cspi.region.name IS 'The region''s name, for its report (''North West'').';
+COMMENT ON COLUMN cspi.region.internal_schema IS 'Where its foreign tables, the figures pulled from its members and its materialized views live.';
+COMMENT ON COLUMN cspi.region.suppress_below IS 'Counts from 1 to suppress_below - 1 are suppressed in what the region publishes (see cspi.discloses_small_count); NULL: nothing is suppressed.';
+COMMENT ON COLUMN cspi.region.created_at IS 'When cspi.create_region() made it.';
+COMMENT ON COLUMN cspi.region.created_by IS 'The role that made it.';
+COMMENT ON COLUMN cspi.region.refreshed_at IS 'When cspi.refresh() last pulled its members (NULL: never).';
+
+CREATE TABLE cspi.region_member (
+    region_schema name NOT NULL REFERENCES cspi.region ON UPDATE CASCADE ON DELETE CASCADE,
+    position      integer NOT NULL CHECK (position > 0),
+    name          text NOT NULL CHECK (btrim(name) <> ''),
+    server        name NOT NULL,
+    report_schema name NOT NULL,
+    la_code       text,
+    status        text NOT NULL DEFAULT 'not refreshed'
+                  CHECK (status IN ('not refreshed', 'ok', 'unreachable', 'incompatible', 'failed')),
+    message       text,
+    attempted_at  timestamptz,
+    figures_from  timestamptz,
+    computed_at   timestamptz,
+    cspi_version  text,
+    PRIMARY KEY (region_schema, position),
+    UNIQUE (region_schema, name)
+);
+COMMENT ON TABLE cspi.region_member IS
+'The member councils of each region: the postgres_fdw server and report schema their published figures are read from, and how the last refresh went. pg_dump keeps it.';
+COMMENT ON COLUMN cspi.region_member.region_schema IS 'The region.';
+COMMENT ON COLUMN cspi.region_member.position IS 'The member''s place in the list given to cspi.create_region() (1, 2, ...).';
+COMMENT ON COLUMN cspi.region_member.name IS 'The council''s name, as the region''s report shows it.';
+COMMENT ON COLUMN cspi.region_member.server IS 'The postgres_fdw foreign server of the council''s database.';
+COMMENT ON COLUMN cspi.region_member.report_schema IS 'The council''s report schema on that server.';
+COMMENT ON COLUMN cspi.region_member.la_code IS 'The council''s local authority, its old three-digit code (cspi.local_authority); NULL when not given.';
+COMMENT ON COLUMN cspi.region_member.status IS 'How the last refresh went: ok, unreachable (the server could not be reached), incompatible (another version of cspi, or a report schema without what the region reads), failed (any other error, such as a privilege the region''s role lacks), or not refreshed.';
+COMMENT ON COLUMN cspi.region_member.message IS 'Why it is not ok; for an ok member, the indicators it has no figure for, and why.';
+COMMENT ON COLUMN cspi.region_member.attempted_at IS 'When the last refresh tried to read it.';
+COMMENT ON COLUMN cspi.region_member.figures_from IS 'When the figures the region holds for it were read (the last refresh that reached it); NULL: none yet.';
+COMMENT ON COLUMN cspi.region_member.computed_at IS 'When the council last computed those figures (its own cspi.refresh()).';
+COMMENT ON COLUMN cspi.region_member.cspi_version IS 'The version of cspi that deployed the council''s report schema, as last read.';
+
+SELECT pg_catalog.pg_extension_config_dump('cspi.region', '');
+SELECT pg_catalog.pg_extension_config_dump('cspi.region_member', '');
+
+-- Anyone may read the registry; only a role that owns a region schema (or
+-- is a member of its owner) may change its rows.
+CREATE OR REPLACE FUNCTION cspi.owns_schema(schema name) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN coalesce(pg_catalog.pg_has_role(CURRENT_USER,
+                        (SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) schema),
+                        'USAGE'), false);
+COMMENT ON FUNCTION cspi.owns_schema(name) IS
+'Whether the current role owns schema (or is a member of its owner); false when it does not exist.';
+ALTER TABLE cspi.region ENABLE ROW LEVEL SECURITY;
+ALTER TABLE cspi.region_member ENABLE ROW LEVEL SECURITY;
+CREATE POLICY region_read ON cspi.region FOR SELECT USING (true);
+CREATE POLICY region_owner ON cspi.region USING (cspi.owns_schema(region_schema)) WITH CHECK (cspi.owns_schema(region_schema));
+CREATE POLICY region_member_read ON cspi.region_member FOR SELECT USING (true);
+CREATE POLICY region_member_owner ON cspi.region_member
+    USING (cspi.owns_schema(region_schema)) WITH CHECK (cspi.owns_schema(region_schema));
+GRANT SELECT, INSERT, UPDATE, DELETE ON cspi.region, cspi.region_member TO PUBLIC;
+
+-- The small-count rule: a figure is suppressed when it would disclose a
+-- count from 1 to below - 1 (zero is published).
+CREATE OR REPLACE FUNCTION cspi.discloses_small_count(unit text, numerator bigint, denominator bigint, below integer)
+    RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN coalesce(below IS NOT NULL
+                    AND (numerator BETWEEN 1 AND below - 1
+                         OR (unit = '%' AND (denominator BETWEEN 1 AND below - 1
+                                             OR denominator - numerator BETWEEN 1 AND below - 1))), false);
+COMMENT ON FUNCTION cspi.discloses_small_count(text, bigint, bigint, integer) IS
+'Whether a figure discloses a small count, which a region suppresses (cspi.create_region''s suppress_below): a count or rate whose numerator is from 1 to below - 1; a percentage whose numerator, denominator or denominator minus numerator (the cases out of timescale) is. Zero is not small. false when below is NULL.';
+
+-- The objects of a region's internal schema: the figures pulled from the
+-- members, and the materialized views the region schema publishes.
+-- @I@ is the internal schema, @REGION@ the region schema as a literal,
+-- @SUPPRESS@ the suppression threshold (NULL for none).
+CREATE OR REPLACE FUNCTION cspi.region_internal_sql() RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN $sql$
+CREATE TABLE @I@.member_figure (
+    member       integer NOT NULL,
+    indicator    text NOT NULL,
+    period_type  text NOT NULL,
+    period       text NOT NULL,
+    period_start date NOT NULL,
+    period_end   date NOT NULL,
+    numerator    bigint,
+    denominator  bigint,
+    PRIMARY KEY (member, indicator, period_type, period)
+);
+COMMENT ON TABLE @I@.member_figure IS 'Each member''s published numerators and denominators, as last pulled (cspi.refresh()).';
+CREATE TABLE @I@.member_availability (
+    member            integer NOT NULL,
+    indicator         text NOT NULL,
+    available         boolean NOT NULL,
+    missing_relations text[],
+    PRIMARY KEY (member, indicator)
+);
+COMMENT ON TABLE @I@.member_availability IS 'Which indicators each member has, as last pulled (cspi.refresh()).';
+
+CREATE MATERIALIZED VIEW @I@.member_value AS
+WITH figure AS (
+    SELECT m.position, m.name, m.la_code, f.indicator, f.period_type, f.period, f.period_start, f.period_end,
+           f.numerator, f.denominator, i.unit, i.polarity, m.figures_from,
+           m.status = 'ok' AS current,
+           cspi.discloses_small_count(i.unit, f.numerator, f.denominator, @SUPPRESS@) AS small
+      FROM @I@.member_figure f
+      JOIN cspi.region_member m ON m.region_schema = @REGION@ AND m.position = f.member
+      JOIN @I@.member_availability a ON a.member = f.member AND a.indicator = f.indicator AND a.available
+      JOIN cspi.indicator i ON i.code = f.indicator
+), counted AS (
+    SELECT figure.*,
+           count(*) FILTER (WHERE small) OVER pool AS small_in_pool,
+           count(*) OVER pool AS in_pool,
+           row_number() OVER (PARTITION BY indicator, period_type, period, small
+                              ORDER BY numerator, position) AS smallest
+      FROM figure
+    WINDOW pool AS (PARTITION BY indicator, period_type, period)
+), marked AS (
+    -- A lone suppressed figure could be had back by subtracting the
+    -- others from the region's: the next smallest is suppressed too.
+    SELECT counted.*,
+           small OR (small_in_pool = 1 AND in_pool > 1 AND NOT small AND smallest = 1) AS suppressed
+      FROM counted
+), shown AS (
+    SELECT marked.*, f.value, f.shown, f.display, f.fraction,
+           NOT suppressed AND f.shown IS NOT NULL AND polarity IS NOT NULL AS ranked
+      FROM marked
+     CROSS JOIN LATERAL cspi.indicator_figure(unit, numerator, denominator) f
+)
+SELECT name AS member, la_code, indicator, period_type, period, period_start, period_end,
+       CASE WHEN NOT suppressed THEN numerator END AS numerator,
+       CASE WHEN NOT suppressed THEN denominator END AS denominator,
+       CASE WHEN NOT suppressed THEN value END AS value,
+       CASE WHEN NOT suppressed THEN shown END AS shown,
+       CASE WHEN suppressed THEN 'c' ELSE display END AS display,
+       CASE WHEN NOT suppressed THEN fraction END AS fraction,
+       CASE WHEN ranked THEN rank() OVER (PARTITION BY indicator, period_type, period, ranked
+                                          ORDER BY CASE WHEN polarity = 'higher' THEN -shown ELSE shown END)::integer
+            END AS rank,
+       CASE WHEN ranked THEN count(*) OVER (PARTITION BY indicator, period_type, period, ranked)::integer END AS ranked_of,
+       suppressed, current, figures_from, position AS member_position
+  FROM shown;
+CREATE UNIQUE INDEX ON @I@.member_value (member, indicator, period_type, period);
+
+CREATE MATERIALIZED VIEW @I@.indicator_value AS
+WITH figure AS (
+    SELECT f.*, i.unit, m.name
+      FROM @I@.member_figure f
+      JOIN cspi.region_member m ON m.region_schema = @REGION@ AND m.position = f.member
+      JOIN @I@.member_availability a ON a.member = f.member AND a.indicator = f.indicator AND a.available
+      JOIN cspi.indicator i ON i.code = f.indicator
+     -- a rate pools the members that have a population for the period
+     WHERE i.unit <> 'per 10,000' OR f.denominator > 0
+), pooled AS (
+    SELECT indicator, period_type, period, min(period_start) AS period_start, max(period_end) AS period_end,
+           sum(numerator)::bigint AS numerator,
+           CASE WHEN min(unit) <> 'count' THEN sum(denominator)::bigint END AS denominator,
+           array_agg(name ORDER BY member) AS members
+      FROM figure
+     GROUP BY indicator, period_type, period
+)
+SELECT p.indicator, p.period_type, p.period, p.period_start, p.period_end,
+       CASE WHEN NOT s.suppressed THEN p.numerator END AS numerator,
+       CASE WHEN NOT s.suppressed THEN p.denominator END AS denominator,
+       CASE WHEN NOT s.suppressed THEN f.value END AS value,
+       CASE WHEN NOT s.suppressed THEN f.shown END AS shown,
+       CASE WHEN s.suppressed THEN 'c' ELSE f.display END AS display,
+       t.target,
+       CASE WHEN NOT s.suppressed THEN cspi.target_status(f.shown, t.target, i.polarity) END AS status,
+       CASE WHEN NOT s.suppressed THEN f.fraction END AS fraction,
+       now() AS refreshed_at,
+       p.members, cardinality(p.members) AS member_count, s.suppressed
+  FROM pooled p
+  JOIN cspi.indicator i ON i.code = p.indicator
+ CROSS JOIN LATERAL cspi.indicator_figure(i.unit, p.numerator, p.denominator) f
+ CROSS JOIN LATERAL (SELECT cspi.target_for(i.code, p.period) AS target) t
+ CROSS JOIN LATERAL (SELECT cspi.discloses_small_count(i.unit, p.numerator, p.denominator, @SUPPRESS@) AS suppressed) s;
+CREATE UNIQUE INDEX ON @I@.indicator_value (indicator, period_type, period);
+$sql$;
+COMMENT ON FUNCTION cspi.region_internal_sql() IS
+'The statements that make a region''s internal schema: the tables of the figures pulled from its members and the materialized views member_value and indicator_value (called by create_region).';
+
+-- The foreign tables of one member: only its published objects.
+CREATE OR REPLACE FUNCTION cspi.region_member_sql(internal name, member integer, server name, report_schema name)
+    RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN format($sql$
+CREATE FOREIGN TABLE %1$I.%2$I (
+    indicator text, period_type text, period text, period_start date, period_end date,
+    numerator bigint, denominator bigint, status text, refreshed_at timestamptz
+) SERVER %5$I OPTIONS (schema_name %6$L, table_name 'indicator_value', fetch_size '10000');
+CREATE FOREIGN TABLE %1$I.%3$I (
+    indicator text, available boolean, missing_relations text[]
+) SERVER %5$I OPTIONS (schema_name %6$L, table_name 'indicator_availability', fetch_size '10000');
+CREATE FOREIGN TABLE %1$I.%4$I (
+    cspi_version text
+) SERVER %5$I OPTIONS (schema_name %6$L, table_name 'deployment');
+COMMENT ON FOREIGN TABLE %1$I.%2$I IS %7$L;
+$sql$, internal, 'm' || member || '_indicator_value', 'm' || member || '_indicator_availability',
+       'm' || member || '_deployment', server, report_schema,
+       format('The published indicator_value of member %s (report schema %s on server %s), read over postgres_fdw.',
+              member, report_schema, server));
+COMMENT ON FUNCTION cspi.region_member_sql(name, integer, name, name) IS
+'The statements that make the foreign tables of a region''s member: its published indicator_value, indicator_availability and deployment, and nothing else (called by create_region).';
+
+CREATE OR REPLACE FUNCTION cspi.create_region(region_schema name, members jsonb, name text DEFAULT NULL,
+                                              suppress_below integer DEFAULT NULL)
+    RETURNS TABLE (member text, status text, message text)
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    SET client_min_messages = warning
+    AS $fn$
+DECLARE
+    m record;
+    internal name;
+    previous name;
+    skip name[];
+    pending text[] := '{}';
+    stmt text;
+    problems text[] := '{}';
+    region_literal text := quote_literal(region_schema);
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'postgres_fdw') THEN
+        RAISE EXCEPTION 'a region reads its members with postgres_fdw, which is not installed in this database'
+            USING ERRCODE = 'undefined_object',
+                  HINT = 'CREATE EXTENSION postgres_fdw; then a server and a user mapping for each member council.';
+    END IF;
+    IF members IS NULL OR jsonb_typeof(members) <> 'array' OR jsonb_array_length(members) = 0 THEN
+        RAISE EXCEPTION 'members must be a JSON array of member councils'
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'For example ''[{"server": "council_a", "schema": "cspi_report", "name": "Council A", "la_code": "E08000001"}]''.';
+    END IF;
+    IF region_schema IN ('public', 'cspi', 'pg_catalog', 'information_schema')
+       OR region_schema LIKE 'pg\_%' OR region_schema LIKE 'cspi\_internal\_%' OR region_schema LIKE 'cspi\_region\_%' THEN
+        RAISE EXCEPTION 'cannot make a region in schema "%"', region_schema
+            USING ERRCODE = 'invalid_schema_name',
+                  HINT = 'Name a schema of its own for the region, such as cspi_region.';
+    END IF;
+    IF EXISTS (SELECT 1 FROM cspi.deployment d WHERE d.report_schema = create_region.region_schema) THEN
+        RAISE EXCEPTION 'schema "%" is a council''s report schema, not a region', region_schema
+            USING ERRCODE = 'duplicate_schema',
+                  HINT = 'Name another schema for the region.';
+    END IF;
+    IF suppress_below IS NOT NULL AND suppress_below NOT BETWEEN 2 AND 1000 THEN
+        RAISE EXCEPTION 'suppress_below must be from 2 to 1000, or NULL for no suppression, not %', suppress_below
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The DfE suppresses counts from 1 to 5: suppress_below => 6.';
+    END IF;
+
+    -- Every member, checked at once.
+    FOR m IN SELECT e.value AS item, e.ordinality::integer AS position
+               FROM jsonb_array_elements(members) WITH ORDINALITY AS e LOOP
+        IF jsonb_typeof(m.item) <> 'object' THEN
+            problems := problems || format('member %s: not a JSON object', m.position);
+            CONTINUE;
+        END IF;
+        problems := problems || ARRAY(
+            SELECT format('member %s: unknown key "%s"', m.position, k)
+              FROM jsonb_object_keys(m.item) AS k WHERE k NOT IN ('server', 'schema', 'name', 'la_code') ORDER BY k);
+        problems := problems || ARRAY(
+            SELECT format('member %s: "%s" is missing or not a string', m.position, k)
+              FROM unnest(ARRAY['server', 'schema', 'name']) AS k
+             WHERE jsonb_typeof(m.item -> k) IS DISTINCT FROM 'string' OR btrim(m.item ->> k) = '');
+        IF jsonb_typeof(m.item -> 'server') = 'string' AND btrim(m.item ->> 'server') <> '' AND NOT EXISTS (
+               SELECT 1 FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+                WHERE s.srvname = m.item ->> 'server' AND w.fdwname = 'postgres_fdw') THEN
+            problems := problems || format('member %s: there is no postgres_fdw server "%s"', m.position, m.item ->> 'server');
+        END IF;
+        IF m.item ? 'la_code' AND jsonb_typeof(m.item -> 'la_code') NOT IN ('string', 'null') THEN
+            problems := problems || format('member %s: "la_code" is not a string', m.position);
+        END IF;
+    END LOOP;
+    problems := problems || ARRAY(
+        SELECT format('the name "%s" is given to %s members', e ->> 'name', count(*))
+          FROM jsonb_array_elements(members) e
+         WHERE jsonb_typeof(e) = 'object' AND e ? 'name'
+         GROUP BY e ->> 'name' HAVING count(*) > 1 ORDER BY 1);
+    IF cardinality(problems) > 0 THEN
+        RAISE EXCEPTION 'the members of region "%" are not right (% problems)', region_schema, cardinality(problems)
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = array_to_string(problems, E'\n'),
+                  HINT = 'Each member is {"server": a postgres_fdw server (CREATE SERVER ... FOREIGN DATA WRAPPER postgres_fdw), "schema": its report schema there, "name": the council''s name, "la_code": optional}.';
+    END IF;
+
+    -- An existing schema must be the caller's, and be this region or empty.
+    IF EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = region_schema) THEN
+        IF NOT cspi.owns_schema(region_schema) THEN
+            RAISE EXCEPTION 'schema "%" belongs to role %, not to %', region_schema,
+                            (SELECT pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = region_schema), current_user
+                USING ERRCODE = 'insufficient_privilege',
+                      HINT = 'Make the region in a schema you own, or as its owner.';
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = create_region.region_schema)
+           AND EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = region_schema) THEN
+            RAISE EXCEPTION 'schema "%" already holds objects that cspi.create_region() did not create', region_schema
+                USING ERRCODE = 'duplicate_schema',
+                      HINT = 'Make the region in a new or empty schema.';
+        END IF;
+    END IF;
+
+    PERFORM pg_advisory_xact_lock(hashtext('cspi.region'), hashtext(region_schema));
+    EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', region_schema);
+    SELECT g.internal_schema INTO previous FROM cspi.region g WHERE g.region_schema = create_region.region_schema;
+    -- (a name left by a dropped cspi is skipped)
+    LOOP
+        internal := 'cspi_region_' || nextval('cspi.deployment_generation_seq');
+        EXIT WHEN NOT EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = internal);
+    END LOOP;
+    EXECUTE format('CREATE SCHEMA %I', internal);
+    EXECUTE format('COMMENT ON SCHEMA %I IS %L', internal,
+                   format('The foreign tables of the members of region %s, the figures pulled from them and its materialized views (cspi.create_region). Read the region schema, not this one.',
+                          region_schema));
+
+    INSERT INTO cspi.region AS g (region_schema, name, internal_schema, suppress_below)
+    VALUES (region_schema, nullif(btrim(create_region.name), ''), internal, suppress_below)
+    ON CONFLICT ON CONSTRAINT region_pkey DO UPDATE
+       SET name = EXCLUDED.name, internal_schema = EXCLUDED.internal_schema,
+           suppress_below = EXCLUDED.suppress_below, created_at = now(), created_by = current_user, refreshed_at = NULL;
+    DELETE FROM cspi.region_member r WHERE r.region_schema = create_region.region_schema;
+    INSERT INTO cspi.region_member (region_schema, position, name, server, report_schema, la_code)
+    SELECT region_schema, e.ordinality, btrim(e.value ->> 'name'), e.value ->> 'server', e.value ->> 'schema',
+           CASE WHEN nullif(btrim(e.value ->> 'la_code'), '') IS NOT NULL
+                THEN (cspi.find_local_authority(e.value ->> 'la_code')).old_la_code END
+      FROM jsonb_array_elements(members) WITH ORDINALITY AS e;
+
+    EXECUTE cspi.fill_template(cspi.region_internal_sql(), ARRAY['I', 'REGION', 'SUPPRESS'],
+                               ARRAY[quote_ident(internal), region_literal, coalesce(suppress_below::text, 'NULL::integer')]);
+    FOR m IN SELECT * FROM cspi.region_member r WHERE r.region_schema = create_region.region_schema ORDER BY r.position LOOP
+        EXECUTE cspi.region_member_sql(internal, m.position, m.server, m.report_schema);
+    END LOOP;
+
+    -- The published views, replaced in place so that views, grants and
+    -- comments made over them are kept.
+    skip := ARRAY[region_schema, internal];
+    pending := pending || cspi.publish_view(region_schema, 'indicator_value',
+                              format('SELECT * FROM %I.indicator_value', internal), false, skip);
+    pending := pending || cspi.publish_view(region_schema, 'member_value',
+                              format('SELECT * FROM %I.member_value', internal), false, skip);
+    pending := pending || cspi.publish_view(region_schema, 'indicator_availability', format($q$
+        SELECT i.code AS indicator, coalesce(bool_or(a.available), false) AS available,
+               CASE WHEN bool_or(a.available) THEN '{}'::text[]
+                    ELSE coalesce((SELECT array_agg(DISTINCT r ORDER BY r)
+                                     FROM %1$I.member_availability x, unnest(x.missing_relations) AS r
+                                    WHERE x.indicator = i.code), '{}') END AS missing_relations,
+               coalesce(array_agg(m.name ORDER BY m.position) FILTER (WHERE a.available), '{}') AS members,
+               coalesce(array_agg(m.name ORDER BY m.position) FILTER (WHERE a.available IS NOT TRUE), '{}') AS members_without
+          FROM cspi.indicator i
+          CROSS JOIN cspi.region_member m
+          LEFT JOIN %1$I.member_availability a ON a.member = m.position AND a.indicator = i.code
+         WHERE m.region_schema = %2$L
+         GROUP BY i.code$q$, internal, region_schema), false, skip);
+    pending := pending || cspi.publish_view(region_schema, 'member', format($q$
+        SELECT m.position, m.name, m.la_code, m.server, m.report_schema, m.status, m.message,
+               m.attempted_at, m.figures_from, m.computed_at, m.cspi_version,
+               to_regclass(format('%%I.%%I', %1$L, 'm' || m.position || '_indicator_value')) AS foreign_table
+          FROM cspi.region_member m
+         WHERE m.region_schema = %2$L$q$, internal, region_schema), false, skip);
+    EXECUTE format('COMMENT ON VIEW %I.indicator_value IS %L', region_schema,
+                   'Every indicator for every period, pooled over the region''s members that have it: numerators and denominators summed and the figure computed from them (rates from the summed counts and populations), with the members pooled (members, member_count) and whether the figure is suppressed (display ''c''). Refresh with cspi.refresh().');
+    EXECUTE format('COMMENT ON VIEW %I.member_value IS %L', region_schema,
+                   'Each member''s own figure for every indicator and period, for league tables: its rank among the members (1: the best, by the indicator''s polarity), whether it is suppressed, and whether it is current (false: kept from an earlier refresh, because the last one could not read the member).');
+    EXECUTE format('COMMENT ON VIEW %I.indicator_availability IS %L', region_schema,
+                   'Each indicator of the catalogue: available when at least one member has it, which members have it and which do not; missing_relations, when none has it, what their data lacks.');
+    EXECUTE format('COMMENT ON VIEW %I.member IS %L', region_schema,
+                   'The region''s member councils and how the last refresh went for each (status, message), when the figures held for each were read, and the foreign table of its published indicator_value (for queries of one member''s figures, whose aggregates postgres_fdw runs on the member when its server lists cspi in its extensions option).');
+    PERFORM cspi.comment_report_columns(region_schema, o) FROM unnest(ARRAY['indicator_value', 'member_value']) AS o;
+    FOREACH stmt IN ARRAY pending LOOP
+        EXECUTE stmt;
+    END LOOP;
+    IF previous IS NOT NULL AND previous <> internal THEN
+        EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', previous);
+    END IF;
+
+    PERFORM cspi.refresh_region(region_schema);
+    RETURN QUERY SELECT r.name, r.status, r.message FROM cspi.region_member r
+                  WHERE r.region_schema = create_region.region_schema ORDER BY r.position;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.create_region(name, jsonb, text, integer) IS
+'Creates (or remakes) a region in region_schema over member councils: members is a JSON array of {"server": a postgres_fdw server, "schema": the council''s report schema there, "name": its name, "la_code": optional}. The region schema gets indicator_value (pooled over the members that have each indicator), member_value (each member''s own figure and rank), indicator_availability and member; cspi.scorecard, cspi.narrative and cspi.report_html work on it. Only the members'' published indicator_value, indicator_availability and deployment are read. suppress_below: counts from 1 to suppress_below - 1 are published as ''c'' (cspi.discloses_small_count). Refreshes it at once and returns each member and how its refresh went.';
+
+CREATE OR REPLACE FUNCTION cspi.refresh_region(region_schema name) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    SET jit = off
+    AS $fn$
+DECLARE
+    g cspi.region;
+    m record;
+    installed text := (SELECT extversion FROM pg_extension WHERE extname = 'cspi');
+    found_version text;
+    computed timestamptz;
+    new_status text;
+    new_message text;
+    detail text;
+    hint text;
+    t text;
+BEGIN
+    SELECT * INTO g FROM cspi.region r WHERE r.region_schema = refresh_region.region_schema;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'schema "%" is not a region', region_schema
+            USING ERRCODE = 'undefined_object',
+                  HINT = 'cspi.region lists the regions; cspi.create_region() makes one.';
+    END IF;
+    -- One refresh of a region at a time.
+    PERFORM pg_advisory_xact_lock(hashtext('cspi.region'), hashtext(region_schema));
+    FOR m IN SELECT * FROM cspi.region_member r WHERE r.region_schema = refresh_region.region_schema ORDER BY r.position LOOP
+        t := quote_ident(g.internal_schema) || '.' || quote_ident('m' || m.position);
+        found_version := NULL;
+        detail := NULL;
+        -- Each member in a subtransaction of its own: one that fails keeps
+        -- the figures last pulled from it.
+        BEGIN
+            EXECUTE format('SELECT min(cspi_version) FROM %s_deployment', t) INTO found_version;
+            IF found_version IS DISTINCT FROM installed THEN
+                new_status := 'incompatible';
+                new_message := CASE WHEN found_version IS NULL
+                    THEN format('its report schema %s records no deployment', m.report_schema)
+                    ELSE format('its report schema %s was deployed by cspi %s, but the region runs cspi %s, and figures are pooled only when computed by the same definitions: bring both to the same version (ALTER EXTENSION cspi UPDATE, then cspi.redeploy())',
+                                m.report_schema, found_version, installed) END;
+            ELSE
+                EXECUTE format('DELETE FROM %I.member_figure WHERE member = $1', g.internal_schema) USING m.position;
+                EXECUTE format($q$INSERT INTO %I.member_figure
+                                  SELECT $1, indicator, period_type, period, period_start, period_end, numerator, denominator
+                                    FROM %s_indicator_value$q$, g.internal_schema, t) USING m.position;
+                EXECUTE format('DELETE FROM %I.member_availability WHERE member = $1', g.internal_schema) USING m.position;
+                EXECUTE format($q$INSERT INTO %I.member_availability
+                                  SELECT $1, indicator, available, missing_relations FROM %s_indicator_availability$q$,
+                               g.internal_schema, t) USING m.position;
+                EXECUTE format('SELECT max(refreshed_at) FROM %s_indicator_value', t) INTO computed;
+                new_status := 'ok';
+                -- The indicators it has no figure for, by reason.
+                EXECUTE format($q$
+                    SELECT string_agg(format('no figure for %%s (%%s)', codes, reason), '; ' ORDER BY first)
+                      FROM (SELECT cspi.no_figure_reason(a.indicator, a.missing_relations, true) AS reason,
+                                   string_agg(a.indicator, ', ' ORDER BY i.display_order) AS codes,
+                                   min(i.display_order) AS first
+                              FROM %I.member_availability a JOIN cspi.indicator i ON i.code = a.indicator
+                             WHERE a.member = $1 AND NOT a.available
+                             GROUP BY 1) x$q$, g.internal_schema) INTO new_message USING m.position;
+                UPDATE cspi.region_member r
+                   SET figures_from = now(), computed_at = computed
+                 WHERE r.region_schema = refresh_region.region_schema AND r.position = m.position;
+            END IF;
+        EXCEPTION WHEN OTHERS THEN
+            GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+            new_status := CASE WHEN SQLSTATE LIKE '08%' THEN 'unreachable'
+                               WHEN SQLSTATE IN ('42P01', '42703', '3F000', '42883') THEN 'incompatible'
+                               ELSE 'failed' END;
+            new_message := CASE new_status
+                WHEN 'unreachable' THEN 'its server could not be reached: '
+                WHEN 'incompatible' THEN format('its report schema %s does not have what the region reads: ', m.report_schema)
+                ELSE 'reading it failed: ' END || SQLERRM;
+            detail := regexp_replace(btrim(detail), '\s+', ' ', 'g');
+        END;
+        UPDATE cspi.region_member r
+           SET status = new_status, message = new_message || coalesce(' (' || nullif(detail, '') || ')', ''),
+               attempted_at = now(),
+               cspi_version = coalesce(found_version, r.cspi_version)
+         WHERE r.region_schema = refresh_region.region_schema AND r.position = m.position
+         RETURNING * INTO m;
+        IF new_status <> 'ok' THEN
+            new_message := format('region %s: member "%s" is %s: %s', region_schema, m.name, new_status, new_message);
+            hint := CASE WHEN m.figures_from IS NULL THEN 'The region has no figures for it yet.'
+                         ELSE format('The region keeps its figures read on %s.',
+                                     to_char(m.figures_from AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY, HH24:MI')) END;
+            IF coalesce(detail, '') = '' THEN
+                RAISE WARNING '%', new_message USING HINT = hint;
+            ELSE
+                RAISE WARNING '%', new_message USING DETAIL = detail, HINT = hint;
+            END IF;
+        END IF;
+    END LOOP;
+    EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.member_value', g.internal_schema);
+    EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.indicator_value', g.internal_schema);
+    UPDATE cspi.region r SET refreshed_at = now() WHERE r.region_schema = refresh_region.region_schema;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.refresh_region(name) IS
+'Pulls the published figures of each member of a region (cspi.refresh() calls it for a region schema) and pools them again. A member that cannot be reached, is on another version of cspi or cannot be read keeps the figures last pulled from it; each is named in a warning and in the region''s member view.';
+
+-- Who may read the published figures of a report or region schema, and
+-- nothing else: the role a region's user mapping uses on a council.
+CREATE OR REPLACE FUNCTION cspi.grant_published_figures(report_schema name, grantee name) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    object text;
+    is_region boolean := EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = grant_published_figures.report_schema);
+BEGIN
+    IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
+        RAISE EXCEPTION 'schema "%" has no indicator_value', report_schema
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'Run cspi.deploy(source_schema, report_schema) or cspi.create_region() first.';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = grantee) THEN
+        RAISE EXCEPTION 'role "%" does not exist', grantee
+            USING ERRCODE = 'undefined_object';
+    END IF;
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', report_schema, grantee);
+    FOREACH object IN ARRAY CASE WHEN is_region THEN ARRAY['indicator_value', 'indicator_availability', 'member_value', 'member']
+                                 ELSE ARRAY['indicator_value', 'indicator_availability', 'deployment'] END LOOP
+        EXECUTE format('GRANT SELECT ON %I.%I TO %I', report_schema, object, grantee);
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.grant_published_figures(name, name) IS
+'Grants grantee the published figures of a report schema and nothing else: indicator_value, indicator_availability and deployment (of a region: indicator_value, indicator_availability, member_value and member). The role a region''s user mapping uses on a council needs exactly this; no drill-down, source or child-level row. Grants survive redeploys.';
+
+-- The region's report: who is pooled, and how fresh each member's figures are.
+CREATE OR REPLACE FUNCTION cspi.region_as_at_html(region_schema name) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT '<p class="as-at">'
+           || cspi.html_escape(format('Pooled from %s: %s. Figures computed %s (the region''s last refresh).',
+                  CASE WHEN count(m.figures_from) = 1 THEN '1 council' ELSE count(m.figures_from) || ' councils' END,
+                  coalesce(string_agg(m.name, ', ' ORDER BY m.position) FILTER (WHERE m.figures_from IS NOT NULL), 'none'),
+                  coalesce(to_char(min(g.refreshed_at) AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY, HH24:MI'), 'never')))
+           || '</p>'
+           || coalesce('<p class="stale">' || cspi.html_escape(string_agg(
+                  format('%s: %s. %s', m.name, m.message,
+                         CASE WHEN m.figures_from IS NULL THEN 'The region has no figures for it, so its figures are left out.'
+                              ELSE format('Its figures here are those read on %s.',
+                                          to_char(m.figures_from AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY, HH24:MI')) END),
+                  ' ' ORDER BY m.position) FILTER (WHERE m.status <> 'ok')) || '</p>', '')
+      FROM cspi.region g JOIN cspi.region_member m ON m.region_schema = g.region_schema
+     WHERE g.region_schema = region_as_at_html.region_schema;
+    END;
+COMMENT ON FUNCTION cspi.region_as_at_html(name) IS
+'The paragraphs that open a region''s report (cspi.report_html): the councils pooled and the region''s last refresh, and each member whose last refresh failed, why, and from when its figures are.';
+
+-- Each member beside the region: the members, then every indicator's
+-- figures in rank order.
+CREATE OR REPLACE FUNCTION cspi.region_members_html(period text, region_schema name) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    html text;
+    row_html text;
+BEGIN
+    SELECT '<section class="members"><h2>Councils</h2><table><thead><tr><th scope="col">Council</th>'
+           || '<th scope="col">Local authority</th><th scope="col">Status at the last refresh</th>'
+           || '<th scope="col">Figures read</th><th scope="col">Figures computed by the council</th></tr></thead><tbody>'
+           || string_agg('<tr><th scope="row">' || cspi.html_escape(m.name) || '</th><td>'
+                         || coalesce(cspi.html_escape(a.la_name || ' (' || m.la_code || ')'), cspi.html_escape(m.la_code), '&ndash;') || '</td><td>'
+                         || cspi.html_escape(m.status || coalesce(': ' || m.message, '')) || '</td><td>'
+                         || coalesce(to_char(m.figures_from AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY, HH24:MI'), 'never') || '</td><td>'
+                         || coalesce(to_char(m.computed_at AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY, HH24:MI'), '&ndash;') || '</td></tr>',
+                         '' ORDER BY m.position)
+           || '</tbody></table>'
+      INTO html
+      FROM cspi.region_member m LEFT JOIN cspi.local_authority a ON a.old_la_code = m.la_code
+     WHERE m.region_schema = region_members_html.region_schema;
+
+    EXECUTE format($q$
+        SELECT string_agg(format('<tr data-code="%%s"><th scope="row">%%s <small>(%%s)</small></th><td class="num">%%s</td><td>%%s</td></tr>',
+                                 cspi.html_escape(i.code), cspi.html_escape(i.title), cspi.html_escape(i.code),
+                                 cspi.html_escape(coalesce(v.display, 'no figure')),
+                                 coalesce(cspi.html_escape(league.list), '')
+                                 || CASE WHEN cardinality(a.members_without) > 0
+                                         THEN ' <small class="not-pooled">' || cspi.html_escape(
+                                              'Not pooled: ' || array_to_string(a.members_without, ', ') || ' (no figure).') || '</small>'
+                                         ELSE '' END),
+                          '' ORDER BY i.display_order)
+          FROM cspi.indicator i
+          JOIN %1$I.indicator_availability a ON a.indicator = i.code AND a.available
+          LEFT JOIN %1$I.indicator_value v ON v.indicator = i.code AND v.period = $1
+          LEFT JOIN LATERAL (
+              SELECT string_agg(coalesce(mv.rank || '. ', '') || mv.member || CASE WHEN mv.current THEN '' ELSE '*' END
+                                || ': ' || CASE WHEN mv.suppressed THEN 'c' ELSE cspi.format_number(mv.shown, i.unit) END,
+                                '; ' ORDER BY mv.rank NULLS LAST, mv.member_position) AS list
+                FROM %1$I.member_value mv
+               WHERE mv.indicator = i.code AND mv.period = $1) league ON true$q$, region_schema)
+      INTO row_html USING period;
+    RETURN html
+        || '<h3>Each council beside the region, ' || cspi.html_escape(cspi.period_name(period)) || '</h3>'
+        || '<p>' || cspi.html_escape('Councils in rank order (1: the best) where higher or lower is better; otherwise in the order the region lists them. '
+                                     || 'c: suppressed to protect small numbers. *: figures kept from an earlier refresh.') || '</p>'
+        || '<table><colgroup><col style="width:30%"><col style="width:16%"><col></colgroup><thead><tr>'
+        || '<th scope="col">Indicator</th><th scope="col">Region</th><th scope="col">Councils</th></tr></thead><tbody>'
+        || coalesce(row_html, '') || '</tbody></table></section>';
+END
+$fn$;
+COMMENT ON FUNCTION cspi.region_members_html(text, name) IS
+'The section of a region''s report (cspi.report_html) that puts each member beside the region: the members and how the last refresh went for each, then for every indicator the region''s figure and each member''s, in rank order.';

@@ -4,7 +4,8 @@
 # pg_virtualenv and runs each bench/*.sql in it; the results are printed
 # (per-row times and their ratio to the plain-SQL baselines, in one run).
 # Environment: BENCH_ROWS (default 10000000), BENCH (one of the file names
-# without .sql: workdays, ...), PGVERSION (default 15).
+# without .sql or .sh: workdays, region, ...), PGVERSION (default 15);
+# bench/region.sh: BENCH_COUNCILS (default 30), BENCH_SCALE (default 1).
 set -eu
 cd "$(dirname "$0")/.."
 export "$(tools/prepare.sh)"
@@ -19,6 +20,14 @@ run() {
 		createdb "bench_$name"
 		psql -X -q -v ON_ERROR_STOP=1 -v rows="$BENCH_ROWS" -d "bench_$name" -f "$f"
 		dropdb "bench_$name"
+	done
+	# Benchmarks of several databases (regional pooling) are scripts.
+	for f in bench/*.sh; do
+		name=$(basename "$f" .sh)
+		[ "$name" = run-bench ] && continue
+		[ -n "${BENCH:-}" ] && [ "$BENCH" != "$name" ] && continue
+		echo "=== $name"
+		"$f"
 	done
 }
 export -f run

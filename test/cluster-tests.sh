@@ -105,6 +105,10 @@ check report-html:chromium test/html/report_html_test.sh
 # and the demo's CSV.
 check bi-client:node-pg test/bi/bi_client_test.sh
 
+# Regional pooling: three council databases and a region over loopback
+# postgres_fdw, every pooled figure against the sources put together.
+check region:pooling test/region/region.sh
+
 # The scheduled refresh, as the README sets it up with pg_cron, where this
 # version has pg_cron (Debian 12 packages it for 15 only).
 if [ "$(psql -X -A -t -c "SELECT 'pg_cron' = ANY (string_to_array(current_setting('shared_preload_libraries'), ','))")" = t ]; then

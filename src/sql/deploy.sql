@@ -366,6 +366,11 @@ DECLARE
     populated boolean;
     refreshed integer := 0;
 BEGIN
+    -- A region pulls its members' figures instead.
+    IF EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = refresh.report_schema) THEN
+        PERFORM cspi.refresh_region(report_schema);
+        RETURN;
+    END IF;
     SELECT * INTO d FROM cspi.deployment r WHERE r.report_schema = refresh.report_schema;
     IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
         RAISE EXCEPTION 'schema "%" has no indicator_value', report_schema
@@ -397,4 +402,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.refresh(name) IS
-'Refreshes the report schema''s own materialized views (period, then indicator_value) concurrently, so readers are not blocked, and records the time in cspi.deployment.refreshed_at. Touches nothing else in the schema.';
+'Refreshes the report schema''s own materialized views (period, then indicator_value) concurrently, so readers are not blocked, and records the time in cspi.deployment.refreshed_at. Touches nothing else in the schema. For a region schema (cspi.create_region), pulls the members'' published figures and pools them again (cspi.refresh_region).';

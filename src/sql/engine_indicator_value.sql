@@ -7,6 +7,30 @@
 -- indicator of the catalogue has a measure: a code present in the catalogue
 -- but not measured is an error here, at install, never a silent 0.
 
+-- A figure from its numerator and denominator, as every indicator_value
+-- shows it: a council's, and a region's pooled from its members' counts.
+-- (A function returning a table, which the planner inlines: one row.)
+CREATE OR REPLACE FUNCTION cspi.indicator_figure(unit text, numerator bigint, denominator bigint)
+    RETURNS TABLE (value numeric, shown numeric, display text, fraction numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT CASE unit
+               WHEN '%' THEN CASE WHEN denominator > 0 THEN numerator * 100::numeric / denominator END
+               WHEN 'count' THEN numerator::numeric
+               ELSE CASE WHEN denominator > 0 THEN cspi.rate_per(numerator, denominator) END END,
+           CASE unit
+               WHEN '%' THEN CASE WHEN denominator > 0 THEN cspi.percent(cspi.ratio(numerator, denominator), 1) END
+               WHEN 'count' THEN numerator::numeric
+               ELSE CASE WHEN denominator > 0 THEN cspi.rate_per_10k(numerator, denominator) END END,
+           CASE unit
+               WHEN '%' THEN cspi.format_ratio(cspi.ratio(numerator, denominator))
+               WHEN 'count' THEN to_char(numerator, 'FM999,999,999,999,990')
+               ELSE coalesce(CASE WHEN denominator > 0 THEN cspi.rate_per_10k(numerator, denominator)::text END, 'n/a') END,
+           CASE WHEN unit = '%' AND denominator > 0 THEN numerator::numeric / denominator END;
+    END;
+COMMENT ON FUNCTION cspi.indicator_figure(text, bigint, bigint) IS
+'An indicator''s figure from its numerator and denominator, by its unit (%, count or per 10,000): the exact value, the value as shown (percentages to one decimal place, rates per 10,000 to one), the display text (''81.4% (1,119 / 1,374)'') and, for a percentage, the fraction (0 to 1). NULL figures without cases or population.';
+
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('indicator_value', 'materialized view', 190, 'indicator_value', 'indicator, period_type, period',
 'Every available indicator for every year, quarter and month: numerator, denominator, exact value, value as shown, display text, target and status, percentages also as a fraction (0 to 1) for BI tools, and when the figures were computed. Refresh with cspi.refresh().',
@@ -26,7 +50,7 @@ SELECT i.code AS indicator, p.period_type, p.period, p.period_start, p.period_en
        CASE WHEN v.target IS NULL OR v.shown IS NULL OR i.polarity IS NULL THEN NULL
             WHEN cspi.target_met(v.shown, v.target, i.polarity) THEN 'met'
             ELSE 'not met' END AS status,
-       CASE WHEN i.unit = '%' AND v.denominator > 0 THEN v.numerator::numeric / v.denominator END AS fraction,
+       f.fraction,
        now() AS refreshed_at
   FROM cspi.indicator i
   JOIN @R@.indicator_availability a ON a.indicator = i.code AND a.available
@@ -43,20 +67,9 @@ SELECT i.code AS indicator, p.period_type, p.period, p.period_start, p.period_en
              CASE i.unit WHEN '%' THEN coalesce(c.den, 0)::bigint
                          WHEN 'per 10,000' THEN pop.children::bigint END AS den
   ) n
+  CROSS JOIN LATERAL cspi.indicator_figure(i.unit, n.num, n.den) f
   CROSS JOIN LATERAL (
-      SELECT n.num AS numerator, n.den AS denominator,
-             CASE i.unit
-                 WHEN '%' THEN CASE WHEN n.den > 0 THEN n.num * 100::numeric / n.den END
-                 WHEN 'count' THEN n.num::numeric
-                 ELSE CASE WHEN n.den > 0 THEN cspi.rate_per(n.num, n.den) END END AS value,
-             CASE i.unit
-                 WHEN '%' THEN CASE WHEN n.den > 0 THEN cspi.percent(cspi.ratio(n.num, n.den), 1) END
-                 WHEN 'count' THEN n.num::numeric
-                 ELSE CASE WHEN n.den > 0 THEN cspi.rate_per_10k(n.num, n.den) END END AS shown,
-             CASE i.unit
-                 WHEN '%' THEN cspi.format_ratio(cspi.ratio(n.num, n.den))
-                 WHEN 'count' THEN to_char(n.num, 'FM999,999,999,999,990')
-                 ELSE coalesce(CASE WHEN n.den > 0 THEN cspi.rate_per_10k(n.num, n.den)::text END, 'n/a') END AS display,
+      SELECT n.num AS numerator, n.den AS denominator, f.value, f.shown, f.display,
              cspi.target_for(i.code, p.period) AS target
   ) v
 $def$);

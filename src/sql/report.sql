@@ -410,6 +410,7 @@ DECLARE
     items jsonb;
     section_heading text;
     council text := nullif(btrim(current_setting('cspi.council_name', true)), '');
+    region record;
     refreshed timestamptz;
     latest date;
     count_in_section integer;
@@ -418,10 +419,16 @@ BEGIN
     SELECT * INTO summary FROM cspi.narrative_summary(period, report_schema);
     SELECT coalesce(d.refreshed_at, d.deployed_at) INTO refreshed
       FROM cspi.deployment d WHERE d.report_schema = report_html.report_schema;
+    -- A region: its name, and its members in place of the source's events.
+    SELECT * INTO region FROM cspi.region g WHERE g.region_schema = report_html.report_schema;
+    IF region.region_schema IS NOT NULL THEN
+        council := coalesce(region.name, council);
+        refreshed := region.refreshed_at;
+    END IF;
     -- The date the data is as at, as the last deploy or refresh found it
     -- (a reader may not be allowed to read the source itself).
     SELECT d.latest_event INTO latest FROM cspi.deployment d WHERE d.report_schema = report_html.report_schema;
-    IF latest IS NULL THEN
+    IF latest IS NULL AND region.region_schema IS NULL THEN
         BEGIN
             latest := cspi.latest_event_date(report_schema);
         EXCEPTION WHEN insufficient_privilege THEN
@@ -448,10 +455,11 @@ BEGIN
          || '<header>'
          || coalesce('<p class="council">' || cspi.html_escape(council) || '</p>', '')
          || '<h1>' || cspi.html_escape('Children''s services performance indicators: ' || cspi.period_name(period)) || '</h1>'
-         || '<p class="as-at">' || cspi.html_escape(
+         || CASE WHEN region.region_schema IS NOT NULL THEN cspi.region_as_at_html(report_schema) ELSE
+            '<p class="as-at">' || cspi.html_escape(
                 'Data as at ' || coalesce(to_char(latest, 'FMDD FMMonth YYYY') || ' (the latest event recorded)', 'an unknown date (no events recorded)')
                 || '; figures computed ' || coalesce(to_char(refreshed AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY, HH24:MI'), 'at an unknown time')
-                || ' (the report''s last refresh).') || '</p>'
+                || ' (the report''s last refresh).') || '</p>' END
          || '<p>' || cspi.html_escape(format('Period %s to %s.',
                                              to_char(b.period_start, 'FMDD FMMonth YYYY'),
                                              to_char(b.period_end, 'FMDD FMMonth YYYY'))) || '</p>'
@@ -478,7 +486,9 @@ BEGIN
             -- How many cases fell short, and where to find them.
             IF item.status = 'not met' AND item.unit = '%' THEN
                 html := html || ' <span class="cases">' || cspi.html_escape(format(
-                            '(%s of the %s cases did not meet the standard: cspi.cases(%L, %L) lists them.)',
+                            CASE WHEN region.region_schema IS NULL
+                                 THEN '(%s of the %s cases did not meet the standard: cspi.cases(%L, %L) lists them.)'
+                                 ELSE '(%s of the %s cases did not meet the standard: each council''s cspi.cases(%L, %L) lists its own.)' END,
                             to_char(CASE item.polarity WHEN 'higher' THEN item.denominator - item.numerator ELSE item.numerator END,
                                     'FM999,999,999,990'),
                             to_char(item.denominator, 'FM999,999,999,990'), item.code, period)) || '</span>';
@@ -538,6 +548,9 @@ BEGIN
              || '</td></tr>';
     END LOOP;
     html := html || '</tbody></table></section>';
+    IF region.region_schema IS NOT NULL THEN
+        html := html || cspi.region_members_html(period, report_schema);
+    END IF;
 
     -- The definitions, in plain words.
     html := html || '<section class="definitions"><h2>Appendix: definitions</h2><dl class="definitions">';
@@ -553,4 +566,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.report_html(text, name) IS
-'The year-end (or quarter or month) report as one self-contained HTML page that prints to A4: the council''s name (setting cspi.council_name), the date the data is as at (the latest event) and the last refresh, a summary, the narrative under its four headings with the cases short of the standard, the scorecard with status shown by text and symbol as well as colour and a labelled chart of the last 24 months against the target for each indicator, and an appendix of definitions in plain words.';
+'The year-end (or quarter or month) report as one self-contained HTML page that prints to A4: the council''s name (setting cspi.council_name), the date the data is as at (the latest event) and the last refresh, a summary, the narrative under its four headings with the cases short of the standard, the scorecard with status shown by text and symbol as well as colour and a labelled chart of the last 24 months against the target for each indicator, and an appendix of definitions in plain words. For a region (cspi.create_region): its name, its members and how the last refresh went for each, and each member''s figure and rank beside the region''s.';

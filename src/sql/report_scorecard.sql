@@ -59,6 +59,10 @@ BEGIN
     SELECT coalesce(d.refreshed_at, d.deployed_at), a.old_la_code INTO as_at, la
       FROM cspi.deployment d LEFT JOIN cspi.local_authority a ON a.old_la_code = d.la_code
      WHERE d.report_schema = scorecard.report_schema;
+    IF NOT FOUND THEN
+        SELECT coalesce(g.refreshed_at, g.created_at) INTO as_at FROM cspi.region g
+         WHERE g.region_schema = scorecard.report_schema;
+    END IF;
     RETURN QUERY EXECUTE format($q$
         SELECT i.display_order, i.section, i.code, i.title, i.unit,
                v.display, v.shown, v.numerator, v.denominator,
@@ -66,7 +70,11 @@ BEGIN
                $2, pv.display, pv.shown,
                cspi.change_word(v.shown, pv.shown), cspi.change_judgement(v.shown, pv.shown, i.polarity),
                coalesce(a.available, false) AND v.indicator IS NOT NULL,
-               CASE WHEN v.shown IS NULL
+               CASE WHEN v.display = 'c' THEN 'the figure is suppressed, because it would disclose a small number'
+                    -- only a region has an indicator unavailable for no missing data
+                    WHEN v.shown IS NULL AND NOT a.available AND a.missing_relations = '{}'
+                    THEN 'no member council''s figures for it could be read'
+                    WHEN v.shown IS NULL
                     THEN cspi.no_figure_reason(i.code, a.missing_relations, v.indicator IS NOT NULL) END,
                $3,
                bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile

@@ -40,6 +40,7 @@ DROP FUNCTION cspi.build_report_objects(name, name, name, text, text[], name[]);
 -- include: engine_build.sql
 DELETE FROM cspi.report_object WHERE name = 'indicator_value';
 -- include: engine_indicator_value.sql
+-- include: engine_cases.sql
 
 --------------------------------------------------------------------------
 -- The report: plain-words reasons, four narrative headings and a summary,
@@ -105,3 +106,10 @@ DROP FUNCTION cspi.trend_svg(numeric[], numeric, text, text[]);
 
 -- include: returns.sql
 -- include: returns_source.sql
+
+--------------------------------------------------------------------------
+-- Regions: several councils' published figures pooled exactly over
+-- postgres_fdw (cspi.create_region), refreshed by cspi.refresh().
+--------------------------------------------------------------------------
+
+-- include: region.sql
