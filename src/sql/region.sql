@@ -174,18 +174,20 @@ CREATE UNIQUE INDEX ON @I@.member_value (member, indicator, period_type, period)
 
 CREATE MATERIALIZED VIEW @I@.indicator_value AS
 WITH figure AS (
-    SELECT f.*, i.unit, m.name
+    SELECT f.*, i.unit, m.name,
+           -- a rate pools the members that have a population for the period
+           i.unit <> 'per 10,000' OR f.denominator > 0 AS pools
       FROM @I@.member_figure f
       JOIN cspi.region_member m ON m.region_schema = @REGION@ AND m.position = f.member
       JOIN @I@.member_availability a ON a.member = f.member AND a.indicator = f.indicator AND a.available
       JOIN cspi.indicator i ON i.code = f.indicator
-     -- a rate pools the members that have a population for the period
-     WHERE i.unit <> 'per 10,000' OR f.denominator > 0
 ), pooled AS (
+    -- (a rate that no member has a population for keeps its count, and no
+    -- figure, as a council's does)
     SELECT indicator, period_type, period, min(period_start) AS period_start, max(period_end) AS period_end,
-           sum(numerator)::bigint AS numerator,
-           CASE WHEN min(unit) <> 'count' THEN sum(denominator)::bigint END AS denominator,
-           array_agg(name ORDER BY member) AS members
+           coalesce(sum(numerator) FILTER (WHERE pools), sum(numerator))::bigint AS numerator,
+           CASE WHEN min(unit) <> 'count' THEN sum(denominator) FILTER (WHERE pools) END::bigint AS denominator,
+           coalesce(array_agg(name ORDER BY member) FILTER (WHERE pools), array_agg(name ORDER BY member)) AS members
       FROM figure
      GROUP BY indicator, period_type, period
 )
@@ -432,6 +434,16 @@ BEGIN
         RAISE EXCEPTION 'schema "%" is not a region', region_schema
             USING ERRCODE = 'undefined_object',
                   HINT = 'cspi.region lists the regions; cspi.create_region() makes one.';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = region_schema) THEN
+        RAISE EXCEPTION 'region schema "%" does not exist', region_schema
+            USING ERRCODE = 'invalid_schema_name',
+                  HINT = 'Make it again with cspi.create_region(), or remove its row from cspi.region.';
+    ELSIF NOT cspi.owns_schema(region_schema) THEN
+        RAISE EXCEPTION 'region "%" belongs to role %, not to %', region_schema,
+                        (SELECT pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = region_schema), current_user
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'Refresh it as its owner, or as a member of that role.';
     END IF;
     -- One refresh of a region at a time.
     PERFORM pg_advisory_xact_lock(hashtext('cspi.region'), hashtext(region_schema));

@@ -422,7 +422,7 @@ BEGIN
     -- A region: its name, and its members in place of the source's events.
     SELECT * INTO region FROM cspi.region g WHERE g.region_schema = report_html.report_schema;
     IF region.region_schema IS NOT NULL THEN
-        council := coalesce(region.name, council);
+        council := coalesce(region.name, region.region_schema);
         refreshed := region.refreshed_at;
     END IF;
     -- The date the data is as at, as the last deploy or refresh found it

@@ -27,11 +27,13 @@ pre=cspi_region_test
 region_db=${pre}_region
 reader=cspi_region_test_reader
 reader_password=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+admin=cspi_region_test_admin
+admin_password=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
 fail=0
 
 cleanup() {
 	for db in a b c d region; do dropdb --if-exists "${pre}_$db" >/dev/null 2>&1 || true; done
-	psql -X -q -d postgres -c "DROP ROLE IF EXISTS $reader" >/dev/null 2>&1 || true
+	psql -X -q -d postgres -c "DROP ROLE IF EXISTS $reader" -c "DROP ROLE IF EXISTS $admin" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 cleanup
@@ -264,7 +266,7 @@ html=$(R -c "SELECT cspi.report_html('2023/24', 'north')")
 contains "the report says so" "Council C: its server could not be reached: could not connect to server &quot;council_c&quot;" "$html"
 contains "... and from when its figures are" "Its figures here are those read on" "$html"
 R -c "ALTER SERVER council_c OPTIONS (SET port '$PGPORT')"
-R -c "SELECT cspi.refresh('north')" 2>/dev/null
+R -c "SELECT cspi.refresh('north')" >/dev/null 2>&1
 check "back up, it is current again" "ok true" "$(R -c "SELECT m.status || ' ' || bool_and(v.current) FROM north.member m JOIN north.member_value v ON v.member = m.name WHERE m.name = 'Council C' GROUP BY m.status")"
 
 # --- Remade, what councils built over it stays ------------------------------
@@ -293,6 +295,25 @@ check "the same figures where nothing is small" 0 \
 contains "the scorecard says why a figure is missing" "the figure is suppressed, because it would disclose a small number" \
 	"$(R -c "SELECT DISTINCT c.reason FROM (SELECT period FROM south.indicator_value WHERE suppressed LIMIT 1) p
 	          CROSS JOIN LATERAL cspi.scorecard(p.period, 'south') c WHERE c.reason LIKE '%suppressed%'")"
+
+# --- A region made and refreshed by a role that is not a superuser ---------
+q postgres -c "CREATE ROLE $admin LOGIN PASSWORD '$admin_password'"
+R -c "GRANT CREATE ON DATABASE $region_db TO $admin" \
+  -c "GRANT USAGE ON FOREIGN SERVER council_a, council_b TO $admin" \
+  -c "CREATE USER MAPPING FOR $admin SERVER council_a OPTIONS (user '$reader', password '$reader_password')" \
+  -c "CREATE USER MAPPING FOR $admin SERVER council_b OPTIONS (user '$reader', password '$reader_password')"
+A() { PGUSER=$admin PGPASSWORD=$admin_password q "$region_db" "$@"; }
+check "a region made by a role that is not a superuser" "ok ok" \
+	"$(A -c "SELECT string_agg(status, ' ' ORDER BY member) FROM cspi.create_region('east', '[{\"server\": \"council_a\", \"schema\": \"cspi_report\", \"name\": \"Council A\"}, {\"server\": \"council_b\", \"schema\": \"cspi_report\", \"name\": \"Council B\"}]', 'East')")"
+check "... pools as the superuser's does" \
+	"$(R -c "SELECT sum(numerator) FROM north.member_value WHERE member IN ('Council A', 'Council B') AND indicator = 'CFA_45WD' AND period = '2023/24'")" \
+	"$(A -c "SELECT numerator FROM east.indicator_value WHERE indicator = 'CFA_45WD' AND period = '2023/24'")"
+A -c "SELECT cspi.refresh('east')" >/dev/null
+check "... refreshes it and reports on it" t "$(A -c "SELECT cspi.report_html('2023/24', 'east') LIKE '%<p class=\"council\">East</p>%'")"
+check "... and cannot change another region's registry rows" "0" \
+	"$(A -c "WITH u AS (UPDATE cspi.region_member SET name = 'taken' WHERE region_schema = 'north' RETURNING 1) SELECT count(*) FROM u")"
+denied=$(A -c "SELECT cspi.refresh('north')" 2>&1 || true)
+contains "... nor refresh it" "ERROR:  region \"north\" belongs to role $PGUSER, not to $admin" "$denied"
 
 [ $fail -eq 0 ] && echo "region: all checks passed"
 exit $fail
