@@ -12547,12 +12547,7 @@ BEGIN
                $2, pv.display, pv.shown,
                cspi.change_word(v.shown, pv.shown), cspi.change_judgement(v.shown, pv.shown, i.polarity),
                coalesce(a.available, false) AND v.indicator IS NOT NULL,
-               CASE WHEN v.display = 'c' THEN 'the figure is suppressed, because it would disclose a small number'
-                    -- only a region has an indicator unavailable for no missing data
-                    WHEN v.shown IS NULL AND NOT a.available AND a.missing_relations = '{}'
-                    THEN 'no member council''s figures for it could be read'
-                    WHEN v.shown IS NULL
-                    THEN cspi.no_figure_reason(i.code, a.missing_relations, v.indicator IS NOT NULL) END,
+               cspi.figure_reason(i.code, v.display, v.shown, a.available, a.missing_relations, v.indicator IS NOT NULL),
                $3,
                bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile
           FROM cspi.indicator i
@@ -13327,8 +13322,7 @@ SELECT p.period_type, p.period, p.period_start, p.period_end,
        cspi.change_word(v.shown, pv.shown) AS change,
        cspi.change_judgement(v.shown, pv.shown, i.polarity) AS change_is,
        coalesce(a.available, false) AND v.indicator IS NOT NULL AS available,
-       CASE WHEN v.shown IS NULL
-            THEN cspi.no_figure_reason(i.code, a.missing_relations, v.indicator IS NOT NULL) END AS reason,
+       cspi.figure_reason(i.code, v.display, v.shown, a.available, a.missing_relations, v.indicator IS NOT NULL) AS reason,
        (SELECT max(x.refreshed_at) FROM @R@.indicator_value x) AS data_as_at,
        bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile
   FROM cspi.indicator i
@@ -13427,6 +13421,19 @@ CREATE OR REPLACE FUNCTION cspi.no_figure_reason(indicator text, missing_relatio
     END;
 COMMENT ON FUNCTION cspi.no_figure_reason(text, text[], boolean) IS
 'Why an indicator has no figure for a period, in words a council reader understands: the data that is missing (missing_relations; NULL: the report predates the indicator), no records in the period, no cases (a zero denominator) or no population estimate.';
+
+-- The reason a scorecard row gives, a council's or a region's.
+CREATE OR REPLACE FUNCTION cspi.figure_reason(indicator text, display text, shown numeric, available boolean,
+                                              missing_relations text[], has_row boolean)
+    RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN CASE WHEN shown IS NOT NULL THEN NULL
+                WHEN display = 'c' THEN 'the figure is suppressed, because it would disclose a small number'
+                -- only a region has an indicator unavailable with no data missing
+                WHEN NOT available AND missing_relations = '{}' THEN 'no member council''s figures for it could be read'
+                ELSE cspi.no_figure_reason(indicator, missing_relations, has_row) END;
+COMMENT ON FUNCTION cspi.figure_reason(text, text, numeric, boolean, text[], boolean) IS
+'Why a scorecard row has no figure (NULL when it has one): suppressed in a region (display ''c''), no member council''s figures read (a region), else cspi.no_figure_reason.';
 
 --------------------------------------------------------------------------
 -- The statutory returns as a source: SSDA903 files and the CIN census in,
@@ -14326,8 +14333,8 @@ COMMENT ON FUNCTION cspi.export_cin_census(name, integer) IS
 --
 -- cspi.region and cspi.region_member are the registry; each region has an
 -- internal schema (cspi_region_N) with the foreign tables of its members,
--- the figures last pulled from each, and the materialized views that the
--- region schema publishes.
+-- the figures last pulled from each, and the views (indicator_value
+-- materialized) that the region schema publishes.
 
 CREATE TABLE cspi.region (
     region_schema   name PRIMARY KEY,
@@ -14342,7 +14349,7 @@ COMMENT ON TABLE cspi.region IS
 'The regions (cspi.create_region): each region schema, its name, its internal schema, its small-count suppression and when it was last refreshed. pg_dump keeps it.';
 COMMENT ON COLUMN cspi.region.region_schema IS 'The region schema, whose indicator_value pools the members''.';
 COMMENT ON COLUMN cspi.region.name IS 'The region''s name, for its report (''North West'').';
-COMMENT ON COLUMN cspi.region.internal_schema IS 'Where its foreign tables, the figures pulled from its members and its materialized views live.';
+COMMENT ON COLUMN cspi.region.internal_schema IS 'Where its foreign tables, the figures pulled from its members and the views behind its published ones live.';
 COMMENT ON COLUMN cspi.region.suppress_below IS 'Counts from 1 to suppress_below - 1 are suppressed in what the region publishes (see cspi.discloses_small_count); NULL: nothing is suppressed.';
 COMMENT ON COLUMN cspi.region.created_at IS 'When cspi.create_region() made it.';
 COMMENT ON COLUMN cspi.region.created_by IS 'The role that made it.';
@@ -14401,6 +14408,34 @@ CREATE POLICY region_member_owner ON cspi.region_member
     USING (cspi.owns_schema(region_schema)) WITH CHECK (cspi.owns_schema(region_schema));
 GRANT SELECT, INSERT, UPDATE, DELETE ON cspi.region, cspi.region_member TO PUBLIC;
 
+-- The comments BI tools show for the columns a region's views add.
+INSERT INTO cspi.report_column (object, column_name, comment) VALUES
+ ('indicator_value', 'members', 'The member councils whose figures are pooled in this one (a region).'),
+ ('indicator_value', 'member_count', 'How many member councils are pooled in this figure (a region).'),
+ ('', 'suppressed', 'The figure is withheld (display c, no numbers) because it would disclose a small number (a region with suppress_below).'),
+ ('member_value', 'member', 'The member council.'),
+ ('member_value', 'la_code', 'The member council''s local authority (old three-digit code); NULL when not given.'),
+ ('member_value', 'rank', 'The council''s rank among the region''s members for this indicator and period (1: the best, by the indicator''s polarity; ties share a rank); NULL for indicators without a polarity and figures withheld or missing.'),
+ ('member_value', 'ranked_of', 'How many members were ranked for this indicator and period.'),
+ ('member_value', 'current', 'The figure was read at the region''s last refresh (false: kept from an earlier one, because the last could not read the council).'),
+ ('member_value', 'figures_from', 'When the region read this council''s figures.'),
+ ('member_value', 'member_position', 'The council''s place in the region''s list of members.'),
+ ('member', 'position', 'The council''s place in the region''s list of members.'),
+ ('member', 'name', 'The council''s name.'),
+ ('member', 'la_code', 'The council''s local authority (old three-digit code); NULL when not given.'),
+ ('member', 'server', 'The postgres_fdw server of the council''s database.'),
+ ('member', 'report_schema', 'The council''s report schema on that server.'),
+ ('member', 'status', 'How the last refresh went: ok, unreachable, incompatible, failed, or not refreshed.'),
+ ('member', 'message', 'Why it is not ok; for an ok council, the indicators it has no figure for, and why.'),
+ ('member', 'attempted_at', 'When the last refresh tried to read it.'),
+ ('member', 'figures_from', 'When the figures the region holds for it were read; NULL: none yet.'),
+ ('member', 'computed_at', 'When the council last computed those figures (its own refresh).'),
+ ('member', 'cspi_version', 'The version of cspi that deployed the council''s report schema.'),
+ ('member', 'foreign_table', 'The council''s published indicator_value as a foreign table in the region''s database.'),
+ ('indicator_availability', 'members', 'The member councils that have this indicator (a region).'),
+ ('indicator_availability', 'members_without', 'The member councils that do not have this indicator, or whose figures could not be read (a region).')
+ON CONFLICT (object, column_name) DO UPDATE SET comment = excluded.comment;
+
 -- The small-count rule: a figure is suppressed when it would disclose a
 -- count from 1 to below - 1 (zero is published).
 CREATE OR REPLACE FUNCTION cspi.discloses_small_count(unit text, numerator bigint, denominator bigint, below integer)
@@ -14414,7 +14449,7 @@ COMMENT ON FUNCTION cspi.discloses_small_count(text, bigint, bigint, integer) IS
 'Whether a figure discloses a small count, which a region suppresses (cspi.create_region''s suppress_below): a count or rate whose numerator is from 1 to below - 1; a percentage whose numerator, denominator or denominator minus numerator (the cases out of timescale) is. Zero is not small. false when below is NULL.';
 
 -- The objects of a region's internal schema: the figures pulled from the
--- members, and the materialized views the region schema publishes.
+-- members, and the views the region schema publishes.
 -- @I@ is the internal schema, @REGION@ the region schema as a literal,
 -- @SUPPRESS@ the suppression threshold (NULL for none).
 CREATE OR REPLACE FUNCTION cspi.region_internal_sql() RETURNS text
@@ -14431,7 +14466,7 @@ CREATE TABLE @I@.member_figure (
     denominator  bigint,
     PRIMARY KEY (member, indicator, period_type, period)
 );
-COMMENT ON TABLE @I@.member_figure IS 'Each member''s published numerators and denominators, as last pulled (cspi.refresh()).';
+COMMENT ON TABLE @I@.member_figure IS 'Each member''s published numerators and denominators, as last pulled (cspi.refresh()): a council publishes figures of the indicators it has only.';
 CREATE TABLE @I@.member_availability (
     member            integer NOT NULL,
     indicator         text NOT NULL,
@@ -14441,7 +14476,11 @@ CREATE TABLE @I@.member_availability (
 );
 COMMENT ON TABLE @I@.member_availability IS 'Which indicators each member has, as last pulled (cspi.refresh()).';
 
-CREATE MATERIALIZED VIEW @I@.member_value AS
+CREATE INDEX ON @I@.member_figure (indicator, period);
+
+-- Ranked when read: a reader of one indicator or period ranks only those
+-- members' figures (the filter goes below the window functions).
+CREATE VIEW @I@.member_value AS
 WITH figure AS (
     SELECT m.position, m.name, m.la_code, f.indicator, f.period_type, f.period, f.period_start, f.period_end,
            f.numerator, f.denominator, i.unit, i.polarity, m.figures_from,
@@ -14449,7 +14488,6 @@ WITH figure AS (
            cspi.discloses_small_count(i.unit, f.numerator, f.denominator, @SUPPRESS@) AS small
       FROM @I@.member_figure f
       JOIN cspi.region_member m ON m.region_schema = @REGION@ AND m.position = f.member
-      JOIN @I@.member_availability a ON a.member = f.member AND a.indicator = f.indicator AND a.available
       JOIN cspi.indicator i ON i.code = f.indicator
 ), counted AS (
     SELECT figure.*,
@@ -14484,7 +14522,6 @@ SELECT name AS member, la_code, indicator, period_type, period, period_start, pe
        CASE WHEN ranked THEN count(*) OVER (PARTITION BY indicator, period_type, period, ranked)::integer END AS ranked_of,
        suppressed, current, figures_from, position AS member_position
   FROM shown;
-CREATE UNIQUE INDEX ON @I@.member_value (member, indicator, period_type, period);
 
 CREATE MATERIALIZED VIEW @I@.indicator_value AS
 WITH figure AS (
@@ -14493,7 +14530,6 @@ WITH figure AS (
            i.unit <> 'per 10,000' OR f.denominator > 0 AS pools
       FROM @I@.member_figure f
       JOIN cspi.region_member m ON m.region_schema = @REGION@ AND m.position = f.member
-      JOIN @I@.member_availability a ON a.member = f.member AND a.indicator = f.indicator AND a.available
       JOIN cspi.indicator i ON i.code = f.indicator
 ), pooled AS (
     -- (a rate that no member has a population for keeps its count, and no
@@ -14524,7 +14560,7 @@ SELECT p.indicator, p.period_type, p.period, p.period_start, p.period_end,
 CREATE UNIQUE INDEX ON @I@.indicator_value (indicator, period_type, period);
 $sql$;
 COMMENT ON FUNCTION cspi.region_internal_sql() IS
-'The statements that make a region''s internal schema: the tables of the figures pulled from its members and the materialized views member_value and indicator_value (called by create_region).';
+'The statements that make a region''s internal schema: the tables of the figures pulled from its members, the view member_value (each member''s figure, ranked) and the materialized view indicator_value (pooled) (called by create_region).';
 
 -- The foreign tables of one member: only its published objects.
 CREATE OR REPLACE FUNCTION cspi.region_member_sql(internal name, member integer, server name, report_schema name)
@@ -14655,7 +14691,7 @@ BEGIN
     END LOOP;
     EXECUTE format('CREATE SCHEMA %I', internal);
     EXECUTE format('COMMENT ON SCHEMA %I IS %L', internal,
-                   format('The foreign tables of the members of region %s, the figures pulled from them and its materialized views (cspi.create_region). Read the region schema, not this one.',
+                   format('The foreign tables of the members of region %s, the figures pulled from them and the views behind its published ones (cspi.create_region). Read the region schema, not this one.',
                           region_schema));
 
     INSERT INTO cspi.region AS g (region_schema, name, internal_schema, suppress_below)
@@ -14702,6 +14738,17 @@ BEGIN
                to_regclass(format('%%I.%%I', %1$L, 'm' || m.position || '_indicator_value')) AS foreign_table
           FROM cspi.region_member m
          WHERE m.region_schema = %2$L$q$, internal, region_schema), false, skip);
+    pending := pending || cspi.publish_view(region_schema, 'period', format($q$
+        SELECT DISTINCT period_type, period, period_start, period_end FROM %I.indicator_value$q$, internal), false, skip);
+    -- The scorecard of every period, as a council's report has it.
+    pending := pending || cspi.publish_view(region_schema, 'scorecard',
+                              cspi.fill_template((SELECT o.definition FROM cspi.report_object o WHERE o.name = 'scorecard'),
+                                                 ARRAY['R', 'SCHEMA'], ARRAY[quote_ident(region_schema), quote_literal(region_schema)]),
+                              false, skip);
+    EXECUTE format('COMMENT ON VIEW %I.period IS %L', region_schema,
+                   'Every year, quarter and month the region has figures for.');
+    EXECUTE format('COMMENT ON VIEW %I.scorecard IS %L', region_schema,
+                   (SELECT o.comment FROM cspi.report_object o WHERE o.name = 'scorecard'));
     EXECUTE format('COMMENT ON VIEW %I.indicator_value IS %L', region_schema,
                    'Every indicator for every period, pooled over the region''s members that have it: numerators and denominators summed and the figure computed from them (rates from the summed counts and populations), with the members pooled (members, member_count) and whether the figure is suppressed (display ''c''). Refresh with cspi.refresh().');
     EXECUTE format('COMMENT ON VIEW %I.member_value IS %L', region_schema,
@@ -14710,7 +14757,8 @@ BEGIN
                    'Each indicator of the catalogue: available when at least one member has it, which members have it and which do not; missing_relations, when none has it, what their data lacks.');
     EXECUTE format('COMMENT ON VIEW %I.member IS %L', region_schema,
                    'The region''s member councils and how the last refresh went for each (status, message), when the figures held for each were read, and the foreign table of its published indicator_value (for queries of one member''s figures, whose aggregates postgres_fdw runs on the member when its server lists cspi in its extensions option).');
-    PERFORM cspi.comment_report_columns(region_schema, o) FROM unnest(ARRAY['indicator_value', 'member_value']) AS o;
+    PERFORM cspi.comment_report_columns(region_schema, o)
+       FROM unnest(ARRAY['indicator_value', 'member_value', 'period', 'scorecard', 'member', 'indicator_availability']) AS o;
     FOREACH stmt IN ARRAY pending LOOP
         EXECUTE stmt;
     END LOOP;
@@ -14828,7 +14876,7 @@ BEGIN
             END IF;
         END IF;
     END LOOP;
-    EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.member_value', g.internal_schema);
+    EXECUTE format('ANALYZE %I.member_figure', g.internal_schema);
     EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.indicator_value', g.internal_schema);
     UPDATE cspi.region r SET refreshed_at = now() WHERE r.region_schema = refresh_region.region_schema;
 END
@@ -14856,14 +14904,15 @@ BEGIN
             USING ERRCODE = 'undefined_object';
     END IF;
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', report_schema, grantee);
-    FOREACH object IN ARRAY CASE WHEN is_region THEN ARRAY['indicator_value', 'indicator_availability', 'member_value', 'member']
+    FOREACH object IN ARRAY CASE WHEN is_region THEN ARRAY['indicator_value', 'indicator_availability', 'member_value', 'member',
+                                                           'period', 'scorecard']
                                  ELSE ARRAY['indicator_value', 'indicator_availability', 'deployment'] END LOOP
         EXECUTE format('GRANT SELECT ON %I.%I TO %I', report_schema, object, grantee);
     END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.grant_published_figures(name, name) IS
-'Grants grantee the published figures of a report schema and nothing else: indicator_value, indicator_availability and deployment (of a region: indicator_value, indicator_availability, member_value and member). The role a region''s user mapping uses on a council needs exactly this; no drill-down, source or child-level row. Grants survive redeploys.';
+'Grants grantee the published figures of a report schema and nothing else: indicator_value, indicator_availability and deployment (of a region: indicator_value, indicator_availability, member_value, member, period and scorecard). The role a region''s user mapping uses on a council needs exactly this; no drill-down, source or child-level row. Grants survive redeploys.';
 
 -- The region's report: who is pooled, and how fresh each member's figures are.
 CREATE OR REPLACE FUNCTION cspi.region_as_at_html(region_schema name) RETURNS text

@@ -2,9 +2,10 @@
 # region.sh: pooling 30 councils (BENCH_COUNCILS) of scale 1 (BENCH_SCALE)
 # into a region over loopback postgres_fdw, all in this cluster: how long
 # cspi.refresh() of the region takes (pulling every member's published
-# figures, pooling them, ranking the members), against the plain-SQL way
+# figures and pooling them), against the plain-SQL way
 # of pulling the same figures over the same foreign tables and summing
-# them; then the region's scorecard and report.  Run by bench/run-bench.sh
+# them; then reading the members' ranked figures, the region's scorecard
+# and its report.  Run by bench/run-bench.sh
 # (`make bench`) inside a throwaway cluster, with PostgreSQL's default
 # settings.
 set -eu
@@ -71,6 +72,12 @@ BEGIN
         CREATE TEMP TABLE plain_result AS SELECT * FROM plain_pool;
         INSERT INTO timing VALUES ('plain SQL: pull and sum', run, extract(epoch FROM clock_timestamp() - t0));
     END LOOP;
+    t0 := clock_timestamp();
+    PERFORM count(*) FROM bench.member_value WHERE period = '2023/24';
+    INSERT INTO timing VALUES ('member_value, one year ranked', 1, extract(epoch FROM clock_timestamp() - t0));
+    t0 := clock_timestamp();
+    PERFORM count(*) FROM bench.member_value;
+    INSERT INTO timing VALUES ('member_value, every figure ranked', 1, extract(epoch FROM clock_timestamp() - t0));
     t0 := clock_timestamp();
     PERFORM count(*) FROM cspi.scorecard('2023/24', 'bench');
     INSERT INTO timing VALUES ('cspi.scorecard(2023/24, region)', 1, extract(epoch FROM clock_timestamp() - t0));

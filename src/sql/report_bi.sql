@@ -174,8 +174,7 @@ SELECT p.period_type, p.period, p.period_start, p.period_end,
        cspi.change_word(v.shown, pv.shown) AS change,
        cspi.change_judgement(v.shown, pv.shown, i.polarity) AS change_is,
        coalesce(a.available, false) AND v.indicator IS NOT NULL AS available,
-       CASE WHEN v.shown IS NULL
-            THEN cspi.no_figure_reason(i.code, a.missing_relations, v.indicator IS NOT NULL) END AS reason,
+       cspi.figure_reason(i.code, v.display, v.shown, a.available, a.missing_relations, v.indicator IS NOT NULL) AS reason,
        (SELECT max(x.refreshed_at) FROM @R@.indicator_value x) AS data_as_at,
        bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile
   FROM cspi.indicator i
@@ -274,3 +273,16 @@ CREATE OR REPLACE FUNCTION cspi.no_figure_reason(indicator text, missing_relatio
     END;
 COMMENT ON FUNCTION cspi.no_figure_reason(text, text[], boolean) IS
 'Why an indicator has no figure for a period, in words a council reader understands: the data that is missing (missing_relations; NULL: the report predates the indicator), no records in the period, no cases (a zero denominator) or no population estimate.';
+
+-- The reason a scorecard row gives, a council's or a region's.
+CREATE OR REPLACE FUNCTION cspi.figure_reason(indicator text, display text, shown numeric, available boolean,
+                                              missing_relations text[], has_row boolean)
+    RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN CASE WHEN shown IS NOT NULL THEN NULL
+                WHEN display = 'c' THEN 'the figure is suppressed, because it would disclose a small number'
+                -- only a region has an indicator unavailable with no data missing
+                WHEN NOT available AND missing_relations = '{}' THEN 'no member council''s figures for it could be read'
+                ELSE cspi.no_figure_reason(indicator, missing_relations, has_row) END;
+COMMENT ON FUNCTION cspi.figure_reason(text, text, numeric, boolean, text[], boolean) IS
+'Why a scorecard row has no figure (NULL when it has one): suppressed in a region (display ''c''), no member council''s figures read (a region), else cspi.no_figure_reason.';

@@ -70,12 +70,7 @@ BEGIN
                $2, pv.display, pv.shown,
                cspi.change_word(v.shown, pv.shown), cspi.change_judgement(v.shown, pv.shown, i.polarity),
                coalesce(a.available, false) AND v.indicator IS NOT NULL,
-               CASE WHEN v.display = 'c' THEN 'the figure is suppressed, because it would disclose a small number'
-                    -- only a region has an indicator unavailable for no missing data
-                    WHEN v.shown IS NULL AND NOT a.available AND a.missing_relations = '{}'
-                    THEN 'no member council''s figures for it could be read'
-                    WHEN v.shown IS NULL
-                    THEN cspi.no_figure_reason(i.code, a.missing_relations, v.indicator IS NOT NULL) END,
+               cspi.figure_reason(i.code, v.display, v.shown, a.available, a.missing_relations, v.indicator IS NOT NULL),
                $3,
                bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile
           FROM cspi.indicator i

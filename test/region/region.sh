@@ -252,6 +252,14 @@ contains "the report ranks each member beside the region" \
 contains "the report says which members an indicator was not pooled over" "Not pooled: Council B, Council D (no figure)." "$html"
 contains "the report names the incompatible member" "Council D: its report schema cspi_report was deployed by cspi 1.1" "$html"
 
+check "the scorecard view, as a council's, for BI tools" \
+	"$(R -c "SELECT string_agg(code || '=' || coalesce(display, reason), ';' ORDER BY display_order) FROM cspi.scorecard('2023/24', 'north')")" \
+	"$(R -c "SELECT string_agg(code || '=' || coalesce(display, reason), ';' ORDER BY display_order) FROM north.scorecard WHERE period = '2023/24'")"
+check "every column of the region's views described, for BI tools" "" \
+	"$(R -c "SELECT string_agg(c.relname || '.' || a.attname, ' ') FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+	          JOIN pg_namespace n ON n.oid = c.relnamespace
+	         WHERE n.nspname = 'north' AND a.attnum > 0 AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NULL")"
+
 # --- A member down -----------------------------------------------------------
 before=$(R -c "SELECT md5(string_agg(indicator || period || display, ',' ORDER BY indicator, period_type, period)) FROM north.indicator_value")
 R -c "ALTER SERVER council_c OPTIONS (SET port '1')"
