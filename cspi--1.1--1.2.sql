@@ -14399,6 +14399,20 @@ CREATE OR REPLACE FUNCTION cspi.owns_schema(schema name) RETURNS boolean
                         'USAGE'), false);
 COMMENT ON FUNCTION cspi.owns_schema(name) IS
 'Whether the current role owns schema (or is a member of its owner); false when it does not exist.';
+CREATE OR REPLACE FUNCTION cspi.check_schema_owner(schema name, noun text, hint text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    IF NOT cspi.owns_schema(schema) THEN
+        RAISE EXCEPTION '% "%" belongs to role %, not to %', noun, schema,
+                        (SELECT pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = schema), current_user
+            USING ERRCODE = 'insufficient_privilege', HINT = hint;
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.check_schema_owner(name, text, text) IS
+'Raises insufficient_privilege, naming noun and schema, its owner and the current role, with hint, unless the current role owns schema (or is a member of its owner).';
 ALTER TABLE cspi.region ENABLE ROW LEVEL SECURITY;
 ALTER TABLE cspi.region_member ENABLE ROW LEVEL SECURITY;
 CREATE POLICY region_read ON cspi.region FOR SELECT USING (true);
@@ -14666,12 +14680,7 @@ BEGIN
 
     -- An existing schema must be the caller's, and be this region or empty.
     IF EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = region_schema) THEN
-        IF NOT cspi.owns_schema(region_schema) THEN
-            RAISE EXCEPTION 'schema "%" belongs to role %, not to %', region_schema,
-                            (SELECT pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = region_schema), current_user
-                USING ERRCODE = 'insufficient_privilege',
-                      HINT = 'Make the region in a schema you own, or as its owner.';
-        END IF;
+        PERFORM cspi.check_schema_owner(region_schema, 'schema', 'Make the region in a schema you own, or as its owner.');
         IF NOT EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = create_region.region_schema)
            AND EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                         WHERE n.nspname = region_schema) THEN
@@ -14801,12 +14810,8 @@ BEGIN
         RAISE EXCEPTION 'region schema "%" does not exist', region_schema
             USING ERRCODE = 'invalid_schema_name',
                   HINT = 'Make it again with cspi.create_region(), or remove its row from cspi.region.';
-    ELSIF NOT cspi.owns_schema(region_schema) THEN
-        RAISE EXCEPTION 'region "%" belongs to role %, not to %', region_schema,
-                        (SELECT pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = region_schema), current_user
-            USING ERRCODE = 'insufficient_privilege',
-                  HINT = 'Refresh it as its owner, or as a member of that role.';
     END IF;
+    PERFORM cspi.check_schema_owner(region_schema, 'region', 'Refresh it as its owner, or as a member of that role.');
     -- One refresh of a region at a time.
     PERFORM pg_advisory_xact_lock(hashtext('cspi.region'), hashtext(region_schema));
     FOR m IN SELECT * FROM cspi.region_member r WHERE r.region_schema = refresh_region.region_schema ORDER BY r.position LOOP
