@@ -73,10 +73,10 @@ BEGIN
         INSERT INTO timing VALUES ('plain SQL: pull and sum', run, extract(epoch FROM clock_timestamp() - t0));
     END LOOP;
     t0 := clock_timestamp();
-    PERFORM count(*) FROM bench.member_value WHERE period = '2023/24';
+    PERFORM sum(rank), count(display) FROM bench.member_value WHERE period = '2023/24';
     INSERT INTO timing VALUES ('member_value, one year ranked', 1, extract(epoch FROM clock_timestamp() - t0));
     t0 := clock_timestamp();
-    PERFORM count(*) FROM bench.member_value;
+    PERFORM sum(rank), count(display) FROM bench.member_value;
     INSERT INTO timing VALUES ('member_value, every figure ranked', 1, extract(epoch FROM clock_timestamp() - t0));
     t0 := clock_timestamp();
     PERFORM count(*) FROM cspi.scorecard('2023/24', 'bench');

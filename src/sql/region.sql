@@ -48,6 +48,7 @@ CREATE TABLE cspi.region_member (
     figures_from  timestamptz,
     computed_at   timestamptz,
     cspi_version  text,
+    figures_version text,
     PRIMARY KEY (region_schema, position),
     UNIQUE (region_schema, name)
 );
@@ -65,6 +66,7 @@ COMMENT ON COLUMN cspi.region_member.attempted_at IS 'When the last refresh trie
 COMMENT ON COLUMN cspi.region_member.figures_from IS 'When the figures the region holds for it were read (the last refresh that reached it); NULL: none yet.';
 COMMENT ON COLUMN cspi.region_member.computed_at IS 'When the council last computed those figures (its own cspi.refresh()).';
 COMMENT ON COLUMN cspi.region_member.cspi_version IS 'The version of cspi that deployed the council''s report schema, as last read.';
+COMMENT ON COLUMN cspi.region_member.figures_version IS 'The version of cspi that computed the figures the region holds for it: they are pooled only while it is the region''s own version.';
 
 SELECT pg_catalog.pg_extension_config_dump('cspi.region', '');
 SELECT pg_catalog.pg_extension_config_dump('cspi.region_member', '');
@@ -126,7 +128,7 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('member', 'cspi_version', 'The version of cspi that deployed the council''s report schema.'),
  ('member', 'foreign_table', 'The council''s published indicator_value as a foreign table in the region''s database.'),
  ('indicator_availability', 'members', 'The member councils that have this indicator (a region).'),
- ('indicator_availability', 'members_without', 'The member councils that do not have this indicator, or whose figures could not be read (a region).')
+ ('indicator_availability', 'members_without', 'The member councils that do not have this indicator (as last read), or that have never been read (a region).')
 ON CONFLICT (object, column_name) DO UPDATE SET comment = excluded.comment;
 
 -- The small-count rule: a figure is suppressed when it would disclose a
@@ -144,7 +146,8 @@ COMMENT ON FUNCTION cspi.discloses_small_count(text, bigint, bigint, integer) IS
 -- The objects of a region's internal schema: the figures pulled from the
 -- members, and the views the region schema publishes.
 -- @I@ is the internal schema, @REGION@ the region schema as a literal,
--- @SUPPRESS@ the suppression threshold (NULL for none).
+-- @SUPPRESS@ the suppression threshold (NULL for none), @VERSION@ the
+-- installed version of cspi (as an expression, so that an upgrade counts).
 CREATE OR REPLACE FUNCTION cspi.region_internal_sql() RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN $sql$
@@ -177,24 +180,32 @@ CREATE VIEW @I@.member_value AS
 WITH figure AS (
     SELECT m.position, m.name, m.la_code, f.indicator, f.period_type, f.period, f.period_start, f.period_end,
            f.numerator, f.denominator, i.unit, i.polarity, m.figures_from,
-           m.status = 'ok' AS current,
-           cspi.discloses_small_count(i.unit, f.numerator, f.denominator, @SUPPRESS@) AS small
+           m.status = 'ok' AND m.figures_version = @VERSION@ AS current,
+           cspi.discloses_small_count(i.unit, f.numerator, f.denominator, @SUPPRESS@) AS small,
+           -- what withholding it would withhold
+           f.numerator > 0 OR (i.unit = '%' AND f.denominator > 0) AS adds
       FROM @I@.member_figure f
       JOIN cspi.region_member m ON m.region_schema = @REGION@ AND m.position = f.member
       JOIN cspi.indicator i ON i.code = f.indicator
 ), counted AS (
     SELECT figure.*,
            count(*) FILTER (WHERE small) OVER pool AS small_in_pool,
-           count(*) OVER pool AS in_pool,
-           row_number() OVER (PARTITION BY indicator, period_type, period, small
-                              ORDER BY numerator, position) AS smallest
+           coalesce(sum(numerator) FILTER (WHERE small) OVER pool, 0)::bigint AS small_numerator,
+           coalesce(sum(denominator) FILTER (WHERE small) OVER pool, 0)::bigint AS small_denominator,
+           (coalesce(sum(numerator) OVER candidate, 0) - coalesce(numerator, 0))::bigint AS numerator_before,
+           (coalesce(sum(denominator) OVER candidate, 0) - coalesce(denominator, 0))::bigint AS denominator_before
       FROM figure
-    WINDOW pool AS (PARTITION BY indicator, period_type, period)
+    WINDOW pool AS (PARTITION BY indicator, period_type, period),
+           candidate AS (PARTITION BY indicator, period_type, period, small, adds
+                         ORDER BY numerator, denominator, position ROWS UNBOUNDED PRECEDING)
 ), marked AS (
-    -- A lone suppressed figure could be had back by subtracting the
-    -- others from the region's: the next smallest is suppressed too.
+    -- The small figures withheld could be had back by subtracting the
+    -- others from the region's: the smallest others are withheld too, as
+    -- many as it takes for what is withheld together not to be small.
     SELECT counted.*,
-           small OR (small_in_pool = 1 AND in_pool > 1 AND NOT small AND smallest = 1) AS suppressed
+           small OR (small_in_pool > 0 AND adds AND NOT small
+                     AND cspi.discloses_small_count(unit, small_numerator + numerator_before,
+                                                    small_denominator + denominator_before, @SUPPRESS@)) AS suppressed
       FROM counted
 ), shown AS (
     SELECT marked.*, f.value, f.shown, f.display, f.fraction,
@@ -223,6 +234,8 @@ WITH figure AS (
            i.unit <> 'per 10,000' OR f.denominator > 0 AS pools
       FROM @I@.member_figure f
       JOIN cspi.region_member m ON m.region_schema = @REGION@ AND m.position = f.member
+                               -- figures of another version are kept, not pooled
+                               AND m.figures_version = @VERSION@
       JOIN cspi.indicator i ON i.code = f.indicator
 ), pooled AS (
     -- (a rate that no member has a population for keeps its count, and no
@@ -293,6 +306,7 @@ DECLARE
     pending text[] := '{}';
     stmt text;
     problems text[] := '{}';
+    kept jsonb;
     region_literal text := quote_literal(region_schema);
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'postgres_fdw') THEN
@@ -346,10 +360,17 @@ BEGIN
         END IF;
     END LOOP;
     problems := problems || ARRAY(
-        SELECT format('the name "%s" is given to %s members', e ->> 'name', count(*))
+        SELECT format('the name "%s" is given to %s members', btrim(e ->> 'name'), count(*))
           FROM jsonb_array_elements(members) e
          WHERE jsonb_typeof(e) = 'object' AND e ? 'name'
-         GROUP BY e ->> 'name' HAVING count(*) > 1 ORDER BY 1);
+         GROUP BY btrim(e ->> 'name') HAVING count(*) > 1 ORDER BY 1);
+    -- the same council twice would be counted twice
+    problems := problems || ARRAY(
+        SELECT format('report schema "%s" on server "%s" is given to %s members (it would be counted %s times)',
+                      e ->> 'schema', e ->> 'server', count(*), count(*))
+          FROM jsonb_array_elements(members) e
+         WHERE jsonb_typeof(e) = 'object' AND e ? 'server' AND e ? 'schema'
+         GROUP BY e ->> 'server', e ->> 'schema' HAVING count(*) > 1 ORDER BY 1);
     IF cardinality(problems) > 0 THEN
         RAISE EXCEPTION 'the members of region "%" are not right (% problems)', region_schema, cardinality(problems)
             USING ERRCODE = 'invalid_parameter_value',
@@ -387,6 +408,8 @@ BEGIN
     ON CONFLICT ON CONSTRAINT region_pkey DO UPDATE
        SET name = EXCLUDED.name, internal_schema = EXCLUDED.internal_schema,
            suppress_below = EXCLUDED.suppress_below, created_at = now(), created_by = current_user, refreshed_at = NULL;
+    SELECT coalesce(jsonb_agg(to_jsonb(r)), '[]') INTO kept
+      FROM cspi.region_member r WHERE r.region_schema = create_region.region_schema;
     DELETE FROM cspi.region_member r WHERE r.region_schema = create_region.region_schema;
     INSERT INTO cspi.region_member (region_schema, position, name, server, report_schema, la_code)
     SELECT region_schema, e.ordinality, btrim(e.value ->> 'name'), e.value ->> 'server', e.value ->> 'schema',
@@ -394,11 +417,37 @@ BEGIN
                 THEN (cspi.find_local_authority(e.value ->> 'la_code')).old_la_code END
       FROM jsonb_array_elements(members) WITH ORDINALITY AS e;
 
-    EXECUTE cspi.fill_template(cspi.region_internal_sql(), ARRAY['I', 'REGION', 'SUPPRESS'],
-                               ARRAY[quote_ident(internal), region_literal, coalesce(suppress_below::text, 'NULL::integer')]);
+    EXECUTE cspi.fill_template(cspi.region_internal_sql(), ARRAY['I', 'REGION', 'SUPPRESS', 'VERSION'],
+                               ARRAY[quote_ident(internal), region_literal, coalesce(suppress_below::text, 'NULL::integer'),
+                                     '(SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = ''cspi'')']);
     FOR m IN SELECT * FROM cspi.region_member r WHERE r.region_schema = create_region.region_schema ORDER BY r.position LOOP
         EXECUTE cspi.region_member_sql(internal, m.position, m.server, m.report_schema);
     END LOOP;
+
+    -- A remake keeps what the region held for a council it still has (the
+    -- same server and report schema): never losing a member's last good
+    -- figures because it is down at that moment.
+    UPDATE cspi.region_member n
+       SET status = o.status, message = o.message, attempted_at = o.attempted_at, figures_from = o.figures_from,
+           computed_at = o.computed_at, cspi_version = o.cspi_version, figures_version = o.figures_version
+      FROM jsonb_populate_recordset(NULL::cspi.region_member, kept) o
+     WHERE n.region_schema = create_region.region_schema AND n.server = o.server AND n.report_schema = o.report_schema;
+    IF to_regclass(format('%I.member_figure', coalesce(previous, internal))) IS NOT NULL AND previous IS NOT NULL THEN
+        EXECUTE format($q$
+            INSERT INTO %1$I.member_figure
+            SELECT n.position, f.indicator, f.period_type, f.period, f.period_start, f.period_end, f.numerator, f.denominator
+              FROM %2$I.member_figure f
+              JOIN jsonb_populate_recordset(NULL::cspi.region_member, $1) o ON o.position = f.member
+              JOIN cspi.region_member n ON n.region_schema = $2 AND n.server = o.server AND n.report_schema = o.report_schema$q$,
+            internal, previous) USING kept, region_schema;
+        EXECUTE format($q$
+            INSERT INTO %1$I.member_availability
+            SELECT n.position, a.indicator, a.available, a.missing_relations
+              FROM %2$I.member_availability a
+              JOIN jsonb_populate_recordset(NULL::cspi.region_member, $1) o ON o.position = a.member
+              JOIN cspi.region_member n ON n.region_schema = $2 AND n.server = o.server AND n.report_schema = o.report_schema$q$,
+            internal, previous) USING kept, region_schema;
+    END IF;
 
     -- The published views, replaced in place so that views, grants and
     -- comments made over them are kept.
@@ -479,6 +528,8 @@ DECLARE
     hint text;
     t text;
 BEGIN
+    -- One refresh (or remake) of a region at a time; then what it is now.
+    PERFORM pg_advisory_xact_lock(hashtext('cspi.region'), hashtext(region_schema));
     SELECT * INTO g FROM cspi.region r WHERE r.region_schema = refresh_region.region_schema;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'schema "%" is not a region', region_schema
@@ -491,8 +542,6 @@ BEGIN
                   HINT = 'Make it again with cspi.create_region(), or remove its row from cspi.region.';
     END IF;
     PERFORM cspi.check_schema_owner(region_schema, 'region', 'Refresh it as its owner, or as a member of that role.');
-    -- One refresh of a region at a time.
-    PERFORM pg_advisory_xact_lock(hashtext('cspi.region'), hashtext(region_schema));
     FOR m IN SELECT * FROM cspi.region_member r WHERE r.region_schema = refresh_region.region_schema ORDER BY r.position LOOP
         t := quote_ident(g.internal_schema) || '.' || quote_ident('m' || m.position);
         found_version := NULL;
@@ -528,7 +577,7 @@ BEGIN
                              WHERE a.member = $1 AND NOT a.available
                              GROUP BY 1) x$q$, g.internal_schema) INTO new_message USING m.position;
                 UPDATE cspi.region_member r
-                   SET figures_from = now(), computed_at = computed
+                   SET figures_from = now(), computed_at = computed, figures_version = found_version
                  WHERE r.region_schema = refresh_region.region_schema AND r.position = m.position;
             END IF;
         EXCEPTION WHEN OTHERS THEN
@@ -537,7 +586,7 @@ BEGIN
                                WHEN SQLSTATE IN ('42P01', '42703', '3F000', '42883') THEN 'incompatible'
                                ELSE 'failed' END;
             new_message := CASE new_status
-                WHEN 'unreachable' THEN 'its server could not be reached: '
+                WHEN 'unreachable' THEN 'the region could not connect to it: '
                 WHEN 'incompatible' THEN format('its report schema %s does not have what the region reads: ', m.report_schema)
                 ELSE 'reading it failed: ' END || SQLERRM;
             detail := regexp_replace(btrim(detail), '\s+', ' ', 'g');
