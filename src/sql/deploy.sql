@@ -65,6 +65,47 @@ CREATE OR REPLACE FUNCTION cspi.contract_expression(kind text, found regtype, co
 COMMENT ON FUNCTION cspi.contract_expression(text, regtype, text) IS
 'The SQL expression that reads a source column of type found as the contract''s kind: ids as text, dates of a timestamptz in Europe/London, timestamps kept as the source has them (a timestamptz as a real instant, so that elapsed hours are real hours across a clock change; a timestamp as wall-clock time), NULL flags as false, codes upper-cased and trimmed.';
 
+-- Whether the current role owns a schema (or is a member of its owner),
+-- and the error when it does not: deploy, create_region and a region's
+-- refresh ask the same.
+CREATE OR REPLACE FUNCTION cspi.owns_schema(schema name) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN coalesce(pg_catalog.pg_has_role(CURRENT_USER,
+                        (SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) schema),
+                        'USAGE'), false);
+COMMENT ON FUNCTION cspi.owns_schema(name) IS
+'Whether the current role owns schema (or is a member of its owner); false when it does not exist.';
+CREATE OR REPLACE FUNCTION cspi.check_schema_owner(schema name, noun text, hint text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    IF NOT cspi.owns_schema(schema) THEN
+        RAISE EXCEPTION '% "%" belongs to role %, not to %', noun, schema,
+                        (SELECT pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = schema), current_user
+            USING ERRCODE = 'insufficient_privilege', HINT = hint;
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.check_schema_owner(name, text, text) IS
+'Raises insufficient_privilege, naming noun and schema, its owner and the current role, with hint, unless the current role owns schema (or is a member of its owner).';
+
+-- The error of a function given a schema that holds no report.
+CREATE OR REPLACE FUNCTION cspi.require_indicator_value(report_schema name,
+        hint text DEFAULT 'Run cspi.deploy(source_schema, report_schema) first.') RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
+        RAISE EXCEPTION 'schema "%" has no indicator_value', report_schema
+            USING ERRCODE = 'undefined_table', HINT = hint;
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.require_indicator_value(name, text) IS
+'Raises undefined_table, with hint, unless report_schema has an indicator_value (a council''s report or a region): refresh, cases, scorecard and grant_published_figures check it first.';
+
 CREATE OR REPLACE FUNCTION cspi.deploy(source_schema name, report_schema name DEFAULT 'cspi_report',
                             calendar text DEFAULT 'england-and-wales', la_code text DEFAULT NULL)
     RETURNS TABLE (indicator text, available boolean, missing_relations text[])
@@ -123,12 +164,7 @@ BEGIN
     -- An existing report schema must be the caller's, and hold only what a
     -- deploy made (a schema in the registry) or nothing at all.
     IF EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = report_schema) THEN
-        IF NOT pg_has_role(current_user, (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = report_schema), 'USAGE') THEN
-            RAISE EXCEPTION 'schema "%" belongs to role %, not to %', report_schema,
-                            (SELECT pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = report_schema), current_user
-                USING ERRCODE = 'insufficient_privilege',
-                      HINT = 'Deploy into a schema you own, or as its owner.';
-        END IF;
+        PERFORM cspi.check_schema_owner(report_schema, 'schema', 'Deploy into a schema you own, or as its owner.');
         IF NOT EXISTS (SELECT 1 FROM cspi.deployment d WHERE d.report_schema = deploy.report_schema)
            AND (EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                          WHERE n.nspname = report_schema)
@@ -372,11 +408,7 @@ BEGIN
         RETURN;
     END IF;
     SELECT * INTO d FROM cspi.deployment r WHERE r.report_schema = refresh.report_schema;
-    IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
-        RAISE EXCEPTION 'schema "%" has no indicator_value', report_schema
-            USING ERRCODE = 'undefined_table',
-                  HINT = 'Run cspi.deploy(source_schema, report_schema) first.';
-    END IF;
+    PERFORM cspi.require_indicator_value(report_schema);
     -- cspi's own materialized views, dependencies first: in the internal
     -- schema, or in the report schema as cspi 1.0 deployed them.
     target := coalesce(d.internal_schema, report_schema);

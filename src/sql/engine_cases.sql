@@ -34,11 +34,7 @@ BEGIN
             USING ERRCODE = 'wrong_object_type',
                   HINT = 'Each member council lists its own with cspi.cases(indicator, period, its report schema).';
     END IF;
-    IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
-        RAISE EXCEPTION 'schema "%" has no indicator_value', report_schema
-            USING ERRCODE = 'undefined_table',
-                  HINT = 'Run cspi.deploy(source_schema, report_schema) first.';
-    END IF;
+    PERFORM cspi.require_indicator_value(report_schema);
     IF m.kind = 'query' THEN
         RETURN QUERY EXECUTE cspi.fill_template(m.cases_query, ARRAY['R'], ARRAY[r])
             USING b.period_start, b.period_end;

@@ -47,9 +47,7 @@ WITH events(indicator, period_type, period, num, den) AS (
 )
 SELECT i.code AS indicator, p.period_type, p.period, p.period_start, p.period_end,
        v.numerator, v.denominator, v.value, v.shown, v.display, v.target,
-       CASE WHEN v.target IS NULL OR v.shown IS NULL OR i.polarity IS NULL THEN NULL
-            WHEN cspi.target_met(v.shown, v.target, i.polarity) THEN 'met'
-            ELSE 'not met' END AS status,
+       cspi.target_status(v.shown, v.target, i.polarity) AS status,
        f.fraction,
        now() AS refreshed_at
   FROM cspi.indicator i

@@ -72,28 +72,7 @@ SELECT pg_catalog.pg_extension_config_dump('cspi.region', '');
 SELECT pg_catalog.pg_extension_config_dump('cspi.region_member', '');
 
 -- Anyone may read the registry; only a role that owns a region schema (or
--- is a member of its owner) may change its rows.
-CREATE OR REPLACE FUNCTION cspi.owns_schema(schema name) RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN coalesce(pg_catalog.pg_has_role(CURRENT_USER,
-                        (SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) schema),
-                        'USAGE'), false);
-COMMENT ON FUNCTION cspi.owns_schema(name) IS
-'Whether the current role owns schema (or is a member of its owner); false when it does not exist.';
-CREATE OR REPLACE FUNCTION cspi.check_schema_owner(schema name, noun text, hint text) RETURNS void
-    LANGUAGE plpgsql STABLE
-    SET search_path = pg_catalog, pg_temp
-    AS $fn$
-BEGIN
-    IF NOT cspi.owns_schema(schema) THEN
-        RAISE EXCEPTION '% "%" belongs to role %, not to %', noun, schema,
-                        (SELECT pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = schema), current_user
-            USING ERRCODE = 'insufficient_privilege', HINT = hint;
-    END IF;
-END
-$fn$;
-COMMENT ON FUNCTION cspi.check_schema_owner(name, text, text) IS
-'Raises insufficient_privilege, naming noun and schema, its owner and the current role, with hint, unless the current role owns schema (or is a member of its owner).';
+-- is a member of its owner) may change its rows (cspi.owns_schema).
 ALTER TABLE cspi.region ENABLE ROW LEVEL SECURITY;
 ALTER TABLE cspi.region_member ENABLE ROW LEVEL SECURITY;
 CREATE POLICY region_read ON cspi.region FOR SELECT USING (true);
@@ -627,11 +606,8 @@ DECLARE
     object text;
     is_region boolean := EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = grant_published_figures.report_schema);
 BEGIN
-    IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
-        RAISE EXCEPTION 'schema "%" has no indicator_value', report_schema
-            USING ERRCODE = 'undefined_table',
-                  HINT = 'Run cspi.deploy(source_schema, report_schema) or cspi.create_region() first.';
-    END IF;
+    PERFORM cspi.require_indicator_value(report_schema,
+                                         'Run cspi.deploy(source_schema, report_schema) or cspi.create_region() first.');
     IF NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = grantee) THEN
         RAISE EXCEPTION 'role "%" does not exist', grantee
             USING ERRCODE = 'undefined_object';

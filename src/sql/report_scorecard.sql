@@ -49,11 +49,7 @@ DECLARE
     la text;
 BEGIN
     PERFORM cspi.period_bounds(period);
-    IF to_regclass(format('%I.indicator_value', report_schema)) IS NULL THEN
-        RAISE EXCEPTION 'schema "%" has no indicator_value', report_schema
-            USING ERRCODE = 'undefined_table',
-                  HINT = 'Run cspi.deploy(source_schema, report_schema) first.';
-    END IF;
+    PERFORM cspi.require_indicator_value(report_schema);
     PERFORM cspi.check_deployment(report_schema);
     -- The council's authority, when the published figures still name it.
     SELECT coalesce(d.refreshed_at, d.deployed_at), a.old_la_code INTO as_at, la
