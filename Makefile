@@ -24,7 +24,8 @@ OBJS = \
 	src/ratio.o \
 	src/ratio_type.o \
 	src/ratio_agg.o \
-	src/rate_sql.o
+	src/rate_sql.o \
+	src/owner_context.o
 
 # The install script of the current version is built from the SQL sources
 # in src/sql/, one file per concern, in this order (never edit the built
@@ -99,6 +100,7 @@ REGRESS = \
 	benchmarks \
 	returns \
 	region \
+	hostile_owner \
 	generate \
 	cases
 REGRESS_OPTS = --inputdir=. --outputdir=test/results

@@ -11705,6 +11705,8 @@ SELECT pg_catalog.set_config('cspi.loading_shipped_figures', 'off', true);
 --------------------------------------------------------------------------
 
 DROP FUNCTION cspi.deploy(name, name, text);
+-- redeploy() gains outcome and message columns.
+DROP FUNCTION cspi.redeploy();
 --------------------------------------------------------------------------
 -- Deploying the indicators over a council's source schema
 --------------------------------------------------------------------------
@@ -11813,7 +11815,75 @@ $fn$;
 COMMENT ON FUNCTION cspi.require_indicator_value(name, text) IS
 'Raises undefined_table, with hint, unless report_schema has an indicator_value (a council''s report or a region): refresh, cases, scorecard and grant_published_figures check it first.';
 
+-- Acting for a report's or region's owner.  Its source views, internal
+-- schema and foreign tables are the owner's, and may call functions of the
+-- owner's: whoever acts on the report (an administrator's redeploy, a
+-- superuser's pg_cron job), that code must run with the owner's rights
+-- only.  SET ROLE would not do (the owner's function could RESET ROLE), so
+-- cspi does what PostgreSQL does for REFRESH MATERIALIZED VIEW: the query
+-- runs as the owner inside a security-restricted operation (owner_context.c).
+CREATE OR REPLACE FUNCTION cspi.execute_as_owner(owner regrole, query text, time_limit_ms integer DEFAULT NULL)
+    RETURNS jsonb
+    AS 'MODULE_PATHNAME', 'cspi_execute_as_owner' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION cspi.execute_as_owner(regrole, text, integer) IS
+'Runs query (one row of one jsonb column, or none: NULL) as role owner inside a security-restricted operation, as PostgreSQL runs REFRESH MATERIALIZED VIEW: the owner''s functions run with the owner''s rights only and cannot SET or RESET ROLE, GUC changes are undone, the search path is pg_catalog, pg_temp. The caller must have the owner''s privileges (a member of it, or a superuser), so it only ever narrows what runs. With time_limit_ms, a query still running then is cancelled and the call fails with program_limit_exceeded (an error an exception block catches, unlike a cancel). deploy, redeploy, refresh and a region''s refresh act for the owner through it.';
+
+CREATE OR REPLACE FUNCTION cspi.in_restricted_operation() RETURNS boolean
+    AS 'MODULE_PATHNAME', 'cspi_in_restricted_operation' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.in_restricted_operation() IS
+'Whether this runs inside a security-restricted operation (cspi.execute_as_owner, REFRESH MATERIALIZED VIEW): the functions that act for an owner refuse to run outside one.';
+
+CREATE OR REPLACE FUNCTION cspi.require_restricted_operation(what text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    IF NOT cspi.in_restricted_operation() THEN
+        RAISE EXCEPTION '% acts for a report''s owner and runs only inside cspi.execute_as_owner()', what
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'Call cspi.deploy(), cspi.redeploy() or cspi.refresh() instead.';
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.require_restricted_operation(text) IS
+'Raises insufficient_privilege, naming what, unless called inside a security-restricted operation: the internal functions that act for an owner call it first.';
+
+-- deploy(): the checks anyone may see, then the deploy itself as the
+-- report schema's owner (the caller, for a new schema).
 CREATE OR REPLACE FUNCTION cspi.deploy(source_schema name, report_schema name DEFAULT 'cspi_report',
+                            calendar text DEFAULT 'england-and-wales', la_code text DEFAULT NULL)
+    RETURNS TABLE (indicator text, available boolean, missing_relations text[])
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    owner oid := (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = report_schema);
+BEGIN
+    IF source_schema IS NULL OR report_schema IS NULL OR calendar IS NULL THEN
+        RAISE EXCEPTION 'cspi.deploy needs a source schema, a report schema and a calendar'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF owner IS NULL THEN
+        owner := current_user::regrole;
+    ELSE
+        PERFORM cspi.check_schema_owner(report_schema, 'schema', 'Deploy into a schema you own, or as its owner.');
+    END IF;
+    IF btrim(la_code) <> '' THEN
+        PERFORM cspi.find_local_authority(la_code);     -- an unknown code is an error naming the nearest
+    END IF;
+    RETURN QUERY
+        SELECT r.indicator, r.available, r.missing_relations
+          FROM jsonb_to_recordset(cspi.execute_as_owner(owner::regrole, format(
+                   'SELECT pg_catalog.jsonb_agg(d) FROM cspi.deploy_restricted(%L, %L, %L, %L) d',
+                   source_schema, report_schema, calendar, la_code)))
+               AS r(indicator text, available boolean, missing_relations text[]);
+END
+$fn$;
+COMMENT ON FUNCTION cspi.deploy(name, name, text, text) IS
+'Checks the source schema against the data contract (listing every problem at once) and creates or replaces the report objects in report_schema: the drill-down views, data_quality, period and indicator_value (materialized in an internal schema), deployment and indicator_availability. A new deploy is built beside the old one and switched to at the end, so readers are blocked only for that moment, and views that councils made over the published objects are kept. Records the deployment in cspi.deployment, with la_code, the council''s local authority (old three-digit or ONS code; an unknown code is an error listing the nearest), which puts the DfE''s published figures beside the council''s (kept from the previous deploy when NULL; '''' clears it). An absent source relation makes the indicators that need it unavailable. The deploy runs as the report schema''s owner (the caller, for a new schema) inside a security-restricted operation (cspi.execute_as_owner), so the source''s functions never run with anyone else''s rights; a source relation owned by another role whose privileges that owner holds (a superuser deploying over a council role''s views) is refused. Returns each indicator and whether it is available.';
+
+-- The deploy itself, as the report's owner (called by deploy only).
+CREATE OR REPLACE FUNCTION cspi.deploy_restricted(source_schema name, report_schema name DEFAULT 'cspi_report',
                             calendar text DEFAULT 'england-and-wales', la_code text DEFAULT NULL)
     RETURNS TABLE (indicator text, available boolean, missing_relations text[])
     LANGUAGE plpgsql
@@ -11832,12 +11902,14 @@ DECLARE
     found_type regtype;
     previous record;
     internal name;
+    rel_owner oid;
 BEGIN
+    PERFORM cspi.require_restricted_operation('cspi.deploy_restricted');
     -- The council's local authority (old three-digit or ONS code), for the
     -- DfE's published figures beside its own; kept from the previous deploy
     -- when not given.
     IF la_code IS NULL THEN
-        SELECT d.la_code INTO la_code FROM cspi.deployment d WHERE d.report_schema = deploy.report_schema;
+        SELECT d.la_code INTO la_code FROM cspi.deployment d WHERE d.report_schema = deploy_restricted.report_schema;
     ELSIF btrim(la_code) = '' THEN
         la_code := NULL;        -- '' clears it
     ELSE
@@ -11872,7 +11944,7 @@ BEGIN
     -- deploy made (a schema in the registry) or nothing at all.
     IF EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = report_schema) THEN
         PERFORM cspi.check_schema_owner(report_schema, 'schema', 'Deploy into a schema you own, or as its owner.');
-        IF NOT EXISTS (SELECT 1 FROM cspi.deployment d WHERE d.report_schema = deploy.report_schema)
+        IF NOT EXISTS (SELECT 1 FROM cspi.deployment d WHERE d.report_schema = deploy_restricted.report_schema)
            AND (EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                          WHERE n.nspname = report_schema)
                 OR EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -11885,12 +11957,24 @@ BEGIN
 
     -- Check every relation of the contract that the source has.
     FOR rel IN SELECT DISTINCT c.relation FROM cspi.contract_column c ORDER BY 1 LOOP
-        SELECT k.oid INTO relid
+        SELECT k.oid, k.relowner INTO relid, rel_owner
           FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace
          WHERE n.nspname = source_schema AND k.relname = rel.relation
            AND k.relkind IN ('r', 'v', 'm', 'f', 'p');
         IF relid IS NULL THEN
             CONTINUE;
+        END IF;
+        -- The source is read with the report owner's rights: a relation of
+        -- another role whose privileges the owner holds (a council role's
+        -- view, deployed by a superuser) would run that role's functions
+        -- with more rights than its own.
+        IF rel_owner <> current_user::regrole AND pg_has_role(current_user, rel_owner, 'USAGE') THEN
+            RAISE EXCEPTION 'source relation %.% belongs to role %, whose functions would run with the rights of role %',
+                            source_schema, rel.relation, pg_get_userbyid(rel_owner), current_user
+                USING ERRCODE = 'insufficient_privilege',
+                      HINT = format('Deploy the report as role %s: create the report schema for it (CREATE SCHEMA %s AUTHORIZATION %s) and deploy into that schema, or give the source to role %s.',
+                                    pg_get_userbyid(rel_owner), quote_ident(report_schema),
+                                    quote_ident(pg_get_userbyid(rel_owner)), current_user);
         END IF;
         present := present || rel.relation;
         FOR col IN SELECT c.column_name, c.kind, c.optional FROM cspi.contract_column c
@@ -11936,8 +12020,22 @@ BEGIN
     -- The new generation, built in an internal schema of its own: the
     -- materialized views are filled here, while readers go on reading the
     -- published views over the previous generation.
-    internal := 'cspi_internal_' || nextval('cspi.deployment_generation_seq');
-    EXECUTE format('CREATE SCHEMA %I', internal);
+    -- A name no one holds: another role may have made cspi_internal_N
+    -- first (to block this deploy, or by chance).
+    FOR attempt IN 1 .. 1000 LOOP
+        internal := 'cspi_internal_' || nextval('cspi.deployment_generation_seq');
+        BEGIN
+            EXECUTE format('CREATE SCHEMA %I', internal);
+            EXIT;
+        EXCEPTION WHEN duplicate_schema THEN
+            internal := NULL;
+        END;
+    END LOOP;
+    IF internal IS NULL THEN
+        RAISE EXCEPTION 'could not find a free name for the internal schema of report schema "%"', report_schema
+            USING ERRCODE = 'duplicate_schema',
+                  HINT = 'Other roles hold a thousand schemas named cspi_internal_N: drop those that cspi.deployment does not name.';
+    END IF;
     EXECUTE format('COMMENT ON SCHEMA %I IS %L', internal,
                    format('The materialized views of report schema %s, and the views they are computed from (cspi.deploy). Read the report schema, not this one.',
                           report_schema));
@@ -11968,8 +12066,8 @@ BEGIN
                                   ORDER BY i.display_order', report_schema);
 END
 $fn$;
-COMMENT ON FUNCTION cspi.deploy(name, name, text, text) IS
-'Checks the source schema against the data contract (listing every problem at once) and creates or replaces the report objects in report_schema: the drill-down views, data_quality, period and indicator_value (materialized in an internal schema), deployment and indicator_availability. A new deploy is built beside the old one and switched to at the end, so readers are blocked only for that moment, and views that councils made over the published objects are kept. Records the deployment in cspi.deployment, with la_code, the council''s local authority (old three-digit or ONS code; an unknown code is an error listing the nearest), which puts the DfE''s published figures beside the council''s (kept from the previous deploy when NULL; '''' clears it). An absent source relation makes the indicators that need it unavailable. Returns each indicator and whether it is available.';
+COMMENT ON FUNCTION cspi.deploy_restricted(name, name, text, text) IS
+'cspi.deploy() itself, run as the report schema''s owner inside a security-restricted operation (cspi.execute_as_owner): refuses to run outside one.';
 
 -- Take the switch's locks on the published views of report_schema without
 -- ever waiting while holding some: each attempt locks them all (each with a
@@ -12025,8 +12123,6 @@ CREATE OR REPLACE FUNCTION cspi.redeploy(report_schema name)
     AS $fn$
 DECLARE
     d record;
-    owner oid;
-    callers_role text;
 BEGIN
     SELECT * INTO d FROM cspi.deployment r WHERE r.report_schema = redeploy.report_schema;
     IF NOT FOUND THEN
@@ -12034,50 +12130,55 @@ BEGIN
             USING ERRCODE = 'undefined_object',
                   HINT = 'Deploy it with cspi.deploy(source_schema, report_schema, calendar); cspi.deployment lists the deployed schemas.';
     END IF;
-    SELECT n.nspowner INTO owner FROM pg_namespace n WHERE n.nspname = report_schema;
-    IF owner IS NULL THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = report_schema) THEN
         RAISE EXCEPTION 'report schema "%" does not exist', report_schema
             USING ERRCODE = 'invalid_schema_name';
     END IF;
-    IF NOT pg_has_role(current_user, owner, 'MEMBER') THEN
-        RAISE EXCEPTION 'schema "%" belongs to role %, not to %', report_schema, pg_get_userbyid(owner), current_user
-            USING ERRCODE = 'insufficient_privilege',
-                  HINT = 'Redeploy as its owner, or as a member of that role.';
-    END IF;
-    -- Deploy as the schema's owner: the objects stay the owner's (so the
-    -- owner can go on refreshing them), and what the registry row names
-    -- (which the owner may change) runs with the owner's rights only.
-    callers_role := current_setting('role');
-    PERFORM set_config('role', pg_get_userbyid(owner), true);
+    PERFORM cspi.check_schema_owner(report_schema, 'schema', 'Redeploy as its owner, or as a member of that role.');
+    -- deploy() runs as the schema's owner, restricted: the objects stay the
+    -- owner's, and what the registry row names (which the owner may change)
+    -- is read with the owner's rights only.
     RETURN QUERY SELECT * FROM cspi.deploy(d.source_schema, d.report_schema, d.calendar, d.la_code);
-    PERFORM set_config('role', callers_role, true);
 END
 $fn$;
 COMMENT ON FUNCTION cspi.redeploy(name) IS
-'Deploys report_schema again, as the schema''s owner, from the source schema and calendar it was deployed with (cspi.deployment), with the installed version of cspi: run it after ALTER EXTENSION cspi UPDATE. Views that councils made over the published objects are kept.';
+'Deploys report_schema again, as the schema''s owner inside a security-restricted operation (see cspi.deploy), from the source schema and calendar it was deployed with (cspi.deployment), with the installed version of cspi: run it after ALTER EXTENSION cspi UPDATE. Views that councils made over the published objects are kept.';
 
 CREATE OR REPLACE FUNCTION cspi.redeploy()
-    RETURNS TABLE (report_schema name, cspi_version_before text, indicators_available bigint)
+    RETURNS TABLE (report_schema name, cspi_version_before text, indicators_available bigint,
+                   outcome text, message text)
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
     AS $fn$
 DECLARE
     d record;
 BEGIN
-    -- The schemas the caller may redeploy: those owned by a role it is a
-    -- member of (every one, for a superuser).
+    -- The schemas the caller may act for: those owned by a role whose
+    -- privileges it has (every one, for a superuser).  Each in a
+    -- subtransaction of its own: one that fails (an owner's registry row
+    -- naming a schema it cannot read) leaves the others redeployed.
     FOR d IN SELECT r.* FROM cspi.deployment r JOIN pg_namespace n ON n.nspname = r.report_schema
-              WHERE pg_has_role(current_user, n.nspowner, 'MEMBER')
+              WHERE pg_has_role(current_user, n.nspowner, 'USAGE')
               ORDER BY 1 LOOP
         report_schema := d.report_schema;
         cspi_version_before := d.cspi_version;
-        SELECT count(*) FILTER (WHERE r.available) INTO indicators_available FROM cspi.redeploy(d.report_schema) r;
+        BEGIN
+            SELECT count(*) FILTER (WHERE r.available) INTO indicators_available FROM cspi.redeploy(d.report_schema) r;
+            outcome := 'redeployed';
+            message := NULL;
+        EXCEPTION WHEN OTHERS THEN
+            indicators_available := NULL;
+            outcome := 'failed';
+            message := SQLERRM;
+            RAISE WARNING 'could not redeploy report schema "%": %', d.report_schema, SQLERRM
+                USING HINT = 'The schema keeps its previous deploy; the other schemas were redeployed. Mend it and run cspi.redeploy(' || quote_literal(d.report_schema) || ').';
+        END;
         RETURN NEXT;
     END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.redeploy() IS
-'Redeploys every report schema of the deployment registry (cspi.deployment) that the caller may act for (owned by a role it is a member of; all for a superuser), each as its owner, and returns each, the version of cspi that had deployed it and its available indicators.';
+'Redeploys every report schema of the deployment registry (cspi.deployment) that the caller may act for (owned by a role whose privileges it has; all for a superuser), each as its owner inside a security-restricted operation and in a subtransaction of its own, and returns one row per schema: the version of cspi that had deployed it, its available indicators, outcome (redeployed or failed) and, when it failed, the message (also raised as a warning). A schema that fails keeps its previous deploy and does not stop the others.';
 
 CREATE OR REPLACE FUNCTION cspi.check_deployment(report_schema name) RETURNS void
     LANGUAGE plpgsql STABLE
@@ -12108,6 +12209,7 @@ DECLARE
     target name;
     populated boolean;
     refreshed integer := 0;
+    owner oid;
 BEGIN
     -- A region pulls its members' figures instead.
     IF EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = refresh.report_schema) THEN
@@ -12115,6 +12217,11 @@ BEGIN
         RETURN;
     END IF;
     SELECT * INTO d FROM cspi.deployment r WHERE r.report_schema = refresh.report_schema;
+    owner := (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = report_schema);
+    IF owner IS NOT NULL THEN
+        PERFORM cspi.check_schema_owner(report_schema, 'report schema',
+            'Refresh it as its owner, or as a role with its owner''s privileges.');
+    END IF;
     PERFORM cspi.require_indicator_value(report_schema);
     -- cspi's own materialized views, dependencies first: in the internal
     -- schema, or in the report schema as cspi 1.0 deployed them.
@@ -12136,12 +12243,17 @@ BEGIN
             USING ERRCODE = 'undefined_object',
                   HINT = 'Its row in cspi.deployment is missing or names no internal schema: run cspi.deploy() for it again.';
     END IF;
-    UPDATE cspi.deployment r SET refreshed_at = now(), latest_event = cspi.latest_event_date(refresh.report_schema)
+    -- REFRESH MATERIALIZED VIEW ran the owner's views as the owner,
+    -- restricted; the latest event is read the same way.
+    UPDATE cspi.deployment r
+       SET refreshed_at = now(),
+           latest_event = (cspi.execute_as_owner(owner::regrole, format(
+                               'SELECT pg_catalog.to_jsonb(cspi.latest_event_date(%L))', refresh.report_schema)) #>> '{}')::date
      WHERE r.report_schema = refresh.report_schema;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.refresh(name) IS
-'Refreshes the report schema''s own materialized views (period, then indicator_value) concurrently, so readers are not blocked, and records the time in cspi.deployment.refreshed_at. Touches nothing else in the schema. For a region schema (cspi.create_region), pulls the members'' published figures and pools them again (cspi.refresh_region).';
+'Refreshes the report schema''s own materialized views (period, then indicator_value) concurrently, so readers are not blocked, and records the time in cspi.deployment.refreshed_at. Touches nothing else in the schema. Only its owner (or a role with the owner''s privileges, such as a superuser) may refresh it, and whatever of the owner''s it reads runs as the owner, restricted (cspi.execute_as_owner), as REFRESH MATERIALIZED VIEW runs it. For a region schema (cspi.create_region), pulls the members'' published figures and pools them again (cspi.refresh_region).';
 DROP FUNCTION cspi.build_report_objects(name, name, name, text, text[], name[]);
 --------------------------------------------------------------------------
 -- Building a report schema: the src_ views and the report objects
@@ -14392,6 +14504,8 @@ CREATE TABLE cspi.region_member (
     computed_at   timestamptz,
     cspi_version  text,
     figures_version text,
+    time_limit    interval NOT NULL DEFAULT '1 minute'
+                  CHECK (time_limit > '0 seconds' AND time_limit <= '1 day'),
     PRIMARY KEY (region_schema, position),
     UNIQUE (region_schema, name)
 );
@@ -14409,6 +14523,7 @@ COMMENT ON COLUMN cspi.region_member.attempted_at IS 'When the last refresh trie
 COMMENT ON COLUMN cspi.region_member.figures_from IS 'When the figures the region holds for it were read (the last refresh that reached it); NULL: none yet.';
 COMMENT ON COLUMN cspi.region_member.computed_at IS 'When the council last computed those figures (its own cspi.refresh()).';
 COMMENT ON COLUMN cspi.region_member.cspi_version IS 'The version of cspi that deployed the council''s report schema, as last read.';
+COMMENT ON COLUMN cspi.region_member.time_limit IS 'How long a refresh may spend reading this member (create_region''s "time_limit", default 1 minute): a member still being read then is marked failed and keeps its last good figures, and the others are refreshed.';
 COMMENT ON COLUMN cspi.region_member.figures_version IS 'The version of cspi that computed the figures the region holds for it: they are pooled only while it is the region''s own version.';
 
 SELECT pg_catalog.pg_extension_config_dump('cspi.region', '');
@@ -14667,7 +14782,7 @@ BEGIN
         END IF;
         problems := problems || ARRAY(
             SELECT format('member %s: unknown key "%s"', m.position, k)
-              FROM jsonb_object_keys(m.item) AS k WHERE k NOT IN ('server', 'schema', 'name', 'la_code') ORDER BY k);
+              FROM jsonb_object_keys(m.item) AS k WHERE k NOT IN ('server', 'schema', 'name', 'la_code', 'time_limit') ORDER BY k);
         problems := problems || ARRAY(
             SELECT format('member %s: "%s" is missing or not a string', m.position, k)
               FROM unnest(ARRAY['server', 'schema', 'name']) AS k
@@ -14679,6 +14794,16 @@ BEGIN
         END IF;
         IF m.item ? 'la_code' AND jsonb_typeof(m.item -> 'la_code') NOT IN ('string', 'null') THEN
             problems := problems || format('member %s: "la_code" is not a string', m.position);
+        END IF;
+        IF m.item ? 'time_limit' THEN
+            BEGIN
+                IF jsonb_typeof(m.item -> 'time_limit') <> 'string'
+                   OR (m.item ->> 'time_limit')::interval NOT BETWEEN '1 second' AND '1 day' THEN
+                    RAISE invalid_parameter_value;
+                END IF;
+            EXCEPTION WHEN OTHERS THEN
+                problems := problems || format('member %s: "time_limit" is not a time from 1 second to 1 day, such as "30 seconds"', m.position);
+            END;
         END IF;
     END LOOP;
     problems := problems || ARRAY(
@@ -14697,12 +14822,20 @@ BEGIN
         RAISE EXCEPTION 'the members of region "%" are not right (% problems)', region_schema, cardinality(problems)
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = array_to_string(problems, E'\n'),
-                  HINT = 'Each member is {"server": a postgres_fdw server (CREATE SERVER ... FOREIGN DATA WRAPPER postgres_fdw), "schema": its report schema there, "name": the council''s name, "la_code": optional}.';
+                  HINT = 'Each member is {"server": a postgres_fdw server (CREATE SERVER ... FOREIGN DATA WRAPPER postgres_fdw), "schema": its report schema there, "name": the council''s name, "la_code": optional, "time_limit": optional, such as "30 seconds"}.';
     END IF;
 
     -- An existing schema must be the caller's, and be this region or empty.
     IF EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = region_schema) THEN
         PERFORM cspi.check_schema_owner(region_schema, 'schema', 'Make the region in a schema you own, or as its owner.');
+        -- A remake reads the previous internal schema, which is the
+        -- owner's: only the owner itself may remake it.
+        IF (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = region_schema) <> current_user::regrole THEN
+            RAISE EXCEPTION 'schema "%" belongs to role %: only that role may make a region in it', region_schema,
+                            (SELECT pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = region_schema)
+                USING ERRCODE = 'insufficient_privilege',
+                      HINT = 'Remake the region as its owner; cspi.refresh() refreshes it as anyone with the owner''s privileges.';
+        END IF;
         IF NOT EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = create_region.region_schema)
            AND EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                         WHERE n.nspname = region_schema) THEN
@@ -14733,10 +14866,11 @@ BEGIN
     SELECT coalesce(jsonb_agg(to_jsonb(r)), '[]') INTO kept
       FROM cspi.region_member r WHERE r.region_schema = create_region.region_schema;
     DELETE FROM cspi.region_member r WHERE r.region_schema = create_region.region_schema;
-    INSERT INTO cspi.region_member (region_schema, position, name, server, report_schema, la_code)
+    INSERT INTO cspi.region_member (region_schema, position, name, server, report_schema, la_code, time_limit)
     SELECT region_schema, e.ordinality, btrim(e.value ->> 'name'), e.value ->> 'server', e.value ->> 'schema',
            CASE WHEN nullif(btrim(e.value ->> 'la_code'), '') IS NOT NULL
-                THEN (cspi.find_local_authority(e.value ->> 'la_code')).old_la_code END
+                THEN (cspi.find_local_authority(e.value ->> 'la_code')).old_la_code END,
+           coalesce((e.value ->> 'time_limit')::interval, '1 minute')
       FROM jsonb_array_elements(members) WITH ORDINALITY AS e;
 
     EXECUTE cspi.fill_template(cspi.region_internal_sql(), ARRAY['I', 'REGION', 'SUPPRESS', 'VERSION'],
@@ -14831,7 +14965,131 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.create_region(name, jsonb, text, integer) IS
-'Creates (or remakes) a region in region_schema over member councils: members is a JSON array of {"server": a postgres_fdw server, "schema": the council''s report schema there, "name": its name, "la_code": optional}. The region schema gets indicator_value (pooled over the members that have each indicator), member_value (each member''s own figure and rank), indicator_availability and member; cspi.scorecard, cspi.narrative and cspi.report_html work on it. Only the members'' published indicator_value, indicator_availability and deployment are read. suppress_below: counts from 1 to suppress_below - 1 are published as ''c'' (cspi.discloses_small_count). Refreshes it at once and returns each member and how its refresh went.';
+'Creates (or remakes) a region in region_schema over member councils: members is a JSON array of {"server": a postgres_fdw server, "schema": the council''s report schema there, "name": its name, "la_code": optional, "time_limit": how long a refresh may spend reading it, optional, default "1 minute"}. Only the region schema''s owner may remake it. The region schema gets indicator_value (pooled over the members that have each indicator), member_value (each member''s own figure and rank), indicator_availability and member; cspi.scorecard, cspi.narrative and cspi.report_html work on it. Only the members'' published indicator_value, indicator_availability and deployment are read. suppress_below: counts from 1 to suppress_below - 1 are published as ''c'' (cspi.discloses_small_count). Refreshes it at once and returns each member and how its refresh went.';
+
+-- The bounds of a period label, or NULLs for anything that is not one
+-- (what a member publishes is checked with it, never trusted).
+CREATE OR REPLACE FUNCTION cspi.period_bounds_or_null(period text,
+                                   OUT period_type text, OUT period_start date, OUT period_end date)
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    IF period ~ '^(19|20)\d{2}/\d{2}( Q[1-4])?$' AND ((substr(period, 1, 4)::int + 1) % 100) = substr(period, 6, 2)::int
+       OR period ~ '^(19|20)\d{2}-(0[1-9]|1[0-2])$' THEN
+        SELECT b.period_type, b.period_start, b.period_end INTO period_type, period_start, period_end
+          FROM cspi.period_bounds(period) b;
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.period_bounds_or_null(text) IS
+'The type, first and last day of a period label (as cspi.period_bounds), or NULLs when it is not one: a region checks its members'' periods with it.';
+
+-- What a region checks of each member's published figures before they
+-- replace its last good ones: a member's owner can publish anything.
+CREATE OR REPLACE FUNCTION cspi.region_figure_limit() RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN 1000000000000;
+COMMENT ON FUNCTION cspi.region_figure_limit() IS
+'The largest count or denominator a region accepts from a member: 10^12, far above any council''s, and low enough that the pooled sums of a million members cannot overflow bigint.';
+
+-- Pull one member of a region: run as the region's owner, restricted and
+-- within the member's time limit (cspi.execute_as_owner), by refresh_region
+-- in a subtransaction of its own, so that a member that fails keeps its
+-- last good figures.  Returns its status, cspi version, message and when
+-- it computed its figures; an error when it cannot be read or its figures
+-- fail the checks.
+CREATE OR REPLACE FUNCTION cspi.pull_region_member(region_schema name, member integer) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    SET jit = off
+    AS $fn$
+DECLARE
+    g cspi.region;
+    m cspi.region_member;
+    t text;
+    installed text := (SELECT extversion FROM pg_extension WHERE extname = 'cspi');
+    found_version text;
+    computed timestamptz;
+    problems text;
+    message text;
+BEGIN
+    PERFORM cspi.require_restricted_operation('cspi.pull_region_member');
+    SELECT * INTO STRICT g FROM cspi.region r WHERE r.region_schema = pull_region_member.region_schema;
+    SELECT * INTO STRICT m FROM cspi.region_member r
+     WHERE r.region_schema = pull_region_member.region_schema AND r.position = pull_region_member.member;
+    t := quote_ident(g.internal_schema) || '.' || quote_ident('m' || m.position);
+    EXECUTE format('SELECT min(cspi_version) FROM %s_deployment', t) INTO found_version;
+    IF found_version IS DISTINCT FROM installed THEN
+        RETURN jsonb_build_object('status', 'incompatible', 'cspi_version', found_version, 'message',
+            CASE WHEN found_version IS NULL
+                 THEN format('its report schema %s records no deployment', m.report_schema)
+                 ELSE format('its report schema %s was deployed by cspi %s, but the region runs cspi %s, and figures are pooled only when computed by the same definitions: bring both to the same version (ALTER EXTENSION cspi UPDATE, then cspi.redeploy())',
+                             m.report_schema, found_version, installed) END);
+    END IF;
+    EXECUTE format('DELETE FROM %I.member_figure WHERE member = $1', g.internal_schema) USING m.position;
+    EXECUTE format($q$INSERT INTO %I.member_figure
+                      SELECT $1, indicator, period_type, period, period_start, period_end, numerator, denominator
+                        FROM %s_indicator_value$q$, g.internal_schema, t) USING m.position;
+    EXECUTE format('DELETE FROM %I.member_availability WHERE member = $1', g.internal_schema) USING m.position;
+    EXECUTE format($q$INSERT INTO %I.member_availability
+                      SELECT $1, indicator, available, missing_relations FROM %s_indicator_availability$q$,
+                   g.internal_schema, t) USING m.position;
+
+    -- Every row checked before it replaces the last good figures.
+    EXECUTE format($q$
+        WITH f AS (
+            SELECT f.*, i.code IS NOT NULL AS known, i.unit, b.period_type AS bound_type,
+                   b.period_start AS bound_start, b.period_end AS bound_end,
+                   f.indicator || ' ' || f.period_type || ' ' || f.period AS example
+              FROM %1$I.member_figure f
+              LEFT JOIN cspi.indicator i ON i.code = f.indicator
+              LEFT JOIN LATERAL cspi.period_bounds_or_null(f.period) b ON true
+             WHERE f.member = $1
+        ), problem AS (
+            SELECT 1 AS rule_order, 'an indicator cspi does not have' AS rule, example FROM f WHERE NOT known
+            UNION ALL
+            SELECT 2, 'a period that is not a year, quarter or month of the years a report covers', example FROM f
+             WHERE bound_type IS NULL OR bound_type <> period_type OR bound_start <> period_start OR bound_end <> period_end
+                OR NOT cspi.in_report_years(period_start) OR NOT cspi.in_report_years(period_end)
+            UNION ALL
+            SELECT 3, 'a negative count', example FROM f WHERE numerator < 0 OR denominator < 0
+            UNION ALL
+            SELECT 4, 'no numerator over a denominator', example FROM f WHERE numerator IS NULL AND denominator IS NOT NULL
+            UNION ALL
+            SELECT 5, 'a numerator above its denominator in a percentage', example FROM f
+             WHERE unit = '%%' AND numerator > denominator
+            UNION ALL
+            SELECT 6, 'a count above ' || cspi.region_figure_limit(), example FROM f
+             WHERE numerator > cspi.region_figure_limit() OR denominator > cspi.region_figure_limit()
+            UNION ALL
+            SELECT 7, 'availability of an indicator cspi does not have', a.indicator FROM %1$I.member_availability a
+             WHERE a.member = $1 AND NOT EXISTS (SELECT 1 FROM cspi.indicator i WHERE i.code = a.indicator)
+        )
+        SELECT string_agg(format('%%s %%s with %%s (the first: %%s)', n, CASE WHEN n = 1 THEN 'row' ELSE 'rows' END, rule, example),
+                          '; ' ORDER BY rule_order)
+          FROM (SELECT rule_order, rule, count(*) AS n, min(example) AS example FROM problem GROUP BY 1, 2) x$q$,
+        g.internal_schema) INTO problems USING m.position;
+    IF problems IS NOT NULL THEN
+        RAISE EXCEPTION 'its published figures were refused: %', problems
+            USING ERRCODE = 'data_exception';
+    END IF;
+
+    EXECUTE format('SELECT max(refreshed_at) FROM %s_indicator_value', t) INTO computed;
+    -- The indicators it has no figure for, by reason.
+    EXECUTE format($q$
+        SELECT string_agg(format('no figure for %%s (%%s)', codes, reason), '; ' ORDER BY first)
+          FROM (SELECT cspi.no_figure_reason(a.indicator, a.missing_relations, true) AS reason,
+                       string_agg(a.indicator, ', ' ORDER BY i.display_order) AS codes,
+                       min(i.display_order) AS first
+                  FROM %I.member_availability a JOIN cspi.indicator i ON i.code = a.indicator
+                 WHERE a.member = $1 AND NOT a.available
+                 GROUP BY 1) x$q$, g.internal_schema) INTO message USING m.position;
+    RETURN jsonb_build_object('status', 'ok', 'cspi_version', found_version, 'computed_at', computed, 'message', message);
+END
+$fn$;
+COMMENT ON FUNCTION cspi.pull_region_member(name, integer) IS
+'Pulls one member''s published figures into its region (called by cspi.refresh_region as the region''s owner, inside cspi.execute_as_owner: refuses to run outside one), checking every row first: a known indicator, a year, quarter or month of the years a report covers with its own first and last day, counts neither negative nor above cspi.region_figure_limit(), a numerator wherever there is a denominator and none above it in a percentage. A row that fails is an error naming each rule broken, and the member keeps its last good figures.';
 
 CREATE OR REPLACE FUNCTION cspi.refresh_region(region_schema name) RETURNS void
     LANGUAGE plpgsql
@@ -14841,14 +15099,13 @@ CREATE OR REPLACE FUNCTION cspi.refresh_region(region_schema name) RETURNS void
 DECLARE
     g cspi.region;
     m record;
-    installed text := (SELECT extversion FROM pg_extension WHERE extname = 'cspi');
+    owner oid;
+    pulled jsonb;
     found_version text;
-    computed timestamptz;
     new_status text;
     new_message text;
     detail text;
     hint text;
-    t text;
 BEGIN
     -- One refresh (or remake) of a region at a time; then what it is now.
     PERFORM pg_advisory_xact_lock(hashtext('cspi.region'), hashtext(region_schema));
@@ -14858,48 +15115,31 @@ BEGIN
             USING ERRCODE = 'undefined_object',
                   HINT = 'cspi.region lists the regions; cspi.create_region() makes one.';
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = region_schema) THEN
+    owner := (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = region_schema);
+    IF owner IS NULL THEN
         RAISE EXCEPTION 'region schema "%" does not exist', region_schema
             USING ERRCODE = 'invalid_schema_name',
                   HINT = 'Make it again with cspi.create_region(), or remove its row from cspi.region.';
     END IF;
     PERFORM cspi.check_schema_owner(region_schema, 'region', 'Refresh it as its owner, or as a member of that role.');
     FOR m IN SELECT * FROM cspi.region_member r WHERE r.region_schema = refresh_region.region_schema ORDER BY r.position LOOP
-        t := quote_ident(g.internal_schema) || '.' || quote_ident('m' || m.position);
         found_version := NULL;
         detail := NULL;
-        -- Each member in a subtransaction of its own: one that fails keeps
-        -- the figures last pulled from it.
+        -- Each member as the region's owner (its internal schema and user
+        -- mappings are the owner's), restricted, within its time limit, in
+        -- a subtransaction of its own: one that fails keeps the figures
+        -- last pulled from it.
         BEGIN
-            EXECUTE format('SELECT min(cspi_version) FROM %s_deployment', t) INTO found_version;
-            IF found_version IS DISTINCT FROM installed THEN
-                new_status := 'incompatible';
-                new_message := CASE WHEN found_version IS NULL
-                    THEN format('its report schema %s records no deployment', m.report_schema)
-                    ELSE format('its report schema %s was deployed by cspi %s, but the region runs cspi %s, and figures are pooled only when computed by the same definitions: bring both to the same version (ALTER EXTENSION cspi UPDATE, then cspi.redeploy())',
-                                m.report_schema, found_version, installed) END;
-            ELSE
-                EXECUTE format('DELETE FROM %I.member_figure WHERE member = $1', g.internal_schema) USING m.position;
-                EXECUTE format($q$INSERT INTO %I.member_figure
-                                  SELECT $1, indicator, period_type, period, period_start, period_end, numerator, denominator
-                                    FROM %s_indicator_value$q$, g.internal_schema, t) USING m.position;
-                EXECUTE format('DELETE FROM %I.member_availability WHERE member = $1', g.internal_schema) USING m.position;
-                EXECUTE format($q$INSERT INTO %I.member_availability
-                                  SELECT $1, indicator, available, missing_relations FROM %s_indicator_availability$q$,
-                               g.internal_schema, t) USING m.position;
-                EXECUTE format('SELECT max(refreshed_at) FROM %s_indicator_value', t) INTO computed;
-                new_status := 'ok';
-                -- The indicators it has no figure for, by reason.
-                EXECUTE format($q$
-                    SELECT string_agg(format('no figure for %%s (%%s)', codes, reason), '; ' ORDER BY first)
-                      FROM (SELECT cspi.no_figure_reason(a.indicator, a.missing_relations, true) AS reason,
-                                   string_agg(a.indicator, ', ' ORDER BY i.display_order) AS codes,
-                                   min(i.display_order) AS first
-                              FROM %I.member_availability a JOIN cspi.indicator i ON i.code = a.indicator
-                             WHERE a.member = $1 AND NOT a.available
-                             GROUP BY 1) x$q$, g.internal_schema) INTO new_message USING m.position;
+            pulled := cspi.execute_as_owner(owner::regrole,
+                          format('SELECT cspi.pull_region_member(%L, %s)', region_schema, m.position),
+                          least(extract(epoch FROM m.time_limit) * 1000, 2147483647)::integer);
+            new_status := pulled ->> 'status';
+            new_message := pulled ->> 'message';
+            found_version := pulled ->> 'cspi_version';
+            IF new_status = 'ok' THEN
                 UPDATE cspi.region_member r
-                   SET figures_from = now(), computed_at = computed, figures_version = found_version
+                   SET figures_from = now(), computed_at = (pulled ->> 'computed_at')::timestamptz,
+                       figures_version = found_version
                  WHERE r.region_schema = refresh_region.region_schema AND r.position = m.position;
             END IF;
         EXCEPTION WHEN OTHERS THEN
@@ -14907,10 +15147,12 @@ BEGIN
             new_status := CASE WHEN SQLSTATE LIKE '08%' THEN 'unreachable'
                                WHEN SQLSTATE IN ('42P01', '42703', '3F000', '42883') THEN 'incompatible'
                                ELSE 'failed' END;
-            new_message := CASE new_status
-                WHEN 'unreachable' THEN 'the region could not connect to it: '
-                WHEN 'incompatible' THEN format('its report schema %s does not have what the region reads: ', m.report_schema)
-                ELSE 'reading it failed: ' END || SQLERRM;
+            new_message := CASE
+                WHEN new_status = 'unreachable' THEN 'the region could not connect to it: ' || SQLERRM
+                WHEN new_status = 'incompatible' THEN format('its report schema %s does not have what the region reads: ', m.report_schema) || SQLERRM
+                WHEN SQLSTATE = '54000' THEN format('reading it took longer than its time limit of %s', m.time_limit)
+                WHEN SQLSTATE = '22000' THEN SQLERRM
+                ELSE 'reading it failed: ' || SQLERRM END;
             detail := regexp_replace(btrim(detail), '\s+', ' ', 'g');
         END;
         UPDATE cspi.region_member r
@@ -14931,13 +15173,14 @@ BEGIN
             END IF;
         END IF;
     END LOOP;
+    -- PostgreSQL runs both as the owner of what they touch, restricted.
     EXECUTE format('ANALYZE %I.member_figure', g.internal_schema);
     EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.indicator_value', g.internal_schema);
     UPDATE cspi.region r SET refreshed_at = now() WHERE r.region_schema = refresh_region.region_schema;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.refresh_region(name) IS
-'Pulls the published figures of each member of a region (cspi.refresh() calls it for a region schema) and pools them again. A member that cannot be reached, is on another version of cspi or cannot be read keeps the figures last pulled from it; each is named in a warning and in the region''s member view.';
+'Pulls the published figures of each member of a region (cspi.refresh() calls it for a region schema) and pools them again. Each member is read as the region''s owner inside a security-restricted operation, within its time limit (region_member.time_limit), and its rows are checked (cspi.pull_region_member) before they replace its last good figures. A member that cannot be reached, is on another version of cspi, cannot be read, is slower than its time limit or publishes figures that fail the checks keeps the figures last pulled from it; each is named in a warning and in the region''s member view, and the other members are refreshed.';
 
 -- Who may read the published figures of a report or region schema, and
 -- nothing else: the role a region's user mapping uses on a council.

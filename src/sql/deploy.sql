@@ -106,7 +106,75 @@ $fn$;
 COMMENT ON FUNCTION cspi.require_indicator_value(name, text) IS
 'Raises undefined_table, with hint, unless report_schema has an indicator_value (a council''s report or a region): refresh, cases, scorecard and grant_published_figures check it first.';
 
+-- Acting for a report's or region's owner.  Its source views, internal
+-- schema and foreign tables are the owner's, and may call functions of the
+-- owner's: whoever acts on the report (an administrator's redeploy, a
+-- superuser's pg_cron job), that code must run with the owner's rights
+-- only.  SET ROLE would not do (the owner's function could RESET ROLE), so
+-- cspi does what PostgreSQL does for REFRESH MATERIALIZED VIEW: the query
+-- runs as the owner inside a security-restricted operation (owner_context.c).
+CREATE OR REPLACE FUNCTION cspi.execute_as_owner(owner regrole, query text, time_limit_ms integer DEFAULT NULL)
+    RETURNS jsonb
+    AS 'MODULE_PATHNAME', 'cspi_execute_as_owner' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION cspi.execute_as_owner(regrole, text, integer) IS
+'Runs query (one row of one jsonb column, or none: NULL) as role owner inside a security-restricted operation, as PostgreSQL runs REFRESH MATERIALIZED VIEW: the owner''s functions run with the owner''s rights only and cannot SET or RESET ROLE, GUC changes are undone, the search path is pg_catalog, pg_temp. The caller must have the owner''s privileges (a member of it, or a superuser), so it only ever narrows what runs. With time_limit_ms, a query still running then is cancelled and the call fails with program_limit_exceeded (an error an exception block catches, unlike a cancel). deploy, redeploy, refresh and a region''s refresh act for the owner through it.';
+
+CREATE OR REPLACE FUNCTION cspi.in_restricted_operation() RETURNS boolean
+    AS 'MODULE_PATHNAME', 'cspi_in_restricted_operation' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.in_restricted_operation() IS
+'Whether this runs inside a security-restricted operation (cspi.execute_as_owner, REFRESH MATERIALIZED VIEW): the functions that act for an owner refuse to run outside one.';
+
+CREATE OR REPLACE FUNCTION cspi.require_restricted_operation(what text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    IF NOT cspi.in_restricted_operation() THEN
+        RAISE EXCEPTION '% acts for a report''s owner and runs only inside cspi.execute_as_owner()', what
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'Call cspi.deploy(), cspi.redeploy() or cspi.refresh() instead.';
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.require_restricted_operation(text) IS
+'Raises insufficient_privilege, naming what, unless called inside a security-restricted operation: the internal functions that act for an owner call it first.';
+
+-- deploy(): the checks anyone may see, then the deploy itself as the
+-- report schema's owner (the caller, for a new schema).
 CREATE OR REPLACE FUNCTION cspi.deploy(source_schema name, report_schema name DEFAULT 'cspi_report',
+                            calendar text DEFAULT 'england-and-wales', la_code text DEFAULT NULL)
+    RETURNS TABLE (indicator text, available boolean, missing_relations text[])
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    owner oid := (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = report_schema);
+BEGIN
+    IF source_schema IS NULL OR report_schema IS NULL OR calendar IS NULL THEN
+        RAISE EXCEPTION 'cspi.deploy needs a source schema, a report schema and a calendar'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF owner IS NULL THEN
+        owner := current_user::regrole;
+    ELSE
+        PERFORM cspi.check_schema_owner(report_schema, 'schema', 'Deploy into a schema you own, or as its owner.');
+    END IF;
+    IF btrim(la_code) <> '' THEN
+        PERFORM cspi.find_local_authority(la_code);     -- an unknown code is an error naming the nearest
+    END IF;
+    RETURN QUERY
+        SELECT r.indicator, r.available, r.missing_relations
+          FROM jsonb_to_recordset(cspi.execute_as_owner(owner::regrole, format(
+                   'SELECT pg_catalog.jsonb_agg(d) FROM cspi.deploy_restricted(%L, %L, %L, %L) d',
+                   source_schema, report_schema, calendar, la_code)))
+               AS r(indicator text, available boolean, missing_relations text[]);
+END
+$fn$;
+COMMENT ON FUNCTION cspi.deploy(name, name, text, text) IS
+'Checks the source schema against the data contract (listing every problem at once) and creates or replaces the report objects in report_schema: the drill-down views, data_quality, period and indicator_value (materialized in an internal schema), deployment and indicator_availability. A new deploy is built beside the old one and switched to at the end, so readers are blocked only for that moment, and views that councils made over the published objects are kept. Records the deployment in cspi.deployment, with la_code, the council''s local authority (old three-digit or ONS code; an unknown code is an error listing the nearest), which puts the DfE''s published figures beside the council''s (kept from the previous deploy when NULL; '''' clears it). An absent source relation makes the indicators that need it unavailable. The deploy runs as the report schema''s owner (the caller, for a new schema) inside a security-restricted operation (cspi.execute_as_owner), so the source''s functions never run with anyone else''s rights; a source relation owned by another role whose privileges that owner holds (a superuser deploying over a council role''s views) is refused. Returns each indicator and whether it is available.';
+
+-- The deploy itself, as the report's owner (called by deploy only).
+CREATE OR REPLACE FUNCTION cspi.deploy_restricted(source_schema name, report_schema name DEFAULT 'cspi_report',
                             calendar text DEFAULT 'england-and-wales', la_code text DEFAULT NULL)
     RETURNS TABLE (indicator text, available boolean, missing_relations text[])
     LANGUAGE plpgsql
@@ -125,12 +193,14 @@ DECLARE
     found_type regtype;
     previous record;
     internal name;
+    rel_owner oid;
 BEGIN
+    PERFORM cspi.require_restricted_operation('cspi.deploy_restricted');
     -- The council's local authority (old three-digit or ONS code), for the
     -- DfE's published figures beside its own; kept from the previous deploy
     -- when not given.
     IF la_code IS NULL THEN
-        SELECT d.la_code INTO la_code FROM cspi.deployment d WHERE d.report_schema = deploy.report_schema;
+        SELECT d.la_code INTO la_code FROM cspi.deployment d WHERE d.report_schema = deploy_restricted.report_schema;
     ELSIF btrim(la_code) = '' THEN
         la_code := NULL;        -- '' clears it
     ELSE
@@ -165,7 +235,7 @@ BEGIN
     -- deploy made (a schema in the registry) or nothing at all.
     IF EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = report_schema) THEN
         PERFORM cspi.check_schema_owner(report_schema, 'schema', 'Deploy into a schema you own, or as its owner.');
-        IF NOT EXISTS (SELECT 1 FROM cspi.deployment d WHERE d.report_schema = deploy.report_schema)
+        IF NOT EXISTS (SELECT 1 FROM cspi.deployment d WHERE d.report_schema = deploy_restricted.report_schema)
            AND (EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                          WHERE n.nspname = report_schema)
                 OR EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -178,12 +248,24 @@ BEGIN
 
     -- Check every relation of the contract that the source has.
     FOR rel IN SELECT DISTINCT c.relation FROM cspi.contract_column c ORDER BY 1 LOOP
-        SELECT k.oid INTO relid
+        SELECT k.oid, k.relowner INTO relid, rel_owner
           FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace
          WHERE n.nspname = source_schema AND k.relname = rel.relation
            AND k.relkind IN ('r', 'v', 'm', 'f', 'p');
         IF relid IS NULL THEN
             CONTINUE;
+        END IF;
+        -- The source is read with the report owner's rights: a relation of
+        -- another role whose privileges the owner holds (a council role's
+        -- view, deployed by a superuser) would run that role's functions
+        -- with more rights than its own.
+        IF rel_owner <> current_user::regrole AND pg_has_role(current_user, rel_owner, 'USAGE') THEN
+            RAISE EXCEPTION 'source relation %.% belongs to role %, whose functions would run with the rights of role %',
+                            source_schema, rel.relation, pg_get_userbyid(rel_owner), current_user
+                USING ERRCODE = 'insufficient_privilege',
+                      HINT = format('Deploy the report as role %s: create the report schema for it (CREATE SCHEMA %s AUTHORIZATION %s) and deploy into that schema, or give the source to role %s.',
+                                    pg_get_userbyid(rel_owner), quote_ident(report_schema),
+                                    quote_ident(pg_get_userbyid(rel_owner)), current_user);
         END IF;
         present := present || rel.relation;
         FOR col IN SELECT c.column_name, c.kind, c.optional FROM cspi.contract_column c
@@ -229,8 +311,22 @@ BEGIN
     -- The new generation, built in an internal schema of its own: the
     -- materialized views are filled here, while readers go on reading the
     -- published views over the previous generation.
-    internal := 'cspi_internal_' || nextval('cspi.deployment_generation_seq');
-    EXECUTE format('CREATE SCHEMA %I', internal);
+    -- A name no one holds: another role may have made cspi_internal_N
+    -- first (to block this deploy, or by chance).
+    FOR attempt IN 1 .. 1000 LOOP
+        internal := 'cspi_internal_' || nextval('cspi.deployment_generation_seq');
+        BEGIN
+            EXECUTE format('CREATE SCHEMA %I', internal);
+            EXIT;
+        EXCEPTION WHEN duplicate_schema THEN
+            internal := NULL;
+        END;
+    END LOOP;
+    IF internal IS NULL THEN
+        RAISE EXCEPTION 'could not find a free name for the internal schema of report schema "%"', report_schema
+            USING ERRCODE = 'duplicate_schema',
+                  HINT = 'Other roles hold a thousand schemas named cspi_internal_N: drop those that cspi.deployment does not name.';
+    END IF;
     EXECUTE format('COMMENT ON SCHEMA %I IS %L', internal,
                    format('The materialized views of report schema %s, and the views they are computed from (cspi.deploy). Read the report schema, not this one.',
                           report_schema));
@@ -261,8 +357,8 @@ BEGIN
                                   ORDER BY i.display_order', report_schema);
 END
 $fn$;
-COMMENT ON FUNCTION cspi.deploy(name, name, text, text) IS
-'Checks the source schema against the data contract (listing every problem at once) and creates or replaces the report objects in report_schema: the drill-down views, data_quality, period and indicator_value (materialized in an internal schema), deployment and indicator_availability. A new deploy is built beside the old one and switched to at the end, so readers are blocked only for that moment, and views that councils made over the published objects are kept. Records the deployment in cspi.deployment, with la_code, the council''s local authority (old three-digit or ONS code; an unknown code is an error listing the nearest), which puts the DfE''s published figures beside the council''s (kept from the previous deploy when NULL; '''' clears it). An absent source relation makes the indicators that need it unavailable. Returns each indicator and whether it is available.';
+COMMENT ON FUNCTION cspi.deploy_restricted(name, name, text, text) IS
+'cspi.deploy() itself, run as the report schema''s owner inside a security-restricted operation (cspi.execute_as_owner): refuses to run outside one.';
 
 -- Take the switch's locks on the published views of report_schema without
 -- ever waiting while holding some: each attempt locks them all (each with a
@@ -318,8 +414,6 @@ CREATE OR REPLACE FUNCTION cspi.redeploy(report_schema name)
     AS $fn$
 DECLARE
     d record;
-    owner oid;
-    callers_role text;
 BEGIN
     SELECT * INTO d FROM cspi.deployment r WHERE r.report_schema = redeploy.report_schema;
     IF NOT FOUND THEN
@@ -327,50 +421,55 @@ BEGIN
             USING ERRCODE = 'undefined_object',
                   HINT = 'Deploy it with cspi.deploy(source_schema, report_schema, calendar); cspi.deployment lists the deployed schemas.';
     END IF;
-    SELECT n.nspowner INTO owner FROM pg_namespace n WHERE n.nspname = report_schema;
-    IF owner IS NULL THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = report_schema) THEN
         RAISE EXCEPTION 'report schema "%" does not exist', report_schema
             USING ERRCODE = 'invalid_schema_name';
     END IF;
-    IF NOT pg_has_role(current_user, owner, 'MEMBER') THEN
-        RAISE EXCEPTION 'schema "%" belongs to role %, not to %', report_schema, pg_get_userbyid(owner), current_user
-            USING ERRCODE = 'insufficient_privilege',
-                  HINT = 'Redeploy as its owner, or as a member of that role.';
-    END IF;
-    -- Deploy as the schema's owner: the objects stay the owner's (so the
-    -- owner can go on refreshing them), and what the registry row names
-    -- (which the owner may change) runs with the owner's rights only.
-    callers_role := current_setting('role');
-    PERFORM set_config('role', pg_get_userbyid(owner), true);
+    PERFORM cspi.check_schema_owner(report_schema, 'schema', 'Redeploy as its owner, or as a member of that role.');
+    -- deploy() runs as the schema's owner, restricted: the objects stay the
+    -- owner's, and what the registry row names (which the owner may change)
+    -- is read with the owner's rights only.
     RETURN QUERY SELECT * FROM cspi.deploy(d.source_schema, d.report_schema, d.calendar, d.la_code);
-    PERFORM set_config('role', callers_role, true);
 END
 $fn$;
 COMMENT ON FUNCTION cspi.redeploy(name) IS
-'Deploys report_schema again, as the schema''s owner, from the source schema and calendar it was deployed with (cspi.deployment), with the installed version of cspi: run it after ALTER EXTENSION cspi UPDATE. Views that councils made over the published objects are kept.';
+'Deploys report_schema again, as the schema''s owner inside a security-restricted operation (see cspi.deploy), from the source schema and calendar it was deployed with (cspi.deployment), with the installed version of cspi: run it after ALTER EXTENSION cspi UPDATE. Views that councils made over the published objects are kept.';
 
 CREATE OR REPLACE FUNCTION cspi.redeploy()
-    RETURNS TABLE (report_schema name, cspi_version_before text, indicators_available bigint)
+    RETURNS TABLE (report_schema name, cspi_version_before text, indicators_available bigint,
+                   outcome text, message text)
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
     AS $fn$
 DECLARE
     d record;
 BEGIN
-    -- The schemas the caller may redeploy: those owned by a role it is a
-    -- member of (every one, for a superuser).
+    -- The schemas the caller may act for: those owned by a role whose
+    -- privileges it has (every one, for a superuser).  Each in a
+    -- subtransaction of its own: one that fails (an owner's registry row
+    -- naming a schema it cannot read) leaves the others redeployed.
     FOR d IN SELECT r.* FROM cspi.deployment r JOIN pg_namespace n ON n.nspname = r.report_schema
-              WHERE pg_has_role(current_user, n.nspowner, 'MEMBER')
+              WHERE pg_has_role(current_user, n.nspowner, 'USAGE')
               ORDER BY 1 LOOP
         report_schema := d.report_schema;
         cspi_version_before := d.cspi_version;
-        SELECT count(*) FILTER (WHERE r.available) INTO indicators_available FROM cspi.redeploy(d.report_schema) r;
+        BEGIN
+            SELECT count(*) FILTER (WHERE r.available) INTO indicators_available FROM cspi.redeploy(d.report_schema) r;
+            outcome := 'redeployed';
+            message := NULL;
+        EXCEPTION WHEN OTHERS THEN
+            indicators_available := NULL;
+            outcome := 'failed';
+            message := SQLERRM;
+            RAISE WARNING 'could not redeploy report schema "%": %', d.report_schema, SQLERRM
+                USING HINT = 'The schema keeps its previous deploy; the other schemas were redeployed. Mend it and run cspi.redeploy(' || quote_literal(d.report_schema) || ').';
+        END;
         RETURN NEXT;
     END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.redeploy() IS
-'Redeploys every report schema of the deployment registry (cspi.deployment) that the caller may act for (owned by a role it is a member of; all for a superuser), each as its owner, and returns each, the version of cspi that had deployed it and its available indicators.';
+'Redeploys every report schema of the deployment registry (cspi.deployment) that the caller may act for (owned by a role whose privileges it has; all for a superuser), each as its owner inside a security-restricted operation and in a subtransaction of its own, and returns one row per schema: the version of cspi that had deployed it, its available indicators, outcome (redeployed or failed) and, when it failed, the message (also raised as a warning). A schema that fails keeps its previous deploy and does not stop the others.';
 
 CREATE OR REPLACE FUNCTION cspi.check_deployment(report_schema name) RETURNS void
     LANGUAGE plpgsql STABLE
@@ -401,6 +500,7 @@ DECLARE
     target name;
     populated boolean;
     refreshed integer := 0;
+    owner oid;
 BEGIN
     -- A region pulls its members' figures instead.
     IF EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = refresh.report_schema) THEN
@@ -408,6 +508,11 @@ BEGIN
         RETURN;
     END IF;
     SELECT * INTO d FROM cspi.deployment r WHERE r.report_schema = refresh.report_schema;
+    owner := (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = report_schema);
+    IF owner IS NOT NULL THEN
+        PERFORM cspi.check_schema_owner(report_schema, 'report schema',
+            'Refresh it as its owner, or as a role with its owner''s privileges.');
+    END IF;
     PERFORM cspi.require_indicator_value(report_schema);
     -- cspi's own materialized views, dependencies first: in the internal
     -- schema, or in the report schema as cspi 1.0 deployed them.
@@ -429,9 +534,14 @@ BEGIN
             USING ERRCODE = 'undefined_object',
                   HINT = 'Its row in cspi.deployment is missing or names no internal schema: run cspi.deploy() for it again.';
     END IF;
-    UPDATE cspi.deployment r SET refreshed_at = now(), latest_event = cspi.latest_event_date(refresh.report_schema)
+    -- REFRESH MATERIALIZED VIEW ran the owner's views as the owner,
+    -- restricted; the latest event is read the same way.
+    UPDATE cspi.deployment r
+       SET refreshed_at = now(),
+           latest_event = (cspi.execute_as_owner(owner::regrole, format(
+                               'SELECT pg_catalog.to_jsonb(cspi.latest_event_date(%L))', refresh.report_schema)) #>> '{}')::date
      WHERE r.report_schema = refresh.report_schema;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.refresh(name) IS
-'Refreshes the report schema''s own materialized views (period, then indicator_value) concurrently, so readers are not blocked, and records the time in cspi.deployment.refreshed_at. Touches nothing else in the schema. For a region schema (cspi.create_region), pulls the members'' published figures and pools them again (cspi.refresh_region).';
+'Refreshes the report schema''s own materialized views (period, then indicator_value) concurrently, so readers are not blocked, and records the time in cspi.deployment.refreshed_at. Touches nothing else in the schema. Only its owner (or a role with the owner''s privileges, such as a superuser) may refresh it, and whatever of the owner''s it reads runs as the owner, restricted (cspi.execute_as_owner), as REFRESH MATERIALIZED VIEW runs it. For a region schema (cspi.create_region), pulls the members'' published figures and pools them again (cspi.refresh_region).';

@@ -49,6 +49,8 @@ CREATE TABLE cspi.region_member (
     computed_at   timestamptz,
     cspi_version  text,
     figures_version text,
+    time_limit    interval NOT NULL DEFAULT '1 minute'
+                  CHECK (time_limit > '0 seconds' AND time_limit <= '1 day'),
     PRIMARY KEY (region_schema, position),
     UNIQUE (region_schema, name)
 );
@@ -66,6 +68,7 @@ COMMENT ON COLUMN cspi.region_member.attempted_at IS 'When the last refresh trie
 COMMENT ON COLUMN cspi.region_member.figures_from IS 'When the figures the region holds for it were read (the last refresh that reached it); NULL: none yet.';
 COMMENT ON COLUMN cspi.region_member.computed_at IS 'When the council last computed those figures (its own cspi.refresh()).';
 COMMENT ON COLUMN cspi.region_member.cspi_version IS 'The version of cspi that deployed the council''s report schema, as last read.';
+COMMENT ON COLUMN cspi.region_member.time_limit IS 'How long a refresh may spend reading this member (create_region''s "time_limit", default 1 minute): a member still being read then is marked failed and keeps its last good figures, and the others are refreshed.';
 COMMENT ON COLUMN cspi.region_member.figures_version IS 'The version of cspi that computed the figures the region holds for it: they are pooled only while it is the region''s own version.';
 
 SELECT pg_catalog.pg_extension_config_dump('cspi.region', '');
@@ -324,7 +327,7 @@ BEGIN
         END IF;
         problems := problems || ARRAY(
             SELECT format('member %s: unknown key "%s"', m.position, k)
-              FROM jsonb_object_keys(m.item) AS k WHERE k NOT IN ('server', 'schema', 'name', 'la_code') ORDER BY k);
+              FROM jsonb_object_keys(m.item) AS k WHERE k NOT IN ('server', 'schema', 'name', 'la_code', 'time_limit') ORDER BY k);
         problems := problems || ARRAY(
             SELECT format('member %s: "%s" is missing or not a string', m.position, k)
               FROM unnest(ARRAY['server', 'schema', 'name']) AS k
@@ -336,6 +339,16 @@ BEGIN
         END IF;
         IF m.item ? 'la_code' AND jsonb_typeof(m.item -> 'la_code') NOT IN ('string', 'null') THEN
             problems := problems || format('member %s: "la_code" is not a string', m.position);
+        END IF;
+        IF m.item ? 'time_limit' THEN
+            BEGIN
+                IF jsonb_typeof(m.item -> 'time_limit') <> 'string'
+                   OR (m.item ->> 'time_limit')::interval NOT BETWEEN '1 second' AND '1 day' THEN
+                    RAISE invalid_parameter_value;
+                END IF;
+            EXCEPTION WHEN OTHERS THEN
+                problems := problems || format('member %s: "time_limit" is not a time from 1 second to 1 day, such as "30 seconds"', m.position);
+            END;
         END IF;
     END LOOP;
     problems := problems || ARRAY(
@@ -354,12 +367,20 @@ BEGIN
         RAISE EXCEPTION 'the members of region "%" are not right (% problems)', region_schema, cardinality(problems)
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = array_to_string(problems, E'\n'),
-                  HINT = 'Each member is {"server": a postgres_fdw server (CREATE SERVER ... FOREIGN DATA WRAPPER postgres_fdw), "schema": its report schema there, "name": the council''s name, "la_code": optional}.';
+                  HINT = 'Each member is {"server": a postgres_fdw server (CREATE SERVER ... FOREIGN DATA WRAPPER postgres_fdw), "schema": its report schema there, "name": the council''s name, "la_code": optional, "time_limit": optional, such as "30 seconds"}.';
     END IF;
 
     -- An existing schema must be the caller's, and be this region or empty.
     IF EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = region_schema) THEN
         PERFORM cspi.check_schema_owner(region_schema, 'schema', 'Make the region in a schema you own, or as its owner.');
+        -- A remake reads the previous internal schema, which is the
+        -- owner's: only the owner itself may remake it.
+        IF (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = region_schema) <> current_user::regrole THEN
+            RAISE EXCEPTION 'schema "%" belongs to role %: only that role may make a region in it', region_schema,
+                            (SELECT pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = region_schema)
+                USING ERRCODE = 'insufficient_privilege',
+                      HINT = 'Remake the region as its owner; cspi.refresh() refreshes it as anyone with the owner''s privileges.';
+        END IF;
         IF NOT EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = create_region.region_schema)
            AND EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                         WHERE n.nspname = region_schema) THEN
@@ -390,10 +411,11 @@ BEGIN
     SELECT coalesce(jsonb_agg(to_jsonb(r)), '[]') INTO kept
       FROM cspi.region_member r WHERE r.region_schema = create_region.region_schema;
     DELETE FROM cspi.region_member r WHERE r.region_schema = create_region.region_schema;
-    INSERT INTO cspi.region_member (region_schema, position, name, server, report_schema, la_code)
+    INSERT INTO cspi.region_member (region_schema, position, name, server, report_schema, la_code, time_limit)
     SELECT region_schema, e.ordinality, btrim(e.value ->> 'name'), e.value ->> 'server', e.value ->> 'schema',
            CASE WHEN nullif(btrim(e.value ->> 'la_code'), '') IS NOT NULL
-                THEN (cspi.find_local_authority(e.value ->> 'la_code')).old_la_code END
+                THEN (cspi.find_local_authority(e.value ->> 'la_code')).old_la_code END,
+           coalesce((e.value ->> 'time_limit')::interval, '1 minute')
       FROM jsonb_array_elements(members) WITH ORDINALITY AS e;
 
     EXECUTE cspi.fill_template(cspi.region_internal_sql(), ARRAY['I', 'REGION', 'SUPPRESS', 'VERSION'],
@@ -488,7 +510,131 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.create_region(name, jsonb, text, integer) IS
-'Creates (or remakes) a region in region_schema over member councils: members is a JSON array of {"server": a postgres_fdw server, "schema": the council''s report schema there, "name": its name, "la_code": optional}. The region schema gets indicator_value (pooled over the members that have each indicator), member_value (each member''s own figure and rank), indicator_availability and member; cspi.scorecard, cspi.narrative and cspi.report_html work on it. Only the members'' published indicator_value, indicator_availability and deployment are read. suppress_below: counts from 1 to suppress_below - 1 are published as ''c'' (cspi.discloses_small_count). Refreshes it at once and returns each member and how its refresh went.';
+'Creates (or remakes) a region in region_schema over member councils: members is a JSON array of {"server": a postgres_fdw server, "schema": the council''s report schema there, "name": its name, "la_code": optional, "time_limit": how long a refresh may spend reading it, optional, default "1 minute"}. Only the region schema''s owner may remake it. The region schema gets indicator_value (pooled over the members that have each indicator), member_value (each member''s own figure and rank), indicator_availability and member; cspi.scorecard, cspi.narrative and cspi.report_html work on it. Only the members'' published indicator_value, indicator_availability and deployment are read. suppress_below: counts from 1 to suppress_below - 1 are published as ''c'' (cspi.discloses_small_count). Refreshes it at once and returns each member and how its refresh went.';
+
+-- The bounds of a period label, or NULLs for anything that is not one
+-- (what a member publishes is checked with it, never trusted).
+CREATE OR REPLACE FUNCTION cspi.period_bounds_or_null(period text,
+                                   OUT period_type text, OUT period_start date, OUT period_end date)
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    IF period ~ '^(19|20)\d{2}/\d{2}( Q[1-4])?$' AND ((substr(period, 1, 4)::int + 1) % 100) = substr(period, 6, 2)::int
+       OR period ~ '^(19|20)\d{2}-(0[1-9]|1[0-2])$' THEN
+        SELECT b.period_type, b.period_start, b.period_end INTO period_type, period_start, period_end
+          FROM cspi.period_bounds(period) b;
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.period_bounds_or_null(text) IS
+'The type, first and last day of a period label (as cspi.period_bounds), or NULLs when it is not one: a region checks its members'' periods with it.';
+
+-- What a region checks of each member's published figures before they
+-- replace its last good ones: a member's owner can publish anything.
+CREATE OR REPLACE FUNCTION cspi.region_figure_limit() RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN 1000000000000;
+COMMENT ON FUNCTION cspi.region_figure_limit() IS
+'The largest count or denominator a region accepts from a member: 10^12, far above any council''s, and low enough that the pooled sums of a million members cannot overflow bigint.';
+
+-- Pull one member of a region: run as the region's owner, restricted and
+-- within the member's time limit (cspi.execute_as_owner), by refresh_region
+-- in a subtransaction of its own, so that a member that fails keeps its
+-- last good figures.  Returns its status, cspi version, message and when
+-- it computed its figures; an error when it cannot be read or its figures
+-- fail the checks.
+CREATE OR REPLACE FUNCTION cspi.pull_region_member(region_schema name, member integer) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    SET jit = off
+    AS $fn$
+DECLARE
+    g cspi.region;
+    m cspi.region_member;
+    t text;
+    installed text := (SELECT extversion FROM pg_extension WHERE extname = 'cspi');
+    found_version text;
+    computed timestamptz;
+    problems text;
+    message text;
+BEGIN
+    PERFORM cspi.require_restricted_operation('cspi.pull_region_member');
+    SELECT * INTO STRICT g FROM cspi.region r WHERE r.region_schema = pull_region_member.region_schema;
+    SELECT * INTO STRICT m FROM cspi.region_member r
+     WHERE r.region_schema = pull_region_member.region_schema AND r.position = pull_region_member.member;
+    t := quote_ident(g.internal_schema) || '.' || quote_ident('m' || m.position);
+    EXECUTE format('SELECT min(cspi_version) FROM %s_deployment', t) INTO found_version;
+    IF found_version IS DISTINCT FROM installed THEN
+        RETURN jsonb_build_object('status', 'incompatible', 'cspi_version', found_version, 'message',
+            CASE WHEN found_version IS NULL
+                 THEN format('its report schema %s records no deployment', m.report_schema)
+                 ELSE format('its report schema %s was deployed by cspi %s, but the region runs cspi %s, and figures are pooled only when computed by the same definitions: bring both to the same version (ALTER EXTENSION cspi UPDATE, then cspi.redeploy())',
+                             m.report_schema, found_version, installed) END);
+    END IF;
+    EXECUTE format('DELETE FROM %I.member_figure WHERE member = $1', g.internal_schema) USING m.position;
+    EXECUTE format($q$INSERT INTO %I.member_figure
+                      SELECT $1, indicator, period_type, period, period_start, period_end, numerator, denominator
+                        FROM %s_indicator_value$q$, g.internal_schema, t) USING m.position;
+    EXECUTE format('DELETE FROM %I.member_availability WHERE member = $1', g.internal_schema) USING m.position;
+    EXECUTE format($q$INSERT INTO %I.member_availability
+                      SELECT $1, indicator, available, missing_relations FROM %s_indicator_availability$q$,
+                   g.internal_schema, t) USING m.position;
+
+    -- Every row checked before it replaces the last good figures.
+    EXECUTE format($q$
+        WITH f AS (
+            SELECT f.*, i.code IS NOT NULL AS known, i.unit, b.period_type AS bound_type,
+                   b.period_start AS bound_start, b.period_end AS bound_end,
+                   f.indicator || ' ' || f.period_type || ' ' || f.period AS example
+              FROM %1$I.member_figure f
+              LEFT JOIN cspi.indicator i ON i.code = f.indicator
+              LEFT JOIN LATERAL cspi.period_bounds_or_null(f.period) b ON true
+             WHERE f.member = $1
+        ), problem AS (
+            SELECT 1 AS rule_order, 'an indicator cspi does not have' AS rule, example FROM f WHERE NOT known
+            UNION ALL
+            SELECT 2, 'a period that is not a year, quarter or month of the years a report covers', example FROM f
+             WHERE bound_type IS NULL OR bound_type <> period_type OR bound_start <> period_start OR bound_end <> period_end
+                OR NOT cspi.in_report_years(period_start) OR NOT cspi.in_report_years(period_end)
+            UNION ALL
+            SELECT 3, 'a negative count', example FROM f WHERE numerator < 0 OR denominator < 0
+            UNION ALL
+            SELECT 4, 'no numerator over a denominator', example FROM f WHERE numerator IS NULL AND denominator IS NOT NULL
+            UNION ALL
+            SELECT 5, 'a numerator above its denominator in a percentage', example FROM f
+             WHERE unit = '%%' AND numerator > denominator
+            UNION ALL
+            SELECT 6, 'a count above ' || cspi.region_figure_limit(), example FROM f
+             WHERE numerator > cspi.region_figure_limit() OR denominator > cspi.region_figure_limit()
+            UNION ALL
+            SELECT 7, 'availability of an indicator cspi does not have', a.indicator FROM %1$I.member_availability a
+             WHERE a.member = $1 AND NOT EXISTS (SELECT 1 FROM cspi.indicator i WHERE i.code = a.indicator)
+        )
+        SELECT string_agg(format('%%s %%s with %%s (the first: %%s)', n, CASE WHEN n = 1 THEN 'row' ELSE 'rows' END, rule, example),
+                          '; ' ORDER BY rule_order)
+          FROM (SELECT rule_order, rule, count(*) AS n, min(example) AS example FROM problem GROUP BY 1, 2) x$q$,
+        g.internal_schema) INTO problems USING m.position;
+    IF problems IS NOT NULL THEN
+        RAISE EXCEPTION 'its published figures were refused: %', problems
+            USING ERRCODE = 'data_exception';
+    END IF;
+
+    EXECUTE format('SELECT max(refreshed_at) FROM %s_indicator_value', t) INTO computed;
+    -- The indicators it has no figure for, by reason.
+    EXECUTE format($q$
+        SELECT string_agg(format('no figure for %%s (%%s)', codes, reason), '; ' ORDER BY first)
+          FROM (SELECT cspi.no_figure_reason(a.indicator, a.missing_relations, true) AS reason,
+                       string_agg(a.indicator, ', ' ORDER BY i.display_order) AS codes,
+                       min(i.display_order) AS first
+                  FROM %I.member_availability a JOIN cspi.indicator i ON i.code = a.indicator
+                 WHERE a.member = $1 AND NOT a.available
+                 GROUP BY 1) x$q$, g.internal_schema) INTO message USING m.position;
+    RETURN jsonb_build_object('status', 'ok', 'cspi_version', found_version, 'computed_at', computed, 'message', message);
+END
+$fn$;
+COMMENT ON FUNCTION cspi.pull_region_member(name, integer) IS
+'Pulls one member''s published figures into its region (called by cspi.refresh_region as the region''s owner, inside cspi.execute_as_owner: refuses to run outside one), checking every row first: a known indicator, a year, quarter or month of the years a report covers with its own first and last day, counts neither negative nor above cspi.region_figure_limit(), a numerator wherever there is a denominator and none above it in a percentage. A row that fails is an error naming each rule broken, and the member keeps its last good figures.';
 
 CREATE OR REPLACE FUNCTION cspi.refresh_region(region_schema name) RETURNS void
     LANGUAGE plpgsql
@@ -498,14 +644,13 @@ CREATE OR REPLACE FUNCTION cspi.refresh_region(region_schema name) RETURNS void
 DECLARE
     g cspi.region;
     m record;
-    installed text := (SELECT extversion FROM pg_extension WHERE extname = 'cspi');
+    owner oid;
+    pulled jsonb;
     found_version text;
-    computed timestamptz;
     new_status text;
     new_message text;
     detail text;
     hint text;
-    t text;
 BEGIN
     -- One refresh (or remake) of a region at a time; then what it is now.
     PERFORM pg_advisory_xact_lock(hashtext('cspi.region'), hashtext(region_schema));
@@ -515,48 +660,31 @@ BEGIN
             USING ERRCODE = 'undefined_object',
                   HINT = 'cspi.region lists the regions; cspi.create_region() makes one.';
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = region_schema) THEN
+    owner := (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = region_schema);
+    IF owner IS NULL THEN
         RAISE EXCEPTION 'region schema "%" does not exist', region_schema
             USING ERRCODE = 'invalid_schema_name',
                   HINT = 'Make it again with cspi.create_region(), or remove its row from cspi.region.';
     END IF;
     PERFORM cspi.check_schema_owner(region_schema, 'region', 'Refresh it as its owner, or as a member of that role.');
     FOR m IN SELECT * FROM cspi.region_member r WHERE r.region_schema = refresh_region.region_schema ORDER BY r.position LOOP
-        t := quote_ident(g.internal_schema) || '.' || quote_ident('m' || m.position);
         found_version := NULL;
         detail := NULL;
-        -- Each member in a subtransaction of its own: one that fails keeps
-        -- the figures last pulled from it.
+        -- Each member as the region's owner (its internal schema and user
+        -- mappings are the owner's), restricted, within its time limit, in
+        -- a subtransaction of its own: one that fails keeps the figures
+        -- last pulled from it.
         BEGIN
-            EXECUTE format('SELECT min(cspi_version) FROM %s_deployment', t) INTO found_version;
-            IF found_version IS DISTINCT FROM installed THEN
-                new_status := 'incompatible';
-                new_message := CASE WHEN found_version IS NULL
-                    THEN format('its report schema %s records no deployment', m.report_schema)
-                    ELSE format('its report schema %s was deployed by cspi %s, but the region runs cspi %s, and figures are pooled only when computed by the same definitions: bring both to the same version (ALTER EXTENSION cspi UPDATE, then cspi.redeploy())',
-                                m.report_schema, found_version, installed) END;
-            ELSE
-                EXECUTE format('DELETE FROM %I.member_figure WHERE member = $1', g.internal_schema) USING m.position;
-                EXECUTE format($q$INSERT INTO %I.member_figure
-                                  SELECT $1, indicator, period_type, period, period_start, period_end, numerator, denominator
-                                    FROM %s_indicator_value$q$, g.internal_schema, t) USING m.position;
-                EXECUTE format('DELETE FROM %I.member_availability WHERE member = $1', g.internal_schema) USING m.position;
-                EXECUTE format($q$INSERT INTO %I.member_availability
-                                  SELECT $1, indicator, available, missing_relations FROM %s_indicator_availability$q$,
-                               g.internal_schema, t) USING m.position;
-                EXECUTE format('SELECT max(refreshed_at) FROM %s_indicator_value', t) INTO computed;
-                new_status := 'ok';
-                -- The indicators it has no figure for, by reason.
-                EXECUTE format($q$
-                    SELECT string_agg(format('no figure for %%s (%%s)', codes, reason), '; ' ORDER BY first)
-                      FROM (SELECT cspi.no_figure_reason(a.indicator, a.missing_relations, true) AS reason,
-                                   string_agg(a.indicator, ', ' ORDER BY i.display_order) AS codes,
-                                   min(i.display_order) AS first
-                              FROM %I.member_availability a JOIN cspi.indicator i ON i.code = a.indicator
-                             WHERE a.member = $1 AND NOT a.available
-                             GROUP BY 1) x$q$, g.internal_schema) INTO new_message USING m.position;
+            pulled := cspi.execute_as_owner(owner::regrole,
+                          format('SELECT cspi.pull_region_member(%L, %s)', region_schema, m.position),
+                          least(extract(epoch FROM m.time_limit) * 1000, 2147483647)::integer);
+            new_status := pulled ->> 'status';
+            new_message := pulled ->> 'message';
+            found_version := pulled ->> 'cspi_version';
+            IF new_status = 'ok' THEN
                 UPDATE cspi.region_member r
-                   SET figures_from = now(), computed_at = computed, figures_version = found_version
+                   SET figures_from = now(), computed_at = (pulled ->> 'computed_at')::timestamptz,
+                       figures_version = found_version
                  WHERE r.region_schema = refresh_region.region_schema AND r.position = m.position;
             END IF;
         EXCEPTION WHEN OTHERS THEN
@@ -564,10 +692,12 @@ BEGIN
             new_status := CASE WHEN SQLSTATE LIKE '08%' THEN 'unreachable'
                                WHEN SQLSTATE IN ('42P01', '42703', '3F000', '42883') THEN 'incompatible'
                                ELSE 'failed' END;
-            new_message := CASE new_status
-                WHEN 'unreachable' THEN 'the region could not connect to it: '
-                WHEN 'incompatible' THEN format('its report schema %s does not have what the region reads: ', m.report_schema)
-                ELSE 'reading it failed: ' END || SQLERRM;
+            new_message := CASE
+                WHEN new_status = 'unreachable' THEN 'the region could not connect to it: ' || SQLERRM
+                WHEN new_status = 'incompatible' THEN format('its report schema %s does not have what the region reads: ', m.report_schema) || SQLERRM
+                WHEN SQLSTATE = '54000' THEN format('reading it took longer than its time limit of %s', m.time_limit)
+                WHEN SQLSTATE = '22000' THEN SQLERRM
+                ELSE 'reading it failed: ' || SQLERRM END;
             detail := regexp_replace(btrim(detail), '\s+', ' ', 'g');
         END;
         UPDATE cspi.region_member r
@@ -588,13 +718,14 @@ BEGIN
             END IF;
         END IF;
     END LOOP;
+    -- PostgreSQL runs both as the owner of what they touch, restricted.
     EXECUTE format('ANALYZE %I.member_figure', g.internal_schema);
     EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.indicator_value', g.internal_schema);
     UPDATE cspi.region r SET refreshed_at = now() WHERE r.region_schema = refresh_region.region_schema;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.refresh_region(name) IS
-'Pulls the published figures of each member of a region (cspi.refresh() calls it for a region schema) and pools them again. A member that cannot be reached, is on another version of cspi or cannot be read keeps the figures last pulled from it; each is named in a warning and in the region''s member view.';
+'Pulls the published figures of each member of a region (cspi.refresh() calls it for a region schema) and pools them again. Each member is read as the region''s owner inside a security-restricted operation, within its time limit (region_member.time_limit), and its rows are checked (cspi.pull_region_member) before they replace its last good figures. A member that cannot be reached, is on another version of cspi, cannot be read, is slower than its time limit or publishes figures that fail the checks keeps the figures last pulled from it; each is named in a warning and in the region''s member view, and the other members are refreshed.';
 
 -- Who may read the published figures of a report or region schema, and
 -- nothing else: the role a region's user mapping uses on a council.

@@ -289,6 +289,52 @@ check "... and the region keeps its figures" "$before" \
 q ${pre}_a -c "SELECT cspi.grant_published_figures('cspi_report', '$reader')" >/dev/null
 R -c "SELECT cspi.refresh('north')" >/dev/null 2>&1
 
+# --- A hostile member: impossible figures, junk, slowness ---------------------
+# Council A's owner replaces its published indicator_value.  Each time the
+# region refuses the member's rows (named, with the rule), keeps its last
+# good figures, and refreshes the other members.
+before=$(R -c "SELECT md5(string_agg(indicator || period || display, ',' ORDER BY indicator, period_type, period)) FROM north.indicator_value")
+q ${pre}_a -c "ALTER VIEW cspi_report.indicator_value RENAME TO indicator_value_real"
+hostile() {	# hostile DESCRIPTION EXPECTED_MESSAGE NUMERATOR DENOMINATOR [EXTRA_ROWS]
+	q ${pre}_a -c "DROP VIEW IF EXISTS cspi_report.indicator_value" \
+		-c "CREATE VIEW cspi_report.indicator_value AS
+		    SELECT indicator, period_type, period, period_start, period_end,
+		           CASE WHEN indicator = 'CFA_45WD' AND period = '2023/24' THEN $3 ELSE numerator END AS numerator,
+		           CASE WHEN indicator = 'CFA_45WD' AND period = '2023/24' THEN $4 ELSE denominator END AS denominator,
+		           status, refreshed_at
+		      FROM cspi_report.indicator_value_real ${5:-}" \
+		-c "GRANT SELECT ON cspi_report.indicator_value TO $reader" >/dev/null
+	warning=$(R -c "SET statement_timeout = '20s'" -c "SELECT cspi.refresh('north')" 2>&1)
+	contains "$1: the member is failed, with the rule" "region north: member \"Council A\" is failed: $2" "$warning"
+	check "... and the region keeps its figures" "$before" \
+		"$(R -c "SELECT md5(string_agg(indicator || period || display, ',' ORDER BY indicator, period_type, period)) FROM north.indicator_value")"
+	check "... and the other members were refreshed" "ok ok" \
+		"$(R -c "SELECT string_agg(status, ' ' ORDER BY position) FROM north.member WHERE name IN ('Council B', 'Council C')")"
+}
+hostile "a negative count" \
+	"its published figures were refused: 1 row with a negative count (the first: CFA_45WD year 2023/24)" -1000 denominator
+hostile "1000 of 10 for a percentage" \
+	"its published figures were refused: 1 row with a numerator above its denominator in a percentage (the first: CFA_45WD year 2023/24)" 1000 10
+hostile "a NULL numerator over a denominator" \
+	"its published figures were refused: 1 row with no numerator over a denominator (the first: CFA_45WD year 2023/24)" NULL denominator
+hostile "a count that would overflow the pooled sum" \
+	"its published figures were refused: 1 row with a count above 1000000000000 (the first: CFA_45WD year 2023/24)" 9223372036854775807 9223372036854775807
+hostile "20,000 junk periods and an unknown indicator" \
+	"its published figures were refused: 1 row with an indicator cspi does not have (the first: HACK month 2023-04); 20000 rows with a period that is not a year, quarter or month of the years a report covers (the first:" \
+	numerator denominator \
+	"UNION ALL SELECT 'CFA_45WD', 'month', 'junk' || g, date '2023-04-01', date '2023-04-30', 1, 2, NULL, now() FROM generate_series(1, 20000) g
+	 UNION ALL SELECT 'HACK', 'month', '2023-04', date '2023-04-01', date '2023-04-30', 1, 2, NULL, now()"
+R -c "UPDATE cspi.region_member SET time_limit = '2 seconds' WHERE region_schema = 'north' AND name = 'Council A'"
+hostile "a member slower than its time limit, under a statement_timeout of 20 s" \
+	"reading it took longer than its time limit of 00:00:02" numerator denominator \
+	"CROSS JOIN (SELECT pg_sleep(60)) AS slow"
+R -c "UPDATE cspi.region_member SET time_limit = '1 minute' WHERE region_schema = 'north' AND name = 'Council A'"
+q ${pre}_a -c "DROP VIEW cspi_report.indicator_value" -c "ALTER VIEW cspi_report.indicator_value_real RENAME TO indicator_value"
+R -c "SELECT cspi.refresh('north')" >/dev/null 2>&1
+check "mended, the member is ok again" ok "$(R -c "SELECT status FROM north.member WHERE name = 'Council A'")"
+check "create_region refuses a time limit that is not one" "member 1: \"time_limit\" is not a time from 1 second to 1 day, such as \"30 seconds\"" \
+	"$(R -c "SELECT * FROM cspi.create_region('west', '[{\"server\": \"council_a\", \"schema\": \"cspi_report\", \"name\": \"A\", \"time_limit\": \"soon\"}]')" 2>&1 | sed -n 's/^DETAIL:  //p')"
+
 # --- Remade, what councils built over it stays ------------------------------
 R -c "CREATE VIEW public.north_cfa AS SELECT period, display, members FROM north.indicator_value WHERE indicator = 'CFA_45WD'"
 old_internal=$(R -c "SELECT internal_schema FROM cspi.region WHERE region_schema = 'north'")

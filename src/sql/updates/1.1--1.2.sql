@@ -35,6 +35,8 @@
 --------------------------------------------------------------------------
 
 DROP FUNCTION cspi.deploy(name, name, text);
+-- redeploy() gains outcome and message columns.
+DROP FUNCTION cspi.redeploy();
 -- include: deploy.sql
 DROP FUNCTION cspi.build_report_objects(name, name, name, text, text[], name[]);
 -- include: engine_build.sql
