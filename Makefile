@@ -84,6 +84,7 @@ REGRESS = \
 	workdays \
 	workdays_holidays \
 	workdays_errors \
+	excel_intl \
 	user_calendars \
 	parallel \
 	ratio \

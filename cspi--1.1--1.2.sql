@@ -852,7 +852,7 @@ CREATE OR REPLACE FUNCTION cspi.networkdays(start date, finish date, holidays da
     AS 'MODULE_PATHNAME', 'cspi_networkdays_holidays'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION cspi.networkdays(date, date, date[], text) IS
-'Excel''s NETWORKDAYS.INTL against the given holidays and weekmask; IMMUTABLE.';
+'Excel''s NETWORKDAYS.INTL against the given holidays and weekmask; IMMUTABLE. The weekmask is numpy''s (1 = working day), the opposite of Excel''s weekend string (1 = day off): for Excel''s own weekend argument use networkdays_intl.';
 
 CREATE OR REPLACE FUNCTION cspi.workday(start date, days integer, holidays date[],
                              weekmask text DEFAULT '1111100')
@@ -860,7 +860,7 @@ CREATE OR REPLACE FUNCTION cspi.workday(start date, days integer, holidays date[
     AS 'MODULE_PATHNAME', 'cspi_add_working_days_holidays'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION cspi.workday(date, integer, date[], text) IS
-'Excel''s WORKDAY.INTL against the given holidays and weekmask; IMMUTABLE.';
+'Excel''s WORKDAY.INTL against the given holidays and weekmask; IMMUTABLE. The weekmask is numpy''s (1 = working day), the opposite of Excel''s weekend string (1 = day off): for Excel''s own weekend argument use workday_intl.';
 
 CREATE OR REPLACE FUNCTION cspi.is_working_day(d date, holidays date[],
                                     weekmask text DEFAULT '1111100')
@@ -870,6 +870,281 @@ CREATE OR REPLACE FUNCTION cspi.is_working_day(d date, holidays date[],
 COMMENT ON FUNCTION cspi.is_working_day(date, date[], text) IS
 'is_working_day against the given holidays and weekmask; IMMUTABLE.';
 
+
+--------------------------------------------------------------------------
+-- Excel's own NETWORKDAYS.INTL and WORKDAY.INTL: Excel's weekend argument,
+-- a code (1 = Saturday and Sunday ... 7 = Friday and Saturday, 11 = Sunday
+-- only ... 17 = Saturday only) or seven characters with 1 for a day off,
+-- Monday first; the opposite of the numpy weekmask above, where 1 is a
+-- working day.  Not STRICT: a NULL weekend is Excel's omitted argument (1),
+-- NULL holidays are none and NULL elements are skipped, as Excel skips
+-- blank cells; a NULL date, number of days or calendar name gives NULL.
+-- The holidays have a default (none, as in Excel), so the forms that name a
+-- calendar take it without one.
+--------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION cspi.networkdays_intl(start date, finish date,
+                                      weekend integer DEFAULT 1,
+                                      holidays date[] DEFAULT '{}')
+    RETURNS integer
+    AS 'MODULE_PATHNAME', 'cspi_networkdays_intl'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.networkdays_intl(date, date, integer, date[]) IS
+'Excel''s NETWORKDAYS.INTL: working days from start to finish counting both ends, negative when finish is before start, with Excel''s weekend code (1 = Saturday and Sunday ... 7 = Friday and Saturday, 11 = Sunday only ... 17 = Saturday only; NULL = 1) and the given holidays (NULL elements skipped); IMMUTABLE. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.networkdays_intl(start date, finish date,
+                                      weekend text, holidays date[] DEFAULT '{}')
+    RETURNS integer
+    AS 'MODULE_PATHNAME', 'cspi_networkdays_intl_string'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.networkdays_intl(date, date, text, date[]) IS
+'Excel''s NETWORKDAYS.INTL with Excel''s weekend string: seven characters, Monday first, 1 = day off (''0000011'' = Saturday and Sunday; ''1111111'' counts 0); IMMUTABLE. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start date, days integer,
+                                  weekend integer DEFAULT 1,
+                                  holidays date[] DEFAULT '{}')
+    RETURNS date
+    AS 'MODULE_PATHNAME', 'cspi_workday_intl'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.workday_intl(date, integer, integer, date[]) IS
+'Excel''s WORKDAY.INTL: the date days working days after (or, when negative, before) start, start itself when days = 0, with Excel''s weekend code (1 = Saturday and Sunday ... 17 = Saturday only; NULL = 1) and the given holidays (NULL elements skipped); IMMUTABLE. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start date, days integer,
+                                  weekend text, holidays date[] DEFAULT '{}')
+    RETURNS date
+    AS 'MODULE_PATHNAME', 'cspi_workday_intl_string'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.workday_intl(date, integer, text, date[]) IS
+'Excel''s WORKDAY.INTL with Excel''s weekend string: seven characters, Monday first, 1 = day off (''1111111'' is an error, as in Excel); IMMUTABLE. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+-- A fractional number of days is truncated toward zero, as Excel truncates
+-- it: 2.9 working days are 2, -2.9 are -2.
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start date, days numeric,
+                                  weekend integer DEFAULT 1,
+                                  holidays date[] DEFAULT '{}')
+    RETURNS date
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN cspi.workday_intl(start, pg_catalog.trunc(days)::integer, weekend, holidays);
+COMMENT ON FUNCTION cspi.workday_intl(date, numeric, integer, date[]) IS
+'workday_intl with a fractional number of days, truncated toward zero as Excel truncates it. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start date, days numeric,
+                                  weekend text, holidays date[] DEFAULT '{}')
+    RETURNS date
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN cspi.workday_intl(start, pg_catalog.trunc(days)::integer, weekend, holidays);
+COMMENT ON FUNCTION cspi.workday_intl(date, numeric, text, date[]) IS
+'workday_intl with Excel''s weekend string and a fractional number of days, truncated toward zero as Excel truncates it. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+-- The same on a calendar of cspi.calendar (STABLE): its holidays, every one
+-- of them (a holiday on the calendar's own day off may fall on a working day
+-- of Excel's weekend), and its known range, with Excel's weekend in place of
+-- the calendar's weekmask.
+
+CREATE OR REPLACE FUNCTION cspi.networkdays_intl(start date, finish date,
+                                      weekend integer, calendar text)
+    RETURNS integer
+    AS 'MODULE_PATHNAME', 'cspi_networkdays_intl_calendar'
+    LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.networkdays_intl(date, date, integer, text) IS
+'Excel''s NETWORKDAYS.INTL with Excel''s weekend code (NULL = 1) on the holidays and known range of a calendar of cspi.calendar, whose own weekmask it replaces. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.networkdays_intl(start date, finish date,
+                                      weekend text, calendar text)
+    RETURNS integer
+    AS 'MODULE_PATHNAME', 'cspi_networkdays_intl_string_calendar'
+    LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.networkdays_intl(date, date, text, text) IS
+'Excel''s NETWORKDAYS.INTL with Excel''s weekend string (1 = day off, Monday first) on the holidays and known range of a calendar of cspi.calendar. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start date, days integer,
+                                  weekend integer, calendar text)
+    RETURNS date
+    AS 'MODULE_PATHNAME', 'cspi_workday_intl_calendar'
+    LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.workday_intl(date, integer, integer, text) IS
+'Excel''s WORKDAY.INTL with Excel''s weekend code (NULL = 1) on the holidays and known range of a calendar of cspi.calendar, whose own weekmask it replaces. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start date, days integer,
+                                  weekend text, calendar text)
+    RETURNS date
+    AS 'MODULE_PATHNAME', 'cspi_workday_intl_string_calendar'
+    LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.workday_intl(date, integer, text, text) IS
+'Excel''s WORKDAY.INTL with Excel''s weekend string (1 = day off, Monday first) on the holidays and known range of a calendar of cspi.calendar. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start date, days numeric,
+                                  weekend integer, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl(start, pg_catalog.trunc(days)::integer, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(date, numeric, integer, text) IS
+'workday_intl on a calendar with Excel''s weekend code and a fractional number of days, truncated toward zero as Excel truncates it. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start date, days numeric,
+                                  weekend text, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl(start, pg_catalog.trunc(days)::integer, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(date, numeric, text, text) IS
+'workday_intl on a calendar with Excel''s weekend string and a fractional number of days, truncated toward zero as Excel truncates it. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+-- networkdays_intl and workday_intl on a calendar, on timestamps.
+
+CREATE OR REPLACE FUNCTION cspi.networkdays_intl(start timestamp, finish timestamp,
+                                      weekend integer, calendar text)
+    RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.networkdays_intl(start::date, finish::date,
+                                 weekend, calendar);
+COMMENT ON FUNCTION cspi.networkdays_intl(timestamp, timestamp, integer, text) IS
+'networkdays_intl with Excel''s weekend code on the dates of two timestamps. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.networkdays_intl(start timestamp, finish timestamp,
+                                      weekend text, calendar text)
+    RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.networkdays_intl(start::date, finish::date,
+                                 weekend, calendar);
+COMMENT ON FUNCTION cspi.networkdays_intl(timestamp, timestamp, text, text) IS
+'networkdays_intl with Excel''s weekend string on the dates of two timestamps. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start timestamp, days integer,
+                                  weekend integer, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl(start::date, days, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(timestamp, integer, integer, text) IS
+'workday_intl with Excel''s weekend code on the date of a timestamp. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start timestamp, days integer,
+                                  weekend text, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl(start::date, days, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(timestamp, integer, text, text) IS
+'workday_intl with Excel''s weekend string on the date of a timestamp. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start timestamp, days numeric,
+                                  weekend integer, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl(start::date, pg_catalog.trunc(days)::integer, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(timestamp, numeric, integer, text) IS
+'workday_intl with Excel''s weekend code and a fractional number of days (truncated toward zero, as Excel truncates it) on the date of a timestamp. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start timestamp, days numeric,
+                                  weekend text, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl(start::date, pg_catalog.trunc(days)::integer, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(timestamp, numeric, text, text) IS
+'workday_intl with Excel''s weekend string and a fractional number of days (truncated toward zero, as Excel truncates it) on the date of a timestamp. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+-- networkdays_intl and workday_intl on a calendar, on timestamps with time zone (their dates in England).
+
+CREATE OR REPLACE FUNCTION cspi.networkdays_intl(start timestamptz, finish timestamptz,
+                                      weekend integer, calendar text)
+    RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.networkdays_intl((start AT TIME ZONE 'Europe/London')::date, (finish AT TIME ZONE 'Europe/London')::date,
+                                 weekend, calendar);
+COMMENT ON FUNCTION cspi.networkdays_intl(timestamptz, timestamptz, integer, text) IS
+'networkdays_intl with Excel''s weekend code on the dates in England (Europe/London) of two timestamps with time zone, whatever the session''s time zone. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.networkdays_intl(start timestamptz, finish timestamptz,
+                                      weekend text, calendar text)
+    RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.networkdays_intl((start AT TIME ZONE 'Europe/London')::date, (finish AT TIME ZONE 'Europe/London')::date,
+                                 weekend, calendar);
+COMMENT ON FUNCTION cspi.networkdays_intl(timestamptz, timestamptz, text, text) IS
+'networkdays_intl with Excel''s weekend string on the dates in England (Europe/London) of two timestamps with time zone, whatever the session''s time zone. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start timestamptz, days integer,
+                                  weekend integer, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl((start AT TIME ZONE 'Europe/London')::date, days, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(timestamptz, integer, integer, text) IS
+'workday_intl with Excel''s weekend code on the date in England (Europe/London) of a timestamp with time zone, whatever the session''s time zone. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start timestamptz, days integer,
+                                  weekend text, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl((start AT TIME ZONE 'Europe/London')::date, days, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(timestamptz, integer, text, text) IS
+'workday_intl with Excel''s weekend string on the date in England (Europe/London) of a timestamp with time zone, whatever the session''s time zone. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start timestamptz, days numeric,
+                                  weekend integer, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl((start AT TIME ZONE 'Europe/London')::date, pg_catalog.trunc(days)::integer, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(timestamptz, numeric, integer, text) IS
+'workday_intl with Excel''s weekend code and a fractional number of days (truncated toward zero, as Excel truncates it) on the date in England (Europe/London) of a timestamp with time zone, whatever the session''s time zone. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start timestamptz, days numeric,
+                                  weekend text, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl((start AT TIME ZONE 'Europe/London')::date, pg_catalog.trunc(days)::integer, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(timestamptz, numeric, text, text) IS
+'workday_intl with Excel''s weekend string and a fractional number of days (truncated toward zero, as Excel truncates it) on the date in England (Europe/London) of a timestamp with time zone, whatever the session''s time zone. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+-- networkdays_intl and workday_intl on a calendar, on dates written as text.
+
+CREATE OR REPLACE FUNCTION cspi.networkdays_intl(start text, finish text,
+                                      weekend integer, calendar text)
+    RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.networkdays_intl(start::date, finish::date,
+                                 weekend, calendar);
+COMMENT ON FUNCTION cspi.networkdays_intl(text, text, integer, text) IS
+'networkdays_intl with Excel''s weekend code on two dates written as text, read as those dates whatever the session''s time zone. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.networkdays_intl(start text, finish text,
+                                      weekend text, calendar text)
+    RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.networkdays_intl(start::date, finish::date,
+                                 weekend, calendar);
+COMMENT ON FUNCTION cspi.networkdays_intl(text, text, text, text) IS
+'networkdays_intl with Excel''s weekend string on two dates written as text, read as those dates whatever the session''s time zone. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start text, days integer,
+                                  weekend integer, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl(start::date, days, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(text, integer, integer, text) IS
+'workday_intl with Excel''s weekend code on a date written as text, read as that date whatever the session''s time zone. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start text, days integer,
+                                  weekend text, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl(start::date, days, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(text, integer, text, text) IS
+'workday_intl with Excel''s weekend string on a date written as text, read as that date whatever the session''s time zone. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start text, days numeric,
+                                  weekend integer, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl(start::date, pg_catalog.trunc(days)::integer, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(text, numeric, integer, text) IS
+'workday_intl with Excel''s weekend code and a fractional number of days (truncated toward zero, as Excel truncates it) on a date written as text, read as that date whatever the session''s time zone. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
+
+CREATE OR REPLACE FUNCTION cspi.workday_intl(start text, days numeric,
+                                  weekend text, calendar text)
+    RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN cspi.workday_intl(start::date, pg_catalog.trunc(days)::integer, weekend, calendar);
+COMMENT ON FUNCTION cspi.workday_intl(text, numeric, text, text) IS
+'workday_intl with Excel''s weekend string and a fractional number of days (truncated toward zero, as Excel truncates it) on a date written as text, read as that date whatever the session''s time zone. Unlike the weekmask of networkdays and workday (numpy''s, 1 = working day), Excel''s weekend string has 1 for a day off.';
 
 -- The known range of a calendar within its bases' ranges; the chain of base
 -- calendars is followed until it ends or meets a calendar twice.

@@ -22,7 +22,8 @@ SELECT t.oid::regtype::text
 
 -- Every function with its volatility, parallel safety and strictness: the
 -- table-backed working-day functions are STABLE and the ones given their
--- holidays IMMUTABLE, all PARALLEL SAFE and STRICT; so are the ratio and
+-- holidays IMMUTABLE, all PARALLEL SAFE and STRICT except Excel's .INTL
+-- twins, where NULL means an omitted argument; so are the ratio and
 -- rate functions; deploy and its helpers change the database (VOLATILE).
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
   FROM pg_proc p

@@ -1,7 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * calendar.c
- *	  Compiling a calendar: weekmask parsing, holiday sorting, week tables.
+ *	  Compiling a calendar: weekmask parsing (numpy's, and Excel's weekend
+ *	  argument), holiday sorting, week tables.
  *
  * A calendar arrives as a weekmask, a known range and an unordered list of
  * holidays.  Compiling it sorts the holidays, drops duplicates and those on
@@ -33,6 +34,48 @@ cal_parse_weekmask(const char *text, int len, uint8_t *mask)
 		return CAL_NO_WORKING_DAY;
 	*mask = m;
 	return CAL_OK;
+}
+
+/*
+ * Excel's weekend codes 1-7 are two days off in a row, the first of them
+ * Saturday for 1, Sunday for 2, ... Friday for 7; codes 11-17 are one day
+ * off, Sunday for 11, Monday for 12, ... Saturday for 17.
+ */
+CalStatus
+cal_excel_weekend_code(int64_t code, uint8_t *mask)
+{
+	uint8_t		off;
+
+	if (code >= 1 && code <= 7)
+	{
+		int			first = (int) ((code + 4) % 7);	/* 1 -> Saturday (5) */
+
+		off = (uint8_t) ((1 << first) | (1 << ((first + 1) % 7)));
+	}
+	else if (code >= 11 && code <= 17)
+		off = (uint8_t) (1 << ((code - 5) % 7));	/* 11 -> Sunday (6) */
+	else
+		return CAL_BAD_WEEKEND;
+	*mask = (uint8_t) (~off & 0x7f);
+	return CAL_OK;
+}
+
+CalStatus
+cal_excel_weekend_to_mask(const char *text, int len, uint8_t *mask)
+{
+	uint8_t		m = 0;
+
+	if (len != 7)
+		return CAL_BAD_WEEKEND;
+	for (int i = 0; i < 7; i++)
+	{
+		if (text[i] == '0')
+			m |= (uint8_t) (1 << i);
+		else if (text[i] != '1')
+			return CAL_BAD_WEEKEND;
+	}
+	*mask = m;
+	return m == 0 ? CAL_NO_WORKING_DAY : CAL_OK;
 }
 
 static int

@@ -11,7 +11,8 @@
  * Days are counted as PostgreSQL's DateADT counts them: days since
  * 2000-01-01 (a Saturday), as a signed 32-bit integer.  Weekdays are numbered
  * Monday = 0 ... Sunday = 6, and a weekmask is numpy's Monday-first string of
- * seven '0'/'1' characters, '1' meaning a working day.
+ * seven '0'/'1' characters, '1' meaning a working day.  Excel's weekend
+ * argument (NETWORKDAYS.INTL, WORKDAY.INTL) is read into the same bit set.
  *
  *-------------------------------------------------------------------------
  */
@@ -37,7 +38,8 @@ typedef enum CalStatus
 	CAL_NO_WORKING_DAY,			/* weekmask has no '1' */
 	CAL_BAD_RANGE,				/* first day after last day */
 	CAL_OUT_OF_RANGE,			/* an argument is outside the known range */
-	CAL_RESULT_OUT_OF_RANGE		/* the result would be outside the range */
+	CAL_RESULT_OUT_OF_RANGE,	/* the result would be outside the range */
+	CAL_BAD_WEEKEND				/* not an Excel weekend code or string */
 } CalStatus;
 
 /*
@@ -82,6 +84,20 @@ cal_weekday(int64_t day)
 
 /* Parse a weekmask such as "1111100" into a bit set (bit 0 = Monday). */
 extern CalStatus cal_parse_weekmask(const char *text, int len, uint8_t *mask);
+
+/*
+ * Excel's weekend argument as a weekmask bit set (bit 0 = Monday, set = a
+ * working weekday).  A code names the days off: 1 Saturday and Sunday,
+ * 2 Sunday and Monday, ... 7 Friday and Saturday; 11 Sunday only, 12 Monday
+ * only, ... 17 Saturday only.  A string is seven '0'/'1', Monday first, '1'
+ * meaning a day OFF: the opposite of a weekmask.  Anything else is
+ * CAL_BAD_WEEKEND.  "1111111" sets *mask to 0 and returns
+ * CAL_NO_WORKING_DAY: NETWORKDAYS.INTL counts 0 working days with it,
+ * WORKDAY.INTL refuses it, so the caller decides.
+ */
+extern CalStatus cal_excel_weekend_code(int64_t code, uint8_t *mask);
+extern CalStatus cal_excel_weekend_to_mask(const char *text, int len,
+										   uint8_t *mask);
 
 /*
  * Compile a calendar.  days[] holds ndays holiday day numbers in any order,

@@ -314,6 +314,10 @@ load_calendar(CachedCalendar *entry, Snapshot snap)
 	entry->days = palloc(sizeof(int32) * Max(nelems, 1));
 	for (int i = 0; i < nelems; i++)
 		entry->days[i] = DatumGetDateADT(elems[i]);
+	/* Compiling drops the holidays on days off; the .INTL twins need them. */
+	entry->all_days = palloc(sizeof(int32) * Max(nelems, 1));
+	memcpy(entry->all_days, entry->days, sizeof(int32) * nelems);
+	entry->nall_days = nelems;
 	MemoryContextSwitchTo(oldcxt);
 
 	st = cal_compile(&entry->cal, mask, DatumGetDateADT(values[1]),

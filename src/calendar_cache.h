@@ -29,6 +29,9 @@ typedef struct CachedCalendar
 	bool		dead;			/* out of the cache; freed at refcount 0 */
 	Calendar	cal;
 	int32	   *days;			/* storage that cal.holidays points into */
+	/* every holiday of the chain, on any weekday, for another weekmask */
+	int32	   *all_days;
+	int			nall_days;
 } CachedCalendar;
 
 /*

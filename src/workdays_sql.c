@@ -7,7 +7,9 @@
  * cspi.calendar and find it through calendar_cache.c; the IMMUTABLE ones take
  * the holidays as a date[] and a weekmask.  Either way the compiled calendar
  * is remembered in fn_extra, so a query that calls the function for ten
- * million rows compiles (or looks up) its calendar once.
+ * million rows compiles (or looks up) its calendar once.  Excel's own
+ * NETWORKDAYS.INTL and WORKDAY.INTL come in both families too, with Excel's
+ * weekend argument in place of the weekmask.
  *
  *-------------------------------------------------------------------------
  */
@@ -47,6 +49,10 @@ typedef struct CallCalendar
 	Calendar	own;
 	int32	   *own_days;
 	int32	   *own_index;
+
+	/* .INTL on a named calendar: own is it again with Excel's weekend */
+	const CachedCalendar *intl_from;	/* the entry own was compiled from */
+	uint8		intl_mask;
 } CallCalendar;
 
 static const char *
@@ -74,6 +80,7 @@ release_call_calendar(void *arg)
 	if (cc->entry != NULL)
 		cspi_calendar_release(cc->entry);
 	cc->entry = NULL;
+	cc->intl_from = NULL;
 	cc->cal = NULL;
 }
 
@@ -167,6 +174,102 @@ named_calendar(FunctionCallInfo fcinfo, int argno)
 }
 
 /*
+ * Make cc->own the calendar of days[0..ndays) (allocated in fn_mcxt, and
+ * from now on cc's) and weekmask bit set mask over first_day..last_day,
+ * with its index when it has one.
+ */
+static void
+compile_own(FunctionCallInfo fcinfo, CallCalendar *cc, uint8 mask,
+			int32 first_day, int32 last_day, int32 *days, int ndays)
+{
+	cc->cal = NULL;
+	cc->intl_from = NULL;
+	if (cc->own_days)
+		pfree(cc->own_days);
+	cc->own_days = days;
+	if (cal_compile(&cc->own, mask, first_day, last_day, days, ndays) != CAL_OK)
+		elog(ERROR, "could not compile a calendar of weekmask %02x", mask);
+	if (cc->own_index)
+		pfree(cc->own_index);
+	cc->own_index = NULL;
+	if (cal_index_entries(&cc->own) > 0)
+	{
+		cc->own_index = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+										   sizeof(int32) * cal_index_entries(&cc->own));
+		cal_build_index(&cc->own, cc->own_index);
+	}
+}
+
+/*
+ * The calendar of holiday array arr (NULL: no holidays) and weekmask bit set
+ * mask, covering every valid date, compiled into cc unless cc holds it
+ * already.  A NULL element is an error, or skipped when skip_nulls (as Excel
+ * skips blank cells).  stable: the arguments are constants, so that later
+ * calls may take cc's calendar without looking at them.
+ */
+static const CallCalendar *
+array_calendar(FunctionCallInfo fcinfo, CallCalendar *cc, ArrayType *arr,
+			   uint8 mask, bool skip_nulls, bool stable)
+{
+	Size		arr_len = arr != NULL ? VARSIZE(arr) : 0;
+	Datum	   *elems = NULL;
+	bool	   *elem_nulls = NULL;
+	int			nelems = 0;
+	int			ndays = 0;
+	int32	   *days;
+
+	if (cc->cal != NULL && cc->args_len == arr_len + 1 &&
+		(arr == NULL || memcmp(cc->args_copy, arr, arr_len) == 0) &&
+		(uint8) cc->args_copy[arr_len] == mask)
+		return cc;
+
+	if (arr != NULL)
+	{
+		if (ARR_NDIM(arr) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("holidays must be a one-dimensional array of dates")));
+		deconstruct_array(arr, DATEOID, sizeof(DateADT), true, TYPALIGN_INT,
+						  &elems, &elem_nulls, &nelems);
+	}
+
+	cc->cal = NULL;
+	if (cc->args_copy)
+		pfree(cc->args_copy);
+	cc->args_copy = NULL;
+	days = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+							  sizeof(int32) * Max(nelems, 1));
+	for (int i = 0; i < nelems; i++)
+	{
+		if (elem_nulls[i])
+		{
+			if (skip_nulls)
+				continue;
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("holidays must not contain NULL")));
+		}
+		if (DATE_NOT_FINITE(DatumGetDateADT(elems[i])))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("holidays must be finite dates")));
+		days[ndays++] = DatumGetDateADT(elems[i]);
+	}
+	compile_own(fcinfo, cc, mask, CAL_DAY_NOBEGIN, CAL_DAY_NOEND, days, ndays);
+
+	cc->args_len = arr_len + 1;
+	cc->args_copy = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, cc->args_len);
+	if (arr != NULL)
+		memcpy(cc->args_copy, arr, arr_len);
+	cc->args_copy[arr_len] = (char) mask;
+	cc->args_stable = stable;
+	cc->label = NULL;
+	cc->named = false;
+	cc->cal = &cc->own;
+	return cc;
+}
+
+/*
  * The calendar given by a date[] of holidays (argument argno) and a weekmask
  * (argno + 1): no known range, every valid date is covered.
  */
@@ -174,29 +277,16 @@ static const CallCalendar *
 argument_calendar(FunctionCallInfo fcinfo, int argno)
 {
 	CallCalendar *cc = call_state(fcinfo);
-	ArrayType  *arr;
 	text	   *mask_text;
-	Size		arr_len;
-	Size		mask_len;
 	uint8		mask;
-	Datum	   *elems;
-	bool	   *elem_nulls;
-	int			nelems;
 	CalStatus	st;
 
 	if (cc->cal != NULL && cc->args_stable)
 		return cc;
 
-	arr = PG_GETARG_ARRAYTYPE_P(argno);
 	mask_text = PG_GETARG_TEXT_PP(argno + 1);
-	arr_len = VARSIZE(arr);
-	mask_len = VARSIZE_ANY_EXHDR(mask_text);
-	if (cc->cal != NULL && cc->args_len == arr_len + mask_len &&
-		memcmp(cc->args_copy, arr, arr_len) == 0 &&
-		memcmp(cc->args_copy + arr_len, VARDATA_ANY(mask_text), mask_len) == 0)
-		return cc;
-
-	st = cal_parse_weekmask(VARDATA_ANY(mask_text), (int) mask_len, &mask);
+	st = cal_parse_weekmask(VARDATA_ANY(mask_text),
+							(int) VARSIZE_ANY_EXHDR(mask_text), &mask);
 	if (st == CAL_NO_WORKING_DAY)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -209,56 +299,10 @@ argument_calendar(FunctionCallInfo fcinfo, int argno)
 				 errmsg("invalid weekmask \"%s\"", text_to_cstring(mask_text)),
 				 errhint("A weekmask is seven characters 0 or 1, Monday first, 1 meaning a working day, such as '1111100'.")));
 
-	if (ARR_NDIM(arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("holidays must be a one-dimensional array of dates")));
-	deconstruct_array(arr, DATEOID, sizeof(DateADT), true, TYPALIGN_INT,
-					  &elems, &elem_nulls, &nelems);
-
-	cc->cal = NULL;
-	if (cc->own_days)
-		pfree(cc->own_days);
-	cc->own_days = NULL;
-	if (cc->args_copy)
-		pfree(cc->args_copy);
-	cc->args_copy = NULL;
-	cc->own_days = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
-									  sizeof(int32) * Max(nelems, 1));
-	for (int i = 0; i < nelems; i++)
-	{
-		if (elem_nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("holidays must not contain NULL")));
-		if (DATE_NOT_FINITE(DatumGetDateADT(elems[i])))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("holidays must be finite dates")));
-		cc->own_days[i] = DatumGetDateADT(elems[i]);
-	}
-	cal_compile(&cc->own, mask, CAL_DAY_NOBEGIN, CAL_DAY_NOEND,
-				cc->own_days, nelems);
-	if (cc->own_index)
-		pfree(cc->own_index);
-	cc->own_index = NULL;
-	if (cal_index_entries(&cc->own) > 0)
-	{
-		cc->own_index = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
-										   sizeof(int32) * cal_index_entries(&cc->own));
-		cal_build_index(&cc->own, cc->own_index);
-	}
-
-	cc->args_len = arr_len + mask_len;
-	cc->args_copy = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, cc->args_len);
-	memcpy(cc->args_copy, arr, arr_len);
-	memcpy(cc->args_copy + arr_len, VARDATA_ANY(mask_text), mask_len);
-	cc->args_stable = arg_is_const(fcinfo->flinfo, argno) &&
-		arg_is_const(fcinfo->flinfo, argno + 1);
-	cc->label = NULL;
-	cc->named = false;
-	cc->cal = &cc->own;
-	return cc;
+	return array_calendar(fcinfo, cc, PG_GETARG_ARRAYTYPE_P(argno), mask,
+						  false,
+						  arg_is_const(fcinfo->flinfo, argno) &&
+						  arg_is_const(fcinfo->flinfo, argno + 1));
 }
 
 /*
@@ -520,4 +564,217 @@ cspi_is_working_day_holidays(PG_FUNCTION_ARGS)
 {
 	return is_working_day_common(fcinfo, argument_calendar(fcinfo, 1),
 								 PG_GETARG_DATEADT(0));
+}
+
+/*
+ * Excel's NETWORKDAYS.INTL and WORKDAY.INTL, with Excel's weekend argument:
+ * an integer code or a string with 1 for a day off (src/calendar.c reads
+ * both).  They are not STRICT: NULL in the weekend or the holidays means the
+ * omitted argument (weekend 1, no holidays), NULL elements of the holidays
+ * are skipped as Excel skips blank cells, and NULL in the start, the days,
+ * the finish or the calendar's name gives NULL.
+ */
+#define EXCEL_WEEKEND_HINT \
+	"The weekend is Excel's: a code, 1 to 7 for two days off (1 Saturday and Sunday, 2 Sunday and Monday, ... 7 Friday and Saturday) or 11 to 17 for one (11 Sunday, 12 Monday, ... 17 Saturday), or seven characters 0 or 1, Monday first, 1 meaning a day off, such as '0000011'."
+
+/*
+ * The weekend argument argno as a weekmask bit set, 0 when it leaves no
+ * working day ("1111111").
+ */
+static uint8
+excel_weekend(FunctionCallInfo fcinfo, int argno, bool string_weekend)
+{
+	uint8		mask = 0;
+
+	if (PG_ARGISNULL(argno))
+		(void) cal_excel_weekend_code(1, &mask);
+	else if (string_weekend)
+	{
+		text	   *weekend = PG_GETARG_TEXT_PP(argno);
+
+		if (cal_excel_weekend_to_mask(VARDATA_ANY(weekend),
+									  (int) VARSIZE_ANY_EXHDR(weekend),
+									  &mask) == CAL_BAD_WEEKEND)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid Excel weekend \"%s\"",
+							text_to_cstring(weekend)),
+					 errhint(EXCEL_WEEKEND_HINT)));
+	}
+	else
+	{
+		int32		code = PG_GETARG_INT32(argno);
+
+		if (cal_excel_weekend_code(code, &mask) == CAL_BAD_WEEKEND)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid Excel weekend code %d", code),
+					 errhint(EXCEL_WEEKEND_HINT)));
+	}
+	return mask;
+}
+
+/*
+ * The calendar of an .INTL call: the holiday array argno, or the calendar
+ * named by argno, with weekmask bit set mask (not 0) in place of its own.
+ * The named calendar keeps its known range and all its holidays, including
+ * those on its own days off, which may be working days of this weekend.
+ */
+static const CallCalendar *
+excel_calendar(FunctionCallInfo fcinfo, int argno, bool named, uint8 mask)
+{
+	CallCalendar *cc;
+	const CachedCalendar *entry;
+	int32	   *days;
+
+	if (!named)
+	{
+		cc = call_state(fcinfo);
+		if (cc->cal != NULL && cc->args_stable)
+			return cc;
+		return array_calendar(fcinfo, cc,
+							  PG_ARGISNULL(argno) ? NULL :
+							  PG_GETARG_ARRAYTYPE_P(argno),
+							  mask, true,
+							  arg_is_const(fcinfo->flinfo, argno - 1) &&
+							  arg_is_const(fcinfo->flinfo, argno));
+	}
+
+	(void) named_calendar(fcinfo, argno);
+	cc = call_state(fcinfo);
+	entry = cc->entry;
+	if (mask == entry->cal.mask)
+	{
+		cc->cal = &entry->cal;
+		return cc;
+	}
+	/* The entry is pinned while cc holds it: the same pointer, the same calendar. */
+	if (cc->intl_from != entry || cc->intl_mask != mask)
+	{
+		days = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+								  sizeof(int32) * Max(entry->nall_days, 1));
+		memcpy(days, entry->all_days, sizeof(int32) * entry->nall_days);
+		compile_own(fcinfo, cc, mask, entry->cal.first_day,
+					entry->cal.last_day, days, entry->nall_days);
+		cc->intl_from = entry;
+		cc->intl_mask = mask;
+	}
+	cc->cal = &cc->own;
+	return cc;
+}
+
+static Datum
+networkdays_intl_common(FunctionCallInfo fcinfo, bool string_weekend,
+						bool named)
+{
+	DateADT		start;
+	DateADT		finish;
+	uint8		mask;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || (named && PG_ARGISNULL(3)))
+		PG_RETURN_NULL();
+	start = PG_GETARG_DATEADT(0);
+	finish = PG_GETARG_DATEADT(1);
+	mask = excel_weekend(fcinfo, 2, string_weekend);
+	if (mask == 0)
+	{
+		/* NETWORKDAYS.INTL counts no working day in a week of weekend. */
+		check_finite(start);
+		check_finite(finish);
+		if (named)
+		{
+			CallCalendar *cc;
+
+			(void) named_calendar(fcinfo, 3);
+			cc = call_state(fcinfo);
+			cc->cal = &cc->entry->cal;
+			if (!cal_in_range(cc->cal, start) || !cal_in_range(cc->cal, finish))
+				report_two_dates(CAL_OUT_OF_RANGE, cc, start, finish);
+		}
+		PG_RETURN_INT32(0);
+	}
+	return networkdays_common(fcinfo, excel_calendar(fcinfo, 3, named, mask),
+							  start, finish);
+}
+
+static Datum
+workday_intl_common(FunctionCallInfo fcinfo, bool string_weekend, bool named)
+{
+	uint8		mask;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || (named && PG_ARGISNULL(3)))
+		PG_RETURN_NULL();
+	mask = excel_weekend(fcinfo, 2, string_weekend);
+	if (mask == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("Excel weekend \"1111111\" leaves no working day"),
+				 errdetail("WORKDAY.INTL refuses it too; NETWORKDAYS.INTL counts 0 working days with it."),
+				 errhint(EXCEL_WEEKEND_HINT)));
+	return add_working_days_common(fcinfo, excel_calendar(fcinfo, 3, named, mask),
+								   PG_GETARG_DATEADT(0), PG_GETARG_INT32(1));
+}
+
+/* networkdays_intl(start date, finish date, weekend integer, holidays date[]) */
+PG_FUNCTION_INFO_V1(cspi_networkdays_intl);
+Datum
+cspi_networkdays_intl(PG_FUNCTION_ARGS)
+{
+	return networkdays_intl_common(fcinfo, false, false);
+}
+
+/* networkdays_intl(start date, finish date, weekend text, holidays date[]) */
+PG_FUNCTION_INFO_V1(cspi_networkdays_intl_string);
+Datum
+cspi_networkdays_intl_string(PG_FUNCTION_ARGS)
+{
+	return networkdays_intl_common(fcinfo, true, false);
+}
+
+/* networkdays_intl(start date, finish date, weekend integer, calendar text) */
+PG_FUNCTION_INFO_V1(cspi_networkdays_intl_calendar);
+Datum
+cspi_networkdays_intl_calendar(PG_FUNCTION_ARGS)
+{
+	return networkdays_intl_common(fcinfo, false, true);
+}
+
+/* networkdays_intl(start date, finish date, weekend text, calendar text) */
+PG_FUNCTION_INFO_V1(cspi_networkdays_intl_string_calendar);
+Datum
+cspi_networkdays_intl_string_calendar(PG_FUNCTION_ARGS)
+{
+	return networkdays_intl_common(fcinfo, true, true);
+}
+
+/* workday_intl(start date, days integer, weekend integer, holidays date[]) */
+PG_FUNCTION_INFO_V1(cspi_workday_intl);
+Datum
+cspi_workday_intl(PG_FUNCTION_ARGS)
+{
+	return workday_intl_common(fcinfo, false, false);
+}
+
+/* workday_intl(start date, days integer, weekend text, holidays date[]) */
+PG_FUNCTION_INFO_V1(cspi_workday_intl_string);
+Datum
+cspi_workday_intl_string(PG_FUNCTION_ARGS)
+{
+	return workday_intl_common(fcinfo, true, false);
+}
+
+/* workday_intl(start date, days integer, weekend integer, calendar text) */
+PG_FUNCTION_INFO_V1(cspi_workday_intl_calendar);
+Datum
+cspi_workday_intl_calendar(PG_FUNCTION_ARGS)
+{
+	return workday_intl_common(fcinfo, false, true);
+}
+
+/* workday_intl(start date, days integer, weekend text, calendar text) */
+PG_FUNCTION_INFO_V1(cspi_workday_intl_string_calendar);
+Datum
+cspi_workday_intl_string_calendar(PG_FUNCTION_ARGS)
+{
+	return workday_intl_common(fcinfo, true, true);
 }

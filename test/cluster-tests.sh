@@ -77,6 +77,10 @@ PGOPTIONS="${PGOPTIONS:-} $force_parallel" run_suites "parallel-" test/results/p
 # The oracle: cspi.working_days against numpy's busday_count.
 check oracle:numpy-busday-count /usr/bin/python3 test/oracle/busday_oracle.py
 
+# Excel's NETWORKDAYS.INTL and WORKDAY.INTL against a spreadsheet:
+# LibreOffice Calc, headless.
+check oracle:excel-intl-libreoffice /usr/bin/python3 test/oracle/excel_intl_oracle.py
+
 # Every indicator against an independent implementation of the catalogue,
 # then again with parallel query forced.
 check oracle:indicators test/oracle/indicators-vs-oracle.sh

@@ -43,8 +43,10 @@ for version in $versions; do
 
 	# --- 1, 2. packages (or a source build), build, install ---------------
 	# Chromium renders the HTML report (test/html/report_html_test.sh);
-	# node reads the published views as a BI tool would (test/bi).
-	if prepared=$(PGVERSION=$version CSPI_EXTRA_PACKAGES=chromium CSPI_NODE=1 tools/prepare.sh --werror); then
+	# node reads the published views as a BI tool would (test/bi);
+	# LibreOffice Calc, headless, is the spreadsheet oracle of the Excel
+	# twins (test/oracle/excel_intl_oracle.py).
+	if prepared=$(PGVERSION=$version CSPI_EXTRA_PACKAGES="chromium libreoffice-calc-nogui" CSPI_NODE=1 tools/prepare.sh --werror); then
 		record build-and-install ok
 		export "$prepared"
 	else

@@ -11,6 +11,10 @@ backward for n > 0 and forward for n < 0, and is_working_day is is_busday.
 Three calendars, 100,000 random pairs each: England and Wales from
 cspi.holiday, a random calendar with a random weekmask inserted into
 cspi.calendar, and the IMMUTABLE variant given a random holiday array.
+Then Excel's weekend strings, which have 1 for a day off: for random
+strings, cspi.networkdays_intl(a, b, string, holidays), which counts both
+ends, must equal busday_count(a, b + 1) with the inverted string as numpy's
+weekmask (minus busday_count(b, a + 1) when b is before a).
 Runs psql against the server that PGHOST/PGPORT/PGUSER name, in a database
 it creates and drops.
 Exit status 0 when every value agrees.
@@ -92,6 +96,46 @@ def check(label, calendar_arg, holidays, weekmask, first, last):
     return bad
 
 
+def check_excel_weekend(holidays):
+    """networkdays_intl with Excel's weekend string against numpy with the
+    string inverted."""
+    pairs = 200
+    hol = np.array(sorted(holidays), dtype="datetime64[D]")
+    arr = "'{%s}'::date[]" % ",".join(holidays)
+    rows, expect = [], []
+    for _ in range(25):
+        weekend = "".join(rng.choice("01") for _ in range(7))
+        if weekend == "1111111":
+            weekend = "1111110"
+        inverted = "".join("1" if c == "0" else "0" for c in weekend)
+        cal = np.busdaycalendar(weekmask=inverted, holidays=hol)
+        for _ in range(pairs):
+            a = rng.randint(-1500, 9500)
+            b = a + rng.choice([rng.randint(-60, 60), rng.randint(-3000, 3000)])
+            da, db = EPOCH + np.timedelta64(a, "D"), EPOCH + np.timedelta64(b, "D")
+            one = np.timedelta64(1, "D")
+            n = (np.busday_count(da, db + one, busdaycal=cal) if a <= b
+                 else -np.busday_count(db, da + one, busdaycal=cal))
+            rows.append("%d\t%s\t%s\t%s" % (len(rows), to_iso(a), to_iso(b), weekend))
+            expect.append(int(n))
+    out = psql(
+        "CREATE TEMP TABLE excel_pairs (id int, a date, b date, weekend text);\n"
+        "COPY excel_pairs FROM STDIN;\n" + "\n".join(rows) + "\n\\.\n"
+        "SELECT cspi.networkdays_intl(a, b, weekend, %s) FROM excel_pairs ORDER BY id;\n"
+        % arr)
+    got = [int(v) for v in out.split()]
+    bad = 0
+    for i, (g, e) in enumerate(zip(got, expect)):
+        if g != e:
+            bad += 1
+            if bad <= 5:
+                print("  networkdays_intl %s: cspi %d, numpy %d" % (rows[i], g, e))
+    bad += abs(len(got) - len(expect))
+    print("%-40s %d pairs, %d disagreements"
+          % ("Excel weekend strings, inverted", len(expect), bad))
+    return bad
+
+
 def main():
     bad = 0
     psql("DROP DATABASE IF EXISTS %s;" % DB, db="postgres")
@@ -122,6 +166,7 @@ def main():
     arr = "'{%s}'::date[], '%s'" % (",".join(hol), mask)
     bad += check("holidays array, weekmask %s" % mask, arr, hol, mask,
                  "1990-01-01", "2030-12-31")
+    bad += check_excel_weekend(hol)
 
     psql("DROP DATABASE %s;" % DB, db="postgres")
     print("oracle: %s" % ("all agree" if bad == 0 else "%d disagreements" % bad))

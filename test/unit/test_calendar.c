@@ -6,7 +6,9 @@
  * day" array built from the weekmask and the holiday list, checked against
  * the core's closed-form answers for random calendars (every weekmask, dense
  * and sparse holidays, holidays on weekends, duplicates) and random date
- * pairs.  A handful of hand-worked UK examples come first.
+ * pairs.  A handful of hand-worked UK examples come first, and Excel's
+ * weekend argument is checked against Microsoft's table of codes, every
+ * string, and Microsoft's documented examples of the .INTL functions.
  *
  * Usage: test_calendar [pairs]   (default 1,000,000 random pairs)
  */
@@ -60,6 +62,179 @@ test_weekmask_parsing(void)
 	CHECK(cal_weekday(0) == 5, "2000-01-01 was a Saturday");
 	CHECK(cal_weekday(ymd(2024, 3, 28)) == 3, "2024-03-28 was a Thursday");
 	CHECK(cal_weekday(-1) == 4, "1999-12-31 was a Friday");
+}
+
+/*
+ * Excel's weekend argument.  The codes are checked against Microsoft's
+ * table, written out as day names (NETWORKDAYS.INTL and WORKDAY.INTL
+ * help pages), not against a formula.
+ */
+static const char *const day_names[7] = {
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	"Sunday"
+};
+
+static const struct
+{
+	int			code;
+	const char *off[2];
+}			excel_codes[] = {
+	{1, {"Saturday", "Sunday"}},
+	{2, {"Sunday", "Monday"}},
+	{3, {"Monday", "Tuesday"}},
+	{4, {"Tuesday", "Wednesday"}},
+	{5, {"Wednesday", "Thursday"}},
+	{6, {"Thursday", "Friday"}},
+	{7, {"Friday", "Saturday"}},
+	{11, {"Sunday", NULL}},
+	{12, {"Monday", NULL}},
+	{13, {"Tuesday", NULL}},
+	{14, {"Wednesday", NULL}},
+	{15, {"Thursday", NULL}},
+	{16, {"Friday", NULL}},
+	{17, {"Saturday", NULL}},
+};
+
+#define NCODES ((int) (sizeof(excel_codes) / sizeof(excel_codes[0])))
+
+static void
+test_excel_weekend(void)
+{
+	uint8_t		m;
+	char		s[8];
+	const char *bad[] = {
+		"", "1", "000001", "00000110", "000001a", "0000 11", "O000011",
+		"0000011 ", " 0000011", "2000011", "-000011", "1111112"
+	};
+
+	/* Every code of Microsoft's table, with its days off. */
+	for (int i = 0; i < NCODES; i++)
+	{
+		uint8_t		expect = 0x7f;
+
+		for (int k = 0; k < 2 && excel_codes[i].off[k] != NULL; k++)
+			for (int w = 0; w < 7; w++)
+				if (strcmp(day_names[w], excel_codes[i].off[k]) == 0)
+					expect &= (uint8_t) ~(1 << w);
+		m = 0xff;
+		CHECK(cal_excel_weekend_code(excel_codes[i].code, &m) == CAL_OK &&
+			  m == expect, "weekend code %d: mask %02x, expected %02x",
+			  excel_codes[i].code, m, expect);
+	}
+	/* ... and no other code. */
+	for (int64_t code = -1000; code <= 1000; code++)
+	{
+		bool		listed = false;
+
+		for (int i = 0; i < NCODES; i++)
+			listed = listed || excel_codes[i].code == code;
+		if (!listed)
+			CHECK(cal_excel_weekend_code(code, &m) == CAL_BAD_WEEKEND,
+				  "weekend code %lld is not Excel's", (long long) code);
+	}
+	CHECK(cal_excel_weekend_code(INT64_MIN, &m) == CAL_BAD_WEEKEND &&
+		  cal_excel_weekend_code(INT64_MAX, &m) == CAL_BAD_WEEKEND &&
+		  cal_excel_weekend_code((int64_t) 1 << 32 | 1, &m) == CAL_BAD_WEEKEND,
+		  "huge weekend codes");
+
+	/* Microsoft's own string example: 0000011 is Saturday and Sunday off. */
+	CHECK(cal_excel_weekend_to_mask("0000011", 7, &m) == CAL_OK && m == 0x1f,
+		  "0000011 is Monday to Friday");
+	CHECK(cal_excel_weekend_to_mask("0010001", 7, &m) == CAL_OK &&
+		  m == (0x7f & ~(1 << 2) & ~(1 << 6)), "0010001: Wednesday and Sunday off");
+	CHECK(cal_excel_weekend_to_mask("0000000", 7, &m) == CAL_OK && m == 0x7f,
+		  "0000000: every day worked");
+	m = 0xff;
+	CHECK(cal_excel_weekend_to_mask("1111111", 7, &m) == CAL_NO_WORKING_DAY &&
+		  m == 0, "1111111: no working day, mask 0");
+
+	/*
+	 * Every string: character i is '1' exactly when weekday i is off, the
+	 * opposite of the weekmask; the same string as a weekmask is the
+	 * complement.
+	 */
+	for (int bits = 0; bits < 128; bits++)
+	{
+		uint8_t		wm = 0;
+		CalStatus	st;
+
+		for (int i = 0; i < 7; i++)
+			s[i] = (bits >> i) & 1 ? '1' : '0';
+		s[7] = '\0';
+		m = 0xff;
+		st = cal_excel_weekend_to_mask(s, 7, &m);
+		CHECK(st == (bits == 0x7f ? CAL_NO_WORKING_DAY : CAL_OK) &&
+			  m == (uint8_t) (~bits & 0x7f), "weekend string %s: mask %02x", s, m);
+		if (bits != 0 && cal_parse_weekmask(s, 7, &wm) == CAL_OK)
+			CHECK((wm ^ m) == 0x7f, "weekend %s is the complement of weekmask %s",
+				  s, s);
+	}
+	/* The string for each code is the code's weekend. */
+	for (int i = 0; i < NCODES; i++)
+	{
+		uint8_t		from_code = 0;
+
+		cal_excel_weekend_code(excel_codes[i].code, &from_code);
+		for (int w = 0; w < 7; w++)
+			s[w] = (from_code >> w) & 1 ? '0' : '1';
+		CHECK(cal_excel_weekend_to_mask(s, 7, &m) == CAL_OK && m == from_code,
+			  "code %d as the string %s", excel_codes[i].code, s);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK(cal_excel_weekend_to_mask(bad[i], (int) strlen(bad[i]), &m)
+			  == CAL_BAD_WEEKEND, "bad weekend string \"%s\"", bad[i]);
+}
+
+/*
+ * Microsoft's documented examples of NETWORKDAYS.INTL and WORKDAY.INTL,
+ * worked through the core with the weekend read from Excel's argument.
+ */
+static void
+test_excel_examples(void)
+{
+	int32_t		none[1];
+	int32_t		hol[2];
+	Calendar	cal;
+	uint8_t		m = 0;
+	int32_t		r = 0;
+
+	/* NETWORKDAYS.INTL(DATE(2006,1,1),DATE(2006,1,31)) = 22 */
+	cal_excel_weekend_code(1, &m);
+	cal_compile(&cal, m, CAL_DAY_NOBEGIN, CAL_DAY_NOEND, none, 0);
+	CHECK(cal_networkdays(&cal, ymd(2006, 1, 1), ymd(2006, 1, 31), &r)
+		  == CAL_OK && r == 22, "January 2006: %d, expected 22", r);
+	/* NETWORKDAYS.INTL(DATE(2006,2,28),DATE(2006,1,31)) = -21 */
+	CHECK(cal_networkdays(&cal, ymd(2006, 2, 28), ymd(2006, 1, 31), &r)
+		  == CAL_OK && r == -21, "February 2006 backwards: %d, expected -21", r);
+
+	/* ... DATE(2006,2,1),7,{"2006/1/2","2006/1/16"}) = 22 */
+	hol[0] = ymd(2006, 1, 2);
+	hol[1] = ymd(2006, 1, 16);
+	cal_excel_weekend_code(7, &m);
+	cal_compile(&cal, m, CAL_DAY_NOBEGIN, CAL_DAY_NOEND, hol, 2);
+	CHECK(cal_networkdays(&cal, ymd(2006, 1, 1), ymd(2006, 2, 1), &r)
+		  == CAL_OK && r == 22, "Friday and Saturday off: %d, expected 22", r);
+
+	/* ... DATE(2006,2,1),"0010001",{"2006/1/2","2006/1/16"}) = 20 */
+	hol[0] = ymd(2006, 1, 2);
+	hol[1] = ymd(2006, 1, 16);
+	cal_excel_weekend_to_mask("0010001", 7, &m);
+	cal_compile(&cal, m, CAL_DAY_NOBEGIN, CAL_DAY_NOEND, hol, 2);
+	CHECK(cal_networkdays(&cal, ymd(2006, 1, 1), ymd(2006, 2, 1), &r)
+		  == CAL_OK && r == 20, "0010001: %d, expected 20", r);
+
+	/* WORKDAY.INTL(DATE(2012,1,1),90,11) = 41013, 14 April 2012 */
+	cal_excel_weekend_code(11, &m);
+	cal_compile(&cal, m, CAL_DAY_NOBEGIN, CAL_DAY_NOEND, none, 0);
+	CHECK(cal_add_working_days(&cal, ymd(2012, 1, 1), 90, &r) == CAL_OK &&
+		  r == ymd(2012, 4, 14), "90 days, Sundays off: %d", r);
+	/* WORKDAY.INTL(DATE(2012,1,1),30,17) = 40944, 5 February 2012 */
+	cal_excel_weekend_code(17, &m);
+	cal_compile(&cal, m, CAL_DAY_NOBEGIN, CAL_DAY_NOEND, none, 0);
+	CHECK(cal_add_working_days(&cal, ymd(2012, 1, 1), 30, &r) == CAL_OK &&
+		  r == ymd(2012, 2, 5), "30 days, Saturdays off: %d", r);
+	/* WORKDAY.INTL(DATE(2012,1,1),30,0) is #NUM!: 0 is no code */
+	CHECK(cal_excel_weekend_code(0, &m) == CAL_BAD_WEEKEND, "code 0");
 }
 
 /* Hand-worked examples against part of the England and Wales calendar. */
@@ -322,6 +497,8 @@ main(int argc, char **argv)
 
 	rng_state = 88172645463325252ULL;
 	test_weekmask_parsing();
+	test_excel_weekend();
+	test_excel_examples();
 	test_known_answers();
 	test_index_density();
 	test_random(pairs);
