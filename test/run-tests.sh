@@ -57,6 +57,14 @@ for version in $versions; do
 	if grep -q '^ok build-and-install' "$results"; then
 		# The install script is the sources, built (no server needed).
 		if test/built-sql.sh; then record built-sql ok; else record built-sql fail; fi
+		# The PostgreSQL build never sees make's variables, even when make
+		# runs this (as `make test` does): a build under MAKELEVEL=1 stopped
+		# at utils/errcodes.h on a fresh machine.
+		left=$(MAKELEVEL=1 MAKEFLAGS=-s MFLAGS=-s tools/build-postgresql.sh --print-env 18)
+		if [ -z "$left" ]; then record build-script-env ok; else
+			echo "build-postgresql.sh keeps make's variables: $left" >&2
+			record build-script-env fail
+		fi
 
 		# --- 3. C unit tests ------------------------------------------------
 		for target in unit unit-sanitize; do

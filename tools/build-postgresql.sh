@@ -17,7 +17,19 @@
 # A stamp file holding the Debian source version is written last; when it
 # matches sid's version in the local apt lists, nothing is done.  Needs root
 # (or sudo) unless the build is already there.
+#
+# Run from `make test`, this inherits make's variables (MAKELEVEL=1,
+# MAKEFLAGS...); PostgreSQL's makefiles generate their headers only at
+# MAKELEVEL 0, so the build stopped at utils/errcodes.h.  They are removed
+# here, before anything runs.  `build-postgresql.sh --print-env MAJOR`
+# prints the make variables left (none) and exits: test/run-tests.sh checks
+# it under MAKELEVEL=1.
 set -eu
+unset MAKELEVEL MAKEFLAGS MFLAGS MAKEOVERRIDES GNUMAKEFLAGS MAKEFILES MAKE_TERMOUT MAKE_TERMERR
+if [ "${1:-}" = --print-env ]; then
+	env | grep -E '^(MAKE|MFLAGS|GNUMAKEFLAGS)' || true
+	exit 0
+fi
 
 die() { echo "build-postgresql: $*" >&2; exit 1; }
 
