@@ -107,7 +107,7 @@ REGRESS = \
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.
-ISOLATION = calendar_cache calendar_mvcc deploy_readers
+ISOLATION = calendar_cache calendar_mvcc deploy_readers deploy_snapshots
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/results/isolation
 
 PG_CPPFLAGS = -I$(srcdir)/src -DCSPI_VERSION='"$(EXTVERSION)"'

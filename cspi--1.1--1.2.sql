@@ -12352,6 +12352,10 @@ COMMENT ON FUNCTION cspi.deploy_restricted(name, name, text, text) IS
 -- view and goes on to read another therefore never deadlocks with a deploy;
 -- the deploy waits until no reader is in the middle of a statement over
 -- them.  indicator_value and period come first: readers read them first.
+-- It waits no longer than the caller's lock_timeout (when set) and
+-- cspi.switch_timeout (default 1 minute), then fails naming the sessions
+-- that hold the views: the deploy rolls back and the report keeps its
+-- previous figures.  A statement_timeout cancels it as any statement.
 CREATE OR REPLACE FUNCTION cspi.lock_published_views(report_schema name) RETURNS void
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -12359,8 +12363,15 @@ CREATE OR REPLACE FUNCTION cspi.lock_published_views(report_schema name) RETURNS
 DECLARE
     v record;
     callers_timeout text := current_setting('lock_timeout');
+    wait interval := coalesce(current_setting('cspi.switch_timeout', true), '1min')::interval;
+    deadline timestamptz;
+    holders text;
 BEGIN
-    FOR attempt IN 1 .. 6000 LOOP
+    IF callers_timeout::interval > '0' THEN
+        wait := least(wait, callers_timeout::interval);
+    END IF;
+    deadline := clock_timestamp() + wait;
+    LOOP
         BEGIN
             PERFORM set_config('lock_timeout', '100ms', true);
             FOR v IN SELECT c.relname, c.relkind, pg_get_userbyid(c.relowner) AS owner
@@ -12380,16 +12391,34 @@ BEGIN
             PERFORM set_config('lock_timeout', callers_timeout, true);
             RETURN;
         EXCEPTION WHEN lock_not_available THEN
+            EXIT WHEN clock_timestamp() >= deadline;
             PERFORM pg_sleep(0.01 + random() * 0.05);
         END;
     END LOOP;
-    RAISE EXCEPTION 'could not lock the views of report schema "%": readers kept them busy for ten minutes', report_schema
+    PERFORM set_config('lock_timeout', callers_timeout, true);
+    -- Who holds them, as far as this role may see.
+    SELECT string_agg(format('pid %s (%s%s%s)', a.pid,
+                             coalesce('application_name ' || nullif(a.application_name, '') || ', ', ''),
+                             coalesce(a.state, 'state not visible'),
+                             coalesce(' since ' || to_char(coalesce(a.xact_start, a.state_change) AT TIME ZONE 'UTC',
+                                                           'YYYY-MM-DD HH24:MI:SS "UTC"'), '')),
+                      '; ' ORDER BY a.pid)
+      INTO holders
+      FROM (SELECT DISTINCT l.pid FROM pg_locks l
+             WHERE l.granted AND l.pid <> pg_backend_pid() AND l.locktype = 'relation'
+               AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+               AND l.relation IN (SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                                   WHERE n.nspname = report_schema)) h
+      LEFT JOIN pg_stat_activity a ON a.pid = h.pid;
+    RAISE EXCEPTION 'could not switch report schema "%" to its new deploy: its views were busy for % s',
+                    report_schema, rtrim(rtrim(round(extract(epoch FROM wait), 3)::text, '0'), '.')
         USING ERRCODE = 'lock_not_available',
-              HINT = 'Deploy again when fewer readers are busy.';
+              DETAIL = 'Held by ' || coalesce(holders, 'sessions that have ended since') || '.',
+              HINT = 'The report keeps its previous deploy. End those transactions (pg_terminate_backend(pid)), or wait longer (SET cspi.switch_timeout, lock_timeout), then deploy again.';
 END
 $fn$;
 COMMENT ON FUNCTION cspi.lock_published_views(name) IS
-'Locks the published views of a report schema for deploy''s switch, giving every lock back and trying again while any is busy, so that readers never deadlock with a deploy (called by deploy).';
+'Locks the published views of a report schema for deploy''s switch, giving every lock back and trying again while any is busy, so that readers never deadlock with a deploy (called by deploy). Waits no longer than the caller''s lock_timeout (when set) and the setting cspi.switch_timeout (default 1 minute), then fails with lock_not_available, naming the sessions that hold the views (pid, application_name, state, since when).';
 
 CREATE OR REPLACE FUNCTION cspi.redeploy(report_schema name)
     RETURNS TABLE (indicator text, available boolean, missing_relations text[])
@@ -12662,7 +12691,13 @@ BEGIN
                 pending := pending || cspi.publish_view(schema, o.name, query, true, skip_schemas);
                 EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
             ELSIF building_internal THEN
-                EXECUTE format('CREATE MATERIALIZED VIEW %I.%I AS %s', schema, o.name, query);
+                -- Filled by REFRESH, not by CREATE ... AS: REFRESH writes
+                -- its rows frozen, so that a reader whose snapshot is older
+                -- than this deploy's commit, once the switch points it
+                -- here, sees every new figure rather than none (the new
+                -- relation is reachable only after the commit).
+                EXECUTE format('CREATE MATERIALIZED VIEW %I.%I AS %s WITH NO DATA', schema, o.name, query);
+                EXECUTE format('REFRESH MATERIALIZED VIEW %I.%I', schema, o.name);
                 EXECUTE format('CREATE UNIQUE INDEX ON %I.%I (%s)', schema, o.name, o.unique_key);
                 EXECUTE format('COMMENT ON MATERIALIZED VIEW %I.%I IS %L', schema, o.name, o.comment);
             ELSE

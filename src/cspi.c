@@ -6,14 +6,17 @@
  *
  * Holds PG_MODULE_MAGIC and _PG_init, which registers the callbacks of the
  * calendar cache (relcache invalidation, transaction and subtransaction
- * ends) and the setting cspi.council_name.  Everything else lives in
- * one file per concern: calendar.c and workdays.c (the pure calendar core),
- * calendar_cache.c, calendar_guard.c and workdays_sql.c (its PostgreSQL
- * layer).
+ * ends) and the settings cspi.council_name and cspi.switch_timeout.
+ * Everything else lives in one file per concern: calendar.c and workdays.c
+ * (the pure calendar core), calendar_cache.c, calendar_guard.c and
+ * workdays_sql.c (its PostgreSQL layer), ratio*.c and rate_sql.c, and
+ * owner_context.c (acting for a report's owner).
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
+
+#include <limits.h>
 
 #include "fmgr.h"
 #include "utils/guc.h"
@@ -42,6 +45,13 @@ void		_PG_init(void);
  */
 static char *council_name = NULL;
 
+/*
+ * How long a deploy waits, at most, for readers to let go of a report's
+ * published views before it switches them to the new generation
+ * (cspi.lock_published_views reads it with current_setting()).
+ */
+static int	switch_timeout_ms = 60000;
+
 void
 _PG_init(void)
 {
@@ -55,4 +65,13 @@ _PG_init(void)
 							   PGC_USERSET,
 							   0,
 							   NULL, NULL, NULL);
+
+	DefineCustomIntVariable("cspi.switch_timeout",
+							"How long a deploy waits at most for readers to let go of a report's published views.",
+							"Then the deploy fails, naming the sessions that hold them, and the report keeps its previous figures. The caller's lock_timeout, when shorter, wins.",
+							&switch_timeout_ms,
+							60000, 1, INT_MAX,
+							PGC_USERSET,
+							GUC_UNIT_MS,
+							NULL, NULL, NULL);
 }

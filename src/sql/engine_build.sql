@@ -130,7 +130,13 @@ BEGIN
                 pending := pending || cspi.publish_view(schema, o.name, query, true, skip_schemas);
                 EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
             ELSIF building_internal THEN
-                EXECUTE format('CREATE MATERIALIZED VIEW %I.%I AS %s', schema, o.name, query);
+                -- Filled by REFRESH, not by CREATE ... AS: REFRESH writes
+                -- its rows frozen, so that a reader whose snapshot is older
+                -- than this deploy's commit, once the switch points it
+                -- here, sees every new figure rather than none (the new
+                -- relation is reachable only after the commit).
+                EXECUTE format('CREATE MATERIALIZED VIEW %I.%I AS %s WITH NO DATA', schema, o.name, query);
+                EXECUTE format('REFRESH MATERIALIZED VIEW %I.%I', schema, o.name);
                 EXECUTE format('CREATE UNIQUE INDEX ON %I.%I (%s)', schema, o.name, o.unique_key);
                 EXECUTE format('COMMENT ON MATERIALIZED VIEW %I.%I IS %L', schema, o.name, o.comment);
             ELSE
