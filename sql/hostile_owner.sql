@@ -173,4 +173,5 @@ DELETE FROM cspi.region WHERE region_schema = 'hreg';
 DROP USER MAPPING FOR regress_hostile_owner SERVER regress_hostile_down;
 DROP SERVER regress_hostile_down;
 DO $$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM regress_hostile_owner', current_database()); END $$;
+DROP OWNED BY regress_hostile_admin, regress_hostile_other, regress_hostile_owner;
 DROP ROLE regress_hostile_admin, regress_hostile_other, regress_hostile_owner;
