@@ -21,6 +21,8 @@ OBJS = \
 	src/calendar_cache.o \
 	src/calendar_guard.o \
 	src/workdays_sql.o \
+	src/csv.o \
+	src/csv_sql.o \
 	src/ratio.o \
 	src/ratio_type.o \
 	src/ratio_agg.o \
@@ -98,6 +100,7 @@ REGRESS = \
 	report \
 	benchmarks \
 	returns \
+	csv \
 	region \
 	generate \
 	cases
