@@ -1,6 +1,7 @@
--- CSV as cspi reads it (cspi.csv_lines, src/csv.c): RFC 4180; malformed
--- quoting and a column named twice are refused, naming the file, line and
--- column.  The rules are in
+-- CSV as cspi reads it (cspi.csv_lines, src/csv.c) and writes it
+-- (cspi.csv_line, cspi.export_903): RFC 4180; malformed quoting, a column
+-- named twice and a field a spreadsheet would run as a formula are refused,
+-- naming the file, line (or child) and column.  The rules are in
 -- doc/statutory-returns.md; test/unit/test_csv.c tests the tokenizer alone.
 \pset null '(null)'
 
@@ -76,3 +77,25 @@ $csv$);
 -- a line of a million).
 SELECT l.line, cardinality(l.fields) AS fields, l.fields[1] AS first, l.fields[200000] AS last
   FROM cspi.csv_lines((SELECT string_agg('f' || i, ',') FROM generate_series(1, 200000) AS i)) AS l;
+
+-- Written out: a field with a carriage return is quoted (so it reads back
+-- as one field, the CR in it), as are commas, quotes and line feeds.
+SELECT cspi.csv_line(ARRAY['a', E'b\rc', 'd,e', 'say "hi"', E'f\ng', NULL, '']) = E'a,"b\rc","d,e","say ""hi""","f\ng",,' AS quoted;
+SELECT cspi.create_source_tables('csv_source');
+INSERT INTO csv_source.child VALUES ('C1', NULL, '2010-06-01');
+INSERT INTO csv_source.cla_episode (episode_id, child_id, start_date, reason_new, legal_status, placement)
+VALUES ('E1', 'C1', '2023-05-01', 'S', 'C2', E'U1\rU2');
+SELECT replace(cspi.export_903('csv_source', 2024, 'episodes'), E'\r', '<CR>') AS episodes;
+SELECT cspi.import_903('csv_ret', 2024, 'episodes', cspi.export_903('csv_source', 2024, 'episodes')) AS read_back;
+SELECT child, place = E'U1\rU2' AS place_as_written FROM csv_ret.ssda903_episodes;
+-- A field beginning with =, +, - or @ would run as a formula in a
+-- spreadsheet (no DfE code does): refused, naming the child and column.
+UPDATE csv_source.cla_episode SET placement = '=cmd|'' /C calc''!A0';
+SELECT cspi.export_903('csv_source', 2024, 'episodes');
+UPDATE csv_source.cla_episode SET placement = 'U1', child_id = '@C1';
+UPDATE csv_source.child SET child_id = '@C1';
+SELECT cspi.export_903('csv_source', 2024, 'header');
+SELECT cspi.return_csv_line('reviews', '{CHILD,DOB,REVIEW,REVIEW_CODE}', ARRAY['C1', NULL, '+1', NULL]);
+SELECT cspi.return_csv_line('reviews', '{CHILD,DOB,REVIEW,REVIEW_CODE}', ARRAY['C1', NULL, NULL, '-PN1']);
+-- Anywhere but first, they are plain characters.
+SELECT cspi.return_csv_line('reviews', '{CHILD,DOB,REVIEW,REVIEW_CODE}', ARRAY['C1', 'a=b', 'c+d', 'e-f@g']) AS not_formulas;
