@@ -10,7 +10,7 @@
 #   make demo         the main job: a synthetic council's year-end scorecard,
 #                     narrative and HTML report (PERIOD=2023/24 SCALE=1)
 #   make fuzz         libFuzzer over the calendar core (FUZZ_SECONDS=60)
-#   make unit         the C unit tests of the calendar core only
+#   make unit         the C unit tests of the pure cores (calendar, ratio, CSV)
 
 EXTENSION = cspi
 MODULE_big = cspi
@@ -21,6 +21,8 @@ OBJS = \
 	src/calendar_cache.o \
 	src/calendar_guard.o \
 	src/workdays_sql.o \
+	src/csv.o \
+	src/csv_sql.o \
 	src/ratio.o \
 	src/ratio_type.o \
 	src/ratio_agg.o \
@@ -100,6 +102,7 @@ REGRESS = \
 	report \
 	benchmarks \
 	returns \
+	csv \
 	region \
 	hostile_owner \
 	generate \
@@ -114,6 +117,7 @@ PG_CPPFLAGS = -I$(srcdir)/src -DCSPI_VERSION='"$(EXTVERSION)"'
 EXTRA_CLEAN = src/sql/holidays.sql src/sql/holidays_uk_any.sql src/sql/benchmarks_data.sql test/results test/unit/test_calendar test/unit/test_calendar_san \
 	test/unit/test_ratio test/unit/test_ratio_san \
 	test/fuzz/fuzz_calendar
+EXTRA_CLEAN += test/unit/test_csv test/unit/test_csv_san
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -164,6 +168,8 @@ CORE_SRC = src/calendar.c src/workdays.c
 CORE_HDR = src/calendar.h
 RATIO_SRC = src/ratio.c
 RATIO_HDR = src/ratio.h
+CSV_SRC = src/csv.c
+CSV_HDR = src/csv.h
 UNIT_CFLAGS = -std=c99 -O2 -g -Wall -Wextra -Werror -Isrc
 SAN_CFLAGS = -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -190,6 +196,12 @@ test/unit/test_ratio: test/unit/test_ratio.c test/unit/unit_test.h $(RATIO_SRC) 
 test/unit/test_ratio_san: test/unit/test_ratio.c test/unit/unit_test.h $(RATIO_SRC) $(RATIO_HDR)
 	$(CC) $(SAN_CFLAGS) -o $@ test/unit/test_ratio.c $(RATIO_SRC)
 
+test/unit/test_csv: test/unit/test_csv.c test/unit/unit_test.h $(CSV_SRC) $(CSV_HDR)
+	$(CC) $(UNIT_CFLAGS) -o $@ test/unit/test_csv.c $(CSV_SRC)
+
+test/unit/test_csv_san: test/unit/test_csv.c test/unit/unit_test.h $(CSV_SRC) $(CSV_HDR)
+	$(CC) $(SAN_CFLAGS) -o $@ test/unit/test_csv.c $(CSV_SRC)
+
 # The SQL sources in build order, for test/built-sql.sh.
 .PHONY: print-sql-sources
 print-sql-sources:
@@ -202,13 +214,15 @@ print-tests:
 	@echo "isolation: $(ISOLATION)"
 
 .PHONY: unit unit-sanitize fuzz test bench demo
-unit: test/unit/test_calendar test/unit/test_ratio
+unit: test/unit/test_calendar test/unit/test_ratio test/unit/test_csv
 	test/unit/test_calendar $(UNIT_PAIRS)
 	test/unit/test_ratio $(UNIT_PAIRS)
+	test/unit/test_csv $(UNIT_PAIRS)
 
-unit-sanitize: test/unit/test_calendar_san test/unit/test_ratio_san
+unit-sanitize: test/unit/test_calendar_san test/unit/test_ratio_san test/unit/test_csv_san
 	test/unit/test_calendar_san $(UNIT_PAIRS)
 	test/unit/test_ratio_san $(UNIT_PAIRS)
+	test/unit/test_csv_san $(UNIT_PAIRS)
 
 FUZZ_SECONDS ?= 60
 

@@ -1532,30 +1532,20 @@ GRANT SELECT ON cspi.local_authority TO PUBLIC;
 -- Reading the DfE's CSV files
 --------------------------------------------------------------------------
 
--- One line of a CSV file as its fields: commas separate fields, a field in
--- double quotes may hold commas and doubled quotes.
-CREATE OR REPLACE FUNCTION cspi.csv_fields(line text) RETURNS text[]
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    BEGIN ATOMIC
-    SELECT array_agg(CASE WHEN m.f[1] LIKE '"%' THEN replace(substr(m.f[1], 2, length(m.f[1]) - 2), '""', '"')
-                          ELSE m.f[1] END ORDER BY m.n)
-      FROM regexp_matches(line || ',', '("(?:[^"]|"")*"|[^,]*),', 'g') WITH ORDINALITY AS m(f, n);
-    END;
-COMMENT ON FUNCTION cspi.csv_fields(text) IS
-'The fields of one line of a CSV file (RFC 4180: commas, double quotes around a field that holds commas, doubled quotes inside).';
-
--- The non-blank lines of a CSV file, without a byte-order mark or carriage
--- returns, each as its fields (cspi.csv_fields), numbered from 1.
+-- The records of a CSV file given as text, each as its fields: RFC 4180,
+-- read by src/csv.c (the rules are in doc/statutory-returns.md).  With a
+-- file name, an error about the text begins with it.
 CREATE OR REPLACE FUNCTION cspi.csv_lines(content text) RETURNS TABLE (line integer, fields text[])
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    BEGIN ATOMIC
-    SELECT l.n::integer, cspi.csv_fields(l.text)
-      FROM regexp_split_to_table(replace(regexp_replace(content, '^\uFEFF', ''), E'\r', ''), E'\n')
-           WITH ORDINALITY AS l(text, n)
-     WHERE l.text !~ '^[\s,]*$';
-    END;
+    AS 'MODULE_PATHNAME', 'cspi_csv_lines'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION cspi.csv_lines(text) IS
-'The lines of a CSV file given as text that hold something (blank lines and lines of empty fields, as a spreadsheet leaves, dropped; a byte-order mark and carriage returns too), numbered as in the file, each as its fields. A quoted field may not hold a line break.';
+'The records of a CSV file given as text (RFC 4180), numbered by the line each starts on, each as its fields: a quoted field may hold commas, doubled quotes and line breaks; line ends LF, CRLF or CR; a leading byte-order mark dropped; blank records and records of empty fields (as a spreadsheet leaves) skipped. A quoted field without its closing quote, anything but a comma or a line end after a closing quote, or a quote in a field that is not quoted is an error naming the line and column.';
+
+CREATE OR REPLACE FUNCTION cspi.csv_lines(content text, file text) RETURNS TABLE (line integer, fields text[])
+    AS 'MODULE_PATHNAME', 'cspi_csv_lines'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.csv_lines(text, text) IS
+'As cspi.csv_lines(content), with errors beginning with file (such as "episodes file, line 3, column 2: ...").';
 
 -- A published cell as a number: NULL for an empty or suppressed cell; an
 -- error naming the file, line and column for anything else.
@@ -1619,14 +1609,24 @@ BEGIN
                          || (SELECT string_agg(d.file_name || '*.csv (' || d.kind || ')', ', ' ORDER BY d.kind) FROM cspi.dfe_file d) || '.';
     END IF;
 
-    -- The lines, without a byte-order mark, carriage returns or blank lines.
+    -- The records (cspi.csv_lines: no byte-order mark, no blank lines).
     -- Work tables, dropped again before returning (an error rolls them back).
     DROP TABLE IF EXISTS pg_temp.cspi_dfe_line, pg_temp.cspi_dfe_row, pg_temp.cspi_dfe_figure;
-    CREATE TEMPORARY TABLE cspi_dfe_line AS SELECT l.line AS n, l.fields FROM cspi.csv_lines(content) l;
+    CREATE TEMPORARY TABLE cspi_dfe_line AS SELECT l.line AS n, l.fields
+      FROM cspi.csv_lines(content, format('DfE file "%s"', file)) l;
     SELECT array_agg(lower(btrim(h)) ORDER BY i) INTO header
       FROM cspi_dfe_line, unnest(fields) WITH ORDINALITY AS u(h, i) WHERE n = (SELECT min(n) FROM cspi_dfe_line);
     IF header IS NULL THEN
         RAISE EXCEPTION 'DfE file "%" is empty', file USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- A column named twice would keep only one of its values.
+    SELECT u.h AS name INTO bad FROM unnest(header) WITH ORDINALITY AS u(h, i)
+     WHERE u.h <> '' GROUP BY u.h HAVING count(*) > 1 ORDER BY min(u.i) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'DfE file "%", line %: the header names column % more than once', file,
+              (SELECT min(n) FROM cspi_dfe_line), bad.name
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Each column is named once in the header row.';
     END IF;
     SELECT array_agg(h ORDER BY i) INTO unknown
       FROM unnest(header) WITH ORDINALITY AS u(h, i)
@@ -1801,7 +1801,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.load_dfe_file(text, text) IS
-'Loads a DfE file of published figures (the tidy CSV of Explore Education Statistics, or the statistical-neighbour model) passed as text: file is its name as published (or its kind, cspi.dfe_file), content the whole file. Replaces the figures of the measures and years it holds (the statistical-neighbour model: the whole model). Refuses unknown files and unknown columns; suppressed cells are NULL with their code. Returns the figures loaded.';
+'Loads a DfE file of published figures (the tidy CSV of Explore Education Statistics, or the statistical-neighbour model) passed as text: file is its name as published (or its kind, cspi.dfe_file), content the whole file. Replaces the figures of the measures and years it holds (the statistical-neighbour model: the whole model). Refuses unknown files, CSV that is not well formed (cspi.csv_lines), unknown columns and a column named twice; suppressed cells are NULL with their code. Returns the figures loaded.';
 
 -- Fill a council's population from the ONS mid-year estimates.
 CREATE OR REPLACE FUNCTION cspi.fill_population(source_schema name, la_code text) RETURNS bigint
@@ -14121,13 +14121,23 @@ BEGIN
     END IF;
 
     DROP TABLE IF EXISTS pg_temp.cspi_return_line;
-    CREATE TEMPORARY TABLE cspi_return_line AS SELECT * FROM cspi.csv_lines(content);
+    CREATE TEMPORARY TABLE cspi_return_line AS SELECT * FROM cspi.csv_lines(content, spec.kind || ' file');
     SELECT array_agg(upper(btrim(h)) ORDER BY i) INTO header
       FROM cspi_return_line, unnest(fields) WITH ORDINALITY AS u(h, i)
      WHERE line = (SELECT min(line) FROM cspi_return_line);
     IF header IS NULL THEN
         RAISE EXCEPTION 'SSDA903 % file is empty: it has no header row', spec.kind
             USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- A column named twice (ignoring case) would keep only one of its
+    -- values; empty names (a spreadsheet's unused columns) are not loaded.
+    SELECT u.h AS name INTO bad FROM unnest(header) WITH ORDINALITY AS u(h, i)
+     WHERE u.h <> '' GROUP BY u.h HAVING count(*) > 1 ORDER BY min(u.i) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'SSDA903 % file, line %: the header names column % more than once', spec.kind,
+              (SELECT min(line) FROM cspi_return_line), bad.name
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Each column is named once in the header row (names are matched ignoring case).';
     END IF;
     SELECT array_agg(c ORDER BY c) INTO missing FROM unnest(spec.required) AS c WHERE c <> ALL (header);
     IF missing IS NOT NULL THEN
@@ -14148,10 +14158,14 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
 
-    -- Every date, checked before anything is loaded.
-    PERFORM cspi.return_date(l.fields[i], spec.kind || ' file', l.line, 'column ' || header[i])
-       FROM cspi_return_line l, generate_subscripts(header, 1) AS i
-      WHERE l.line > (SELECT min(line) FROM cspi_return_line) AND header[i] = ANY (spec.date_columns);
+    -- Every date, checked before anything is loaded: the date columns'
+    -- positions first, as header[i] for every i of a wide header would walk
+    -- the array each time (quadratic).
+    PERFORM cspi.return_date(l.fields[d.i], spec.kind || ' file', l.line, 'column ' || d.h)
+       FROM (SELECT u.h, u.i::integer AS i FROM unnest(header) WITH ORDINALITY AS u(h, i)
+              WHERE u.h = ANY (spec.date_columns)) AS d,
+            cspi_return_line l
+      WHERE l.line > (SELECT min(line) FROM cspi_return_line);
 
     EXECUTE format('DELETE FROM %I.%I WHERE collection_year = $1', returns_schema, 'ssda903_' || spec.kind)
         USING collection_year;
@@ -14173,7 +14187,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.import_903(name, integer, text, text) IS
-'Imports one SSDA903 CSV file (file: its kind, such as episodes or episodes.csv; content: the whole file with its header row, columns in any order and case, a byte-order mark tolerated, dates dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd) for a collection year (the year it ends), replacing that year''s rows of that kind. An unknown kind, a missing required column, a line with the wrong number of fields or a date that is not a date is an error naming the file, line and column, and nothing is loaded. Returns the rows loaded.';
+'Imports one SSDA903 CSV file (file: its kind, such as episodes or episodes.csv; content: the whole file with its header row, columns in any order and case, a byte-order mark tolerated, dates dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd) for a collection year (the year it ends), replacing that year''s rows of that kind. An unknown kind, CSV that is not well formed (cspi.csv_lines), a missing required column, a column named twice, a line with the wrong number of fields or a date that is not a date is an error naming the file, line and column, and nothing is loaded. Returns the rows loaded.';
 
 -- Import a CIN census: the XML as the DfE's schema has it (Message, Header,
 -- Children/Child with ChildIdentifiers, ChildCharacteristics, CINdetails).
@@ -14587,11 +14601,33 @@ CREATE OR REPLACE FUNCTION cspi.csv_line(fields text[]) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     BEGIN ATOMIC
     SELECT string_agg(CASE WHEN f IS NULL THEN ''
-                           WHEN f ~ '[",\n]' THEN '"' || replace(f, '"', '""') || '"'
+                           WHEN f ~ '[",\r\n]' THEN '"' || replace(f, '"', '""') || '"'
                            ELSE f END, ',' ORDER BY n)
       FROM unnest(fields) WITH ORDINALITY AS u(f, n);
     END;
-COMMENT ON FUNCTION cspi.csv_line(text[]) IS 'One CSV line of fields (quoted where they hold a comma, quote or new line; NULL empty).';
+COMMENT ON FUNCTION cspi.csv_line(text[]) IS 'One CSV line of fields (quoted where they hold a comma, a double quote, a line feed or a carriage return, quotes doubled; NULL empty), as cspi.csv_lines reads it back.';
+
+-- A line of an SSDA903 file written out: no field may begin with =, +, -
+-- or @, which a spreadsheet opening the file would run as a formula (no
+-- DfE code or date does); columns are the file's, for the message.
+CREATE OR REPLACE FUNCTION cspi.return_csv_line(file text, columns text[], fields text[]) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    FOR i IN 1 .. coalesce(cardinality(fields), 0) LOOP
+        IF left(fields[i], 1) IN ('=', '+', '-', '@') THEN
+            RAISE EXCEPTION 'SSDA903 % file, child %, column %: "%" begins with "%", which a spreadsheet runs as a formula',
+                  file, coalesce(fields[array_position(columns, 'CHILD')], '(none)'), columns[i], fields[i], left(fields[i], 1)
+                USING ERRCODE = 'data_exception',
+                      HINT = 'No DfE code or date begins with =, +, - or @: correct the value in the source.';
+        END IF;
+    END LOOP;
+    RETURN cspi.csv_line(fields);
+END
+$fn$;
+COMMENT ON FUNCTION cspi.return_csv_line(text, text[], text[]) IS
+'One line of an SSDA903 file of the given kind and columns, as cspi.csv_line writes it; a field beginning with =, +, - or @ (a spreadsheet formula; no DfE code is one) is an error naming the file, the child and the column.';
 
 CREATE OR REPLACE FUNCTION cspi.export_903(source_schema name, collection_year integer, file text) RETURNS text
     LANGUAGE plpgsql STABLE
@@ -14619,18 +14655,18 @@ BEGIN
         )$q$, source_schema);
     body := CASE spec.kind
         WHEN 'header' THEN q || $q$
-            SELECT string_agg(cspi.csv_line(ARRAY[c.child_id::text, NULL, cspi.return_date_text(c.dob), NULL, NULL, NULL, NULL]),
+            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[c.child_id::text, NULL, cspi.return_date_text(c.dob), NULL, NULL, NULL, NULL]),
                               E'\n' ORDER BY c.child_id::text)
               FROM (SELECT DISTINCT child_id, date_of_birth AS dob FROM episode) c$q$
         WHEN 'episodes' THEN q || $q$
-            SELECT string_agg(cspi.csv_line(ARRAY[e.child_id::text, cspi.return_date_text(e.start_date), e.reason_new,
+            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[e.child_id::text, cspi.return_date_text(e.start_date), e.reason_new,
                                                   e.legal_status, NULL, e.placement, NULL,
                                                   CASE WHEN e.end_date <= $2 THEN cspi.return_date_text(e.end_date) END,
                                                   CASE WHEN e.end_date <= $2 THEN e.reason_ceased END, NULL, NULL, NULL, NULL]),
                               E'\n' ORDER BY e.child_id::text, e.start_date)
               FROM episode e$q$
         WHEN 'reviews' THEN format($q$
-            SELECT string_agg(cspi.csv_line(ARRAY[r.child_id::text, cspi.return_date_text(c.date_of_birth),
+            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[r.child_id::text, cspi.return_date_text(c.date_of_birth),
                                                   cspi.return_date_text(r.review_date), NULL]),
                               E'\n' ORDER BY r.child_id::text, r.review_date)
               FROM %1$I.cla_review r LEFT JOIN %1$I.child c ON c.child_id::text = r.child_id::text
@@ -14638,7 +14674,7 @@ BEGIN
         -- UASC: the children with a UASC episode in the year; the status
         -- ceases with the first episode after that is not UASC.
         WHEN 'uasc' THEN q || format($q$
-            SELECT string_agg(cspi.csv_line(ARRAY[u.child_id::text, NULL, cspi.return_date_text(u.dob),
+            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[u.child_id::text, NULL, cspi.return_date_text(u.dob),
                                                   cspi.return_date_text(u.duc)]), E'\n' ORDER BY u.child_id::text)
               FROM (SELECT e.child_id, min(e.date_of_birth) AS dob,
                            (SELECT min(n.start_date) FROM %1$I.cla_episode n
@@ -14647,7 +14683,7 @@ BEGIN
                       FROM episode e WHERE coalesce(e.uasc, false) GROUP BY e.child_id) u$q$, source_schema)
         -- OC3: each care leaver's latest record in the year.
         WHEN 'oc3' THEN format($q$
-            SELECT string_agg(cspi.csv_line(ARRAY[l.child_id::text, cspi.return_date_text(l.date_of_birth),
+            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[l.child_id::text, cspi.return_date_text(l.date_of_birth),
                                                   CASE WHEN l.in_touch THEN 'YES' ELSE 'NO' END,
                                                   coalesce(l.activity, '0'),
                                                   CASE l.accommodation_suitable WHEN true THEN 'Z1' WHEN false THEN 'Z2' ELSE '0' END]),
@@ -14657,7 +14693,7 @@ BEGIN
                      WHERE cl.as_at BETWEEN $1 AND $2
                      ORDER BY cl.child_id::text, cl.as_at DESC) l$q$, source_schema)
         WHEN 'missing' THEN CASE WHEN to_regclass(format('%I.missing_episode', source_schema)) IS NULL THEN NULL ELSE format($q$
-            SELECT string_agg(cspi.csv_line(ARRAY[m.child_id::text, cspi.return_date_text(c.date_of_birth), 'M',
+            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[m.child_id::text, cspi.return_date_text(c.date_of_birth), 'M',
                                                   cspi.return_date_text(m.start_at::date),
                                                   cspi.return_date_text(m.returned_at::date)]),
                               E'\n' ORDER BY m.child_id::text, m.start_at)
@@ -14665,13 +14701,13 @@ BEGIN
              WHERE m.start_at::date BETWEEN $1 AND $2$q$, source_schema) END
         ELSE NULL END;
     IF body IS NOT NULL THEN
-        EXECUTE body INTO body USING year_start, year_end;
+        EXECUTE body INTO body USING year_start, year_end, spec.kind, spec.columns;
     END IF;
     RETURN array_to_string(spec.columns, ',') || E'\n' || coalesce(body || E'\n', '');
 END
 $fn$;
 COMMENT ON FUNCTION cspi.export_903(name, integer, text) IS
-'A draft of one SSDA903 CSV file (header, episodes, reviews, uasc, oc3, missing; the other kinds with their header row only) for a collection year, from a source schema of the data contract: the episodes open during the year (those still open on 31 March without DEC and REC), their children, the reviews held, UASC status, each care leaver''s latest record and the missing episodes in the year. Not validated against the DfE''s rules; the columns cspi does not hold are empty.';
+'A draft of one SSDA903 CSV file (header, episodes, reviews, uasc, oc3, missing; the other kinds with their header row only) for a collection year, from a source schema of the data contract: the episodes open during the year (those still open on 31 March without DEC and REC), their children, the reviews held, UASC status, each care leaver''s latest record and the missing episodes in the year. Not validated against the DfE''s rules; the columns cspi does not hold are empty. A field holding a comma, quote or line end is quoted; a field beginning with =, +, - or @ (a spreadsheet formula) is an error naming the child and the column.';
 
 CREATE OR REPLACE FUNCTION cspi.export_cin_census(source_schema name, collection_year integer) RETURNS xml
     LANGUAGE plpgsql STABLE

@@ -91,9 +91,11 @@ PGOPTIONS="${PGOPTIONS:-} $force_parallel" check parallel-oracle:indicators test
 check oracle:dfe-benchmarks test/oracle/benchmarks-vs-oracle.sh
 
 # The statutory returns: a generated council written out as its returns and
-# read back gives the same figures; public sample files load.
+# read back gives the same figures; public sample files load; no file or
+# schema name runs as SQL.
 check returns:round-trip test/returns/roundtrip.sh
 check returns:public-samples test/returns/samples.sh
+check returns:hostile-names test/returns/hostile-names.sh
 
 # The upgrade from the last release keeps a council's report and equals a
 # fresh install.

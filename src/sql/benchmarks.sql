@@ -231,30 +231,20 @@ GRANT SELECT ON cspi.local_authority TO PUBLIC;
 -- Reading the DfE's CSV files
 --------------------------------------------------------------------------
 
--- One line of a CSV file as its fields: commas separate fields, a field in
--- double quotes may hold commas and doubled quotes.
-CREATE OR REPLACE FUNCTION cspi.csv_fields(line text) RETURNS text[]
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    BEGIN ATOMIC
-    SELECT array_agg(CASE WHEN m.f[1] LIKE '"%' THEN replace(substr(m.f[1], 2, length(m.f[1]) - 2), '""', '"')
-                          ELSE m.f[1] END ORDER BY m.n)
-      FROM regexp_matches(line || ',', '("(?:[^"]|"")*"|[^,]*),', 'g') WITH ORDINALITY AS m(f, n);
-    END;
-COMMENT ON FUNCTION cspi.csv_fields(text) IS
-'The fields of one line of a CSV file (RFC 4180: commas, double quotes around a field that holds commas, doubled quotes inside).';
-
--- The non-blank lines of a CSV file, without a byte-order mark or carriage
--- returns, each as its fields (cspi.csv_fields), numbered from 1.
+-- The records of a CSV file given as text, each as its fields: RFC 4180,
+-- read by src/csv.c (the rules are in doc/statutory-returns.md).  With a
+-- file name, an error about the text begins with it.
 CREATE OR REPLACE FUNCTION cspi.csv_lines(content text) RETURNS TABLE (line integer, fields text[])
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    BEGIN ATOMIC
-    SELECT l.n::integer, cspi.csv_fields(l.text)
-      FROM regexp_split_to_table(replace(regexp_replace(content, '^\uFEFF', ''), E'\r', ''), E'\n')
-           WITH ORDINALITY AS l(text, n)
-     WHERE l.text !~ '^[\s,]*$';
-    END;
+    AS 'MODULE_PATHNAME', 'cspi_csv_lines'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION cspi.csv_lines(text) IS
-'The lines of a CSV file given as text that hold something (blank lines and lines of empty fields, as a spreadsheet leaves, dropped; a byte-order mark and carriage returns too), numbered as in the file, each as its fields. A quoted field may not hold a line break.';
+'The records of a CSV file given as text (RFC 4180), numbered by the line each starts on, each as its fields: a quoted field may hold commas, doubled quotes and line breaks; line ends LF, CRLF or CR; a leading byte-order mark dropped; blank records and records of empty fields (as a spreadsheet leaves) skipped. A quoted field without its closing quote, anything but a comma or a line end after a closing quote, or a quote in a field that is not quoted is an error naming the line and column.';
+
+CREATE OR REPLACE FUNCTION cspi.csv_lines(content text, file text) RETURNS TABLE (line integer, fields text[])
+    AS 'MODULE_PATHNAME', 'cspi_csv_lines'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cspi.csv_lines(text, text) IS
+'As cspi.csv_lines(content), with errors beginning with file (such as "episodes file, line 3, column 2: ...").';
 
 -- A published cell as a number: NULL for an empty or suppressed cell; an
 -- error naming the file, line and column for anything else.
@@ -318,14 +308,24 @@ BEGIN
                          || (SELECT string_agg(d.file_name || '*.csv (' || d.kind || ')', ', ' ORDER BY d.kind) FROM cspi.dfe_file d) || '.';
     END IF;
 
-    -- The lines, without a byte-order mark, carriage returns or blank lines.
+    -- The records (cspi.csv_lines: no byte-order mark, no blank lines).
     -- Work tables, dropped again before returning (an error rolls them back).
     DROP TABLE IF EXISTS pg_temp.cspi_dfe_line, pg_temp.cspi_dfe_row, pg_temp.cspi_dfe_figure;
-    CREATE TEMPORARY TABLE cspi_dfe_line AS SELECT l.line AS n, l.fields FROM cspi.csv_lines(content) l;
+    CREATE TEMPORARY TABLE cspi_dfe_line AS SELECT l.line AS n, l.fields
+      FROM cspi.csv_lines(content, format('DfE file "%s"', file)) l;
     SELECT array_agg(lower(btrim(h)) ORDER BY i) INTO header
       FROM cspi_dfe_line, unnest(fields) WITH ORDINALITY AS u(h, i) WHERE n = (SELECT min(n) FROM cspi_dfe_line);
     IF header IS NULL THEN
         RAISE EXCEPTION 'DfE file "%" is empty', file USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- A column named twice would keep only one of its values.
+    SELECT u.h AS name INTO bad FROM unnest(header) WITH ORDINALITY AS u(h, i)
+     WHERE u.h <> '' GROUP BY u.h HAVING count(*) > 1 ORDER BY min(u.i) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'DfE file "%", line %: the header names column % more than once', file,
+              (SELECT min(n) FROM cspi_dfe_line), bad.name
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Each column is named once in the header row.';
     END IF;
     SELECT array_agg(h ORDER BY i) INTO unknown
       FROM unnest(header) WITH ORDINALITY AS u(h, i)
@@ -500,7 +500,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.load_dfe_file(text, text) IS
-'Loads a DfE file of published figures (the tidy CSV of Explore Education Statistics, or the statistical-neighbour model) passed as text: file is its name as published (or its kind, cspi.dfe_file), content the whole file. Replaces the figures of the measures and years it holds (the statistical-neighbour model: the whole model). Refuses unknown files and unknown columns; suppressed cells are NULL with their code. Returns the figures loaded.';
+'Loads a DfE file of published figures (the tidy CSV of Explore Education Statistics, or the statistical-neighbour model) passed as text: file is its name as published (or its kind, cspi.dfe_file), content the whole file. Replaces the figures of the measures and years it holds (the statistical-neighbour model: the whole model). Refuses unknown files, CSV that is not well formed (cspi.csv_lines), unknown columns and a column named twice; suppressed cells are NULL with their code. Returns the figures loaded.';
 
 -- Fill a council's population from the ONS mid-year estimates.
 CREATE OR REPLACE FUNCTION cspi.fill_population(source_schema name, la_code text) RETURNS bigint

@@ -235,13 +235,23 @@ BEGIN
     END IF;
 
     DROP TABLE IF EXISTS pg_temp.cspi_return_line;
-    CREATE TEMPORARY TABLE cspi_return_line AS SELECT * FROM cspi.csv_lines(content);
+    CREATE TEMPORARY TABLE cspi_return_line AS SELECT * FROM cspi.csv_lines(content, spec.kind || ' file');
     SELECT array_agg(upper(btrim(h)) ORDER BY i) INTO header
       FROM cspi_return_line, unnest(fields) WITH ORDINALITY AS u(h, i)
      WHERE line = (SELECT min(line) FROM cspi_return_line);
     IF header IS NULL THEN
         RAISE EXCEPTION 'SSDA903 % file is empty: it has no header row', spec.kind
             USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- A column named twice (ignoring case) would keep only one of its
+    -- values; empty names (a spreadsheet's unused columns) are not loaded.
+    SELECT u.h AS name INTO bad FROM unnest(header) WITH ORDINALITY AS u(h, i)
+     WHERE u.h <> '' GROUP BY u.h HAVING count(*) > 1 ORDER BY min(u.i) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'SSDA903 % file, line %: the header names column % more than once', spec.kind,
+              (SELECT min(line) FROM cspi_return_line), bad.name
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Each column is named once in the header row (names are matched ignoring case).';
     END IF;
     SELECT array_agg(c ORDER BY c) INTO missing FROM unnest(spec.required) AS c WHERE c <> ALL (header);
     IF missing IS NOT NULL THEN
@@ -262,10 +272,14 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
 
-    -- Every date, checked before anything is loaded.
-    PERFORM cspi.return_date(l.fields[i], spec.kind || ' file', l.line, 'column ' || header[i])
-       FROM cspi_return_line l, generate_subscripts(header, 1) AS i
-      WHERE l.line > (SELECT min(line) FROM cspi_return_line) AND header[i] = ANY (spec.date_columns);
+    -- Every date, checked before anything is loaded: the date columns'
+    -- positions first, as header[i] for every i of a wide header would walk
+    -- the array each time (quadratic).
+    PERFORM cspi.return_date(l.fields[d.i], spec.kind || ' file', l.line, 'column ' || d.h)
+       FROM (SELECT u.h, u.i::integer AS i FROM unnest(header) WITH ORDINALITY AS u(h, i)
+              WHERE u.h = ANY (spec.date_columns)) AS d,
+            cspi_return_line l
+      WHERE l.line > (SELECT min(line) FROM cspi_return_line);
 
     EXECUTE format('DELETE FROM %I.%I WHERE collection_year = $1', returns_schema, 'ssda903_' || spec.kind)
         USING collection_year;
@@ -287,7 +301,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.import_903(name, integer, text, text) IS
-'Imports one SSDA903 CSV file (file: its kind, such as episodes or episodes.csv; content: the whole file with its header row, columns in any order and case, a byte-order mark tolerated, dates dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd) for a collection year (the year it ends), replacing that year''s rows of that kind. An unknown kind, a missing required column, a line with the wrong number of fields or a date that is not a date is an error naming the file, line and column, and nothing is loaded. Returns the rows loaded.';
+'Imports one SSDA903 CSV file (file: its kind, such as episodes or episodes.csv; content: the whole file with its header row, columns in any order and case, a byte-order mark tolerated, dates dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd) for a collection year (the year it ends), replacing that year''s rows of that kind. An unknown kind, CSV that is not well formed (cspi.csv_lines), a missing required column, a column named twice, a line with the wrong number of fields or a date that is not a date is an error naming the file, line and column, and nothing is loaded. Returns the rows loaded.';
 
 -- Import a CIN census: the XML as the DfE's schema has it (Message, Header,
 -- Children/Child with ChildIdentifiers, ChildCharacteristics, CINdetails).

@@ -260,11 +260,33 @@ CREATE OR REPLACE FUNCTION cspi.csv_line(fields text[]) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     BEGIN ATOMIC
     SELECT string_agg(CASE WHEN f IS NULL THEN ''
-                           WHEN f ~ '[",\n]' THEN '"' || replace(f, '"', '""') || '"'
+                           WHEN f ~ '[",\r\n]' THEN '"' || replace(f, '"', '""') || '"'
                            ELSE f END, ',' ORDER BY n)
       FROM unnest(fields) WITH ORDINALITY AS u(f, n);
     END;
-COMMENT ON FUNCTION cspi.csv_line(text[]) IS 'One CSV line of fields (quoted where they hold a comma, quote or new line; NULL empty).';
+COMMENT ON FUNCTION cspi.csv_line(text[]) IS 'One CSV line of fields (quoted where they hold a comma, a double quote, a line feed or a carriage return, quotes doubled; NULL empty), as cspi.csv_lines reads it back.';
+
+-- A line of an SSDA903 file written out: no field may begin with =, +, -
+-- or @, which a spreadsheet opening the file would run as a formula (no
+-- DfE code or date does); columns are the file's, for the message.
+CREATE OR REPLACE FUNCTION cspi.return_csv_line(file text, columns text[], fields text[]) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    FOR i IN 1 .. coalesce(cardinality(fields), 0) LOOP
+        IF left(fields[i], 1) IN ('=', '+', '-', '@') THEN
+            RAISE EXCEPTION 'SSDA903 % file, child %, column %: "%" begins with "%", which a spreadsheet runs as a formula',
+                  file, coalesce(fields[array_position(columns, 'CHILD')], '(none)'), columns[i], fields[i], left(fields[i], 1)
+                USING ERRCODE = 'data_exception',
+                      HINT = 'No DfE code or date begins with =, +, - or @: correct the value in the source.';
+        END IF;
+    END LOOP;
+    RETURN cspi.csv_line(fields);
+END
+$fn$;
+COMMENT ON FUNCTION cspi.return_csv_line(text, text[], text[]) IS
+'One line of an SSDA903 file of the given kind and columns, as cspi.csv_line writes it; a field beginning with =, +, - or @ (a spreadsheet formula; no DfE code is one) is an error naming the file, the child and the column.';
 
 CREATE OR REPLACE FUNCTION cspi.export_903(source_schema name, collection_year integer, file text) RETURNS text
     LANGUAGE plpgsql STABLE
@@ -292,18 +314,18 @@ BEGIN
         )$q$, source_schema);
     body := CASE spec.kind
         WHEN 'header' THEN q || $q$
-            SELECT string_agg(cspi.csv_line(ARRAY[c.child_id::text, NULL, cspi.return_date_text(c.dob), NULL, NULL, NULL, NULL]),
+            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[c.child_id::text, NULL, cspi.return_date_text(c.dob), NULL, NULL, NULL, NULL]),
                               E'\n' ORDER BY c.child_id::text)
               FROM (SELECT DISTINCT child_id, date_of_birth AS dob FROM episode) c$q$
         WHEN 'episodes' THEN q || $q$
-            SELECT string_agg(cspi.csv_line(ARRAY[e.child_id::text, cspi.return_date_text(e.start_date), e.reason_new,
+            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[e.child_id::text, cspi.return_date_text(e.start_date), e.reason_new,
                                                   e.legal_status, NULL, e.placement, NULL,
                                                   CASE WHEN e.end_date <= $2 THEN cspi.return_date_text(e.end_date) END,
                                                   CASE WHEN e.end_date <= $2 THEN e.reason_ceased END, NULL, NULL, NULL, NULL]),
                               E'\n' ORDER BY e.child_id::text, e.start_date)
               FROM episode e$q$
         WHEN 'reviews' THEN format($q$
-            SELECT string_agg(cspi.csv_line(ARRAY[r.child_id::text, cspi.return_date_text(c.date_of_birth),
+            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[r.child_id::text, cspi.return_date_text(c.date_of_birth),
                                                   cspi.return_date_text(r.review_date), NULL]),
                               E'\n' ORDER BY r.child_id::text, r.review_date)
               FROM %1$I.cla_review r LEFT JOIN %1$I.child c ON c.child_id::text = r.child_id::text
@@ -311,7 +333,7 @@ BEGIN
         -- UASC: the children with a UASC episode in the year; the status
         -- ceases with the first episode after that is not UASC.
         WHEN 'uasc' THEN q || format($q$
-            SELECT string_agg(cspi.csv_line(ARRAY[u.child_id::text, NULL, cspi.return_date_text(u.dob),
+            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[u.child_id::text, NULL, cspi.return_date_text(u.dob),
                                                   cspi.return_date_text(u.duc)]), E'\n' ORDER BY u.child_id::text)
               FROM (SELECT e.child_id, min(e.date_of_birth) AS dob,
                            (SELECT min(n.start_date) FROM %1$I.cla_episode n
@@ -320,7 +342,7 @@ BEGIN
                       FROM episode e WHERE coalesce(e.uasc, false) GROUP BY e.child_id) u$q$, source_schema)
         -- OC3: each care leaver's latest record in the year.
         WHEN 'oc3' THEN format($q$
-            SELECT string_agg(cspi.csv_line(ARRAY[l.child_id::text, cspi.return_date_text(l.date_of_birth),
+            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[l.child_id::text, cspi.return_date_text(l.date_of_birth),
                                                   CASE WHEN l.in_touch THEN 'YES' ELSE 'NO' END,
                                                   coalesce(l.activity, '0'),
                                                   CASE l.accommodation_suitable WHEN true THEN 'Z1' WHEN false THEN 'Z2' ELSE '0' END]),
@@ -330,7 +352,7 @@ BEGIN
                      WHERE cl.as_at BETWEEN $1 AND $2
                      ORDER BY cl.child_id::text, cl.as_at DESC) l$q$, source_schema)
         WHEN 'missing' THEN CASE WHEN to_regclass(format('%I.missing_episode', source_schema)) IS NULL THEN NULL ELSE format($q$
-            SELECT string_agg(cspi.csv_line(ARRAY[m.child_id::text, cspi.return_date_text(c.date_of_birth), 'M',
+            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[m.child_id::text, cspi.return_date_text(c.date_of_birth), 'M',
                                                   cspi.return_date_text(m.start_at::date),
                                                   cspi.return_date_text(m.returned_at::date)]),
                               E'\n' ORDER BY m.child_id::text, m.start_at)
@@ -338,13 +360,13 @@ BEGIN
              WHERE m.start_at::date BETWEEN $1 AND $2$q$, source_schema) END
         ELSE NULL END;
     IF body IS NOT NULL THEN
-        EXECUTE body INTO body USING year_start, year_end;
+        EXECUTE body INTO body USING year_start, year_end, spec.kind, spec.columns;
     END IF;
     RETURN array_to_string(spec.columns, ',') || E'\n' || coalesce(body || E'\n', '');
 END
 $fn$;
 COMMENT ON FUNCTION cspi.export_903(name, integer, text) IS
-'A draft of one SSDA903 CSV file (header, episodes, reviews, uasc, oc3, missing; the other kinds with their header row only) for a collection year, from a source schema of the data contract: the episodes open during the year (those still open on 31 March without DEC and REC), their children, the reviews held, UASC status, each care leaver''s latest record and the missing episodes in the year. Not validated against the DfE''s rules; the columns cspi does not hold are empty.';
+'A draft of one SSDA903 CSV file (header, episodes, reviews, uasc, oc3, missing; the other kinds with their header row only) for a collection year, from a source schema of the data contract: the episodes open during the year (those still open on 31 March without DEC and REC), their children, the reviews held, UASC status, each care leaver''s latest record and the missing episodes in the year. Not validated against the DfE''s rules; the columns cspi does not hold are empty. A field holding a comma, quote or line end is quoted; a field beginning with =, +, - or @ (a spreadsheet formula) is an error naming the child and the column.';
 
 CREATE OR REPLACE FUNCTION cspi.export_cin_census(source_schema name, collection_year integer) RETURNS xml
     LANGUAGE plpgsql STABLE
