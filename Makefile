@@ -93,6 +93,7 @@ REGRESS = \
 	rates \
 	indicators_fixture \
 	sources \
+	warehouse_keys \
 	elapsed_hours \
 	search_path \
 	hostile \
