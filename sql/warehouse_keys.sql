@@ -3,7 +3,8 @@
 -- Dataset), char(n), domains over text or integer, or citext, and whose
 -- dates are timestamps, timestamptz or domains.  Views of those types over
 -- a generated council give every figure of the same council read from
--- plain tables.
+-- plain tables.  Then the rows whose id is missing or repeated, in several
+-- relations, as data_quality lists them (worked by hand).
 SET datestyle = 'ISO, YMD';
 \set SHOW_CONTEXT never
 -- New York: a timestamptz read at its date in the session's time zone
@@ -179,8 +180,72 @@ SET client_min_messages = warning;
 DROP SCHEMA wk_plain_report, wk_typed_report, wk_plain, wk_typed, wk_bad CASCADE;
 RESET client_min_messages;
 
+-- Rows whose id is missing or repeated, in several relations: every one
+-- is listed, with each problem it has.  A row with no id is named by the
+-- columns that place it (its child and date), a row of a repeated id by
+-- its id and those columns; a key of two columns names a missing part '?'.
+-- The figures count them as before.  Worked by hand (2024/25):
+--
+--   child       C1, C2, C3; (no id) born 2019-05-05 family F9; C3 again
+--               born 2020-01-01 (a repeated child_id).
+--   referral    R1 C1 received Mon 8 Apr 2024 completed Tue 9 Apr (1 wd);
+--               (no id) C2 received Mon 3 Jun 2024, completed Fri 7 Jun
+--               (4 wd) and (no id) C2 received Mon 10 Jun 2024, open: two
+--               rows with no id, each counted, not a duplicate;
+--               (no id) child NULL, received Mon 1 Jul 2024 completed the
+--               same day (0 wd): unknown child too.
+--               REF_1WD 2024/25: completed R1, (no id) 7 Jun, (no id) 1 Jul:
+--               within 1 wd R1 and 1 Jul -> 2/3; REREFERRAL_12M: received
+--               4, re-referrals the 10 Jun one (C2 3 Jun) -> 1/4.
+--   visit       V1 C1 cp 2024-05-01; V1 C1 cp 2024-05-20 (repeated);
+--               (no id) C1 cic 2024-06-01.  No plan or placement: each
+--               listed as having nothing to be timely against, under its
+--               row id.
+--   cla_review  (no id) C3 on 2024-07-01 with no period of care.
+--   population  2023: 20,000; (no year) 5 children; 2023 again, 30,000.
+--   care_leaver (C1, 2024-05-01) twice; (no child) at 2024-05-01;
+--               C2 at (no date).
+--   family_support (FS1, C1) twice; (no case) C2; (FS2, no child).
+CREATE SCHEMA wk_dq;
+CREATE TABLE wk_dq.child (child_id text, family_id text, date_of_birth date);
+CREATE TABLE wk_dq.referral (referral_id text, child_id text, referral_date date, completed_date date);
+CREATE TABLE wk_dq.visit (visit_id text, child_id text, visit_type text, visit_date date, due_date date);
+CREATE TABLE wk_dq.cla_review (review_id text, child_id text, review_date date);
+CREATE TABLE wk_dq.population (year integer, children integer);
+CREATE TABLE wk_dq.care_leaver (child_id text, as_at date, in_touch boolean, accommodation_suitable boolean, activity text);
+CREATE TABLE wk_dq.family_support (case_id text, family_id text, child_id text, provider text, start_date date, end_date date);
+INSERT INTO wk_dq.child VALUES
+    ('C1', 'F1', '2010-01-01'), ('C2', 'F2', '2012-02-02'), ('C3', 'F3', '2014-03-03'),
+    (NULL, 'F9', '2019-05-05'), ('C3', 'F3', '2020-01-01');
+INSERT INTO wk_dq.referral VALUES
+    ('R1', 'C1', '2024-04-08', '2024-04-09'),
+    (NULL, 'C2', '2024-06-03', '2024-06-07'),
+    (NULL, 'C2', '2024-06-10', NULL),
+    (NULL, NULL, '2024-07-01', '2024-07-01');
+INSERT INTO wk_dq.visit VALUES
+    ('V1', 'C1', 'cp', '2024-05-01', NULL),
+    ('V1', 'C1', 'cp', '2024-05-20', NULL),
+    (NULL, 'C1', 'cic', '2024-06-01', NULL);
+INSERT INTO wk_dq.cla_review VALUES (NULL, 'C3', '2024-07-01');
+INSERT INTO wk_dq.population VALUES (2023, 20000), (NULL, 5), (2023, 30000);
+INSERT INTO wk_dq.care_leaver VALUES
+    ('C1', '2024-05-01', true, true, 'F1'), ('C1', '2024-05-01', true, false, 'G4'),
+    (NULL, '2024-05-01', false, NULL, NULL), ('C2', NULL, true, true, 'P1');
+INSERT INTO wk_dq.family_support VALUES
+    ('FS1', 'F1', 'C1', 'internal', '2024-04-01', NULL),
+    ('FS1', 'F1', 'C1', 'internal', '2024-09-01', NULL),
+    (NULL, 'F2', 'C2', 'external', '2024-05-01', '2024-08-31'),
+    ('FS2', 'F3', NULL, 'internal', '2024-06-01', NULL);
+SELECT count(*) FILTER (WHERE available) AS available FROM cspi.deploy('wk_dq', 'wk_dq_report');
+SELECT relation, row_id, problem
+  FROM wk_dq_report.data_quality
+ ORDER BY relation, row_id, problem;
+SELECT indicator, numerator, denominator
+  FROM wk_dq_report.indicator_value
+ WHERE period = '2024/25' AND indicator IN ('REF_1WD', 'REREFERRAL_12M')
+ ORDER BY indicator;
 SET client_min_messages = warning;
-DROP SCHEMA wk_types CASCADE;
+DROP SCHEMA wk_dq_report, wk_dq, wk_types CASCADE;
 DROP EXTENSION IF EXISTS citext;
 RESET client_min_messages;
 RESET TimeZone;
