@@ -95,6 +95,7 @@ REGRESS = \
 	rates \
 	indicators_fixture \
 	sources \
+	warehouse_keys \
 	elapsed_hours \
 	search_path \
 	hostile \

@@ -2,7 +2,9 @@
 -- Deploying the indicators over a council's source schema
 --------------------------------------------------------------------------
 
-CREATE OR REPLACE FUNCTION cspi.contract_accepts(kind text, found regtype) RETURNS boolean
+-- The type a column really has: a domain's base type (through domains over
+-- domains), the type itself otherwise.
+CREATE OR REPLACE FUNCTION cspi.contract_base_type(found regtype) RETURNS regtype
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     BEGIN ATOMIC
     WITH RECURSIVE base(t, depth) AS (
@@ -11,13 +13,38 @@ CREATE OR REPLACE FUNCTION cspi.contract_accepts(kind text, found regtype) RETUR
         SELECT ty.typbasetype, base.depth + 1
           FROM base JOIN pg_catalog.pg_type ty ON ty.oid = base.t
          WHERE ty.typtype = 'd' AND base.depth < 10
-    ), b AS (
-        SELECT t FROM base ORDER BY depth DESC LIMIT 1
+    )
+    SELECT t::pg_catalog.regtype FROM base ORDER BY depth DESC LIMIT 1;
+    END;
+COMMENT ON FUNCTION cspi.contract_base_type(regtype) IS
+'The base type of a domain (through domains over domains), or found itself when it is not a domain: what cspi.contract_accepts and cspi.contract_expression look at.';
+
+-- What each kind accepts.  An id is anything that can be a key: a type
+-- (after domains) with the equality of a btree or hash operator class, its
+-- own or one it reaches through an implicit binary-coercible cast, as its
+-- = finds it (varchar has no = of its own and uses text's), or any string
+-- type (text, varchar, char(n), citext).  So json, point or xml are
+-- refused (xml's cast to text is not implicit), and so is box, whose =
+-- compares areas.
+CREATE OR REPLACE FUNCTION cspi.contract_accepts(kind text, found regtype) RETURNS boolean
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+    WITH b AS (
+        SELECT cspi.contract_base_type(found)::oid AS t
     )
     SELECT CASE kind
-        WHEN 'id' THEN EXISTS (SELECT 1 FROM pg_catalog.pg_operator o, b
-                                WHERE o.oprname = '=' AND o.oprleft = b.t AND o.oprright = b.t
-                                  AND o.oprresult = 'pg_catalog.bool'::pg_catalog.regtype)
+        WHEN 'id' THEN (SELECT ty.typcategory FROM pg_catalog.pg_type ty, b WHERE ty.oid = b.t) = 'S'
+                       OR EXISTS (SELECT 1
+                                    FROM pg_catalog.pg_amop ao
+                                    JOIN pg_catalog.pg_am am ON am.oid = ao.amopmethod, b
+                                   WHERE ((am.amname = 'btree' AND ao.amopstrategy = 3)
+                                          OR (am.amname = 'hash' AND ao.amopstrategy = 1))
+                                     AND ao.amoplefttype = ao.amoprighttype
+                                     AND (ao.amoplefttype = b.t
+                                          OR EXISTS (SELECT 1 FROM pg_catalog.pg_cast c
+                                                      WHERE c.castsource = b.t
+                                                        AND c.casttarget = ao.amoplefttype
+                                                        AND c.castmethod = 'b' AND c.castcontext = 'i')))
         WHEN 'date' THEN (SELECT t FROM b) IN ('pg_catalog.date'::pg_catalog.regtype, 'pg_catalog.timestamp'::pg_catalog.regtype, 'pg_catalog.timestamptz'::pg_catalog.regtype)
         WHEN 'timestamp' THEN (SELECT t FROM b) IN ('pg_catalog.date'::pg_catalog.regtype, 'pg_catalog.timestamp'::pg_catalog.regtype, 'pg_catalog.timestamptz'::pg_catalog.regtype)
         WHEN 'flag' THEN (SELECT t FROM b) = 'pg_catalog.bool'::pg_catalog.regtype
@@ -29,7 +56,7 @@ CREATE OR REPLACE FUNCTION cspi.contract_accepts(kind text, found regtype) RETUR
         END;
     END;
 COMMENT ON FUNCTION cspi.contract_accepts(text, regtype) IS
-'Whether a column of type found is usable where the data contract asks for kind (see cspi.contract_column).';
+'Whether a column of type found is usable where the data contract asks for kind (see cspi.contract_column), looking through domains to their base type. An id is any string type (text, varchar, char(n), citext) or a type whose equality is that of a btree or hash operator class, its own or reached through an implicit binary-coercible cast (integer, bigint, numeric, uuid, date...); json, xml, point or box are not.';
 
 CREATE OR REPLACE FUNCTION cspi.contract_kind_words(kind text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -46,14 +73,23 @@ CREATE OR REPLACE FUNCTION cspi.contract_kind_words(kind text) RETURNS text
 COMMENT ON FUNCTION cspi.contract_kind_words(text) IS
 'A kind of cspi.contract_column in words, for deploy()''s errors: ''a date (date, timestamp or timestamp with time zone)''.';
 
+-- Ids are read as text and compared as text: two relations' ids match when
+-- they are spelled the same, whatever their types.  A char(n) id loses its
+-- trailing blanks (its cast to text drops them, as char(n) comparison
+-- ignores them), so 'C1' in a char(10) column matches 'C1' in a varchar
+-- one.  A date, timestamp or timestamptz is read by what it is under any
+-- domain.
 CREATE OR REPLACE FUNCTION cspi.contract_expression(kind text, found regtype, column_name text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN CASE kind
-        WHEN 'id' THEN format('(%I)::text', column_name)
-        WHEN 'date' THEN CASE found
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+    SELECT CASE kind
+        WHEN 'id' THEN CASE b.t
+            WHEN 'pg_catalog.bpchar'::pg_catalog.regtype THEN format('rtrim((%I)::text)', column_name)
+            ELSE format('(%I)::text', column_name) END
+        WHEN 'date' THEN CASE b.t
             WHEN 'pg_catalog.timestamptz'::pg_catalog.regtype THEN format('(%I AT TIME ZONE ''Europe/London'')::date', column_name)
             ELSE format('(%I)::date', column_name) END
-        WHEN 'timestamp' THEN CASE found
+        WHEN 'timestamp' THEN CASE b.t
             WHEN 'pg_catalog.timestamptz'::pg_catalog.regtype THEN format('(%I)::timestamptz', column_name)
             ELSE format('(%I)::timestamp', column_name) END
         WHEN 'flag' THEN format('coalesce((%I)::boolean, false)', column_name)
@@ -61,9 +97,11 @@ CREATE OR REPLACE FUNCTION cspi.contract_expression(kind text, found regtype, co
         WHEN 'code' THEN format('upper(btrim((%I)::text))', column_name)
         WHEN 'numeric' THEN format('(%I)::numeric', column_name)
         WHEN 'integer' THEN format('(%I)::bigint', column_name)
-        END;
+        END
+      FROM (SELECT cspi.contract_base_type(found) AS t) b;
+    END;
 COMMENT ON FUNCTION cspi.contract_expression(text, regtype, text) IS
-'The SQL expression that reads a source column of type found as the contract''s kind: ids as text, dates of a timestamptz in Europe/London, timestamps kept as the source has them (a timestamptz as a real instant, so that elapsed hours are real hours across a clock change; a timestamp as wall-clock time), NULL flags as false, codes upper-cased and trimmed.';
+'The SQL expression that reads a source column of type found (a domain by its base type) as the contract''s kind: ids as text (a char(n) id without its trailing blanks, so that it matches the same id in a text or varchar column), dates of a timestamptz in Europe/London, timestamps kept as the source has them (a timestamptz as a real instant, so that elapsed hours are real hours across a clock change; a timestamp as wall-clock time), NULL flags as false, codes upper-cased and trimmed.';
 
 -- Whether the current role owns a schema (or is a member of its owner),
 -- and the error when it does not: deploy, create_region and a region's

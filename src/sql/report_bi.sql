@@ -109,7 +109,7 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('', 'review_id', 'The review (source id).'),
  ('', 'review_number', 'The review''s number in the period of care, from 1.'),
  ('', 'rhi_offered_at', 'When the return home interview was offered.'),
- ('', 'row_id', 'The row''s id in its source relation.'),
+ ('', 'row_id', 'The row''s id in its source relation (both columns of a two-column key, ''?'' for a missing one); when its id is missing, the columns that place it instead, such as ''child C5 received 2024-06-03''.'),
  ('', 's47_id', 'The section 47 enquiry (source id).'),
  ('', 'shown', 'The figure as shown, rounded as the report rounds it (percentages 0 to 100, one decimal; rates per 10,000, one decimal).'),
  ('', 'source_schema', 'The source schema the report reads.'),

@@ -43,6 +43,10 @@ DROP FUNCTION cspi.build_report_objects(name, name, name, text, text[], name[]);
 DELETE FROM cspi.report_object WHERE name = 'indicator_value';
 -- include: engine_indicator_value.sql
 -- include: engine_cases.sql
+-- data_quality names every row whose id is missing or repeated (each row
+-- of a repeated id), by the columns that place it.
+DELETE FROM cspi.report_object WHERE name = 'data_quality';
+-- include: engine_data_quality.sql
 
 --------------------------------------------------------------------------
 -- The report: plain-words reasons, four narrative headings and a summary,
