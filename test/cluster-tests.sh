@@ -111,6 +111,11 @@ check report-html:chromium test/html/report_html_test.sh
 # and the demo's CSV.
 check bi-client:node-pg test/bi/bi_client_test.sh
 
+# ... and from a streaming hot standby: a second cluster made with
+# pg_basebackup, whose reads of the report and the calendars equal the
+# primary's before and after a calendar change and a refresh.
+check standby:hot-standby test/standby/standby.sh
+
 # Regional pooling: three council databases and a region over loopback
 # postgres_fdw, every pooled figure against the sources put together.
 check region:pooling test/region/region.sh

@@ -16,8 +16,8 @@
 #     postgres user since initdb refuses root, a free port, the socket in a
 #     temporary directory) and runs test/cluster-tests.sh in it: the
 #     pg_regress and isolation suites, again with parallel query forced, the
-#     oracles, the upgrade, HTML and dump tests; the cluster is stopped and
-#     removed however the tests end,
+#     oracles, the upgrade, HTML, hot standby and dump tests; the cluster
+#     (and the standby's) is stopped and removed however the tests end,
 #  5. prints one line per test and "PostgreSQL N: N passed, N failed".
 # It ends with the overall "N passed, N failed".  A version that cannot be
 # built or installed is a failure, with the reason, never a skip.
