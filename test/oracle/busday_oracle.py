@@ -20,10 +20,11 @@ it creates and drops.
 Exit status 0 when every value agrees.
 """
 import random
-import subprocess
 import sys
 
 import numpy as np
+
+import oracle_psql
 
 PAIRS = 100_000
 rng = random.Random(20240328)
@@ -34,13 +35,7 @@ DB = "cspi_oracle"
 
 
 def psql(sql, db=DB):
-    out = subprocess.run(
-        ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", db],
-        input="SET datestyle = 'ISO, YMD';\n" + sql,
-        capture_output=True, text=True)
-    if out.returncode != 0:
-        sys.exit("psql failed:\n" + out.stderr)
-    return out.stdout
+    return oracle_psql.psql(sql, db)
 
 
 def to_iso(day):

@@ -37,6 +37,8 @@ import sys
 import tempfile
 from xml.sax.saxutils import escape
 
+import oracle_psql
+
 SEED = 20060131
 CASES = {"nwd": 1500, "wd": 1500, "nwd-cal": 500, "wd-cal": 500}
 DB = "cspi_excel_oracle"
@@ -244,13 +246,7 @@ def recalculate(fods, workdir):
 # -- cspi --------------------------------------------------------------------
 
 def psql(sql, db=DB):
-    out = subprocess.run(
-        ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", db],
-        input="SET datestyle = 'ISO, YMD';\n" + sql,
-        capture_output=True, text=True)
-    if out.returncode != 0:
-        sys.exit("psql failed:\n" + out.stderr)
-    return out.stdout
+    return oracle_psql.psql(sql, db)
 
 
 SETUP = r"""
