@@ -29,50 +29,72 @@ OBJS = \
 	src/rate_sql.o \
 	src/owner_context.o
 
-# The install script of the current version is built from the SQL sources
-# in src/sql/, one file per concern, in this order (never edit the built
-# cspi--$(EXTVERSION).sql).  Released install scripts and the upgrade scripts
-# between versions are kept as released, beside the control file.
+# The SQL has two lifecycles, as TimescaleDB keeps them:
+#   src/sql/schema/      tables, types, operators and shipped rows: run once,
+#                        by the install script; after a release they change
+#                        only through a hand-written delta,
+#                        src/sql/updates/FROM--TO.sql;
+#   src/sql/code/        functions, views and the rows that define the
+#                        product (CREATE OR REPLACE, upserts): run again
+#                        whole by every upgrade;
+#   src/sql/indicators/  one file per indicator family: everything about
+#                        each of its indicators, as upserts, also run again
+#                        by every upgrade.
+# make builds the install script of the current version from all of them in
+# this order, and the upgrade script from the last release from its delta
+# followed by the code and indicator files in the same order.  Released
+# scripts (cspi--1.0.sql, cspi--1.1--1.2.sql, ...) are committed as released
+# and never edited; the built ones are never committed.
 EXTVERSION = $(shell sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.control)
+# The last release, whose upgrade to EXTVERSION make builds.
+PREVIOUS_VERSION = 1.2
 SQL_SOURCES = \
-	src/sql/calendars.sql \
-	src/sql/calendar_version.sql \
-	src/sql/holidays.sql \
-	src/sql/holidays_uk_any.sql \
-	src/sql/workdays.sql \
-	src/sql/ratio.sql \
-	src/sql/rates.sql \
-	src/sql/contract.sql \
-	src/sql/periods.sql \
-	src/sql/catalogue.sql \
-	src/sql/catalogue_wording.sql \
-	src/sql/benchmarks.sql \
-	src/sql/benchmarks_data.sql \
-	src/sql/deploy.sql \
-	src/sql/engine.sql \
-	src/sql/engine_build.sql \
-	src/sql/engine_periods.sql \
-	src/sql/engine_front_door.sql \
-	src/sql/engine_child_protection.sql \
-	src/sql/engine_children_in_care.sql \
-	src/sql/engine_care_leavers.sql \
-	src/sql/engine_early_help.sql \
-	src/sql/engine_data_quality.sql \
-	src/sql/engine_indicator_value.sql \
-	src/sql/engine_cases.sql \
-	src/sql/report_scorecard.sql \
-	src/sql/report.sql \
-	src/sql/report_bi.sql \
-	src/sql/returns.sql \
-	src/sql/returns_source.sql \
-	src/sql/region.sql \
-	src/sql/generator.sql
-# Upgrade scripts are committed beside the control file, made from
-# src/sql/updates/FROM--TO.sql ("-- include: FILE" lines pull in sources) by
-# `make update-scripts`; test/built-sql.sh checks they are up to date.
-# Released upgrade scripts (cspi--1.0--1.1.sql) are kept as released.
-UPDATE_SCRIPTS = cspi--1.1--1.2.sql
-DATA_built = cspi--$(EXTVERSION).sql
+	src/sql/schema/calendars.sql \
+	src/sql/code/calendars.sql \
+	src/sql/schema/calendar_version.sql \
+	src/sql/schema/holidays.sql \
+	src/sql/schema/holidays_uk_any.sql \
+	src/sql/code/workdays.sql \
+	src/sql/schema/ratio.sql \
+	src/sql/code/rates.sql \
+	src/sql/schema/contract.sql \
+	src/sql/code/contract.sql \
+	src/sql/code/periods.sql \
+	src/sql/schema/catalogue.sql \
+	src/sql/schema/engine.sql \
+	src/sql/code/engine_periods.sql \
+	$(INDICATOR_SOURCES) \
+	src/sql/code/indicator_order.sql \
+	src/sql/schema/benchmarks.sql \
+	src/sql/code/benchmarks.sql \
+	src/sql/schema/benchmarks_data.sql \
+	src/sql/code/deploy.sql \
+	src/sql/code/engine.sql \
+	src/sql/code/engine_build.sql \
+	src/sql/code/engine_data_quality.sql \
+	src/sql/code/engine_indicator_value.sql \
+	src/sql/code/engine_cases.sql \
+	src/sql/code/report_scorecard.sql \
+	src/sql/code/report.sql \
+	src/sql/schema/report_bi.sql \
+	src/sql/code/report_bi.sql \
+	src/sql/schema/returns.sql \
+	src/sql/code/returns.sql \
+	src/sql/code/returns_source.sql \
+	src/sql/schema/region.sql \
+	src/sql/code/region.sql \
+	src/sql/code/generator.sql
+# The indicator families, in the report's order of sections.
+INDICATOR_SOURCES = \
+	src/sql/indicators/front_door.sql \
+	src/sql/indicators/child_protection.sql \
+	src/sql/indicators/children_in_care.sql \
+	src/sql/indicators/care_leavers.sql \
+	src/sql/indicators/early_help.sql
+# What every upgrade runs again.
+RERUN_SOURCES = $(filter-out src/sql/schema/%,$(SQL_SOURCES))
+UPDATE_SCRIPT = cspi--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
+DATA_built = cspi--$(EXTVERSION).sql $(UPDATE_SCRIPT)
 DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql))
 DOCS = README.md
 # The command-line wrapper that loads a folder of statutory returns.
@@ -115,7 +137,7 @@ ISOLATION = calendar_cache calendar_mvcc deploy_readers deploy_snapshots
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/results/isolation
 
 PG_CPPFLAGS = -I$(srcdir)/src -DCSPI_VERSION='"$(EXTVERSION)"'
-EXTRA_CLEAN = src/sql/holidays.sql src/sql/holidays_uk_any.sql src/sql/benchmarks_data.sql test/results test/unit/test_calendar test/unit/test_calendar_san \
+EXTRA_CLEAN = src/sql/schema/holidays.sql src/sql/schema/holidays_uk_any.sql src/sql/schema/benchmarks_data.sql test/results test/unit/test_calendar test/unit/test_calendar_san \
 	test/unit/test_ratio test/unit/test_ratio_san \
 	test/fuzz/fuzz_calendar
 EXTRA_CLEAN += test/unit/test_csv test/unit/test_csv_san
@@ -125,14 +147,14 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # The shipped bank holidays, generated from their rules.
-src/sql/holidays.sql: tools/gen_uk_holidays.py
+src/sql/schema/holidays.sql: tools/gen_uk_holidays.py
 	python3 tools/gen_uk_holidays.py > $@.tmp && mv $@.tmp $@
 
-src/sql/holidays_uk_any.sql: tools/gen_uk_holidays.py
+src/sql/schema/holidays_uk_any.sql: tools/gen_uk_holidays.py
 	python3 tools/gen_uk_holidays.py --any-uk > $@.tmp && mv $@.tmp $@
 
 # The DfE's published figures that cspi ships (data/dfe/README.md).
-src/sql/benchmarks_data.sql: tools/gen_dfe_data.py $(wildcard data/dfe/*.csv)
+src/sql/schema/benchmarks_data.sql: tools/gen_dfe_data.py $(wildcard data/dfe/*.csv)
 	python3 tools/gen_dfe_data.py > $@.tmp && mv $@.tmp $@
 
 cspi--$(EXTVERSION).sql: $(SQL_SOURCES) cspi.control Makefile
@@ -145,19 +167,28 @@ cspi--$(EXTVERSION).sql: $(SQL_SOURCES) cspi.control Makefile
 		''; \
 	  for f in $(SQL_SOURCES); do cat "$$f"; echo; done; } > $@.tmp && mv $@.tmp $@
 
+$(UPDATE_SCRIPT): src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN_SOURCES) cspi.control Makefile
+	{ printf '%s\n' \
+		'/* $@: upgrade cspi $(PREVIOUS_VERSION) to $(EXTVERSION) (ALTER EXTENSION cspi UPDATE). */' \
+		'-- Built by make from src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql and the files' \
+		'-- of src/sql/code/ and src/sql/indicators/: edit those, not this file.' \
+		'' \
+		'-- complain if script is sourced in psql, rather than via ALTER EXTENSION' \
+		'\echo Use "ALTER EXTENSION cspi UPDATE" to load this file. \quit' \
+		''; \
+	  for f in src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN_SOURCES); do cat "$$f"; echo; done; } > $@.tmp && mv $@.tmp $@
+
 # ratio.c has no PostgreSQL includes; in the module it still does its
 # 128-bit arithmetic with PostgreSQL's own type (PG_INT128_TYPE).
 src/ratio.o: override CPPFLAGS += -include pg_config.h
 
-.PHONY: update-scripts print-update-scripts
-update-scripts: src/sql/holidays.sql src/sql/holidays_uk_any.sql src/sql/benchmarks_data.sql
-	for f in $(UPDATE_SCRIPTS); do \
-		step=$${f#cspi--}; step=$${step%.sql}; \
-		tools/build-update-script.sh "$$step" > "$$f.tmp" && mv "$$f.tmp" "$$f" || exit 1; \
-	done
+# The upgrade script make builds, for test/built-sql.sh.
+.PHONY: print-update-script print-rerun-sources
+print-update-script:
+	@echo $(UPDATE_SCRIPT)
 
-print-update-scripts:
-	@echo $(UPDATE_SCRIPTS)
+print-rerun-sources:
+	@echo $(RERUN_SOURCES)
 
 # PGXS does not track header dependencies unless PostgreSQL was configured
 # with --enable-depend; name them here.

@@ -99,8 +99,8 @@ check returns:hostile-names test/returns/hostile-names.sh
 
 # The upgrade from the last release keeps a council's report and equals a
 # fresh install.
-# Every release: 1.0 (through 1.1) and 1.1.
-for old in 1.0 1.1; do
+# Every release: 1.0 (through 1.1 and 1.2), 1.1 and 1.2.
+for old in 1.0 1.1 1.2; do
 	check "upgrade:$old-to-current" test/upgrade/upgrade.sh "$old"
 done
 

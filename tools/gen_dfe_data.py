@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Generate src/sql/benchmarks_data.sql: the DfE figures cspi ships.
+"""Generate src/sql/schema/benchmarks_data.sql: the DfE figures cspi ships.
 
 Each file of data/dfe/ (see data/dfe/README.md and tools/update-dfe-data.py)
 becomes a call of cspi.load_dfe_file() with the file's content, so that
 CREATE EXTENSION loads the shipped figures through the same code a council
 uses for a newer file, as shipped rows (cspi.loading_shipped_figures set).
 
-Usage: tools/gen_dfe_data.py > src/sql/benchmarks_data.sql
+Usage: tools/gen_dfe_data.py > src/sql/schema/benchmarks_data.sql
 """
 import os
 

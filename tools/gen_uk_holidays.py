@@ -11,8 +11,8 @@ government has not yet published follow the rules and are provisional.
 The regression test sql/calendars_govuk.sql checks the output against the
 government's published lists for 2018 to 2026, typed in independently.
 
-Usage: tools/gen_uk_holidays.py > src/sql/holidays.sql
-       tools/gen_uk_holidays.py --any-uk > src/sql/holidays_uk_any.sql
+Usage: tools/gen_uk_holidays.py > src/sql/schema/holidays.sql
+       tools/gen_uk_holidays.py --any-uk > src/sql/schema/holidays_uk_any.sql
 """
 import datetime as dt
 

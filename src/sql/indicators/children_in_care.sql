@@ -1,10 +1,118 @@
 --------------------------------------------------------------------------
--- Report objects and measures: children in care
+-- Indicators: Children in care
 --------------------------------------------------------------------------
--- Episodes, periods of care, placements, reviews, visits, health and missing
--- episodes: their drill-down views and what CIC_* and RHI_* count.  Two
--- measures are hand-written queries: a child's first period of care that
--- starts in a period decides CIC_STARTED_UASC and CIC_STARTED_BEFORE.
+-- Children looked after: who they are, how they came and left, placements, reviews, visits and health (CIC_*).
+--
+-- Everything about each indicator of the family, as upserts that every
+-- install and upgrade runs again: its catalogue row (with its narrative
+-- sentence and its explanation in plain words), the drill-down views it
+-- counts (cspi.report_object) and what it counts in them
+-- (cspi.indicator_measure).  sort_key places it in the report: leave gaps,
+-- so that an indicator can go between two others without renumbering
+-- (cspi.indicator.display_order is renumbered from it).
+
+INSERT INTO cspi.indicator AS i (code, sort_key, section, title, unit, polarity, default_target, requires, definition, sentence, explanation) VALUES
+    ('CIC_OPEN', 180, 'Children in care',
+     'Children in care', 'count', NULL, NULL, '{cla_episode}',
+     'Distinct children with an episode of care (not a short break) open at the end of the period.',
+     '{value} children were in care at {period_end}.{verdict}',
+     'The number of children in care on the last day of the period, not counting children on short breaks.'),
+    ('CIC_UASC', 190, 'Children in care',
+     'Children in care who are unaccompanied asylum-seeking children', 'count', NULL, NULL, '{cla_episode}',
+     'CIC_OPEN children whose open episode has uasc true.',
+     '{value} of the children in care at {period_end} were unaccompanied asylum-seeking children.{verdict}',
+     'Of the children in care on the last day of the period, the number who are unaccompanied asylum-seeking children.'),
+    ('CIC_RATE', 200, 'Children in care',
+     'Children in care per 10,000 children', 'per 10,000', NULL, NULL, '{cla_episode,population}',
+     'CIC_OPEN per 10,000 of the latest mid-year child population estimate on or before the end of the period.',
+     'The rate of children in care was {value} per 10,000 children at {period_end}.{verdict}',
+     'Children in care on the last day of the period per 10,000 children living in the area (latest mid-year population estimate).'),
+    ('CIC_STARTED', 210, 'Children in care',
+     'Children who started to be looked after', 'count', NULL, NULL, '{cla_episode}',
+     'Distinct children with a period of care starting in the period.',
+     '{value} children came into care in {period}.{verdict}',
+     'The number of children who started a period of care in the period.'),
+    ('CIC_STARTED_FAMILIES', 220, 'Children in care',
+     'Families of children who started to be looked after', 'count', NULL, NULL, '{cla_episode,child,child.family_id}',
+     'Distinct families of the CIC_STARTED children.',
+     'The children who came into care in {period} were from {value} families.{verdict}',
+     'The number of families the children who started to be looked after belong to.'),
+    ('CIC_STARTED_UASC', 230, 'Children in care',
+     'Unaccompanied asylum-seeking children who started to be looked after', 'count', NULL, NULL, '{cla_episode}',
+     'CIC_STARTED children whose first period of care starting in the period has uasc true on its first episode.',
+     '{value} of the children who came into care in {period} were unaccompanied asylum-seeking children.{verdict}',
+     'Of the children who started to be looked after, the number who were unaccompanied asylum-seeking children when they came into care.'),
+    ('CIC_STARTED_BEFORE', 240, 'Children in care',
+     'Children who started to be looked after who had been looked after before', 'count', NULL, NULL, '{cla_episode}',
+     'CIC_STARTED children with a period of care ending before the first one that starts in the period.',
+     '{value} of the children who came into care in {period} had been in care before.{verdict}',
+     'Of the children who started to be looked after, the number who had been in care before.'),
+    ('CIC_CEASED', 250, 'Children in care',
+     'Children who ceased to be looked after', 'count', NULL, NULL, '{cla_episode}',
+     'Distinct children with a period of care ending in the period.',
+     '{value} children ceased to be in care in {period}.{verdict}',
+     'The number of children whose period of care ended in the period.'),
+    ('CIC_CEASED_FAMILIES', 260, 'Children in care',
+     'Families of children who ceased to be looked after', 'count', NULL, NULL, '{cla_episode,child,child.family_id}',
+     'Distinct families of the CIC_CEASED children.',
+     'The children who ceased to be in care in {period} were from {value} families.{verdict}',
+     'The number of families the children who ceased to be looked after belong to.'),
+    ('CIC_CEASED_HOME', 270, 'Children in care',
+     'Children ceasing care who returned home', '%', 'higher', NULL, '{cla_episode}',
+     'Periods of care ending in the period whose last episode''s reason_ceased is E4A or E4B / periods of care ending in the period.',
+     '{display} of the periods of care that ended in {period} ended with the child returning home to their parents or others with parental responsibility.{verdict}',
+     'Of the periods of care that ended in the period, the share that ended with the child returning home to their parents or others with parental responsibility.'),
+    ('CIC_20_MILES', 280, 'Children in care',
+     'Children in care placed 20 miles or more from home', '%', 'lower', NULL, '{cla_episode,cla_episode.distance_miles}',
+     'CIC_OPEN children (not UASC, distance known) placed 20 miles or more away / those children.',
+     '{display} of our children in care at {period_end} (excluding unaccompanied asylum-seeking children) were placed 20 or more miles from home.{verdict}',
+     'Of the children in care on the last day of the period (not counting unaccompanied asylum-seeking children, and only where the distance is known), the share placed 20 miles or more from home.'),
+    ('CIC_ALLOCATED_QSW', 290, 'Children in care',
+     'Children in care allocated to a qualified social worker', '%', 'higher', 100, '{cla_episode,allocation}',
+     'CIC_OPEN children with an allocation open at the end of the period to a qualified social worker / CIC_OPEN.',
+     '{display} of children in care were allocated to a qualified social worker at {period_end}.{verdict}',
+     'Of the children in care on the last day of the period, the share allocated to a qualified social worker on that day.'),
+    ('CIC_REVIEW_TIMELY', 300, 'Children in care',
+     'Looked-after reviews within timescale', '%', 'higher', 100, '{cla_review,cla_episode}',
+     'Reviews held in the period in timescale (the first of a period of care within 20 working days of its start, the second by the first + 3 months, each later one by the previous + 6 months) / reviews held in the period.',
+     '{display} of looked-after reviews in {period} were completed within the required timescales.{verdict}',
+     'Of the looked-after reviews held in the period, the share held on time: the first within 20 working days of coming into care, the second within 3 months of the first, each later one within 6 months of the one before.'),
+    ('CIC_VISIT_TIMELY', 310, 'Children in care',
+     'Children in care visits within timescale', '%', 'higher', 100, '{visit,cla_episode}',
+     'cic visits in the period in timescale (by the due date where given; else the first of a placement within 7 days of its start, each later one within 42 days of the previous visit) / cic visits in the period.',
+     '{display} of statutory visits for children in care were completed in timescale in {period}.{verdict}',
+     'Of the statutory visits to children in care made in the period, the share made on time: by the due date where one is recorded, otherwise within 7 days of a new placement and within 6 weeks of the previous visit.'),
+    ('CIC_RHA_DONE', 320, 'Children in care',
+     'Review health assessments completed', '%', 'higher', 100, '{health_assessment}',
+     'Review health assessments due in the period and completed by its end / review health assessments due in the period.',
+     '{display} of the review health assessments due in {period} were completed by {period_end}.{verdict}',
+     'Of the review health assessments due in the period, the share completed by the end of the period.'),
+    ('CIC_HEALTH_CURRENT', 330, 'Children in care',
+     'Children in care with an up-to-date health assessment', '%', 'higher', 100, '{cla_episode,health_assessment,child}',
+     'CIC_OPEN children in care for 12 months or more whose latest health assessment was in the last 12 months (6 for under-5s) / those children.',
+     '{display} of the children in care for a year or more had an up-to-date health assessment at {period_end}.{verdict}',
+     'Of the children who on the last day of the period had been in care for 12 months or more, the share whose latest health assessment was in the last 12 months (6 months for children under 5).'),
+    ('CIC_STABILITY_LONG', 340, 'Children in care',
+     'Long-term placement stability', '%', 'higher', 68, '{cla_episode,child}',
+     'CIC_OPEN children under 16 looked after for at least 2.5 years who have been in their current placement for at least 2 years / CIC_OPEN children under 16 looked after for at least 2.5 years.',
+     '{display} of our children in care aged under 16 who have been looked after for at least 2.5 years have been in their current placement for at least 2 years at {period_end}.{verdict}',
+     'Of the children in care under 16 on the last day of the period who had been looked after for at least 2.5 years, the share who had been in the same placement for at least 2 years.'),
+    ('CIC_STABILITY_SHORT', 350, 'Children in care',
+     'Children in care with 3 or more placements in 12 months', '%', 'lower', 10, '{cla_episode}',
+     'CIC_OPEN children with 3 or more placements during the 12 months to the end of the period / CIC_OPEN.',
+     '{display} of our children in care at {period_end} have had 3 or more placements within the previous 12 months.{verdict}',
+     'Of the children in care on the last day of the period, the share who had 3 or more placements in the 12 months before.'),
+    ('RHI_72H', 360, 'Missing children and care leavers',
+     'Return home interviews offered within 72 hours', '%', 'higher', NULL, '{missing_episode}',
+     'Missing episodes (not other authority) returning in the period with an interview offered within 72 hours of the return / missing episodes (not other authority) returning in the period.',
+     '{in_period}, a return home interview was offered within 72 hours for {display} of the missing episodes that ended (excluding children looked after by other authorities).{verdict}',
+     'Of the missing episodes that ended in the period (not counting children looked after by other authorities), the share where a return home interview was offered within 72 hours of the child returning.'),
+    ('RHI_ENGAGED', 370, 'Missing children and care leavers',
+     'Return home interviews with the child''s engagement', '%', 'higher', NULL, '{missing_episode}',
+     'RHI_72H episodes offered an interview with rhi_engaged true / RHI_72H episodes offered an interview.',
+     '{in_period}, the child engaged in {display} of the return home interviews offered.{verdict}',
+     'Of the missing episodes where a return home interview was offered within 72 hours, the share where the child engaged in the interview.')
+ON CONFLICT (code) DO UPDATE SET sort_key = EXCLUDED.sort_key, section = EXCLUDED.section, title = EXCLUDED.title, unit = EXCLUDED.unit, polarity = EXCLUDED.polarity, default_target = EXCLUDED.default_target, requires = EXCLUDED.requires, definition = EXCLUDED.definition, sentence = EXCLUDED.sentence, explanation = EXCLUDED.explanation;
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('cla_episode_detail', 'view', 80, 'children_in_care', NULL,
@@ -45,7 +153,8 @@ SELECT episode_id, child_id, start_date, end_date, reason_new, legal_status, pla
        sum(starts_placement::int) OVER (PARTITION BY child_id ORDER BY start_date, episode_id)
            AS placement_number
   FROM placement_marked
-$def$);
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('cla_period_of_care', 'view', 90, 'children_in_care', NULL,
@@ -72,7 +181,8 @@ SELECT g.child_id, g.period_of_care, g.start_date,
          GROUP BY child_id, period_of_care) g
   LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, family_id FROM @R@.src_child ORDER BY child_id) c
     ON c.child_id = g.child_id
-$def$);
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('cla_placement', 'view', 100, 'children_in_care', NULL,
@@ -85,7 +195,8 @@ SELECT s.child_id, s.placement_number, s.period_of_care, s.episode_id AS first_e
   FROM @R@.cla_episode_detail s
   JOIN @R@.cla_period_of_care poc ON poc.child_id = s.child_id AND poc.period_of_care = s.period_of_care
  WHERE s.starts_placement
-$def$);
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('cla_review_timeliness', 'view', 110, 'children_in_care', NULL,
@@ -128,7 +239,8 @@ SELECT r.review_id, r.child_id, r.review_date, r.period_of_care, r.period_of_car
                   THEN cspi.working_days_or_null(r.period_of_care_start, r.review_date, @CAL@) END
                  AS working_days_from_start
   ) wd
-$def$);
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('cic_visit_timeliness', 'view', 120, 'children_in_care', NULL,
@@ -162,7 +274,8 @@ SELECT w.visit_id, w.child_id, w.visit_date, w.due_date, w.placement_number, w.p
              AND (w.previous_visit_date IS NULL OR w.previous_visit_date < w.placement_start)
                  AS first_of_placement
   ) f
-$def$);
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('missing_return_interview', 'view', 130, 'children_in_care', NULL,
@@ -175,7 +288,8 @@ SELECT m.episode_id, m.child_id, m.start_at, m.returned_at, m.rhi_offered_at,
        m.rhi_engaged AS engaged,
        m.other_authority
   FROM @R@.src_missing_episode m
-$def$);
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('cic_at_period_end', 'view', 150, 'children_in_care', NULL,
@@ -252,7 +366,8 @@ SELECT o.period_end, o.child_id, o.episode_id, o.uasc, o.distance_miles,
     ON c.child_id = o.child_id
   CROSS JOIN LATERAL (SELECT CASE WHEN isfinite(c.date_of_birth)
                               THEN extract(year FROM age(o.period_end, c.date_of_birth))::int END AS age) a
-$def$);
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('health_review_due', 'view', 125, 'children_in_care', NULL,
@@ -261,7 +376,8 @@ $def$
 SELECT h.child_id, h.due_date, h.completed_date
   FROM @R@.src_health_assessment h
  WHERE h.kind = 'REVIEW' AND h.due_date IS NOT NULL
-$def$);
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
 INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filter, count_distinct, numerator, denominator) VALUES
     ('CIC_STARTED', 'event', 'cla_period_of_care', 'start_date', NULL, 'child_id', 'true', NULL),
@@ -281,7 +397,8 @@ INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filte
     ('CIC_ALLOCATED_QSW', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'allocated_qsw', 'true'),
     ('CIC_HEALTH_CURRENT', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'health_counted AND health_current', 'health_counted'),
     ('CIC_STABILITY_LONG', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'stability_counted AND placement_2_years', 'stability_counted'),
-    ('CIC_STABILITY_SHORT', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'three_or_more_placements', 'true');
+    ('CIC_STABILITY_SHORT', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'three_or_more_placements', 'true')
+ON CONFLICT (indicator) DO UPDATE SET kind = EXCLUDED.kind, relation = EXCLUDED.relation, anchor = EXCLUDED.anchor, row_filter = EXCLUDED.row_filter, count_distinct = EXCLUDED.count_distinct, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator;
 
 -- A child's first period of care starting in a period decides these two.
 INSERT INTO cspi.indicator_measure (indicator, kind, query, cases_query) VALUES
@@ -324,4 +441,5 @@ SELECT true, s.child_id, s.first_episode_id, s.start_date, to_jsonb(s)
                   FROM @R@.cla_period_of_care poc) q
          WHERE cspi.in_report_years(q.start_date) AND q.start_date BETWEEN $1 AND $2) s
  WHERE s.first_in_period AND s.child_first_end < s.start_date
-$q$);
+$q$)
+ON CONFLICT (indicator) DO UPDATE SET kind = EXCLUDED.kind, query = EXCLUDED.query, cases_query = EXCLUDED.cases_query;

@@ -1,28 +1,3 @@
---------------------------------------------------------------------------
--- Building a report schema: the src_ views and the report objects
---------------------------------------------------------------------------
-
--- The placeholders of the report objects' definitions (since 1.2:
--- @SCHEMA@).
-COMMENT ON TABLE cspi.report_object IS
-'Every object cspi.deploy() creates in a report schema besides the src_ views, in build order: its kind, its family of indicators, its query and its comment. In a definition, @R@ stands for the schema it is built in (an identifier), @SCHEMA@ for its name (a literal) and @CAL@ for the calendar (a literal); indicator_value''s @EVENTS@ and @SNAPSHOTS@ are made from cspi.indicator_measure.';
-COMMENT ON COLUMN cspi.report_object.definition IS 'The query, with @R@, @SCHEMA@ and @CAL@ (and @EVENTS@, @SNAPSHOTS@) placeholders, filled once, in one pass.';
-
--- Optional columns of the data contract (since 1.2): a source may lack one,
--- and the indicators that need it (cspi.indicator.requires names it as
--- relation.column) are then unavailable, rather than computed on NULLs.
-ALTER TABLE cspi.contract_column ADD COLUMN IF NOT EXISTS optional boolean NOT NULL DEFAULT false;
-COMMENT ON COLUMN cspi.contract_column.optional IS
-'The source may lack this column (the statutory returns have no referral completion date): its src_ view reads NULL, and the indicators that require relation.column are unavailable.';
-UPDATE cspi.contract_column SET optional = true
- WHERE (relation, column_name) IN (('referral', 'completed_date'), ('child', 'family_id'), ('cla_episode', 'distance_miles'));
-UPDATE cspi.indicator SET requires = '{referral,referral.completed_date}' WHERE code IN ('REF_1WD', 'REF_OVER_3WD');
-UPDATE cspi.indicator SET requires = requires || '{child.family_id}'
- WHERE code IN ('REREFERRAL_FAMILIES', 'CIC_STARTED_FAMILIES', 'CIC_CEASED_FAMILIES')
-   AND NOT 'child.family_id' = ANY (requires);
-UPDATE cspi.indicator SET requires = requires || '{cla_episode.distance_miles}'
- WHERE code = 'CIC_20_MILES' AND NOT 'cla_episode.distance_miles' = ANY (requires);
-
 -- The SQL type of each kind of contract column, for a column that is not there.
 CREATE OR REPLACE FUNCTION cspi.contract_type(kind text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -32,14 +7,6 @@ CREATE OR REPLACE FUNCTION cspi.contract_type(kind text) RETURNS text
                      WHEN 'numeric' THEN 'numeric' ELSE 'bigint' END;
 COMMENT ON FUNCTION cspi.contract_type(text) IS
 'The SQL type a src_ view gives a contract column of this kind that the source lacks (an absent relation, an optional column).';
-
--- The council's local authority, which deploy() records (since 1.2).
-ALTER TABLE cspi.deployment ADD COLUMN IF NOT EXISTS la_code text;
-ALTER TABLE cspi.deployment ADD COLUMN IF NOT EXISTS latest_event date;
-COMMENT ON COLUMN cspi.deployment.latest_event IS
-'The latest event in the report''s source (cspi.latest_event_date) when it was last deployed or refreshed: the date its data is as at.';
-COMMENT ON COLUMN cspi.deployment.la_code IS
-'The council''s local authority, its old three-digit code (cspi.local_authority): the DfE''s published figures for it, its region and its statistical neighbours go beside its own. NULL: England''s figures only.';
 
 -- Build every report object in schema (src_ views, tables and the objects
 -- of cspi.report_object).  internal: materialized views are built here (the

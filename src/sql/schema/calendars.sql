@@ -46,37 +46,6 @@ COMMENT ON COLUMN cspi.holiday.shipped IS 'True for the rows cspi ships; pg_dump
 SELECT pg_catalog.pg_extension_config_dump('cspi.calendar', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('cspi.holiday', 'WHERE NOT shipped');
 
-GRANT USAGE ON SCHEMA cspi TO PUBLIC;
-GRANT SELECT ON cspi.calendar, cspi.holiday TO PUBLIC;
-
-CREATE FUNCTION cspi.calendar_changed() RETURNS trigger
-    AS 'MODULE_PATHNAME', 'cspi_calendar_changed' LANGUAGE C
-    SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
-REVOKE EXECUTE ON FUNCTION cspi.calendar_changed() FROM PUBLIC;
-COMMENT ON FUNCTION cspi.calendar_changed() IS
-'Trigger: gives the calendars a new version (cspi.calendar_version) and tells every session to drop its compiled calendars when cspi.calendar or cspi.holiday changes. Runs as the extension''s owner, so that roles allowed to change calendars need no rights on cspi.calendar_version.';
-
-CREATE FUNCTION cspi.calendar_guard() RETURNS trigger
-    AS 'MODULE_PATHNAME', 'cspi_calendar_guard' LANGUAGE C;
-COMMENT ON FUNCTION cspi.calendar_guard() IS
-'Trigger: refuses changes to the rows shipped with cspi outside its own scripts.';
-
-CREATE TRIGGER calendar_guard BEFORE INSERT OR UPDATE OR DELETE ON cspi.calendar
-    FOR EACH ROW EXECUTE FUNCTION cspi.calendar_guard();
-CREATE TRIGGER calendar_guard_truncate BEFORE TRUNCATE ON cspi.calendar
-    FOR EACH STATEMENT EXECUTE FUNCTION cspi.calendar_guard();
-CREATE TRIGGER calendar_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cspi.calendar
-    FOR EACH STATEMENT EXECUTE FUNCTION cspi.calendar_changed();
-CREATE TRIGGER holiday_guard BEFORE INSERT OR UPDATE OR DELETE ON cspi.holiday
-    FOR EACH ROW EXECUTE FUNCTION cspi.calendar_guard();
-CREATE TRIGGER holiday_guard_truncate BEFORE TRUNCATE ON cspi.holiday
-    FOR EACH STATEMENT EXECUTE FUNCTION cspi.calendar_guard();
-CREATE TRIGGER holiday_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cspi.holiday
-    FOR EACH STATEMENT EXECUTE FUNCTION cspi.calendar_changed();
--- A change must reach the version also when it arrives by logical
--- replication or in a session with session_replication_role = replica.
-ALTER TABLE cspi.calendar ENABLE ALWAYS TRIGGER calendar_changed;
-ALTER TABLE cspi.holiday ENABLE ALWAYS TRIGGER holiday_changed;
 
 INSERT INTO cspi.calendar (name, weekmask, first_date, last_date, description, shipped) VALUES
     ('england-and-wales', '1111100', '1995-01-01', '2040-12-31',

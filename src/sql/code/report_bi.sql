@@ -1,25 +1,3 @@
---------------------------------------------------------------------------
--- The BI surface: the scorecard as a view, and a comment on every column
--- of every published view
---------------------------------------------------------------------------
--- BI tools (Power BI, Tableau, Metabase) list what they can read from
--- information_schema and show column comments as descriptions: every
--- object of a report schema is a plain view, and deploy() comments each of
--- its columns from cspi.report_column (src_ views: from the data contract).
-
-CREATE TABLE cspi.report_column (
-    object      text NOT NULL DEFAULT '',
-    column_name text NOT NULL,
-    comment     text NOT NULL,
-    PRIMARY KEY (object, column_name)
-);
-COMMENT ON TABLE cspi.report_column IS
-'The comment deploy() puts on each column of the report schema''s published views: the row for the view and column, else the row for the column in every view (object ''''). Columns of the src_ views take the data contract''s meaning (cspi.contract_column).';
-COMMENT ON COLUMN cspi.report_column.object IS 'The published view; '''' for a column of that name in any view.';
-COMMENT ON COLUMN cspi.report_column.column_name IS 'The column.';
-COMMENT ON COLUMN cspi.report_column.comment IS 'Its comment.';
-GRANT SELECT ON cspi.report_column TO PUBLIC;
-
 INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('', 'accommodation_suitable', 'The care leaver''s accommodation is suitable (NULL: unknown).'),
  ('', 'activity', 'The care leaver''s main activity (SSDA903 OC3 code or its group).'),
@@ -159,41 +137,8 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('referral_timeliness', 'completed_date', 'The date the referral was completed.'),
  ('cla_review_timeliness', 'working_days', 'Working days from the start of the period of care to the review.'),
  ('data_quality', 'child_id', 'The child, where the row names one.'),
- ('scorecard', 'available', 'True when the source has what the indicator needs and the report has a row for the period (the figure may still be NULL: see reason).');
-
--- The scorecard of every period, as a view.
-INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
-VALUES ('scorecard', 'view', 200, 'report', NULL,
-'The scorecard of every period (year, quarter and month): one row per indicator and period with its figure, target, status, the previous comparable period''s figure, the change and whether it is better or worse, why there is no figure, and for financial years the DfE''s published figures beside it (England, region, statistical neighbours, the council''s own, its quartile). cspi.scorecard(period) is the same for one period.',
-$def$
-SELECT p.period_type, p.period, p.period_start, p.period_end,
-       i.display_order, i.section, i.code, i.title, i.unit,
-       v.display, v.shown, v.fraction, v.numerator, v.denominator,
-       t.target, i.polarity, cspi.target_status(v.shown, t.target, i.polarity) AS status,
-       pp.period AS previous_period, pv.display AS previous_display, pv.shown AS previous_shown,
-       cspi.change_word(v.shown, pv.shown) AS change,
-       cspi.change_judgement(v.shown, pv.shown, i.polarity) AS change_is,
-       coalesce(a.available, false) AND v.indicator IS NOT NULL AS available,
-       cspi.figure_reason(i.code, v.display, v.shown, a.available, a.missing_relations, v.indicator IS NOT NULL) AS reason,
-       (SELECT max(x.refreshed_at) FROM @R@.indicator_value x) AS data_as_at,
-       bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile
-  FROM cspi.indicator i
-  CROSS JOIN @R@.period p
-  CROSS JOIN LATERAL (SELECT cspi.previous_period(p.period) AS period) pp
-  CROSS JOIN LATERAL (SELECT cspi.target_for(i.code, p.period) AS target) t
-  LEFT JOIN @R@.indicator_availability a ON a.indicator = i.code
-  LEFT JOIN @R@.indicator_value v ON v.indicator = i.code AND v.period_type = p.period_type AND v.period = p.period
-  LEFT JOIN @R@.indicator_value pv ON pv.indicator = i.code AND pv.period_type = p.period_type AND pv.period = pp.period
-  -- The DfE's published figures, for financial years (cspi.benchmarks).
-  LEFT JOIN (SELECT y.period, b.*
-               FROM @R@.period y
-              CROSS JOIN LATERAL cspi.benchmarks(y.period, (SELECT a.old_la_code FROM cspi.deployment d
-                                                              JOIN cspi.local_authority a ON a.old_la_code = d.la_code
-                                                             WHERE d.report_schema = @SCHEMA@)) b
-              WHERE y.period_type = 'year') bm ON bm.period = p.period AND bm.indicator = i.code
-$def$)
-ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, build_order = excluded.build_order, family = excluded.family,
-                                 unique_key = excluded.unique_key, comment = excluded.comment, definition = excluded.definition;
+ ('scorecard', 'available', 'True when the source has what the indicator needs and the report has a row for the period (the figure may still be NULL: see reason).')
+ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;
 
 -- Comment every column of a published view.
 CREATE OR REPLACE FUNCTION cspi.comment_report_columns(schema name, object text) RETURNS void
@@ -286,3 +231,37 @@ CREATE OR REPLACE FUNCTION cspi.figure_reason(indicator text, display text, show
                 ELSE cspi.no_figure_reason(indicator, missing_relations, has_row) END;
 COMMENT ON FUNCTION cspi.figure_reason(text, text, numeric, boolean, text[], boolean) IS
 'Why a scorecard row has no figure (NULL when it has one): suppressed in a region (display ''c''), no member council''s figures read (a region), else cspi.no_figure_reason.';
+
+-- The scorecard of every period, as a view.
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('scorecard', 'view', 200, 'report', NULL,
+'The scorecard of every period (year, quarter and month): one row per indicator and period with its figure, target, status, the previous comparable period''s figure, the change and whether it is better or worse, why there is no figure, and for financial years the DfE''s published figures beside it (England, region, statistical neighbours, the council''s own, its quartile). cspi.scorecard(period) is the same for one period.',
+$def$
+SELECT p.period_type, p.period, p.period_start, p.period_end,
+       i.display_order, i.section, i.code, i.title, i.unit,
+       v.display, v.shown, v.fraction, v.numerator, v.denominator,
+       t.target, i.polarity, cspi.target_status(v.shown, t.target, i.polarity) AS status,
+       pp.period AS previous_period, pv.display AS previous_display, pv.shown AS previous_shown,
+       cspi.change_word(v.shown, pv.shown) AS change,
+       cspi.change_judgement(v.shown, pv.shown, i.polarity) AS change_is,
+       coalesce(a.available, false) AND v.indicator IS NOT NULL AS available,
+       cspi.figure_reason(i.code, v.display, v.shown, a.available, a.missing_relations, v.indicator IS NOT NULL) AS reason,
+       (SELECT max(x.refreshed_at) FROM @R@.indicator_value x) AS data_as_at,
+       bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile
+  FROM cspi.indicator i
+  CROSS JOIN @R@.period p
+  CROSS JOIN LATERAL (SELECT cspi.previous_period(p.period) AS period) pp
+  CROSS JOIN LATERAL (SELECT cspi.target_for(i.code, p.period) AS target) t
+  LEFT JOIN @R@.indicator_availability a ON a.indicator = i.code
+  LEFT JOIN @R@.indicator_value v ON v.indicator = i.code AND v.period_type = p.period_type AND v.period = p.period
+  LEFT JOIN @R@.indicator_value pv ON pv.indicator = i.code AND pv.period_type = p.period_type AND pv.period = pp.period
+  -- The DfE's published figures, for financial years (cspi.benchmarks).
+  LEFT JOIN (SELECT y.period, b.*
+               FROM @R@.period y
+              CROSS JOIN LATERAL cspi.benchmarks(y.period, (SELECT a.old_la_code FROM cspi.deployment d
+                                                              JOIN cspi.local_authority a ON a.old_la_code = d.la_code
+                                                             WHERE d.report_schema = @SCHEMA@)) b
+              WHERE y.period_type = 'year') bm ON bm.period = p.period AND bm.indicator = i.code
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, build_order = excluded.build_order, family = excluded.family,
+                                 unique_key = excluded.unique_key, comment = excluded.comment, definition = excluded.definition;

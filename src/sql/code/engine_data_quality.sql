@@ -287,4 +287,5 @@ keyed(relation, key_name, key, row_id, missing) AS NOT MATERIALIZED (
                             'EDUCATION', 'TRAINING_EMPLOYMENT', 'NEET', 'UNKNOWN')
 )
 SELECT relation, row_id, problem FROM problems
-$def$);
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;

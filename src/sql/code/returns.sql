@@ -1,32 +1,3 @@
---------------------------------------------------------------------------
--- The statutory returns as a source: SSDA903 files and the CIN census in
---------------------------------------------------------------------------
--- Every English council already produces the SSDA903 return (children
--- looked after: CSV files header, episodes, reviews, uasc, oc2, oc3, ad1,
--- placed_for_adoption, previous_permanence, missing, sw_episodes) and the
--- Children in Need census (XML).  cspi loads them into staging tables in a
--- returns schema, one collection year at a time (cspi.import_903,
--- cspi.import_cin_census), and cspi.source_from_returns() makes the data
--- contract's relations as views over them (returns_source.sql).  The
--- collection year is the year the return's year ends (2024: 1 April 2023
--- to 31 March 2024), as the DfE's time_period.
-
-CREATE TABLE cspi.return_file (
-    kind         text PRIMARY KEY,
-    columns      text[] NOT NULL,
-    date_columns text[] NOT NULL,
-    required     text[] NOT NULL,
-    description  text NOT NULL
-);
-COMMENT ON TABLE cspi.return_file IS
-'The SSDA903 files cspi.import_903() reads: each kind, its columns (the DfE''s names), which of them are dates and which a file must have.';
-COMMENT ON COLUMN cspi.return_file.kind IS 'The file kind, as cspi.import_903() takes it (episodes, header...).';
-COMMENT ON COLUMN cspi.return_file.columns IS 'Its columns, as the DfE names them (matched ignoring case).';
-COMMENT ON COLUMN cspi.return_file.date_columns IS 'The columns that are dates (dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd).';
-COMMENT ON COLUMN cspi.return_file.required IS 'The columns a file of this kind must have.';
-COMMENT ON COLUMN cspi.return_file.description IS 'What the file holds.';
-GRANT SELECT ON cspi.return_file TO PUBLIC;
-
 INSERT INTO cspi.return_file (kind, columns, date_columns, required, description) VALUES
  ('header', '{CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB}', '{DOB,MC_DOB}', '{CHILD,DOB}',
   'One row per child looked after in the year: sex, date of birth, ethnicity.'),
@@ -52,21 +23,8 @@ INSERT INTO cspi.return_file (kind, columns, date_columns, required, description
  ('sw_episodes', '{CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON}', '{DOB,SW_DECOM,SW_DEC}', '{CHILD,SW_ID,SW_DECOM}',
   'Social worker episodes of children looked after (from 2023/24).'),
  ('dolo', '{CHILD,DOB,DOLO_START,DOLO_END}', '{DOB,DOLO_START,DOLO_END}', '{CHILD,DOLO_START}',
-  'Deprivation of liberty orders of children looked after (from 2026/27).');
-
--- The DfE's code lists (the 903 guide and validator), for data_quality.
-CREATE TABLE cspi.return_code (
-    kind        text NOT NULL REFERENCES cspi.return_file (kind),
-    column_name text NOT NULL,
-    codes       text[] NOT NULL,
-    PRIMARY KEY (kind, column_name)
-);
-COMMENT ON TABLE cspi.return_code IS
-'The DfE''s code lists for SSDA903 columns: a value outside its list is listed by the returns schema''s data_quality view (the row is still loaded and used where it can be).';
-COMMENT ON COLUMN cspi.return_code.kind IS 'The file kind.';
-COMMENT ON COLUMN cspi.return_code.column_name IS 'The column.';
-COMMENT ON COLUMN cspi.return_code.codes IS 'The codes the DfE accepts, in any collection year from 2022/23.';
-GRANT SELECT ON cspi.return_code TO PUBLIC;
+  'Deprivation of liberty orders of children looked after (from 2026/27).')
+ON CONFLICT (kind) DO UPDATE SET columns = EXCLUDED.columns, date_columns = EXCLUDED.date_columns, required = EXCLUDED.required, description = EXCLUDED.description;
 
 INSERT INTO cspi.return_code (kind, column_name, codes) VALUES
  ('header', 'SEX', '{1,2,M,F,U}'),
@@ -81,7 +39,8 @@ INSERT INTO cspi.return_code (kind, column_name, codes) VALUES
  ('oc3', 'IN_TOUCH', '{YES,NO,DIED,REFU,NREQ,RHOM}'),
  ('oc3', 'ACTIV', '{F1,P1,F2,P2,F3,P3,F4,P4,F5,P5,G4,G5,G6,0}'),
  ('oc3', 'ACCOM', '{B1,B2,C1,C2,D1,D2,E1,E2,G1,G2,H1,H2,K1,K2,R1,R2,S2,T1,T2,U1,U2,V1,V2,W1,W2,X2,Y1,Y2,Z1,Z2,0}'),
- ('missing', 'MISSING', '{M,A}');
+ ('missing', 'MISSING', '{M,A}')
+ON CONFLICT (kind, column_name) DO UPDATE SET codes = EXCLUDED.codes;
 
 --------------------------------------------------------------------------
 -- Reading the files

@@ -70,7 +70,8 @@ SELECT i.code AS indicator, p.period_type, p.period, p.period_start, p.period_en
       SELECT n.num AS numerator, n.den AS denominator, f.value, f.shown, f.display,
              cspi.target_for(i.code, p.period) AS target
   ) v
-$def$);
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
 DO $check$
 DECLARE

@@ -37,4 +37,5 @@ WITH event_dates(d) AS (
 )
 SELECT DISTINCT p.period_type, p.period, p.period_start, p.period_end
   FROM months CROSS JOIN LATERAL cspi.periods_of(months.month_start) AS p
-$def$);
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;

@@ -2,7 +2,7 @@
 -- The data contract: source relations
 --------------------------------------------------------------------------
 
-CREATE FUNCTION cspi.create_source_tables(source_schema name) RETURNS void
+CREATE OR REPLACE FUNCTION cspi.create_source_tables(source_schema name) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -118,24 +118,6 @@ $fn$;
 COMMENT ON FUNCTION cspi.create_source_tables(name) IS
 'Creates the schema (if needed) and empty tables with exactly the data contract''s columns, types and keys, for councils that load their data rather than pointing cspi at views.';
 
--- The contract itself, in the database: every column deploy() checks.
-CREATE TABLE cspi.contract_column (
-    relation    text NOT NULL,
-    column_name text NOT NULL,
-    kind        text NOT NULL CHECK (kind IN ('id', 'date', 'timestamp', 'flag', 'boolean',
-                                              'code', 'numeric', 'integer')),
-    position    integer NOT NULL,
-    meaning     text NOT NULL,
-    PRIMARY KEY (relation, column_name)
-);
-COMMENT ON TABLE cspi.contract_column IS
-'The data contract: the columns cspi reads from each source relation and their kind (id: any type with equality; date: date, timestamp or timestamptz; timestamp: timestamp, timestamptz or date; flag: boolean, NULL counting as false; boolean; code: text matched ignoring case and spaces; numeric; integer).';
-COMMENT ON COLUMN cspi.contract_column.relation IS 'Source relation name.';
-COMMENT ON COLUMN cspi.contract_column.column_name IS 'Column name (fixed by the contract).';
-COMMENT ON COLUMN cspi.contract_column.kind IS 'What cspi accepts there (see the table comment).';
-COMMENT ON COLUMN cspi.contract_column.position IS 'Order of the column in the relation.';
-COMMENT ON COLUMN cspi.contract_column.meaning IS 'What the column means.';
-
 INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning) VALUES
     ('child', 'child_id', 'id', 1, 'unique'),
     ('child', 'family_id', 'id', 2, 'household/family grouping; NULL is left out of family counts'),
@@ -205,5 +187,9 @@ INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning
     ('family_support', 'child_id', 'id', 3, 'the child supported'),
     ('family_support', 'provider', 'code', 4, 'internal (the council''s own team) or external'),
     ('family_support', 'start_date', 'date', 5, 'start of the support'),
-    ('family_support', 'end_date', 'date', 6, 'end of the support; NULL = open');
+    ('family_support', 'end_date', 'date', 6, 'end of the support; NULL = open')
+ON CONFLICT (relation, column_name) DO UPDATE SET kind = EXCLUDED.kind, position = EXCLUDED.position, meaning = EXCLUDED.meaning;
 
+-- Optional columns: a source may lack them (cspi.contract_column.optional).
+UPDATE cspi.contract_column SET optional = true
+ WHERE (relation, column_name) IN (('referral', 'completed_date'), ('child', 'family_id'), ('cla_episode', 'distance_miles'));

@@ -1,0 +1,96 @@
+--------------------------------------------------------------------------
+-- Indicators: Missing children and care leavers
+--------------------------------------------------------------------------
+-- Return home interviews after missing episodes and care leavers' accommodation and activity (RHI_*, CL_*).
+--
+-- Everything about each indicator of the family, as upserts that every
+-- install and upgrade runs again: its catalogue row (with its narrative
+-- sentence and its explanation in plain words), the drill-down views it
+-- counts (cspi.report_object) and what it counts in them
+-- (cspi.indicator_measure).  sort_key places it in the report: leave gaps,
+-- so that an indicator can go between two others without renumbering
+-- (cspi.indicator.display_order is renumbered from it).
+
+INSERT INTO cspi.indicator AS i (code, sort_key, section, title, unit, polarity, default_target, requires, definition, sentence, explanation) VALUES
+    ('CL_ACCOM_19_21', 380, 'Missing children and care leavers',
+     'Care leavers aged 19-21 in suitable accommodation', '%', 'higher', NULL, '{care_leaver,child}',
+     'Care leavers aged 19 to 21, at their latest record in the 12 months to the end of the period, in suitable accommodation / those care leavers.',
+     '{display} of our care leavers aged 19-21 were in suitable accommodation at {period_end}.{verdict}',
+     'Of the care leavers aged 19 to 21, as last recorded in the 12 months to the end of the period, the share in suitable accommodation.'),
+    ('CL_ACCOM_22_25', 390, 'Missing children and care leavers',
+     'Care leavers aged 22-25 in suitable accommodation', '%', 'higher', NULL, '{care_leaver,child}',
+     'Care leavers aged 22 to 25 in suitable accommodation / those care leavers.',
+     '{display} of our care leavers aged 22-25 were in suitable accommodation at {period_end}.{verdict}',
+     'Of the care leavers aged 22 to 25, as last recorded in the 12 months to the end of the period, the share in suitable accommodation.'),
+    ('CL_NEET_19_21', 400, 'Missing children and care leavers',
+     'Care leavers aged 19-21 not in education, employment or training', '%', 'lower', 30, '{care_leaver,child}',
+     'Care leavers aged 19 to 21 whose activity is NEET / those care leavers.',
+     '{display} of our care leavers aged 19-21 were not in education, employment or training at {period_end}.{verdict}',
+     'Of the care leavers aged 19 to 21, as last recorded in the 12 months to the end of the period, the share not in education, employment or training.'),
+    ('CL_NEET_22_25', 410, 'Missing children and care leavers',
+     'Care leavers aged 22-25 not in education, employment or training', '%', 'lower', 30, '{care_leaver,child}',
+     'Care leavers aged 22 to 25 whose activity is NEET / those care leavers.',
+     '{display} of our care leavers aged 22-25 were not in education, employment or training at {period_end}.{verdict}',
+     'Of the care leavers aged 22 to 25, as last recorded in the 12 months to the end of the period, the share not in education, employment or training.'),
+    ('CL_EDUCATION_19_21', 420, 'Missing children and care leavers',
+     'Care leavers aged 19-21 in education', '%', 'higher', NULL, '{care_leaver,child}',
+     'Care leavers aged 19 to 21 in education (including higher education) / those care leavers.',
+     '{display} of our care leavers aged 19-21 were in education (including studies beyond A level) at {period_end}.{verdict}',
+     'Of the care leavers aged 19 to 21, as last recorded in the 12 months to the end of the period, the share in education, including higher education.'),
+    ('CL_EDUCATION_22_25', 430, 'Missing children and care leavers',
+     'Care leavers aged 22-25 in education', '%', 'higher', NULL, '{care_leaver,child}',
+     'Care leavers aged 22 to 25 in education (including higher education) / those care leavers.',
+     '{display} of our care leavers aged 22-25 were in education (including studies beyond A level) at {period_end}.{verdict}',
+     'Of the care leavers aged 22 to 25, as last recorded in the 12 months to the end of the period, the share in education, including higher education.'),
+    ('CL_TRAINING_EMPLOYMENT_19_21', 440, 'Missing children and care leavers',
+     'Care leavers aged 19-21 in training or employment', '%', 'higher', NULL, '{care_leaver,child}',
+     'Care leavers aged 19 to 21 in training or employment (including apprenticeships) / those care leavers.',
+     '{display} of our care leavers aged 19-21 were in training or employment (including apprenticeships) at {period_end}.{verdict}',
+     'Of the care leavers aged 19 to 21, as last recorded in the 12 months to the end of the period, the share in training or employment, including apprenticeships.'),
+    ('CL_TRAINING_EMPLOYMENT_22_25', 450, 'Missing children and care leavers',
+     'Care leavers aged 22-25 in training or employment', '%', 'higher', NULL, '{care_leaver,child}',
+     'Care leavers aged 22 to 25 in training or employment (including apprenticeships) / those care leavers.',
+     '{display} of our care leavers aged 22-25 were in training or employment (including apprenticeships) at {period_end}.{verdict}',
+     'Of the care leavers aged 22 to 25, as last recorded in the 12 months to the end of the period, the share in training or employment, including apprenticeships.')
+ON CONFLICT (code) DO UPDATE SET sort_key = EXCLUDED.sort_key, section = EXCLUDED.section, title = EXCLUDED.title, unit = EXCLUDED.unit, polarity = EXCLUDED.polarity, default_target = EXCLUDED.default_target, requires = EXCLUDED.requires, definition = EXCLUDED.definition, sentence = EXCLUDED.sentence, explanation = EXCLUDED.explanation;
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('care_leaver_at_period_end', 'view', 160, 'care_leavers', NULL,
+'Care leavers at each month end at their latest record in the 12 months before, with age band and activity group (CL_*).',
+$def$
+WITH ends AS (
+    SELECT period_end FROM @R@.period WHERE period_type = 'month'
+), latest AS (
+    SELECT DISTINCT ON (e.period_end, l.child_id)
+           e.period_end, l.child_id, l.as_at, l.in_touch, l.accommodation_suitable, l.activity
+      FROM ends e
+      JOIN @R@.src_care_leaver l
+        ON l.as_at > e.period_end - interval '12 months' AND l.as_at <= e.period_end
+     WHERE l.child_id IS NOT NULL
+     ORDER BY e.period_end, l.child_id, l.as_at DESC
+)
+SELECT l.period_end, l.child_id, l.as_at, c.date_of_birth, a.age,
+       CASE WHEN a.age BETWEEN 19 AND 21 THEN '19-21' WHEN a.age BETWEEN 22 AND 25 THEN '22-25' END AS age_band,
+       l.in_touch, l.accommodation_suitable, l.activity,
+       CASE WHEN l.activity IN ('F1', 'P1', 'F2', 'P2', 'EDUCATION') THEN 'education'
+            WHEN l.activity IN ('F3', 'P3', 'F4', 'P4', 'F5', 'P5', 'TRAINING_EMPLOYMENT') THEN 'training_employment'
+            WHEN l.activity IN ('G4', 'G5', 'G6', 'NEET') THEN 'neet'
+            ELSE 'unknown' END AS activity_group
+  FROM latest l
+  LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, date_of_birth FROM @R@.src_child ORDER BY child_id) c
+    ON c.child_id = l.child_id
+  CROSS JOIN LATERAL (SELECT CASE WHEN isfinite(c.date_of_birth)
+                              THEN extract(year FROM age(l.period_end, c.date_of_birth))::int END AS age) a
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
+
+INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filter, count_distinct, numerator, denominator) VALUES
+    ('CL_ACCOM_19_21', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''19-21''', NULL, 'accommodation_suitable', 'true'),
+    ('CL_NEET_19_21', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''19-21''', NULL, 'activity_group = ''neet''', 'true'),
+    ('CL_EDUCATION_19_21', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''19-21''', NULL, 'activity_group = ''education''', 'true'),
+    ('CL_TRAINING_EMPLOYMENT_19_21', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''19-21''', NULL, 'activity_group = ''training_employment''', 'true'),
+    ('CL_ACCOM_22_25', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''22-25''', NULL, 'accommodation_suitable', 'true'),
+    ('CL_NEET_22_25', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''22-25''', NULL, 'activity_group = ''neet''', 'true'),
+    ('CL_EDUCATION_22_25', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''22-25''', NULL, 'activity_group = ''education''', 'true'),
+    ('CL_TRAINING_EMPLOYMENT_22_25', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''22-25''', NULL, 'activity_group = ''training_employment''', 'true')
+ON CONFLICT (indicator) DO UPDATE SET kind = EXCLUDED.kind, relation = EXCLUDED.relation, anchor = EXCLUDED.anchor, row_filter = EXCLUDED.row_filter, count_distinct = EXCLUDED.count_distinct, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator;

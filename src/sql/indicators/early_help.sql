@@ -1,0 +1,53 @@
+--------------------------------------------------------------------------
+-- Indicators: Early help
+--------------------------------------------------------------------------
+-- Families and children supported by the council's own team and by external agencies (EH_*).
+--
+-- Everything about each indicator of the family, as upserts that every
+-- install and upgrade runs again: its catalogue row (with its narrative
+-- sentence and its explanation in plain words), the drill-down views it
+-- counts (cspi.report_object) and what it counts in them
+-- (cspi.indicator_measure).  sort_key places it in the report: leave gaps,
+-- so that an indicator can go between two others without renumbering
+-- (cspi.indicator.display_order is renumbered from it).
+
+INSERT INTO cspi.indicator AS i (code, sort_key, section, title, unit, polarity, default_target, requires, definition, sentence, explanation) VALUES
+    ('EH_FAMILIES_INTERNAL', 460, 'Early help',
+     'Families supported by the council''s own team', 'count', NULL, NULL, '{family_support}',
+     'Distinct families with internal family support open at the end of the period.',
+     '{value} families were open to the council''s own family support team at {period_end}.{verdict}',
+     'The number of families receiving early help from the council''s own family support team on the last day of the period.'),
+    ('EH_CHILDREN_INTERNAL', 470, 'Early help',
+     'Children supported by the council''s own team', 'count', NULL, NULL, '{family_support}',
+     'Distinct children with internal family support open at the end of the period.',
+     '{value} children were open to the council''s own family support team at {period_end}.{verdict}',
+     'The number of children receiving early help from the council''s own family support team on the last day of the period.'),
+    ('EH_FAMILIES_EXTERNAL', 480, 'Early help',
+     'Families supported by an external agency', 'count', NULL, NULL, '{family_support}',
+     'Distinct families with external family support open at the end of the period.',
+     '{value} families were open to an external agency supporting families at {period_end}.{verdict}',
+     'The number of families receiving early help from an external agency on the last day of the period.'),
+    ('EH_CHILDREN_EXTERNAL', 490, 'Early help',
+     'Children supported by an external agency', 'count', NULL, NULL, '{family_support}',
+     'Distinct children with external family support open at the end of the period.',
+     '{value} children were open to an external agency supporting their families at {period_end}.{verdict}',
+     'The number of children receiving early help from an external agency on the last day of the period.')
+ON CONFLICT (code) DO UPDATE SET sort_key = EXCLUDED.sort_key, section = EXCLUDED.section, title = EXCLUDED.title, unit = EXCLUDED.unit, polarity = EXCLUDED.polarity, default_target = EXCLUDED.default_target, requires = EXCLUDED.requires, definition = EXCLUDED.definition, sentence = EXCLUDED.sentence, explanation = EXCLUDED.explanation;
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('family_support_at_period_end', 'view', 170, 'early_help', NULL,
+'Family support open at each month end (EH_*).',
+$def$
+SELECT e.period_end, f.provider, f.case_id, f.family_id, f.child_id, f.start_date, f.end_date
+  FROM (SELECT period_end FROM @R@.period WHERE period_type = 'month') e
+  JOIN @R@.src_family_support f
+    ON f.start_date <= e.period_end AND (f.end_date IS NULL OR f.end_date > e.period_end)
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
+
+INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filter, count_distinct, numerator, denominator) VALUES
+    ('EH_FAMILIES_INTERNAL', 'snapshot', 'family_support_at_period_end', NULL, 'provider = ''INTERNAL''', 'family_id', 'true', NULL),
+    ('EH_CHILDREN_INTERNAL', 'snapshot', 'family_support_at_period_end', NULL, 'provider = ''INTERNAL''', 'child_id', 'true', NULL),
+    ('EH_FAMILIES_EXTERNAL', 'snapshot', 'family_support_at_period_end', NULL, 'provider = ''EXTERNAL''', 'family_id', 'true', NULL),
+    ('EH_CHILDREN_EXTERNAL', 'snapshot', 'family_support_at_period_end', NULL, 'provider = ''EXTERNAL''', 'child_id', 'true', NULL)
+ON CONFLICT (indicator) DO UPDATE SET kind = EXCLUDED.kind, relation = EXCLUDED.relation, anchor = EXCLUDED.anchor, row_filter = EXCLUDED.row_filter, count_distinct = EXCLUDED.count_distinct, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator;

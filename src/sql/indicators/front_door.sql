@@ -1,0 +1,107 @@
+--------------------------------------------------------------------------
+-- Indicators: Front door and assessment
+--------------------------------------------------------------------------
+-- Referrals, re-referrals and child and family assessments (REF_*, REREFERRAL_*, CFA_*).
+--
+-- Everything about each indicator of the family, as upserts that every
+-- install and upgrade runs again: its catalogue row (with its narrative
+-- sentence and its explanation in plain words), the drill-down views it
+-- counts (cspi.report_object) and what it counts in them
+-- (cspi.indicator_measure).  sort_key places it in the report: leave gaps,
+-- so that an indicator can go between two others without renumbering
+-- (cspi.indicator.display_order is renumbered from it).
+
+INSERT INTO cspi.indicator AS i (code, sort_key, section, title, unit, polarity, default_target, requires, definition, sentence, explanation) VALUES
+    ('REF_1WD', 10, 'Front door and assessment',
+     'Referrals completed within 1 working day', '%', 'higher', 90, '{referral,referral.completed_date}',
+     'Referrals with completed_date in the period and working_days(referral_date, completed_date) <= 1 / referrals with completed_date in the period.',
+     '{in_period}, {display} of referrals were completed within 1 working day.{verdict}',
+     'Of the referrals completed in the period, the share completed within 1 working day of being received (weekends and bank holidays are not working days).'),
+    ('REF_OVER_3WD', 20, 'Front door and assessment',
+     'Referrals taking over 3 working days', '%', 'lower', 5, '{referral,referral.completed_date}',
+     'Referrals with completed_date in the period and working_days(referral_date, completed_date) > 3 / referrals with completed_date in the period.',
+     '{in_period}, {value} of referrals took over 3 working days to be completed.{verdict}',
+     'Of the referrals completed in the period, the share that took more than 3 working days to complete.'),
+    ('REREFERRAL_12M', 30, 'Front door and assessment',
+     'Re-referrals within 12 months', '%', 'lower', NULL, '{referral}',
+     'Referrals with referral_date in the period whose child has another referral with referral_date in [referral_date - 12 months, referral_date) / referrals with referral_date in the period.',
+     '{in_period}, {display} of referrals were re-referrals within 12 months of a previous referral.{verdict}',
+     'Of the referrals received in the period, the share for a child who had another referral in the 12 months before.'),
+    ('REREFERRAL_CHILDREN', 40, 'Front door and assessment',
+     'Children re-referred within 12 months', 'count', NULL, NULL, '{referral}',
+     'Distinct children with a referral counted in the REREFERRAL_12M numerator.',
+     'During {period}, {value} children were re-referred within 12 months of a previous referral.{verdict}',
+     'The number of children with a referral in the period who had another referral in the 12 months before it.'),
+    ('REREFERRAL_FAMILIES', 50, 'Front door and assessment',
+     'Families of children re-referred within 12 months', 'count', NULL, NULL, '{referral,child,child.family_id}',
+     'Distinct families (child.family_id) of the REREFERRAL_CHILDREN children.',
+     'The children re-referred within 12 months during {period} came from {value} families.{verdict}',
+     'The number of families those re-referred children belong to.'),
+    ('CFA_COMPLETED', 60, 'Front door and assessment',
+     'Child and family assessments completed', 'count', NULL, NULL, '{assessment}',
+     'Assessments with authorised_date in the period.',
+     '{value} child and family assessments were completed in {period}.{verdict}',
+     'The number of child and family assessments completed (authorised) in the period; a child may have more than one.'),
+    ('CFA_45WD', 70, 'Front door and assessment',
+     'Child and family assessments completed within 45 working days', '%', 'higher', 90, '{assessment}',
+     'Assessments with authorised_date in the period and working_days(start_date, authorised_date) <= 45 / assessments with authorised_date in the period.',
+     '{display} of child and family assessments were completed within 45 working days in {period}.{verdict}',
+     'Of the child and family assessments completed in the period, the share completed within 45 working days of starting.')
+ON CONFLICT (code) DO UPDATE SET sort_key = EXCLUDED.sort_key, section = EXCLUDED.section, title = EXCLUDED.title, unit = EXCLUDED.unit, polarity = EXCLUDED.polarity, default_target = EXCLUDED.default_target, requires = EXCLUDED.requires, definition = EXCLUDED.definition, sentence = EXCLUDED.sentence, explanation = EXCLUDED.explanation;
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('referral_timeliness', 'view', 20, 'front_door', NULL,
+'Each referral with its working days from receipt to completion, whether within 1 and over 3 working days, and whether it was a re-referral within 12 months (REF_1WD, REF_OVER_3WD, REREFERRAL_*).',
+$def$
+WITH referral AS (
+    -- Each row its own number: a missing or repeated referral_id must not
+    -- merge two referrals (or two children's).
+    SELECT r.*, row_number() OVER (ORDER BY r.child_id, r.referral_date, r.referral_id, r.completed_date) AS row_no
+      FROM @R@.src_referral r
+), previous AS (
+    SELECT r.row_no, max(p.referral_date) AS previous_referral_date
+      FROM referral r
+      JOIN referral p
+        ON p.child_id = r.child_id AND p.row_no <> r.row_no
+       AND p.referral_date >= r.referral_date - interval '12 months'
+       AND p.referral_date < r.referral_date
+     GROUP BY r.row_no
+)
+SELECT r.referral_id, r.child_id, c.family_id, r.referral_date, r.completed_date,
+       wd.working_days,
+       r.completed_date IS NOT NULL AND coalesce(wd.working_days <= 1, false) AS within_1wd,
+       r.completed_date IS NOT NULL AND coalesce(wd.working_days > 3, true) AS over_3wd,
+       pr.previous_referral_date,
+       pr.previous_referral_date IS NOT NULL AS rereferral_12m
+  FROM referral r
+  LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, family_id FROM @R@.src_child ORDER BY child_id) c
+    ON c.child_id = r.child_id
+  LEFT JOIN previous pr ON pr.row_no = r.row_no
+  CROSS JOIN LATERAL (
+      SELECT cspi.working_days_or_null(r.referral_date, r.completed_date, @CAL@) AS working_days
+  ) wd
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('assessment_timeliness', 'view', 30, 'front_door', NULL,
+'Each assessment with its working days from start to authorisation and whether within 45 (CFA_*).',
+$def$
+SELECT a.assessment_id, a.child_id, a.start_date, a.authorised_date, wd.working_days,
+       a.authorised_date IS NOT NULL AND coalesce(wd.working_days <= 45, false) AS within_45wd
+  FROM @R@.src_assessment a
+  CROSS JOIN LATERAL (
+      SELECT cspi.working_days_or_null(a.start_date, a.authorised_date, @CAL@) AS working_days
+  ) wd
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
+
+INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filter, count_distinct, numerator, denominator) VALUES
+    ('REF_1WD', 'event', 'referral_timeliness', 'completed_date', NULL, NULL, 'within_1wd', 'true'),
+    ('REF_OVER_3WD', 'event', 'referral_timeliness', 'completed_date', NULL, NULL, 'over_3wd', 'true'),
+    ('REREFERRAL_12M', 'event', 'referral_timeliness', 'referral_date', NULL, NULL, 'rereferral_12m', 'true'),
+    ('REREFERRAL_CHILDREN', 'event', 'referral_timeliness', 'referral_date', 'rereferral_12m', 'child_id', 'true', NULL),
+    ('REREFERRAL_FAMILIES', 'event', 'referral_timeliness', 'referral_date', 'rereferral_12m', 'family_id', 'true', NULL),
+    ('CFA_COMPLETED', 'event', 'assessment_timeliness', 'authorised_date', NULL, NULL, 'true', NULL),
+    ('CFA_45WD', 'event', 'assessment_timeliness', 'authorised_date', NULL, NULL, 'within_45wd', 'true')
+ON CONFLICT (indicator) DO UPDATE SET kind = EXCLUDED.kind, relation = EXCLUDED.relation, anchor = EXCLUDED.anchor, row_filter = EXCLUDED.row_filter, count_distinct = EXCLUDED.count_distinct, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator;

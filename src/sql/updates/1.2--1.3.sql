@@ -1,0 +1,13 @@
+-- The upgrade from cspi 1.2 to 1.3: the changes to what src/sql/schema/
+-- creates once (tables, types, their comments), by hand.  make builds
+-- cspi--1.2--1.3.sql from this delta followed by every file of
+-- src/sql/code/ and src/sql/indicators/, which are run again whole.
+
+-- The report's order comes from each indicator's sort_key (its family file
+-- leaves gaps), so that adding an indicator renumbers nothing by hand;
+-- display_order is renumbered from it (code/indicator_order.sql).
+ALTER TABLE cspi.indicator DROP CONSTRAINT indicator_display_order_key;
+ALTER TABLE cspi.indicator ALTER COLUMN display_order SET DEFAULT 0;
+ALTER TABLE cspi.indicator ADD COLUMN sort_key numeric;
+COMMENT ON COLUMN cspi.indicator.display_order IS 'Order in the report and the scorecard: 1, 2, 3... by sort_key, then code (renumbered by every install and upgrade).';
+COMMENT ON COLUMN cspi.indicator.sort_key IS 'Where the indicator''s family file places it in the report (src/sql/indicators/): any number, with gaps left so that an indicator can go between two others; display_order follows it.';
