@@ -120,7 +120,7 @@ check standby:hot-standby test/standby/standby.sh
 # postgres_fdw, every pooled figure against the sources put together.
 check region:pooling test/region/region.sh
 
-# The scheduled refresh, as the README sets it up with pg_cron, where this
+# The scheduled refresh, as doc/operations.md sets it up with pg_cron, where this
 # version has pg_cron (Debian 12 packages it for 15 only).
 if [ "$(psql -X -A -t -c "SELECT 'pg_cron' = ANY (string_to_array(current_setting('shared_preload_libraries'), ','))")" = t ]; then
 	check cron:scheduled-refresh test/cron.sh

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# cron.sh: the README's scheduled refresh, as written there, works: pg_cron
+# cron.sh: doc/operations.md's scheduled refresh, as written there, works: pg_cron
 # (preloaded by tools/throwaway-cluster.sh, with cron.use_background_workers
 # = on) runs cspi.refresh() in the council's database from the database it
 # lives in (cron.database_name, postgres by default), and
 # cron.job_run_details records that it succeeded; the deployment registry
-# records the refresh.  As the README says, the report belongs to a role of
+# records the refresh.  As the doc says, the report belongs to a role of
 # its own and the job runs as that role (pg_cron's username), never as the
-# superuser.  The README schedules it nightly ('0 2 * * *'); here
+# superuser.  The doc schedules it nightly ('0 2 * * *'); here
 # it runs every minute, so this waits for up to two minutes.  Needs a server
 # with pg_cron preloaded (PGHOST/PGPORT/PGUSER); uses its own database.
 set -eu
@@ -27,7 +27,7 @@ SELECT cspi.generate_source('csc_source', 0.05, 1, 2022, 2024);
 SELECT count(*) FROM cspi.deploy('csc_source', 'cspi_report');
 SQL
 
-# The README's recipe, in the database pg_cron lives in.
+# The doc's recipe, in the database pg_cron lives in.
 q -d postgres >/dev/null <<SQL
 CREATE EXTENSION pg_cron;
 SELECT cron.schedule_in_database('cspi-refresh', '* * * * *',

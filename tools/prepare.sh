@@ -25,7 +25,7 @@ as_root() {
 # source packages (tools/build-postgresql.sh).
 PGVERSION=${PGVERSION:-15}
 case $PGVERSION in
-	# pg_cron: the tests schedule cspi.refresh() with it, as the README says.
+	# pg_cron: the tests schedule cspi.refresh() with it, as doc/operations.md says.
 	15) server_packages="postgresql-$PGVERSION postgresql-server-dev-$PGVERSION postgresql-$PGVERSION-cron" ;;
 	*) server_packages="" ;;
 esac

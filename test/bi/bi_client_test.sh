@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bi_client_test.sh: the published report as a BI tool reads it.  Loads the
 # hand-worked fixture (sql/indicators_fixture.sql) into its own database,
-# grants a read-only login role what the README tells councils to grant a
+# grants a read-only login role what doc/operations.md tells councils to grant a
 # BI role, and runs test/bi/bi_client_test.js with node's pg (installed
 # from npm into test/bi/node_modules, at the version package.json pins).
 # Then checks the CSV that `make demo` writes (demo/scorecard-csv.sql): a

@@ -8,7 +8,7 @@ years shipped, prints one line per indicator:
     la|year|indicator|england|region|neighbours' mean|neighbours published|own|rank|quartile
 
 worked out from the CSV files with Python's csv module, following the
-mapping written in doc/benchmarks.md, not cspi's SQL: a percentage is the
+mapping written in doc/dfe-figures.md, not cspi's SQL: a percentage is the
 breakdowns' counts over the total's (the DfE's numerator over its
 denominator where it publishes both), a rate per 10,000 the count over the
 population estimate, to one decimal rounded half up; a suppressed cell
