@@ -62,10 +62,12 @@ SQL_SOURCES = \
 	src/sql/code/periods.sql \
 	src/sql/schema/catalogue.sql \
 	src/sql/schema/engine.sql \
+	src/sql/schema/benchmarks.sql \
+	src/sql/schema/returns.sql \
+	src/sql/schema/report_bi.sql \
 	src/sql/code/engine_periods.sql \
 	$(INDICATOR_SOURCES) \
 	src/sql/code/indicator_order.sql \
-	src/sql/schema/benchmarks.sql \
 	src/sql/code/benchmarks.sql \
 	src/sql/schema/benchmarks_data.sql \
 	src/sql/code/deploy.sql \
@@ -76,21 +78,16 @@ SQL_SOURCES = \
 	src/sql/code/engine_cases.sql \
 	src/sql/code/report_scorecard.sql \
 	src/sql/code/report.sql \
-	src/sql/schema/report_bi.sql \
 	src/sql/code/report_bi.sql \
-	src/sql/schema/returns.sql \
 	src/sql/code/returns.sql \
 	src/sql/code/returns_source.sql \
 	src/sql/schema/region.sql \
 	src/sql/code/region.sql \
 	src/sql/code/generator.sql
-# The indicator families, in the report's order of sections.
-INDICATOR_SOURCES = \
-	src/sql/indicators/front_door.sql \
-	src/sql/indicators/child_protection.sql \
-	src/sql/indicators/children_in_care.sql \
-	src/sql/indicators/care_leavers.sql \
-	src/sql/indicators/early_help.sql
+# The indicator families: every file of src/sql/indicators/, so that
+# adding a family or an indicator is an edit of that folder alone (their
+# order does not matter: sort_key and build_order place what they define).
+INDICATOR_SOURCES = $(sort $(wildcard src/sql/indicators/*.sql))
 # What every upgrade runs again.
 RERUN_SOURCES = $(filter-out src/sql/schema/%,$(SQL_SOURCES))
 UPDATE_SCRIPT = cspi--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
@@ -157,7 +154,7 @@ src/sql/schema/holidays_uk_any.sql: tools/gen_uk_holidays.py
 src/sql/schema/benchmarks_data.sql: tools/gen_dfe_data.py $(wildcard data/dfe/*.csv)
 	python3 tools/gen_dfe_data.py > $@.tmp && mv $@.tmp $@
 
-cspi--$(EXTVERSION).sql: $(SQL_SOURCES) cspi.control Makefile
+cspi--$(EXTVERSION).sql: $(SQL_SOURCES) src/sql/indicators cspi.control Makefile
 	{ printf '%s\n' \
 		'/* cspi--$(EXTVERSION).sql: children'"'"'s social care performance indicators. */' \
 		'-- Built by make from the files in src/sql/: edit those, not this file.' \
@@ -167,7 +164,7 @@ cspi--$(EXTVERSION).sql: $(SQL_SOURCES) cspi.control Makefile
 		''; \
 	  for f in $(SQL_SOURCES); do cat "$$f"; echo; done; } > $@.tmp && mv $@.tmp $@
 
-$(UPDATE_SCRIPT): src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN_SOURCES) cspi.control Makefile
+$(UPDATE_SCRIPT): src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN_SOURCES) src/sql/indicators cspi.control Makefile
 	{ printf '%s\n' \
 		'/* $@: upgrade cspi $(PREVIOUS_VERSION) to $(EXTVERSION) (ALTER EXTENSION cspi UPDATE). */' \
 		'-- Built by make from src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql and the files' \

@@ -116,7 +116,35 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.create_source_tables(name) IS
-'Creates the schema (if needed) and empty tables with exactly the data contract''s columns, types and keys, for councils that load their data rather than pointing cspi at views.';
+'Creates the schema (if needed) and empty tables with exactly the data contract''s columns, types and keys, for councils that load their data rather than pointing cspi at views: the fifteen relations every council has. A relation an indicator family adds (cin_episode) is made by cspi.create_source_table, so that a source without it leaves its indicators unavailable rather than zero.';
+
+-- One relation of the contract as an empty table: for a relation that an
+-- indicator family adds (src/sql/indicators/), which create_source_tables
+-- leaves out so that a council without such data sees its indicators
+-- unavailable, not zero.
+CREATE OR REPLACE FUNCTION cspi.create_source_table(source_schema name, relation text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    columns text;
+BEGIN
+    SELECT string_agg(format('%I %s', c.column_name, cspi.contract_type(c.kind))
+                      || CASE WHEN c.position = 1 AND c.kind = 'id' THEN ' PRIMARY KEY' ELSE '' END,
+                      ', ' ORDER BY c.position)
+      INTO columns
+      FROM cspi.contract_column c WHERE c.relation = create_source_table.relation;
+    IF columns IS NULL THEN
+        RAISE EXCEPTION 'the data contract has no relation "%"', relation
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'cspi.contract_column lists the relations and their columns.';
+    END IF;
+    EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', source_schema);
+    EXECUTE format('CREATE TABLE %I.%I (%s)', source_schema, relation, columns);
+END
+$fn$;
+COMMENT ON FUNCTION cspi.create_source_table(name, text) IS
+'Creates one relation of the data contract as an empty table in source_schema (made if needed): its columns in order, with the contract''s types, keyed by its first column when that is an id. For the relations an indicator family adds to the contract (cin_episode), which cspi.create_source_tables leaves out.';
 
 INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning) VALUES
     ('child', 'child_id', 'id', 1, 'unique'),

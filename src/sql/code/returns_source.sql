@@ -74,6 +74,163 @@ CREATE OR REPLACE FUNCTION cspi.birthday_in_collection_year(dob date, collection
 COMMENT ON FUNCTION cspi.birthday_in_collection_year(date, integer) IS
 'The birthday of someone born on dob that falls in a collection year (1 April of the year before to 31 March of collection_year); 29 February is 28 February in other years.';
 
+--------------------------------------------------------------------------
+-- The contract's relations as views over the statutory returns
+--------------------------------------------------------------------------
+-- One row of cspi.returns_relation per relation the returns can give:
+-- the return it comes from and its query, in which @RETURNS@ stands for
+-- the returns schema (cspi.source_from_returns makes the views).  An
+-- indicator family that adds a relation to the contract adds its row in
+-- its own file (src/sql/indicators/).
+
+-- Children: the SSDA903 header, the CIN census and OC3, the latest
+-- year; the returns have no family.
+INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
+VALUES ('child', 'any', 10, $def$
+SELECT DISTINCT ON (c.child_id) c.child_id, c.date_of_birth
+  FROM (SELECT upper(btrim(h.child)) AS child_id, h.dob AS date_of_birth, h.collection_year, 1 AS pref
+          FROM @RETURNS@.ssda903_header h
+        UNION ALL
+        SELECT upper(btrim(x.la_child_id)), coalesce(x.person_birth_date, x.expected_person_birth_date),
+               x.collection_year, 2
+          FROM @RETURNS@.cin_child x
+        UNION ALL
+        -- Care leavers are not in the header of a year they were
+        -- not looked after: OC3 gives their dates of birth.
+        SELECT upper(btrim(o.child)), o.dob, o.collection_year, 3
+          FROM @RETURNS@.ssda903_oc3 o) c
+ WHERE c.child_id IS NOT NULL
+ ORDER BY c.child_id, c.collection_year DESC, c.pref
+$def$)
+ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
+
+-- Episodes of care: CHILD and DECOM, the latest year's row; UASC
+-- while the child is in the uasc file and before its DUC.
+INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
+VALUES ('cla_episode', 'ssda903', 20, $def$
+SELECT e.child_id || '/' || to_char(e.decom, 'YYYY-MM-DD') AS episode_id, e.child_id,
+       e.decom AS start_date, e.dec AS end_date, upper(btrim(e.rne)) AS reason_new,
+       upper(btrim(e.ls)) AS legal_status, upper(btrim(e.place)) AS placement,
+       upper(btrim(e.rec)) AS reason_ceased,
+       EXISTS (SELECT 1 FROM (SELECT DISTINCT ON (upper(btrim(u.child))) u.duc
+                                FROM @RETURNS@.ssda903_uasc u WHERE upper(btrim(u.child)) = e.child_id
+                               ORDER BY upper(btrim(u.child)), u.collection_year DESC) u
+                WHERE u.duc IS NULL OR u.duc > e.decom) AS uasc
+  FROM (SELECT DISTINCT ON (upper(btrim(x.child)), x.decom) upper(btrim(x.child)) AS child_id, x.*
+          FROM @RETURNS@.ssda903_episodes x WHERE x.child IS NOT NULL AND x.decom IS NOT NULL
+         ORDER BY upper(btrim(x.child)), x.decom, x.collection_year DESC, x.line) e
+$def$)
+ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
+
+INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
+VALUES ('cla_review', 'ssda903', 30, $def$
+SELECT DISTINCT ON (upper(btrim(v.child)), v.review)
+       upper(btrim(v.child)) || '/' || to_char(v.review, 'YYYY-MM-DD') AS review_id,
+       upper(btrim(v.child)) AS child_id, v.review AS review_date
+  FROM @RETURNS@.ssda903_reviews v WHERE v.review IS NOT NULL AND v.child IS NOT NULL
+ ORDER BY upper(btrim(v.child)), v.review, v.collection_year DESC
+$def$)
+ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
+
+-- Care leavers (OC3): the information refers to the young person's
+-- birthday in the collection year.  Those who died or returned home
+-- (DIED, RHOM) are left out, as the DfE's care-leaver tables leave
+-- them out; NO, REFU (refused contact) and NREQ (no longer requires
+-- services) are not in touch.
+INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
+VALUES ('care_leaver', 'ssda903', 40, $def$
+SELECT upper(btrim(o.child)) AS child_id, b.as_at,
+       upper(btrim(o.in_touch)) = 'YES' AS in_touch,
+       CASE WHEN upper(btrim(o.accom)) ~ '^[A-Z]1$' THEN true
+            WHEN upper(btrim(o.accom)) ~ '^[A-Z]2$' THEN false END AS accommodation_suitable,
+       upper(btrim(o.activ)) AS activity
+  FROM @RETURNS@.ssda903_oc3 o
+  CROSS JOIN LATERAL (SELECT cspi.birthday_in_collection_year(o.dob, o.collection_year) AS as_at) b
+ WHERE o.dob IS NOT NULL AND o.child IS NOT NULL
+   AND upper(btrim(coalesce(o.in_touch, ''))) NOT IN ('DIED', 'RHOM')
+$def$)
+ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
+
+-- Referrals: one per CINdetails, the child and CINreferralDate.  The
+-- census has no completion date: the column is left out.
+INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
+VALUES ('referral', 'cin', 50, $def$
+SELECT DISTINCT ON (upper(btrim(d.la_child_id)), d.cin_referral_date)
+       upper(btrim(d.la_child_id)) || '/' || to_char(d.cin_referral_date, 'YYYY-MM-DD') AS referral_id,
+       upper(btrim(d.la_child_id)) AS child_id, d.cin_referral_date AS referral_date
+  FROM @RETURNS@.cin_details d WHERE d.cin_referral_date IS NOT NULL
+ ORDER BY upper(btrim(d.la_child_id)), d.cin_referral_date, d.collection_year DESC
+$def$)
+ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
+
+-- Assessments: the child and the start; the latest year that has
+-- them gives them all (a child may have two that start one day).
+INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
+VALUES ('assessment', 'cin', 60, $def$
+SELECT a.child_id || '/' || to_char(a.assessment_actual_start_date, 'YYYY-MM-DD')
+       || CASE WHEN a.k > 1 THEN '/' || a.k ELSE '' END AS assessment_id,
+       a.child_id, a.assessment_actual_start_date AS start_date,
+       a.assessment_authorisation_date AS authorised_date
+  FROM (SELECT x.*, upper(btrim(x.la_child_id)) AS child_id,
+               max(x.collection_year) OVER w AS latest_year,
+               row_number() OVER (PARTITION BY upper(btrim(x.la_child_id)), x.assessment_actual_start_date,
+                                               x.collection_year
+                                  ORDER BY x.assessment_authorisation_date NULLS LAST, x.detail_no,
+                                           x.assessment_no) AS k
+          FROM @RETURNS@.cin_assessment x WHERE x.assessment_actual_start_date IS NOT NULL
+        WINDOW w AS (PARTITION BY upper(btrim(x.la_child_id)), x.assessment_actual_start_date)) a
+ WHERE a.collection_year = a.latest_year
+$def$)
+ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
+
+-- Section 47 enquiries: the ICPC date of the enquiry, else of its
+-- CINdetails (the census records it at one level); the census does
+-- not say which conferences were transfers in.
+INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
+VALUES ('s47_enquiry', 'cin', 70, $def$
+SELECT s.child_id || '/' || to_char(s.s47_actual_start_date, 'YYYY-MM-DD')
+       || CASE WHEN s.k > 1 THEN '/' || s.k ELSE '' END AS s47_id,
+       s.child_id, s.s47_actual_start_date AS strategy_date, s.icpc_date, false AS transfer_in
+  FROM (SELECT x.*, upper(btrim(x.la_child_id)) AS child_id,
+               coalesce(x.date_of_initial_cpc, d.date_of_initial_cpc) AS icpc_date,
+               max(x.collection_year) OVER w AS latest_year,
+               row_number() OVER (PARTITION BY upper(btrim(x.la_child_id)), x.s47_actual_start_date,
+                                               x.collection_year
+                                  ORDER BY coalesce(x.date_of_initial_cpc, d.date_of_initial_cpc) NULLS LAST,
+                                           x.detail_no, x.s47_no) AS k
+          FROM @RETURNS@.cin_section47 x
+          LEFT JOIN @RETURNS@.cin_details d ON d.collection_year = x.collection_year
+                                      AND d.la_child_id = x.la_child_id AND d.detail_no = x.detail_no
+         WHERE x.s47_actual_start_date IS NOT NULL
+        WINDOW w AS (PARTITION BY upper(btrim(x.la_child_id)), x.s47_actual_start_date)) s
+ WHERE s.collection_year = s.latest_year
+$def$)
+ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
+
+INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
+VALUES ('cp_plan', 'cin', 80, $def$
+SELECT DISTINCT ON (upper(btrim(p.la_child_id)), p.cpp_start_date)
+       upper(btrim(p.la_child_id)) || '/' || to_char(p.cpp_start_date, 'YYYY-MM-DD') AS plan_id,
+       upper(btrim(p.la_child_id)) AS child_id, p.cpp_start_date AS start_date, p.cpp_end_date AS end_date
+  FROM @RETURNS@.cin_cp_plan p WHERE p.cpp_start_date IS NOT NULL
+ ORDER BY upper(btrim(p.la_child_id)), p.cpp_start_date, p.collection_year DESC
+$def$)
+ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
+
+INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
+VALUES ('cp_review', 'cin', 90, $def$
+SELECT DISTINCT ON (p.plan_id, v.cpp_review_date)
+       p.plan_id || '/' || to_char(v.cpp_review_date, 'YYYY-MM-DD') AS review_id, p.plan_id,
+       v.cpp_review_date AS review_date
+  FROM @RETURNS@.cin_cp_review v
+  JOIN @RETURNS@.cin_cp_plan c ON c.collection_year = v.collection_year AND c.la_child_id = v.la_child_id
+                         AND c.detail_no = v.detail_no AND c.plan_no = v.plan_no
+  CROSS JOIN LATERAL (SELECT upper(btrim(c.la_child_id)) || '/' || to_char(c.cpp_start_date, 'YYYY-MM-DD') AS plan_id) p
+ WHERE v.cpp_review_date IS NOT NULL AND c.cpp_start_date IS NOT NULL
+ ORDER BY p.plan_id, v.cpp_review_date, v.collection_year DESC
+$def$)
+ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
+
 CREATE OR REPLACE FUNCTION cspi.source_from_returns(source_schema name, returns_schema name) RETURNS text[]
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -82,6 +239,7 @@ DECLARE
     r name := returns_schema;
     has_903 boolean;
     has_cin boolean;
+    v cspi.returns_relation;
     made text[] := '{}';
 BEGIN
     IF to_regclass(format('%I.ssda903_episodes', r)) IS NULL OR to_regclass(format('%I.cin_details', r)) IS NULL THEN
@@ -103,144 +261,17 @@ BEGIN
             USING ERRCODE = 'no_data_found',
                   HINT = 'Import the returns first (cspi.import_903, cspi.import_cin_census or cspi-import-returns).';
     END IF;
-    EXECUTE format($q$
-        -- Children: the SSDA903 header, the CIN census and OC3, the latest
-        -- year; the returns have no family.
-        CREATE OR REPLACE VIEW %1$I.child AS
-        SELECT DISTINCT ON (c.child_id) c.child_id, c.date_of_birth
-          FROM (SELECT upper(btrim(h.child)) AS child_id, h.dob AS date_of_birth, h.collection_year, 1 AS pref
-                  FROM %2$I.ssda903_header h
-                UNION ALL
-                SELECT upper(btrim(x.la_child_id)), coalesce(x.person_birth_date, x.expected_person_birth_date),
-                       x.collection_year, 2
-                  FROM %2$I.cin_child x
-                UNION ALL
-                -- Care leavers are not in the header of a year they were
-                -- not looked after: OC3 gives their dates of birth.
-                SELECT upper(btrim(o.child)), o.dob, o.collection_year, 3
-                  FROM %2$I.ssda903_oc3 o) c
-         WHERE c.child_id IS NOT NULL
-         ORDER BY c.child_id, c.collection_year DESC, c.pref;
-
-        $q$, source_schema, r);
-    made := made || 'child'::text;
-    IF has_903 THEN
-        EXECUTE format($q$
-        -- Episodes of care: CHILD and DECOM, the latest year's row; UASC
-        -- while the child is in the uasc file and before its DUC.
-        CREATE OR REPLACE VIEW %1$I.cla_episode AS
-        SELECT e.child_id || '/' || to_char(e.decom, 'YYYY-MM-DD') AS episode_id, e.child_id,
-               e.decom AS start_date, e.dec AS end_date, upper(btrim(e.rne)) AS reason_new,
-               upper(btrim(e.ls)) AS legal_status, upper(btrim(e.place)) AS placement,
-               upper(btrim(e.rec)) AS reason_ceased,
-               EXISTS (SELECT 1 FROM (SELECT DISTINCT ON (upper(btrim(u.child))) u.duc
-                                        FROM %2$I.ssda903_uasc u WHERE upper(btrim(u.child)) = e.child_id
-                                       ORDER BY upper(btrim(u.child)), u.collection_year DESC) u
-                        WHERE u.duc IS NULL OR u.duc > e.decom) AS uasc
-          FROM (SELECT DISTINCT ON (upper(btrim(x.child)), x.decom) upper(btrim(x.child)) AS child_id, x.*
-                  FROM %2$I.ssda903_episodes x WHERE x.child IS NOT NULL AND x.decom IS NOT NULL
-                 ORDER BY upper(btrim(x.child)), x.decom, x.collection_year DESC, x.line) e;
-
-        CREATE OR REPLACE VIEW %1$I.cla_review AS
-        SELECT DISTINCT ON (upper(btrim(v.child)), v.review)
-               upper(btrim(v.child)) || '/' || to_char(v.review, 'YYYY-MM-DD') AS review_id,
-               upper(btrim(v.child)) AS child_id, v.review AS review_date
-          FROM %2$I.ssda903_reviews v WHERE v.review IS NOT NULL AND v.child IS NOT NULL
-         ORDER BY upper(btrim(v.child)), v.review, v.collection_year DESC;
-
-        -- Care leavers (OC3): the information refers to the young person's
-        -- birthday in the collection year.  Those who died or returned home
-        -- (DIED, RHOM) are left out, as the DfE's care-leaver tables leave
-        -- them out; NO, REFU (refused contact) and NREQ (no longer requires
-        -- services) are not in touch.
-        CREATE OR REPLACE VIEW %1$I.care_leaver AS
-        SELECT upper(btrim(o.child)) AS child_id, b.as_at,
-               upper(btrim(o.in_touch)) = 'YES' AS in_touch,
-               CASE WHEN upper(btrim(o.accom)) ~ '^[A-Z]1$' THEN true
-                    WHEN upper(btrim(o.accom)) ~ '^[A-Z]2$' THEN false END AS accommodation_suitable,
-               upper(btrim(o.activ)) AS activity
-          FROM %2$I.ssda903_oc3 o
-          CROSS JOIN LATERAL (SELECT cspi.birthday_in_collection_year(o.dob, o.collection_year) AS as_at) b
-         WHERE o.dob IS NOT NULL AND o.child IS NOT NULL
-           AND upper(btrim(coalesce(o.in_touch, ''))) NOT IN ('DIED', 'RHOM');
-
-        $q$, source_schema, r);
-        made := made || '{cla_episode,cla_review,care_leaver}'::text[];
-    END IF;
-    IF has_cin THEN
-        EXECUTE format($q$
-        -- Referrals: one per CINdetails, the child and CINreferralDate.  The
-        -- census has no completion date: the column is left out.
-        CREATE OR REPLACE VIEW %1$I.referral AS
-        SELECT DISTINCT ON (upper(btrim(d.la_child_id)), d.cin_referral_date)
-               upper(btrim(d.la_child_id)) || '/' || to_char(d.cin_referral_date, 'YYYY-MM-DD') AS referral_id,
-               upper(btrim(d.la_child_id)) AS child_id, d.cin_referral_date AS referral_date
-          FROM %2$I.cin_details d WHERE d.cin_referral_date IS NOT NULL
-         ORDER BY upper(btrim(d.la_child_id)), d.cin_referral_date, d.collection_year DESC;
-
-        -- Assessments: the child and the start; the latest year that has
-        -- them gives them all (a child may have two that start one day).
-        CREATE OR REPLACE VIEW %1$I.assessment AS
-        SELECT a.child_id || '/' || to_char(a.assessment_actual_start_date, 'YYYY-MM-DD')
-               || CASE WHEN a.k > 1 THEN '/' || a.k ELSE '' END AS assessment_id,
-               a.child_id, a.assessment_actual_start_date AS start_date,
-               a.assessment_authorisation_date AS authorised_date
-          FROM (SELECT x.*, upper(btrim(x.la_child_id)) AS child_id,
-                       max(x.collection_year) OVER w AS latest_year,
-                       row_number() OVER (PARTITION BY upper(btrim(x.la_child_id)), x.assessment_actual_start_date,
-                                                       x.collection_year
-                                          ORDER BY x.assessment_authorisation_date NULLS LAST, x.detail_no,
-                                                   x.assessment_no) AS k
-                  FROM %2$I.cin_assessment x WHERE x.assessment_actual_start_date IS NOT NULL
-                WINDOW w AS (PARTITION BY upper(btrim(x.la_child_id)), x.assessment_actual_start_date)) a
-         WHERE a.collection_year = a.latest_year;
-
-        -- Section 47 enquiries: the ICPC date of the enquiry, else of its
-        -- CINdetails (the census records it at one level); the census does
-        -- not say which conferences were transfers in.
-        CREATE OR REPLACE VIEW %1$I.s47_enquiry AS
-        SELECT s.child_id || '/' || to_char(s.s47_actual_start_date, 'YYYY-MM-DD')
-               || CASE WHEN s.k > 1 THEN '/' || s.k ELSE '' END AS s47_id,
-               s.child_id, s.s47_actual_start_date AS strategy_date, s.icpc_date, false AS transfer_in
-          FROM (SELECT x.*, upper(btrim(x.la_child_id)) AS child_id,
-                       coalesce(x.date_of_initial_cpc, d.date_of_initial_cpc) AS icpc_date,
-                       max(x.collection_year) OVER w AS latest_year,
-                       row_number() OVER (PARTITION BY upper(btrim(x.la_child_id)), x.s47_actual_start_date,
-                                                       x.collection_year
-                                          ORDER BY coalesce(x.date_of_initial_cpc, d.date_of_initial_cpc) NULLS LAST,
-                                                   x.detail_no, x.s47_no) AS k
-                  FROM %2$I.cin_section47 x
-                  LEFT JOIN %2$I.cin_details d ON d.collection_year = x.collection_year
-                                              AND d.la_child_id = x.la_child_id AND d.detail_no = x.detail_no
-                 WHERE x.s47_actual_start_date IS NOT NULL
-                WINDOW w AS (PARTITION BY upper(btrim(x.la_child_id)), x.s47_actual_start_date)) s
-         WHERE s.collection_year = s.latest_year;
-
-        CREATE OR REPLACE VIEW %1$I.cp_plan AS
-        SELECT DISTINCT ON (upper(btrim(p.la_child_id)), p.cpp_start_date)
-               upper(btrim(p.la_child_id)) || '/' || to_char(p.cpp_start_date, 'YYYY-MM-DD') AS plan_id,
-               upper(btrim(p.la_child_id)) AS child_id, p.cpp_start_date AS start_date, p.cpp_end_date AS end_date
-          FROM %2$I.cin_cp_plan p WHERE p.cpp_start_date IS NOT NULL
-         ORDER BY upper(btrim(p.la_child_id)), p.cpp_start_date, p.collection_year DESC;
-
-        CREATE OR REPLACE VIEW %1$I.cp_review AS
-        SELECT DISTINCT ON (p.plan_id, v.cpp_review_date)
-               p.plan_id || '/' || to_char(v.cpp_review_date, 'YYYY-MM-DD') AS review_id, p.plan_id,
-               v.cpp_review_date AS review_date
-          FROM %2$I.cin_cp_review v
-          JOIN %2$I.cin_cp_plan c ON c.collection_year = v.collection_year AND c.la_child_id = v.la_child_id
-                                 AND c.detail_no = v.detail_no AND c.plan_no = v.plan_no
-          CROSS JOIN LATERAL (SELECT upper(btrim(c.la_child_id)) || '/' || to_char(c.cpp_start_date, 'YYYY-MM-DD') AS plan_id) p
-         WHERE v.cpp_review_date IS NOT NULL AND c.cpp_start_date IS NOT NULL
-         ORDER BY p.plan_id, v.cpp_review_date, v.collection_year DESC;
-        $q$, source_schema, r);
-        made := made || '{referral,assessment,s47_enquiry,cp_plan,cp_review}'::text[];
-    END IF;
+    FOR v IN SELECT * FROM cspi.returns_relation ORDER BY build_order LOOP
+        CONTINUE WHEN v.return = 'ssda903' AND NOT has_903 OR v.return = 'cin' AND NOT has_cin;
+        EXECUTE format('CREATE OR REPLACE VIEW %I.%I AS ', source_schema, v.relation)
+                || cspi.fill_template(v.definition, ARRAY['RETURNS'], ARRAY[quote_ident(r)]);
+        made := made || v.relation;
+    END LOOP;
     RETURN made;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.source_from_returns(name, name) IS
-'Creates in source_schema the data contract''s relations as views over the statutory returns loaded in returns_schema, every collection year stacked (the latest year''s row of an episode, referral, assessment, enquiry, plan or review wins): child, cla_episode, cla_review and care_leaver from the SSDA903 files; referral (without completed_date), assessment, s47_enquiry, cp_plan and cp_review from the CIN census. The relations the returns cannot give, and those of a return not loaded, are left out, so cspi.deploy(source_schema, ...) marks their indicators unavailable (run it again after loading the other return). Returns the relations created.';
+'Creates in source_schema the data contract''s relations as views over the statutory returns loaded in returns_schema, every collection year stacked (the latest year''s row of an episode, referral, assessment, enquiry, plan or review wins): child, cla_episode, cla_review and care_leaver from the SSDA903 files; referral (without completed_date), assessment, s47_enquiry, cp_plan and cp_review from the CIN census; and those an indicator family adds (cspi.returns_relation). The relations the returns cannot give, and those of a return not loaded, are left out, so cspi.deploy(source_schema, ...) marks their indicators unavailable (run it again after loading the other return). Returns the relations created.';
 
 --------------------------------------------------------------------------
 -- A council's source written out as its statutory returns

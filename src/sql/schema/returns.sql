@@ -40,3 +40,19 @@ COMMENT ON COLUMN cspi.return_code.kind IS 'The file kind.';
 COMMENT ON COLUMN cspi.return_code.column_name IS 'The column.';
 COMMENT ON COLUMN cspi.return_code.codes IS 'The codes the DfE accepts, in any collection year from 2022/23.';
 GRANT SELECT ON cspi.return_code TO PUBLIC;
+
+-- The contract's relations that the statutory returns give, as queries
+-- over the staging tables (cspi.source_from_returns).
+CREATE TABLE cspi.returns_relation (
+    relation    text PRIMARY KEY,
+    return      text NOT NULL CHECK (return IN ('any', 'ssda903', 'cin')),
+    build_order integer NOT NULL UNIQUE,
+    definition  text NOT NULL
+);
+COMMENT ON TABLE cspi.returns_relation IS
+'The data contract''s relations that the statutory returns give: cspi.source_from_returns makes each a view over the staging tables, in build_order, when its return is loaded. Shipped with cspi; an indicator family that adds a relation to the contract adds its row.';
+COMMENT ON COLUMN cspi.returns_relation.relation IS 'The contract relation (cspi.contract_column.relation).';
+COMMENT ON COLUMN cspi.returns_relation.return IS 'The return it comes from: ssda903, cin (the CIN census) or any (either).';
+COMMENT ON COLUMN cspi.returns_relation.build_order IS 'Views are made in this order.';
+COMMENT ON COLUMN cspi.returns_relation.definition IS 'The view''s query; @RETURNS@ stands for the returns schema (an identifier).';
+GRANT SELECT ON cspi.returns_relation TO PUBLIC;

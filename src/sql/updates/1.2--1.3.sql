@@ -11,3 +11,19 @@ ALTER TABLE cspi.indicator ALTER COLUMN display_order SET DEFAULT 0;
 ALTER TABLE cspi.indicator ADD COLUMN sort_key numeric;
 COMMENT ON COLUMN cspi.indicator.display_order IS 'Order in the report and the scorecard: 1, 2, 3... by sort_key, then code (renumbered by every install and upgrade).';
 COMMENT ON COLUMN cspi.indicator.sort_key IS 'Where the indicator''s family file places it in the report (src/sql/indicators/): any number, with gaps left so that an indicator can go between two others; display_order follows it.';
+
+-- The contract relations the statutory returns give become rows, so that
+-- an indicator family can add one in its own file.
+CREATE TABLE cspi.returns_relation (
+    relation    text PRIMARY KEY,
+    return      text NOT NULL CHECK (return IN ('any', 'ssda903', 'cin')),
+    build_order integer NOT NULL UNIQUE,
+    definition  text NOT NULL
+);
+COMMENT ON TABLE cspi.returns_relation IS
+'The data contract''s relations that the statutory returns give: cspi.source_from_returns makes each a view over the staging tables, in build_order, when its return is loaded. Shipped with cspi; an indicator family that adds a relation to the contract adds its row.';
+COMMENT ON COLUMN cspi.returns_relation.relation IS 'The contract relation (cspi.contract_column.relation).';
+COMMENT ON COLUMN cspi.returns_relation.return IS 'The return it comes from: ssda903, cin (the CIN census) or any (either).';
+COMMENT ON COLUMN cspi.returns_relation.build_order IS 'Views are made in this order.';
+COMMENT ON COLUMN cspi.returns_relation.definition IS 'The view''s query; @RETURNS@ stands for the returns schema (an identifier).';
+GRANT SELECT ON cspi.returns_relation TO PUBLIC;
