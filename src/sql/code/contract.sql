@@ -139,7 +139,9 @@ BEGIN
             USING ERRCODE = 'undefined_table',
                   HINT = 'cspi.contract_column lists the relations and their columns.';
     END IF;
-    EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', source_schema);
+    IF to_regnamespace(quote_ident(source_schema)) IS NULL THEN
+        EXECUTE format('CREATE SCHEMA %I', source_schema);
+    END IF;
     EXECUTE format('CREATE TABLE %I.%I (%s)', source_schema, relation, columns);
 END
 $fn$;
