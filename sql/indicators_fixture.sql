@@ -70,6 +70,20 @@ INSERT INTO fixture.population (year, children) VALUES
  (2022, 20000),
  (2023, 24000);
 
+-- Children in need episodes (CIN_RATE), a relation the children_in_need
+-- family adds to the contract: create_source_tables leaves it out, and
+-- create_source_table makes it.  Open at a day = started on or before it
+-- and not ended (end_date NULL or after it), as for plans.
+SELECT cspi.create_source_table('fixture', 'cin_episode');
+INSERT INTO fixture.cin_episode (episode_id, child_id, start_date, end_date) VALUES
+ ('CE01', 'C01', '2022-05-10', '2022-09-30'),   -- closed on 30 Sep 2022
+ ('CE02', 'C02', '2022-06-01', NULL),           -- open throughout
+ ('CE03', 'C03', '2023-03-31', NULL),           -- starts on 31 Mar 2023: open that day
+ ('CE04', 'C04', '2022-11-01', '2023-03-31'),   -- closes on 31 Mar 2023: not open that day
+ ('CE05', 'C12', '2022-04-20', '2024-03-31'),   -- closes on 31 Mar 2024
+ ('CE06', 'C12', '2023-01-10', NULL),           -- C12's second episode, overlapping
+ ('CE07', 'C05', '2024-04-01', NULL);           -- after the last period
+
 -- Referrals.  REF_1WD / REF_OVER_3WD count by completed_date, REREFERRAL_*
 -- by referral_date.
 INSERT INTO fixture.referral (referral_id, child_id, referral_date, completed_date) VALUES
@@ -290,10 +304,10 @@ INSERT INTO fixture.family_support (case_id, family_id, child_id, provider, star
  ('FS05', 'H10', 'K01', 'External',  '2023-10-01', NULL),          -- K01's family also supported by an agency from October 2023
  ('FS06', 'H14', 'K07', ' INTERNAL', '2024-03-31', NULL);          -- starts on 31/3/2024: open then; provider matched ignoring case and spaces
 
--- Deploy: every relation is present, so all 49 indicators are available.
+-- Deploy: every relation is present, so all 50 indicators are available.
 SELECT * FROM cspi.deploy('fixture', 'fixture_report');
 
--- 49 indicators x (2 years + 8 quarters + 24 months) rows.
+-- 50 indicators x (2 years + 8 quarters + 24 months) rows.
 SELECT count(*) AS indicator_rows FROM fixture_report.indicator_value;
 
 -- Expected values for the two years, worked by hand (num / den -> shown):
@@ -318,6 +332,10 @@ SELECT count(*) AS indicator_rows FROM fixture_report.indicator_value;
 -- CP_OPEN          31/3/2023: P05 (C12), P01 (C02) = 2.  31/3/2024: P06 (C12),
 --                  P02 (C02), P07 (C10) = 3 (P04 ended 2024-01-31).
 -- CP_RATE          2 * 10000 / 20000 = 1.0; 3 * 10000 / 24000 = 1.25 -> 1.3.
+-- CIN_RATE         31/3/2023: C02 (CE02), C03 (CE03), C12 (CE05, CE06: one
+--                  child) = 3, 3 * 10000 / 20000 = 1.5.  31/3/2024: C02, C03,
+--                  C12 (CE06; CE05 ends that day) = 3, 3 * 10000 / 24000 =
+--                  1.25 -> 1.3.
 -- CP_STARTED       2022/23: P03, P05, P01 = 3; 2023/24: P04, P06, P02, P07 = 4.
 -- CP_REPEAT_2Y     2022/23: 0/3 = 0.0%, target 6 met.  2023/24: P04, P02:
 --                  2/4 = 50.0%, not met.
@@ -412,6 +430,8 @@ SELECT indicator, period, numerator, denominator, shown, display, target, status
 -- CP_RATE 2022-05: P03 open, but no estimate dated before 2022-05-31: n/a.
 --   2022/23 Q1 ends on 30 June 2022, the date of mid-2022, which is not
 --   before it: P03, P05 = 2 children, no estimate, n/a.
+-- CIN_RATE 2022-09: CE01 ends on 30 Sep 2022, not open; C02 (CE02), C12
+--   (CE05) = 2, mid-2022 estimate: 2 * 10000 / 20000 = 1.0.
 -- CP_VISIT_10WD 2023-11: V08, V11, V12 out, V13 in: 1/4 = 25.0%.
 -- EH at 2023-09-30: internal H10 (K01) = 1 family; external K04, K05 = 2
 --   children (FS05 starts 2023-10-01).
@@ -422,6 +442,7 @@ SELECT indicator, period_type, period, numerator, denominator, shown, display, t
  WHERE (indicator, period) IN (('CIC_OPEN', '2023-09'), ('CIC_OPEN', '2023/24 Q2'),
                                ('CIC_UASC', '2023-09'), ('CIC_UASC', '2023/24 Q2'),
                                ('CIC_RATE', '2023-09'), ('CIC_RATE', '2023/24 Q2'),
+                               ('CIN_RATE', '2022-09'),
                                ('CL_ACCOM_19_21', '2023-02'), ('CL_ACCOM_19_21', '2023-03'),
                                ('CP_OPEN', '2023-08'), ('CP_OPEN', '2023-09'), ('CP_OPEN', '2023/24 Q2'),
                                ('CP_RATE', '2022-05'), ('CP_RATE', '2022/23 Q1'),

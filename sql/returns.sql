@@ -110,6 +110,10 @@ SELECT count(*) AS census_children_still FROM ret.cin_child;
 -- The source, and which indicators the returns support: the rest are
 -- unavailable, with the reason.
 SELECT cspi.source_from_returns('ret_source', 'ret');
+-- Children in need episodes from the census (CIN_RATE's relation), one per
+-- CINdetails: K1 from 1 June 2023, open; K2 from 1 March to 15 April 2023,
+-- and from 10 January 2024, open.
+SELECT episode_id, child_id, start_date, end_date FROM ret_source.cin_episode ORDER BY episode_id;
 SELECT indicator, available, missing_relations FROM cspi.deploy('ret_source', 'ret_report') WHERE NOT available;
 
 -- The figures for 2023/24, worked by hand above:

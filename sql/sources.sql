@@ -100,3 +100,7 @@ DROP ROLE cspi_other_owner, cspi_deployer;
 INSERT INTO cspi.calendar (name, first_date, last_date) VALUES ('x''); DROP TABLE y; --', '2020-01-01', '2025-12-31');
 SELECT * FROM cspi.deploy('fixture', 'bad_report', 'x''); DROP TABLE y; --');
 DELETE FROM cspi.calendar WHERE name = 'x''); DROP TABLE y; --';
+
+-- create_source_table makes one relation of the contract (those the
+-- indicator families add); it refuses a relation the contract lacks.
+SELECT cspi.create_source_table('fixture', 'no_such_relation');

@@ -128,10 +128,11 @@ CREATE VIEW wk_typed.family_support AS
            start_date::wk_types.day AS start_date, wk_typed.london(end_date) AS end_date
       FROM wk_plain.family_support;
 
--- Every type of the typed source, by kind of contract column.
+-- Every type of the typed source, by kind of contract column (of the
+-- relations it has: it has no cin_episode).
 SELECT c.kind, string_agg(DISTINCT format_type(a.atttypid, a.atttypmod), ', ') AS types
   FROM cspi.contract_column c
-  JOIN pg_attribute a ON a.attrelid = format('wk_typed.%I', c.relation)::regclass AND a.attname = c.column_name
+  JOIN pg_attribute a ON a.attrelid = to_regclass(format('wk_typed.%I', c.relation)) AND a.attname = c.column_name
  WHERE c.kind IN ('id', 'date', 'timestamp')
  GROUP BY c.kind ORDER BY c.kind;
 

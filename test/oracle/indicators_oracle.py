@@ -56,6 +56,9 @@ that a disagreement with the SQL can be traced to one of them):
 10. Timestamps (missing_episode): compared as PostgreSQL would compare the
     columns: wall-clock for timestamp columns, absolute instants when a
     column is timestamptz; their dates are taken in Europe/London.
+11. CIN_RATE (cin_episode, a relation the children_in_need family adds):
+    its dates are not events, so they add no periods (decision 2 predates
+    it; doc/indicator-decisions.md).
 """
 import argparse
 import bisect
@@ -73,7 +76,7 @@ INF = 10 ** 8          # date 'infinity' (and years past 9999)
 NINF = -10 ** 8        # date '-infinity' (and BC dates)
 
 INDICATORS = """REF_1WD REF_OVER_3WD REREFERRAL_12M REREFERRAL_CHILDREN
-REREFERRAL_FAMILIES CFA_COMPLETED CFA_45WD ICPC_15WD CP_OPEN CP_RATE
+REREFERRAL_FAMILIES CFA_COMPLETED CFA_45WD CIN_RATE ICPC_15WD CP_OPEN CP_RATE
 CP_STARTED CP_REPEAT_2Y CP_REPEAT_EVER CP_ALLOCATED_QSW CP_REVIEW_TIMELY
 CP_VISIT_10WD CP_VISIT_15WD CIC_OPEN CIC_UASC CIC_RATE CIC_STARTED
 CIC_STARTED_FAMILIES CIC_STARTED_UASC CIC_STARTED_BEFORE CIC_CEASED
@@ -95,6 +98,7 @@ SPEC = {
     "CFA_COMPLETED": ("count", ["assessment"]),
     "CFA_45WD": ("%", ["assessment"]),
     "ICPC_15WD": ("%", ["s47_enquiry"]),
+    "CIN_RATE": ("rate", ["cin_episode", "population"]),
     "CP_OPEN": ("count", ["cp_plan"]),
     "CP_RATE": ("rate", ["cp_plan", "population"]),
     "CP_STARTED": ("count", ["cp_plan"]),
@@ -167,6 +171,8 @@ RELATIONS = {
                         ("rhi_engaged", "bool"), ("other_authority", "bool")],
     "care_leaver": [("child_id", "id"), ("as_at", "date"), ("in_touch", "bool"),
                     ("accommodation_suitable", "bool"), ("activity", "text")],
+    "cin_episode": [("episode_id", "id"), ("child_id", "id"), ("start_date", "date"),
+                    ("end_date", "date")],
     "family_support": [("case_id", "id"), ("family_id", "id"), ("child_id", "id"),
                        ("provider", "text"), ("start_date", "date"),
                        ("end_date", "date")],
@@ -822,6 +828,19 @@ def compute(src, cal):
                 if 1 <= y <= 9999 and datetime.date(y, 6, 30).toordinal() < pe:
                     best = (y, c)
             population[k] = None if best is None else best[1]
+        # CIN_RATE: distinct children with a children in need episode open
+        # at the period's end (the snapshot rule), over the population.
+        if src.has("cin_episode"):
+            open_cin = [set() for _ in range(NE)]
+            for eid, cid, st, en in src.rel["cin_episode"]:
+                if cid is not None:
+                    for j in P.open_range(st, en):
+                        open_cin[j].add(cid)
+            n, d = R.ensure("CIN_RATE")
+            for j in range(NE):
+                for k in P.periods_of_end[j]:
+                    n[k] = len(open_cin[j])
+                    d[k] = population[k]
         for code, count in (("CP_RATE", "CP_OPEN"), ("CIC_RATE", "CIC_OPEN")):
             if count in R.num:
                 n, d = R.ensure(code)
@@ -1430,6 +1449,11 @@ def self_test_relations():
             ("c4", D("2023-03-31"), False, n, n),           # 31 Mar 2023 only
             ("c8", D("2024-01-01"), True, True, "Training_Employment"),
         ],
+        "cin_episode": [
+            ("e1", "c1", D("2023-01-01"), n),
+            ("e2", "c2", D("2023-06-01"), D("2024-03-31")),   # ends on 31 Mar 2024
+            ("e3", "c1", D("2023-02-01"), D("2023-12-31")),   # c1's second, overlapping
+        ],
         "family_support": [
             ("k1", "f1", "c1", "internal", D("2023-05-01"), n),
             ("k1", "f1", "c2", " Internal", D("2023-05-01"), D("2024-03-31")),
@@ -1578,6 +1602,12 @@ def self_test():
           ("2", "", "2"))
     check("EH_FAMILIES_EXTERNAL 2024/25", val("EH_FAMILIES_EXTERNAL", "2024/25"),
           ("1", "", "1"))
+    # CIN_RATE: children with an episode open at the period's end.
+    check("CIN_RATE 2022/23 (c1 twice: one child; mid-2022)", val("CIN_RATE", "2022/23"),
+          ("1", "20000", "0.5"))
+    check("CIN_RATE 2023-09 (c1, c2; mid-2023)", val("CIN_RATE", "2023-09"), ("2", "22256", "0.9"))
+    check("CIN_RATE 2023/24 (e2 ends on 31 Mar 2024)", val("CIN_RATE", "2023/24"),
+          ("1", "22256", "0.4"))
     check("every indicator has 17 periods a year",
           len(res) == len(INDICATORS) * 17 * 8, True)
 

@@ -106,7 +106,8 @@ check "create_region: A, B and C ok, D incompatible" "ok ok ok incompatible" \
 contains "the member on cspi 1.1 is named, with the versions" \
 	"Council D|incompatible|its report schema cspi_report was deployed by cspi 1.1, but the region runs cspi $current" "$created"
 contains "the member without health assessments is named, with what it lacks" \
-	"Council B|ok|no figure for CIC_RHA_DONE, CIC_HEALTH_CURRENT (the data loaded into cspi does not include health assessments)" "$created"
+	"no figure for CIC_RHA_DONE, CIC_HEALTH_CURRENT (the data loaded into cspi does not include health assessments)" \
+	"$(grep '^Council B|ok|' <<<"$created")"
 check "an indicator pooled only over the members that have it, and which they were" \
 	'{"Council A","Council C"}|{"Council B","Council D"}' \
 	"$(R -c "SELECT members::text || '|' || members_without::text FROM north.indicator_availability WHERE indicator = 'CIC_RHA_DONE'")"
@@ -176,7 +177,9 @@ compare="SELECT count(*) AS compared,
 result=$(R -F ' ' -c "$compare")
 compared=${result%% *}
 check "every pooled figure equals the combined sources' ($result: figures, different, indicators)" 0 "$(cut -d' ' -f2 <<<"$result")"
-check "figures of every indicator compared" "$(R -c "SELECT count(*) FROM cspi.indicator")" "$(cut -d' ' -f3 <<<"$result")"
+# Every indicator some member has (no generated council has CIN episodes).
+check "figures of every indicator compared" \
+	"$(R -c "SELECT count(*) FROM north.indicator_availability WHERE cardinality(members) > 0")" "$(cut -d' ' -f3 <<<"$result")"
 [ "$compared" -gt 3000 ] || { echo "region: FAILED: only $compared figures compared"; fail=1; }
 check "a rate pooled from summed counts and summed populations" \
 	"$(R -c "SELECT sum(numerator) || '/' || sum(denominator) FROM north.member_value WHERE indicator = 'CIC_RATE' AND period = '2023/24'")" \
