@@ -11,3 +11,9 @@ ALTER TABLE cspi.indicator ALTER COLUMN display_order SET DEFAULT 0;
 ALTER TABLE cspi.indicator ADD COLUMN sort_key numeric;
 COMMENT ON COLUMN cspi.indicator.display_order IS 'Order in the report and the scorecard: 1, 2, 3... by sort_key, then code (renumbered by every install and upgrade).';
 COMMENT ON COLUMN cspi.indicator.sort_key IS 'Where the indicator''s family file places it in the report (src/sql/indicators/): any number, with gaps left so that an indicator can go between two others; display_order follows it.';
+
+-- The synthetic council generator moves to the companion extension
+-- cspi_synthetic (CREATE EXTENSION cspi_synthetic brings it back, in schema
+-- cspi, with the same name and signature): it is not part of what a
+-- council's warehouse needs.
+DROP FUNCTION cspi.generate_source(name, numeric, integer, integer, integer);
