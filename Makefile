@@ -12,7 +12,7 @@
 #   make fuzz         libFuzzer over the calendar core (FUZZ_SECONDS=60)
 #   make unit         the C unit tests of the pure cores (calendar, ratio, CSV)
 
-EXTENSION = cspi
+EXTENSION = cspi cspi_synthetic
 MODULE_big = cspi
 OBJS = \
 	src/cspi.o \
@@ -82,8 +82,7 @@ SQL_SOURCES = \
 	src/sql/code/returns.sql \
 	src/sql/code/returns_source.sql \
 	src/sql/schema/region.sql \
-	src/sql/code/region.sql \
-	src/sql/code/generator.sql
+	src/sql/code/region.sql
 # The indicator families: every file of src/sql/indicators/, so that
 # adding a family or an indicator is an edit of that folder alone (their
 # order does not matter: sort_key and build_order place what they define).
@@ -91,7 +90,13 @@ INDICATOR_SOURCES = $(sort $(wildcard src/sql/indicators/*.sql))
 # What every upgrade runs again.
 RERUN_SOURCES = $(filter-out src/sql/schema/%,$(SQL_SOURCES))
 UPDATE_SCRIPT = cspi--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
-DATA_built = cspi--$(EXTVERSION).sql $(UPDATE_SCRIPT)
+# The synthetic council generator is a companion extension,
+# cspi_synthetic (CREATE EXTENSION cspi_synthetic puts cspi.generate_source
+# in schema cspi), for make demo, the tests and the benchmarks: not part of
+# what CREATE EXTENSION cspi installs.  Its version follows cspi's.
+SYNTHETIC_SOURCES = src/sql/synthetic/generator.sql
+SYNTHETIC_SCRIPT = cspi_synthetic--$(EXTVERSION).sql
+DATA_built = cspi--$(EXTVERSION).sql $(UPDATE_SCRIPT) $(SYNTHETIC_SCRIPT)
 DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql))
 DOCS = README.md
 # The command-line wrapper that loads a folder of statutory returns.
@@ -174,6 +179,16 @@ $(UPDATE_SCRIPT): src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN
 		'\echo Use "ALTER EXTENSION cspi UPDATE" to load this file. \quit' \
 		''; \
 	  for f in src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN_SOURCES); do cat "$$f"; echo; done; } > $@.tmp && mv $@.tmp $@
+
+$(SYNTHETIC_SCRIPT): $(SYNTHETIC_SOURCES) cspi_synthetic.control Makefile
+	{ printf '%s\n' \
+		'/* $@: a synthetic council for cspi (make demo, the tests, the benchmarks). */' \
+		'-- Built by make from $(SYNTHETIC_SOURCES): edit that, not this file.' \
+		'' \
+		'-- complain if script is sourced in psql, rather than via CREATE EXTENSION' \
+		'\echo Use "CREATE EXTENSION cspi_synthetic" to load this file. \quit' \
+		''; \
+	  for f in $(SYNTHETIC_SOURCES); do cat "$$f"; echo; done; } > $@.tmp && mv $@.tmp $@
 
 # ratio.c has no PostgreSQL includes; in the module it still does its
 # 128-bit arithmetic with PostgreSQL's own type (PG_INT128_TYPE).

@@ -7,6 +7,7 @@
 -- every other setting is PostgreSQL's default.
 \set ON_ERROR_STOP on
 CREATE EXTENSION cspi;
+CREATE EXTENSION cspi_synthetic;
 SET jit = off;
 CREATE TEMP TABLE timing (step text, seconds numeric, note text);
 

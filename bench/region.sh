@@ -30,7 +30,7 @@ q postgres -c "CREATE ROLE $reader LOGIN PASSWORD '$password'"
 council() {
 	local db=bench_council_$1
 	createdb "$db"
-	q "$db" -c "CREATE EXTENSION cspi" -c "SELECT cspi.create_source_tables('src')" \
+	q "$db" -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic" -c "SELECT cspi.create_source_tables('src')" \
 		-c "SELECT count(*) FROM cspi.generate_source('src', $scale, $1)" \
 		-c "SELECT count(*) FROM cspi.deploy('src', 'cspi_report')" \
 		-c "SELECT cspi.grant_published_figures('cspi_report', '$reader')" >/dev/null

@@ -1,5 +1,16 @@
 -- Create the extension; every public object it makes has a comment.
 CREATE EXTENSION cspi;
+-- The synthetic council generator is not part of cspi: it comes with the
+-- companion extension cspi_synthetic, in schema cspi, for the tests.
+SELECT to_regproc('cspi.generate_source') IS NULL AS no_generator_in_cspi;
+CREATE EXTENSION cspi_synthetic;
+SELECT e.extname, e.extversion, n.nspname AS schema,
+       (SELECT array_agg(r.extname) FROM pg_extension r WHERE r.oid = ANY (d.refs)) AS requires
+  FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+  CROSS JOIN LATERAL (SELECT array_agg(dep.refobjid) AS refs FROM pg_depend dep
+                       WHERE dep.classid = 'pg_extension'::regclass AND dep.objid = e.oid
+                         AND dep.refclassid = 'pg_extension'::regclass) d
+ WHERE e.extname = 'cspi_synthetic';
 
 SELECT extversion FROM pg_extension WHERE extname = 'cspi';
 

@@ -55,3 +55,8 @@ for f in glob.glob("src/sql/schema/*.sql") + glob.glob("src/sql/code/*.sql") + g
 print("built-sql: %s is the %d sources, the generated holidays included; %s is %s and the %d files run again"
       % (built, len(sources), update, delta, len(rerun)))
 PY
+synthetic=$(sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi_synthetic.control)
+if [ "$synthetic" != "$version" ]; then
+	echo "built-sql: cspi_synthetic.control is at $synthetic, cspi.control at $version: the companion follows cspi's version"
+	exit 1
+fi

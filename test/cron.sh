@@ -21,6 +21,7 @@ q -d postgres -c "DROP ROLE IF EXISTS $owner" -c "CREATE ROLE $owner LOGIN" >/de
 q -d "$db" -c "GRANT CREATE ON DATABASE $db TO $owner" >/dev/null
 q -d "$db" -v owner="$owner" >/dev/null <<'SQL'
 CREATE EXTENSION cspi;
+CREATE EXTENSION cspi_synthetic;
 SET ROLE :"owner";
 SELECT cspi.create_source_tables('csc_source');
 SELECT cspi.generate_source('csc_source', 0.05, 1, 2022, 2024);

@@ -15,6 +15,7 @@ dropdb --if-exists "$src"; dropdb --if-exists "$dst"
 createdb "$src"
 q -d "$src" <<'SQL' >/dev/null
 CREATE EXTENSION cspi;
+CREATE EXTENSION cspi_synthetic;
 INSERT INTO cspi.calendar (name, base, first_date, last_date, description)
 VALUES ('council-offices', 'england-and-wales', '-infinity', 'infinity', 'closures');
 INSERT INTO cspi.holiday (calendar, holiday_date, name) VALUES
@@ -43,6 +44,7 @@ SELECT count(*) FROM cspi.holiday WHERE shipped;
 SELECT indicator, from_period, target FROM cspi.target;
 SELECT indicator, template FROM cspi.indicator_wording;
 SELECT count(*) FROM cspi.indicator;
+SELECT extname FROM pg_extension WHERE extname LIKE 'cspi%' ORDER BY 1;
 SELECT count(*) FILTER (WHERE shipped), count(*) FILTER (WHERE NOT shipped) FROM cspi.published_figure;
 SELECT value FROM cspi.published_figure_current
  WHERE measure = 'cla_31_march' AND time_period = 2025 AND geographic_level = 'National';

@@ -27,3 +27,9 @@ COMMENT ON COLUMN cspi.returns_relation.return IS 'The return it comes from: ssd
 COMMENT ON COLUMN cspi.returns_relation.build_order IS 'Views are made in this order.';
 COMMENT ON COLUMN cspi.returns_relation.definition IS 'The view''s query; @RETURNS@ stands for the returns schema (an identifier).';
 GRANT SELECT ON cspi.returns_relation TO PUBLIC;
+
+-- The synthetic council generator moves to the companion extension
+-- cspi_synthetic (CREATE EXTENSION cspi_synthetic brings it back, in schema
+-- cspi, with the same name and signature): it is not part of what a
+-- council's warehouse needs.
+DROP FUNCTION cspi.generate_source(name, numeric, integer, integer, integer);
