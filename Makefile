@@ -12,7 +12,7 @@
 #   make fuzz         libFuzzer over the calendar core (FUZZ_SECONDS=60)
 #   make unit         the C unit tests of the pure cores (calendar, ratio, CSV)
 
-EXTENSION = cspi cspi_synthetic
+EXTENSION = cspi cspi_synthetic cspi_dfe
 MODULE_big = cspi
 OBJS = \
 	src/cspi.o \
@@ -69,7 +69,6 @@ SQL_SOURCES = \
 	$(INDICATOR_SOURCES) \
 	src/sql/code/indicator_order.sql \
 	src/sql/code/benchmarks.sql \
-	src/sql/schema/benchmarks_data.sql \
 	src/sql/code/deploy.sql \
 	src/sql/code/engine.sql \
 	src/sql/code/engine_build.sql \
@@ -96,7 +95,13 @@ UPDATE_SCRIPT = cspi--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # what CREATE EXTENSION cspi installs.  Its version follows cspi's.
 SYNTHETIC_SOURCES = src/sql/synthetic/generator.sql
 SYNTHETIC_SCRIPT = cspi_synthetic--$(EXTVERSION).sql
-DATA_built = cspi--$(EXTVERSION).sql $(UPDATE_SCRIPT) $(SYNTHETIC_SCRIPT)
+# The DfE's published figures are the companion extension cspi_dfe,
+# versioned by the year of the latest publication it holds (data/dfe/), so
+# that a new year of figures is a new cspi_dfe, not a new cspi.  The tables
+# and the loader stay in cspi (a council loads its own files there).
+DFE_VERSION = $(shell sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi_dfe.control)
+DFE_SCRIPT = cspi_dfe--$(DFE_VERSION).sql
+DATA_built = cspi--$(EXTVERSION).sql $(UPDATE_SCRIPT) $(SYNTHETIC_SCRIPT) $(DFE_SCRIPT)
 DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql))
 DOCS = README.md
 # The command-line wrapper that loads a folder of statutory returns.
@@ -139,7 +144,7 @@ ISOLATION = calendar_cache calendar_mvcc deploy_readers deploy_snapshots
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/results/isolation
 
 PG_CPPFLAGS = -I$(srcdir)/src -DCSPI_VERSION='"$(EXTVERSION)"'
-EXTRA_CLEAN = src/sql/schema/holidays.sql src/sql/schema/holidays_uk_any.sql src/sql/schema/benchmarks_data.sql test/results test/unit/test_calendar test/unit/test_calendar_san \
+EXTRA_CLEAN = src/sql/schema/holidays.sql src/sql/schema/holidays_uk_any.sql src/sql/dfe/figures.sql test/results test/unit/test_calendar test/unit/test_calendar_san \
 	test/unit/test_ratio test/unit/test_ratio_san \
 	test/fuzz/fuzz_calendar
 EXTRA_CLEAN += test/unit/test_csv test/unit/test_csv_san
@@ -156,8 +161,8 @@ src/sql/schema/holidays_uk_any.sql: tools/gen_uk_holidays.py
 	python3 tools/gen_uk_holidays.py --any-uk > $@.tmp && mv $@.tmp $@
 
 # The DfE's published figures that cspi ships (data/dfe/README.md).
-src/sql/schema/benchmarks_data.sql: tools/gen_dfe_data.py $(wildcard data/dfe/*.csv)
-	python3 tools/gen_dfe_data.py > $@.tmp && mv $@.tmp $@
+src/sql/dfe/figures.sql: tools/gen_dfe_data.py $(wildcard data/dfe/*.csv)
+	mkdir -p $(dir $@) && python3 tools/gen_dfe_data.py > $@.tmp && mv $@.tmp $@
 
 cspi--$(EXTVERSION).sql: $(SQL_SOURCES) src/sql/indicators cspi.control Makefile
 	{ printf '%s\n' \
@@ -179,6 +184,16 @@ $(UPDATE_SCRIPT): src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN
 		'\echo Use "ALTER EXTENSION cspi UPDATE" to load this file. \quit' \
 		''; \
 	  for f in src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN_SOURCES); do cat "$$f"; echo; done; } > $@.tmp && mv $@.tmp $@
+
+$(DFE_SCRIPT): src/sql/dfe/figures.sql cspi_dfe.control Makefile
+	{ printf '%s\n' \
+		'/* $@: the DfE'"'"'s published figures for cspi (Open Government Licence v3.0). */' \
+		'-- Built by make from data/dfe/ (tools/gen_dfe_data.py): edit those, not this file.' \
+		'' \
+		'-- complain if script is sourced in psql, rather than via CREATE EXTENSION' \
+		'\echo Use "CREATE EXTENSION cspi_dfe" to load this file. \quit' \
+		''; \
+	  cat src/sql/dfe/figures.sql; } > $@.tmp && mv $@.tmp $@
 
 $(SYNTHETIC_SCRIPT): $(SYNTHETIC_SOURCES) cspi_synthetic.control Makefile
 	{ printf '%s\n' \

@@ -8,6 +8,7 @@
 \set ON_ERROR_STOP on
 CREATE EXTENSION cspi;
 CREATE EXTENSION cspi_synthetic;
+CREATE EXTENSION cspi_dfe;
 SET jit = off;
 CREATE TEMP TABLE timing (step text, seconds numeric, note text);
 

@@ -30,7 +30,7 @@ q postgres -c "CREATE ROLE $reader LOGIN PASSWORD '$password'"
 council() {
 	local db=bench_council_$1
 	createdb "$db"
-	q "$db" -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic" -c "SELECT cspi.create_source_tables('src')" \
+	q "$db" -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic" -c "CREATE EXTENSION cspi_dfe" -c "SELECT cspi.create_source_tables('src')" \
 		-c "SELECT count(*) FROM cspi.generate_source('src', $scale, $1)" \
 		-c "SELECT count(*) FROM cspi.deploy('src', 'cspi_report')" \
 		-c "SELECT cspi.grant_published_figures('cspi_report', '$reader')" >/dev/null
@@ -42,7 +42,7 @@ seq 1 "$councils" | xargs -P 2 -I{} bash -c 'council {}'
 echo "set-up: $councils councils of scale $scale generated and deployed in $(( $(date +%s) - start )) s"
 
 createdb bench_region
-q bench_region -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION postgres_fdw"
+q bench_region -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_dfe" -c "CREATE EXTENSION postgres_fdw"
 members=$(for i in $(seq 1 "$councils"); do
 	q bench_region -c "CREATE SERVER council_$i FOREIGN DATA WRAPPER postgres_fdw
 	                       OPTIONS (host '${PGHOST:-localhost}', port '$PGPORT', dbname 'bench_council_$i', extensions 'cspi')" \

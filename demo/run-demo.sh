@@ -29,7 +29,7 @@ demo() {
 	started=$(date +%s)
 	q() { psql -X -q -v ON_ERROR_STOP=1 -d cspi_demo "$@"; }
 	createdb cspi_demo
-	q -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic"
+	q -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic" -c "CREATE EXTENSION cspi_dfe"
 	echo "==> generating a synthetic council at scale $SCALE, 1 April $FIRST_YEAR to 31 March $LAST_YEAR"
 	q -c "SELECT cspi.create_source_tables('council')" >/dev/null
 	q -c "SELECT cspi.generate_source('council', $SCALE, 1, $FIRST_YEAR, $LAST_YEAR)" >/dev/null

@@ -4,6 +4,13 @@ CREATE EXTENSION cspi;
 -- companion extension cspi_synthetic, in schema cspi, for the tests.
 SELECT to_regproc('cspi.generate_source') IS NULL AS no_generator_in_cspi;
 CREATE EXTENSION cspi_synthetic;
+-- The DfE's published figures are the companion extension cspi_dfe: without
+-- it, a deploy for a local authority says how to get them.
+SELECT count(*) AS published_figures FROM cspi.published_figure;
+SELECT cspi.find_local_authority('302');
+CREATE EXTENSION cspi_dfe;
+SELECT extversion FROM pg_extension WHERE extname = 'cspi_dfe';
+SELECT count(*) > 0 AS published_figures, (cspi.find_local_authority('302')).la_name FROM cspi.published_figure;
 SELECT e.extname, e.extversion, n.nspname AS schema,
        (SELECT array_agg(r.extname) FROM pg_extension r WHERE r.oid = ANY (d.refs)) AS requires
   FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace

@@ -17,8 +17,21 @@ if ! cmp -s "$fresh" src/sql/schema/holidays.sql; then
 	echo "built-sql: src/sql/schema/holidays.sql differs from a fresh tools/gen_uk_holidays.py"
 	exit 1
 fi
-if ! python3 tools/gen_dfe_data.py | cmp -s - src/sql/schema/benchmarks_data.sql; then
-	echo "built-sql: src/sql/schema/benchmarks_data.sql differs from a fresh tools/gen_dfe_data.py"
+if ! python3 tools/gen_dfe_data.py | cmp -s - src/sql/dfe/figures.sql; then
+	echo "built-sql: src/sql/dfe/figures.sql differs from a fresh tools/gen_dfe_data.py"
+	exit 1
+fi
+# cspi_dfe holds the figures, and its version is the latest year they cover.
+dfe=$(sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi_dfe.control)
+if ! tail -n +7 "cspi_dfe--$dfe.sql" 2>/dev/null | cmp -s - src/sql/dfe/figures.sql; then
+	echo "built-sql: cspi_dfe--$dfe.sql does not hold src/sql/dfe/figures.sql"
+	exit 1
+fi
+latest=$(python3 -c 'import csv, glob
+print(max(int(r["time_period"]) for f in glob.glob("data/dfe/*.csv")
+          for r in csv.DictReader(open(f, encoding="utf-8-sig")) if r.get("time_period", "").isdigit()))')
+if [ "$latest" != "$dfe" ]; then
+	echo "built-sql: cspi_dfe.control is at $dfe, but the latest figures in data/dfe/ are for $latest"
 	exit 1
 fi
 if ! python3 tools/gen_uk_holidays.py --any-uk | cmp -s - src/sql/schema/holidays_uk_any.sql; then

@@ -22,6 +22,7 @@ q -d "$db" -c "GRANT CREATE ON DATABASE $db TO $owner" >/dev/null
 q -d "$db" -v owner="$owner" >/dev/null <<'SQL'
 CREATE EXTENSION cspi;
 CREATE EXTENSION cspi_synthetic;
+CREATE EXTENSION cspi_dfe;
 SET ROLE :"owner";
 SELECT cspi.create_source_tables('csc_source');
 SELECT cspi.generate_source('csc_source', 0.05, 1, 2022, 2024);

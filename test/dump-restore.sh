@@ -16,6 +16,7 @@ createdb "$src"
 q -d "$src" <<'SQL' >/dev/null
 CREATE EXTENSION cspi;
 CREATE EXTENSION cspi_synthetic;
+CREATE EXTENSION cspi_dfe;
 INSERT INTO cspi.calendar (name, base, first_date, last_date, description)
 VALUES ('council-offices', 'england-and-wales', '-infinity', 'infinity', 'closures');
 INSERT INTO cspi.holiday (calendar, holiday_date, name) VALUES

@@ -27,7 +27,7 @@ fi
 
 drop
 createdb "$db"
-q -c "CREATE EXTENSION cspi" >/dev/null
+q -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_dfe" >/dev/null
 q -f sql/indicators_fixture.sql >/dev/null
 q <<SQL >/dev/null
 CREATE ROLE $role LOGIN PASSWORD '$password';

@@ -24,7 +24,7 @@ q() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 
 dropdb --if-exists "$db" >/dev/null 2>&1
 createdb "$db"
-q -c "CREATE EXTENSION cspi" >/dev/null
+q -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_dfe" >/dev/null
 q -f sql/indicators_fixture.sql >/dev/null
 PGOPTIONS="-c cspi.council_name=Fixture\\ Borough\\ Council" \
 	q -At -c "SELECT cspi.report_html('2023/24', 'fixture_report')" > "$work/report.html"

@@ -11,7 +11,7 @@ work=$(mktemp -d -t cspi-benchmarks.XXXXXX)
 trap 'rm -rf "$work"; dropdb --if-exists "$db" >/dev/null 2>&1' EXIT
 dropdb --if-exists "$db" >/dev/null 2>&1
 createdb "$db"
-psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION cspi" >/dev/null
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_dfe" >/dev/null
 python3 test/oracle/benchmarks_oracle.py | sort > "$work/oracle"
 psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" > "$work/cspi" <<'SQL'
 SELECT concat_ws('|', la.old_la_code, b.time_period, b.indicator, coalesce(b.england::text, ''),

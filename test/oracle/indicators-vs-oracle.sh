@@ -14,7 +14,7 @@ q() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 
 dropdb --if-exists "$db" >/dev/null 2>&1
 createdb "$db"
-q -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic" >/dev/null
+q -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic" -c "CREATE EXTENSION cspi_dfe" >/dev/null
 q -f sql/indicators_fixture.sql >/dev/null
 status=0
 /usr/bin/python3 test/oracle/compare_indicators.py --dbname "$db" \

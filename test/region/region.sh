@@ -67,7 +67,7 @@ council() {	# council LETTER SEED SCALE VERSION [RELATION_TO_DROP]
 	createdb "$db"
 	q "$db" -c "CREATE EXTENSION cspi VERSION '$4'" \
 		-c "SELECT cspi.create_source_tables('src')" \
-		-c "DO \$\$ BEGIN IF to_regproc('cspi.generate_source') IS NULL THEN CREATE EXTENSION cspi_synthetic; END IF; END \$\$" \
+		-c "DO \$\$ BEGIN IF to_regproc('cspi.generate_source') IS NULL THEN CREATE EXTENSION cspi_synthetic; CREATE EXTENSION cspi_dfe; END IF; END \$\$" \
 		-c "SELECT count(*) FROM cspi.generate_source('src', $3, $2)" >/dev/null
 	[ -n "${5:-}" ] && q "$db" -c "DROP TABLE src.$5" >/dev/null
 	q "$db" -c "SELECT count(*) FROM cspi.deploy('src', 'cspi_report')" >/dev/null
@@ -86,7 +86,7 @@ council d 14 0.2 1.1
 
 createdb "$region_db"
 R() { q "$region_db" "$@"; }
-R -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION postgres_fdw"
+R -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_dfe" -c "CREATE EXTENSION postgres_fdw"
 for m in a b c d; do
 	# a and b list cspi in their extensions option (aggregates pushed
 	# down); c and d do not.

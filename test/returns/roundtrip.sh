@@ -14,7 +14,7 @@ trap 'dropdb --if-exists "$db" >/dev/null 2>&1' EXIT
 q() { psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 dropdb --if-exists "$db" >/dev/null 2>&1
 createdb "$db"
-q -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic" >/dev/null
+q -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic" -c "CREATE EXTENSION cspi_dfe" >/dev/null
 q -c "SELECT cspi.create_source_tables('original')" >/dev/null
 q -c "SELECT cspi.generate_source('original', ${ROUNDTRIP_SCALE:-0.3}, ${ROUNDTRIP_SEED:-5}, 2019, 2024)" >/dev/null
 q -c "SELECT cspi.create_return_tables('returns')" >/dev/null

@@ -101,7 +101,7 @@ die() {
 # --- The council, on the primary ------------------------------------------
 dropdb --if-exists "$db" 2>/dev/null
 createdb "$db"
-P -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic" \
+P -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic" -c "CREATE EXTENSION cspi_dfe" \
   -c "SELECT cspi.create_source_tables('src')" \
   -c "SELECT count(*) FROM cspi.generate_source('src', 0.1, 1)" \
   -c "SELECT count(*) FROM cspi.deploy('src', 'cspi_report')" >/dev/null

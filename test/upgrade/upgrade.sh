@@ -55,6 +55,18 @@ CREATE ROLE council_bi;
 GRANT SELECT ON council.year_end TO council_bi;
 SQL
 
+# A council's own load of a DfE file (1.2 has the loader): the upgrade
+# keeps it, and removes only the rows cspi shipped (cspi_dfe's since 1.3).
+own_load() {
+	q -d "$up" -c "SELECT count(*) FROM cspi.published_figure WHERE NOT shipped AND time_period = 2026"
+}
+if [ "$old" = 1.2 ]; then
+	q -d "$up" -c "SELECT cspi.load_dfe_file('cla_numbers', 'time_period,geographic_level,population_type,population_estimate,children_count,rate_per_10000
+2026,National,Children looked after on 31 March each year,12200000,81000,66')" >/dev/null
+	[ "$(own_load)" -gt 0 ] || { echo "upgrade: the council's own DfE load did not load"; exit 1; }
+fi
+own_before=$(own_load 2>/dev/null || echo 0)
+
 figures() {
 	q -d "$up" -c "SELECT * FROM council.year_end ORDER BY indicator, period"
 }
@@ -116,7 +128,12 @@ bi=$(q -d "$up" -c "SELECT (SELECT count(*) FROM council_report.scorecard WHERE 
 warning=$(psql -X -q -d "$up" -c "SELECT count(*) FROM cspi.scorecard('2023/24', 'council_report')" 2>&1 >/dev/null)
 [ -z "$warning" ] || { echo "upgrade: the scorecard still warns after redeploy: $warning"; exit 1; }
 
-q -d "$fresh" -c "CREATE EXTENSION cspi" >/dev/null
+[ "$(own_load)" = "$own_before" ] || { echo "upgrade: the council's own DfE figures were not kept: $(own_load), not $own_before"; exit 1; }
+[ "$(q -d "$up" -c "SELECT count(*) FROM cspi.published_figure WHERE shipped")" = 0 ] \
+	|| { echo "upgrade: figures shipped by $old are still there without cspi_dfe"; exit 1; }
+q -d "$fresh" -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_dfe" >/dev/null
+q -d "$up" -c "CREATE EXTENSION cspi_dfe" >/dev/null
+[ "$(own_load)" = "$own_before" ] || { echo "upgrade: CREATE EXTENSION cspi_dfe removed the council's own DfE figures"; exit 1; }
 q -d "$up" -f test/upgrade/describe.sql > "$work/upgraded"
 q -d "$fresh" -f test/upgrade/describe.sql > "$work/fresh"
 if ! diff -u "$work/fresh" "$work/upgraded"; then

@@ -435,7 +435,11 @@ DECLARE
 BEGIN
     SELECT * INTO la FROM cspi.local_authority a WHERE a.old_la_code = code OR upper(a.new_la_code) = code
      ORDER BY a.old_la_code LIMIT 1;
-    IF la.old_la_code IS NULL THEN
+    IF la.old_la_code IS NULL AND NOT EXISTS (SELECT 1 FROM cspi.local_authority) THEN
+        RAISE EXCEPTION 'local authority "%" cannot be found: no DfE figures are installed', la_code
+            USING ERRCODE = 'undefined_object',
+                  HINT = 'CREATE EXTENSION cspi_dfe installs the DfE''s published figures (make install installs it beside cspi), or load the DfE''s files with cspi.load_dfe_file().';
+    ELSIF la.old_la_code IS NULL THEN
         RAISE EXCEPTION 'unknown local authority code "%"', la_code
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = 'The nearest codes: ' || coalesce((

@@ -33,3 +33,15 @@ GRANT SELECT ON cspi.returns_relation TO PUBLIC;
 -- cspi, with the same name and signature): it is not part of what a
 -- council's warehouse needs.
 DROP FUNCTION cspi.generate_source(name, numeric, integer, integer, integer);
+
+-- The DfE's published figures move to the companion extension cspi_dfe
+-- (versioned by publication year): its rows shipped with cspi go, a
+-- council's own loads stay.  CREATE EXTENSION cspi_dfe brings them back.
+DELETE FROM cspi.published_figure WHERE shipped;
+DELETE FROM cspi.statistical_neighbour WHERE shipped;
+DO $dfe$
+BEGIN
+    RAISE NOTICE 'the DfE''s published figures are now the extension cspi_dfe'
+        USING HINT = 'Run CREATE EXTENSION cspi_dfe to have them again beside your figures.';
+END
+$dfe$;
