@@ -65,6 +65,7 @@ SQL_SOURCES = \
 	src/sql/schema/benchmarks.sql \
 	src/sql/schema/returns.sql \
 	src/sql/schema/report_bi.sql \
+	src/sql/code/dfe_files.sql \
 	src/sql/code/engine_periods.sql \
 	$(INDICATOR_SOURCES) \
 	src/sql/code/indicator_order.sql \

@@ -94,3 +94,16 @@ INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filte
     ('CL_EDUCATION_22_25', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''22-25''', NULL, 'activity_group = ''education''', 'true'),
     ('CL_TRAINING_EMPLOYMENT_22_25', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''22-25''', NULL, 'activity_group = ''training_employment''', 'true')
 ON CONFLICT (indicator) DO UPDATE SET kind = EXCLUDED.kind, relation = EXCLUDED.relation, anchor = EXCLUDED.anchor, row_filter = EXCLUDED.row_filter, count_distinct = EXCLUDED.count_distinct, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator;
+
+-- The DfE's published measures of this family's indicators, beside which
+-- the scorecard puts the council's figures (cspi.published_indicator_value).
+INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, difference) VALUES
+ ('care_leavers_19_21_neet', 'care_leavers_activity', 'CL_NEET_19_21', '%', 'Care leavers aged 19 to 21 not in education, employment or training',
+  'The DfE''s denominator is every care leaver aged 19 to 21 whose birthday fell in the year, activity recorded around that birthday; cspi''s is every care leaver aged 19 to 21 at the period''s end, at their latest record in the 12 months before.'),
+ ('care_leavers_19_21_education', 'care_leavers_activity', 'CL_EDUCATION_19_21', '%', 'Care leavers aged 19 to 21 in education (higher education and other)',
+  'As for NEET: the DfE takes the activity around the 19th, 20th or 21st birthday in the year; cspi the latest record in the 12 months to the period''s end.'),
+ ('care_leavers_19_21_training_employment', 'care_leavers_activity', 'CL_TRAINING_EMPLOYMENT_19_21', '%', 'Care leavers aged 19 to 21 in training or employment (apprenticeships included)',
+  'As for NEET: the DfE takes the activity around the 19th, 20th or 21st birthday in the year; cspi the latest record in the 12 months to the period''s end.'),
+ ('care_leavers_19_21_suitable', 'care_leavers_accommodation', 'CL_ACCOM_19_21', '%', 'Care leavers aged 19 to 21 in suitable accommodation',
+  'The DfE''s denominator includes care leavers with no information on their accommodation; cspi''s includes those whose suitability is unknown as not suitable, the same.')
+ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, title = EXCLUDED.title, difference = EXCLUDED.difference;

@@ -209,3 +209,14 @@ INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filte
     ('CP_RATE', 'snapshot', 'cp_at_period_end', NULL, NULL, 'child_id', 'true', NULL),
     ('CP_ALLOCATED_QSW', 'snapshot', 'cp_at_period_end', NULL, NULL, 'child_id', 'allocated_qsw', 'true')
 ON CONFLICT (indicator) DO UPDATE SET kind = EXCLUDED.kind, relation = EXCLUDED.relation, anchor = EXCLUDED.anchor, row_filter = EXCLUDED.row_filter, count_distinct = EXCLUDED.count_distinct, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator;
+
+-- The DfE's published measures of this family's indicators, beside which
+-- the scorecard puts the council's figures (cspi.published_indicator_value).
+INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, difference) VALUES
+ ('cp_subsequent_plans', 'cp_subsequent', 'CP_REPEAT_EVER', '%', 'Child protection plans starting in the year that were a second or subsequent plan',
+  'The DfE counts any earlier plan, however long ago, as cspi''s CP_REPEAT_EVER does (CP_REPEAT_2Y, within 2 years, has no DfE equivalent).'),
+ ('cp_started', 'cp_subsequent', 'CP_STARTED', 'count', 'Child protection plans starting in the year',
+  'The same definition: plans, not children.'),
+ ('cp_31_march', 'cp_at_31_march', 'CP_OPEN', 'count', 'Child protection plans open on 31 March',
+  'The DfE counts plans, cspi children; a child has one plan at a time, so the two agree unless the source holds overlapping plans.')
+ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, title = EXCLUDED.title, difference = EXCLUDED.difference;

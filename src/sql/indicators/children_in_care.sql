@@ -443,3 +443,20 @@ SELECT true, s.child_id, s.first_episode_id, s.start_date, to_jsonb(s)
  WHERE s.first_in_period AND s.child_first_end < s.start_date
 $q$)
 ON CONFLICT (indicator) DO UPDATE SET kind = EXCLUDED.kind, query = EXCLUDED.query, cases_query = EXCLUDED.cases_query;
+
+-- The DfE's published measures of this family's indicators, beside which
+-- the scorecard puts the council's figures (cspi.published_indicator_value).
+INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, difference) VALUES
+ ('cla_31_march', 'cla_numbers', 'CIC_OPEN', 'count', 'Children looked after on 31 March',
+  'The DfE counts children looked after on 31 March; cspi''s CIC_OPEN for a financial year is the same snapshot at its last day (short breaks excluded in both). Figures are rounded by the DfE to the nearest 10 nationally and regionally.'),
+ ('cla_31_march_rate', 'cla_numbers', 'CIC_RATE', 'per 10,000', 'Children looked after on 31 March per 10,000 children aged under 18',
+  'The DfE divides by the ONS mid-year estimate of the year before (30 June), as cspi does, and rounds to a whole number: cspi recomputes it to one decimal from the published count and population.'),
+ ('cla_started', 'cla_numbers', 'CIC_STARTED', 'count', 'Children starting to be looked after during the year',
+  'The DfE counts each child once however many periods of care started in the year, as cspi does.'),
+ ('cla_ceased', 'cla_numbers', 'CIC_CEASED', 'count', 'Children ceasing to be looked after during the year',
+  'The DfE counts each child once however many periods of care ended in the year, as cspi does.'),
+ ('cla_stability_long', 'cla_stability', 'CIC_STABILITY_LONG', '%', 'Children under 16 looked after continuously for at least 2.5 years, living with the same carer for at least 2 years',
+  'The DfE asks for the same carer (a placement with the same carer after a change of placement type counts as one); cspi asks for the same placement, which temporary placements and same-carer changes do not end.'),
+ ('cla_three_placements', 'cla_stability', 'CIC_STABILITY_SHORT', '%', 'Children looked after on 31 March with 3 or more placements during the year',
+  'The DfE counts placements during the year ending 31 March; cspi during the 12 months to the period''s end, the same for a financial year.')
+ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, title = EXCLUDED.title, difference = EXCLUDED.difference;

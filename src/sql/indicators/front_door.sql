@@ -105,3 +105,12 @@ INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filte
     ('CFA_COMPLETED', 'event', 'assessment_timeliness', 'authorised_date', NULL, NULL, 'true', NULL),
     ('CFA_45WD', 'event', 'assessment_timeliness', 'authorised_date', NULL, NULL, 'within_45wd', 'true')
 ON CONFLICT (indicator) DO UPDATE SET kind = EXCLUDED.kind, relation = EXCLUDED.relation, anchor = EXCLUDED.anchor, row_filter = EXCLUDED.row_filter, count_distinct = EXCLUDED.count_distinct, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator;
+
+-- The DfE's published measures of this family's indicators, beside which
+-- the scorecard puts the council's figures (cspi.published_indicator_value).
+INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, difference) VALUES
+ ('rereferrals', 'referrals', 'REREFERRAL_12M', '%', 'Referrals within 12 months of a previous referral',
+  'The same definition (referrals in the year within 12 months of the same child''s previous referral, over the referrals in the year), from the children in need census; cspi counts the referrals of its source, which may hold contacts a council does not return as referrals.'),
+ ('rereferral_children', 'referrals', 'REREFERRAL_CHILDREN', 'count', 'Children with a re-referral within 12 months',
+  'The same definition: children with a referral in the year within 12 months of a previous one.')
+ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, title = EXCLUDED.title, difference = EXCLUDED.difference;
