@@ -169,16 +169,10 @@ BEGIN
             txt := replace(txt, '{value:' || placeholder[1] || '}',
                            coalesce(values_by_code ->> placeholder[1], 'n/a'));
         END LOOP;
-        -- One of a thing is singular: "1 child was", "1 family", "1 of the
-        -- children ... was".
-        txt := regexp_replace(txt, '(^|[^0-9.,])1 children were ', '\11 child was ', 'g');
-        txt := regexp_replace(txt, '(^|[^0-9.,])1 families were ', '\11 family was ', 'g');
-        txt := regexp_replace(txt, '(^|[^0-9.,])1 children ', '\11 child ', 'g');
-        txt := regexp_replace(txt, '(^|[^0-9.,])1 families', '\11 family', 'g');
-        txt := regexp_replace(txt, '(^|[^0-9.,])1 child and family assessments were ', '\11 child and family assessment was ', 'g');
-        txt := regexp_replace(txt, '(^|[^0-9.,])1 child protection plans ', '\11 child protection plan ', 'g');
-        txt := regexp_replace(txt, '(^|[^0-9.,])1 of the ([^.]*?) were ', '\11 of the \2 was ', 'g');
-        txt := regexp_replace(txt, ' was unaccompanied asylum-seeking children', ' was an unaccompanied asylum-seeking child', 'g');
+        -- {singular|plural}: the first when the figure is a count of exactly
+        -- one ("1 child was", "1 family"), else the second.
+        txt := regexp_replace(txt, '\{([^{}|]*)\|([^{}|]*)\}',
+                              CASE WHEN card.unit = 'count' AND card.shown = 1 THEN '\1' ELSE '\2' END, 'g');
         -- A sentence starts with a capital letter.
         sentence := upper(left(txt, 1)) || substr(txt, 2);
         RETURN NEXT;

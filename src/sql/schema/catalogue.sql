@@ -32,7 +32,7 @@ COMMENT ON COLUMN cspi.indicator.requires IS 'Source relations the indicator nee
 -- Each indicator's sentence in the narrative (cspi.narrative), a template
 -- that councils may reword in cspi.indicator_wording.
 COMMENT ON COLUMN cspi.indicator.sentence IS
-'The narrative sentence template. Placeholders: {in_period} (''In 2023/24''), {period}, {period_end} (''the end of March 2024''), {display} (''81.4% (1,119 / 1,374)''), {value} (''81.4%'', ''146'', ''65.6''), {numerator}, {denominator}, {verdict} (comparison with the previous period and the target, as a sentence or nothing), and {value:CODE} for another indicator''s value in the same period. Override it in cspi.indicator_wording.';
+'The narrative sentence template. Placeholders: {in_period} (''In 2023/24''), {period}, {period_end} (''the end of March 2024''), {display} (''81.4% (1,119 / 1,374)''), {value} (''81.4%'', ''146'', ''65.6''), {numerator}, {denominator}, {verdict} (comparison with the previous period and the target, as a sentence or nothing), {value:CODE} for another indicator''s value in the same period, and {singular|plural} for words that follow the figure (the first when the figure is a count of exactly one: ''{value} {child was|children were}''). Override it in cspi.indicator_wording.';
 COMMENT ON COLUMN cspi.indicator.explanation IS
 'The definition in plain words, for readers of the report (its appendix); definition gives the exact rule.';
 

@@ -45,3 +45,8 @@ BEGIN
         USING HINT = 'Run CREATE EXTENSION cspi_dfe to have them again beside your figures.';
 END
 $dfe$;
+
+-- Sentences say singular and plural with {singular|plural} (one notation,
+-- in place of eight fixed rewrites of "1 children were" and the like).
+COMMENT ON COLUMN cspi.indicator.sentence IS
+'The narrative sentence template. Placeholders: {in_period} (''In 2023/24''), {period}, {period_end} (''the end of March 2024''), {display} (''81.4% (1,119 / 1,374)''), {value} (''81.4%'', ''146'', ''65.6''), {numerator}, {denominator}, {verdict} (comparison with the previous period and the target, as a sentence or nothing), {value:CODE} for another indicator''s value in the same period, and {singular|plural} for words that follow the figure (the first when the figure is a count of exactly one: ''{value} {child was|children were}''). Override it in cspi.indicator_wording.';
