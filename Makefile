@@ -49,6 +49,7 @@ EXTVERSION = $(shell sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.co
 # The last release, whose upgrade to EXTVERSION make builds.
 PREVIOUS_VERSION = 1.2
 SQL_SOURCES = \
+	src/sql/schema/internal.sql \
 	src/sql/schema/calendars.sql \
 	src/sql/code/calendars.sql \
 	src/sql/schema/calendar_version.sql \

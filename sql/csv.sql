@@ -1,5 +1,5 @@
 -- CSV as cspi reads it (cspi.csv_lines, src/csv.c) and writes it
--- (cspi.csv_line, cspi.export_903): RFC 4180; malformed quoting, a column
+-- (cspi_internal.csv_line, cspi.export_903): RFC 4180; malformed quoting, a column
 -- named twice and a field a spreadsheet would run as a formula are refused,
 -- naming the file, line (or child) and column.  The rules are in
 -- doc/statutory-returns.md; test/unit/test_csv.c tests the tokenizer alone.
@@ -80,7 +80,7 @@ SELECT l.line, cardinality(l.fields) AS fields, l.fields[1] AS first, l.fields[2
 
 -- Written out: a field with a carriage return is quoted (so it reads back
 -- as one field, the CR in it), as are commas, quotes and line feeds.
-SELECT cspi.csv_line(ARRAY['a', E'b\rc', 'd,e', 'say "hi"', E'f\ng', NULL, '']) = E'a,"b\rc","d,e","say ""hi""","f\ng",,' AS quoted;
+SELECT cspi_internal.csv_line(ARRAY['a', E'b\rc', 'd,e', 'say "hi"', E'f\ng', NULL, '']) = E'a,"b\rc","d,e","say ""hi""","f\ng",,' AS quoted;
 SELECT cspi.create_source_tables('csv_source');
 INSERT INTO csv_source.child VALUES ('C1', NULL, '2010-06-01');
 INSERT INTO csv_source.cla_episode (episode_id, child_id, start_date, reason_new, legal_status, placement)
@@ -95,7 +95,7 @@ SELECT cspi.export_903('csv_source', 2024, 'episodes');
 UPDATE csv_source.cla_episode SET placement = 'U1', child_id = '@C1';
 UPDATE csv_source.child SET child_id = '@C1';
 SELECT cspi.export_903('csv_source', 2024, 'header');
-SELECT cspi.return_csv_line('reviews', '{CHILD,DOB,REVIEW,REVIEW_CODE}', ARRAY['C1', NULL, '+1', NULL]);
-SELECT cspi.return_csv_line('reviews', '{CHILD,DOB,REVIEW,REVIEW_CODE}', ARRAY['C1', NULL, NULL, '-PN1']);
+SELECT cspi_internal.return_csv_line('reviews', '{CHILD,DOB,REVIEW,REVIEW_CODE}', ARRAY['C1', NULL, '+1', NULL]);
+SELECT cspi_internal.return_csv_line('reviews', '{CHILD,DOB,REVIEW,REVIEW_CODE}', ARRAY['C1', NULL, NULL, '-PN1']);
 -- Anywhere but first, they are plain characters.
-SELECT cspi.return_csv_line('reviews', '{CHILD,DOB,REVIEW,REVIEW_CODE}', ARRAY['C1', 'a=b', 'c+d', 'e-f@g']) AS not_formulas;
+SELECT cspi_internal.return_csv_line('reviews', '{CHILD,DOB,REVIEW,REVIEW_CODE}', ARRAY['C1', 'a=b', 'c+d', 'e-f@g']) AS not_formulas;

@@ -89,7 +89,7 @@ SELECT count(*) AS ran FROM hsrc.seen;
 
 -- The functions that act for an owner run only inside the restricted
 -- operation, and execute_as_owner only ever narrows what runs.
-SELECT * FROM cspi.deploy_restricted('hsrc', 'hrep');
+SELECT * FROM cspi_internal.deploy_restricted('hsrc', 'hrep');
 SET ROLE regress_hostile_other;
 SELECT cspi.execute_as_owner('regress_hostile_owner', 'SELECT pg_catalog.to_jsonb(current_user)');
 RESET ROLE;

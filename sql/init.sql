@@ -21,10 +21,11 @@ SELECT e.extname, e.extversion, n.nspname AS schema,
 
 SELECT extversion FROM pg_extension WHERE extname = 'cspi';
 
--- Functions, tables, views and types of schema cspi without a comment.
+-- Functions (of schemas cspi and cspi_internal), tables, views and types
+-- of schema cspi without a comment.
 SELECT p.oid::regprocedure::text AS uncommented
   FROM pg_proc p
- WHERE p.pronamespace = 'cspi'::regnamespace
+ WHERE p.pronamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace)
    AND obj_description(p.oid, 'pg_proc') IS NULL
 UNION ALL
 SELECT c.oid::regclass::text
@@ -45,5 +46,5 @@ SELECT t.oid::regtype::text
 -- rate functions; deploy and its helpers change the database (VOLATILE).
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
   FROM pg_proc p
- WHERE p.pronamespace = 'cspi'::regnamespace AND p.prorettype <> 'trigger'::regtype
+ WHERE p.pronamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace) AND p.prorettype <> 'trigger'::regtype
  ORDER BY p.proname, p.oid::regprocedure::text;

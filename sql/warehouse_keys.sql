@@ -33,11 +33,11 @@ BEGIN
     END IF;
 END
 $$;
-SELECT format_type(cspi.contract_base_type('wk_types.ci_key'), NULL) IN ('citext', 'character varying') AS ci_key_is_citext_or_varchar;
+SELECT format_type(cspi_internal.contract_base_type('wk_types.ci_key'), NULL) IN ('citext', 'character varying') AS ci_key_is_citext_or_varchar;
 
-SELECT t AS type, format_type(cspi.contract_base_type(t), NULL) AS base,
-       cspi.contract_accepts('id', t) AS id, cspi.contract_accepts('date', t) AS date,
-       cspi.contract_accepts('timestamp', t) AS timestamp, cspi.contract_accepts('code', t) AS code
+SELECT t AS type, format_type(cspi_internal.contract_base_type(t), NULL) AS base,
+       cspi_internal.contract_accepts('id', t) AS id, cspi_internal.contract_accepts('date', t) AS date,
+       cspi_internal.contract_accepts('timestamp', t) AS timestamp, cspi_internal.contract_accepts('code', t) AS code
   FROM unnest(ARRAY['text', 'varchar', 'char', '"char"', 'name',
                     'integer', 'bigint', 'numeric', 'uuid', 'date', 'timestamp', 'timestamptz',
                     'wk_types.text_key', 'wk_types.int_key', 'wk_types.varchar_key', 'wk_types.key_of_key',
@@ -46,7 +46,7 @@ SELECT t AS type, format_type(cspi.contract_base_type(t), NULL) AS base,
 
 -- How each is read: a char(n) id without its trailing blanks; a date or
 -- timestamp by its base type, a timestamptz at its date in Europe/London.
-SELECT k.kind, t AS type, cspi.contract_expression(k.kind, t, 'x') AS read_as
+SELECT k.kind, t AS type, cspi_internal.contract_expression(k.kind, t, 'x') AS read_as
   FROM (VALUES ('id', 'varchar(48)'::regtype), ('id', 'char(12)'), ('id', 'wk_types.int_key'),
                ('date', 'wk_types.day'), ('date', 'wk_types.instant'), ('date', 'timestamptz'),
                ('date', 'wk_types.wall_clock'), ('timestamp', 'wk_types.instant'),

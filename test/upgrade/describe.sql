@@ -23,21 +23,21 @@ lines AS (
            || CASE WHEN p.prokind = 'a' THEN 'aggregate' ELSE pg_get_functiondef(p.oid) END
            || E'\ncomment ' || coalesce(obj_description(p.oid, 'pg_proc'), '-')
            || E'\nacl ' || coalesce(p.proacl::text, '-')
-      FROM pg_proc p WHERE p.pronamespace = 'cspi'::regnamespace
+      FROM pg_proc p WHERE p.pronamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace)
     UNION ALL
     SELECT 'aggregate ' || a.aggfnoid::regprocedure || ' ' || a.aggtransfn::regproc || ' '
            || a.aggcombinefn::regproc || ' ' || a.aggmtransfn::regproc || ' '
            || a.aggminvtransfn::regproc || ' ' || coalesce(a.agginitval, '-') || ' '
            || a.aggsortop::regoperator || ' ' || p.proparallel::text
       FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
-     WHERE p.pronamespace = 'cspi'::regnamespace
+     WHERE p.pronamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace)
     UNION ALL
     -- relations: kind, privileges, comment, columns, constraints, indexes,
     -- view definitions, triggers and whether they fire
     SELECT 'relation ' || c.oid::regclass || ' ' || c.relkind::text || ' acl '
            || coalesce(c.relacl::text, '-') || ' comment '
            || coalesce(obj_description(c.oid, 'pg_class'), '-')
-      FROM pg_class c WHERE c.relnamespace = 'cspi'::regnamespace
+      FROM pg_class c WHERE c.relnamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace)
     UNION ALL
     SELECT 'column ' || a.attrelid::regclass || '.' || a.attname || ' '
            || format_type(a.atttypid, a.atttypmod) || ' notnull ' || a.attnotnull
@@ -46,50 +46,50 @@ lines AS (
       FROM pg_attribute a
       JOIN pg_class c ON c.oid = a.attrelid
       LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-     WHERE c.relnamespace = 'cspi'::regnamespace AND a.attnum > 0 AND NOT a.attisdropped
+     WHERE c.relnamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace) AND a.attnum > 0 AND NOT a.attisdropped
     UNION ALL
     SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
-      FROM pg_constraint WHERE connamespace = 'cspi'::regnamespace
+      FROM pg_constraint WHERE connamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace)
     UNION ALL
     SELECT 'index ' || pg_get_indexdef(indexrelid)
       FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
-     WHERE c.relnamespace = 'cspi'::regnamespace
+     WHERE c.relnamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace)
     UNION ALL
     SELECT 'view ' || c.oid::regclass || E'\n' || pg_get_viewdef(c.oid)
-      FROM pg_class c WHERE c.relnamespace = 'cspi'::regnamespace AND c.relkind IN ('v', 'm')
+      FROM pg_class c WHERE c.relnamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace) AND c.relkind IN ('v', 'm')
     UNION ALL
     SELECT 'trigger ' || pg_get_triggerdef(t.oid) || ' enabled ' || t.tgenabled::text
       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-     WHERE c.relnamespace = 'cspi'::regnamespace AND NOT t.tgisinternal
+     WHERE c.relnamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace) AND NOT t.tgisinternal
     UNION ALL
     -- types, operators, operator families and casts
     SELECT 'type ' || t.oid::regtype || ' ' || t.typlen || ' ' || t.typalign::text || ' '
            || t.typstorage::text || ' comment ' || coalesce(obj_description(t.oid, 'pg_type'), '-')
-      FROM pg_type t WHERE t.typnamespace = 'cspi'::regnamespace
+      FROM pg_type t WHERE t.typnamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace)
     UNION ALL
     SELECT 'operator ' || o.oid::regoperator || ' ' || o.oprcode::regproc || ' '
            || o.oprcom::regoperator || ' ' || o.oprnegate::regoperator || ' '
            || o.oprrest::regproc || ' ' || o.oprjoin::regproc || ' '
            || o.oprcanmerge || ' ' || o.oprcanhash
            || ' comment ' || coalesce(obj_description(o.oid, 'pg_operator'), '-')
-      FROM pg_operator o WHERE o.oprnamespace = 'cspi'::regnamespace
+      FROM pg_operator o WHERE o.oprnamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace)
     UNION ALL
     SELECT 'opfamily ' || f.opfname || ' ' || am.amname || ' proc ' || p.amprocnum || ' '
            || p.amproclefttype::regtype || ' ' || p.amprocrighttype::regtype || ' '
            || p.amproc::regprocedure
       FROM pg_amproc p JOIN pg_opfamily f ON f.oid = p.amprocfamily
       JOIN pg_am am ON am.oid = f.opfmethod
-     WHERE f.opfnamespace = 'cspi'::regnamespace
+     WHERE f.opfnamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace)
     UNION ALL
     SELECT 'opfamily ' || f.opfname || ' ' || am.amname || ' op ' || o.amopstrategy || ' '
            || o.amopopr::regoperator
       FROM pg_amop o JOIN pg_opfamily f ON f.oid = o.amopfamily
       JOIN pg_am am ON am.oid = f.opfmethod
-     WHERE f.opfnamespace = 'cspi'::regnamespace
+     WHERE f.opfnamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace)
     UNION ALL
     SELECT 'opclass ' || c.opcname || ' ' || am.amname || ' default ' || c.opcdefault
       FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod
-     WHERE c.opcnamespace = 'cspi'::regnamespace
+     WHERE c.opcnamespace IN ('cspi'::regnamespace, 'cspi_internal'::regnamespace)
     UNION ALL
     SELECT 'cast ' || c.castsource::regtype || ' -> ' || c.casttarget::regtype || ' '
            || c.castfunc::regprocedure || ' ' || c.castcontext::text

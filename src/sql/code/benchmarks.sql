@@ -73,7 +73,7 @@ COMMENT ON FUNCTION cspi.csv_lines(text, text) IS
 
 -- A published cell as a number: NULL for an empty or suppressed cell; an
 -- error naming the file, line and column for anything else.
-CREATE OR REPLACE FUNCTION cspi.published_number(cell text, file text, line integer, column_name text)
+CREATE OR REPLACE FUNCTION cspi_internal.published_number(cell text, file text, line integer, column_name text)
     RETURNS numeric
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
@@ -90,13 +90,13 @@ BEGIN
     RETURN btrim(cell)::numeric;
 END
 $fn$;
-COMMENT ON FUNCTION cspi.published_number(text, text, integer, text) IS
+COMMENT ON FUNCTION cspi_internal.published_number(text, text, integer, text) IS
 'A cell of a DfE file as a number: NULL when empty or suppressed (c, x, z, k, u, low), never 0; an error naming the file, line and column when it is neither.';
 
-CREATE OR REPLACE FUNCTION cspi.published_suppression(cell text) RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.published_suppression(cell text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN CASE WHEN lower(btrim(cell)) IN ('c', 'x', 'z', 'k', 'u', 'low') THEN lower(btrim(cell)) END;
-COMMENT ON FUNCTION cspi.published_suppression(text) IS
+COMMENT ON FUNCTION cspi_internal.published_suppression(text) IS
 'The suppression code of a DfE cell (c, x, z, k, u, low), or NULL.';
 
 -- Load one DfE file: parse it, check its columns, map its rows to cspi's
@@ -203,7 +203,7 @@ BEGIN
        AND btrim(c.value) !~ '^(-?[0-9]+(\.[0-9]+)?|[cxzkuCXZKU]|low|)$'
      ORDER BY x.n, c.key LIMIT 1;
     IF FOUND THEN
-        PERFORM cspi.published_number(bad.cell, base, bad.n, bad.column_name);
+        PERFORM cspi_internal.published_number(bad.cell, base, bad.n, bad.column_name);
     END IF;
 
     IF spec.kind = 'statistical_neighbours' THEN
@@ -268,10 +268,10 @@ BEGIN
           ) m
     )
     SELECT c.measure, c.time_period, c.level, c.area_code, c.old_la_code, c.area_name, c.region_code,
-           cspi.published_number(c.value_cell, base, c.n, c.value_column),
-           cspi.published_number(c.numerator_cell, base, c.n, c.value_column),
-           cspi.published_number(c.denominator_cell, base, c.n, c.value_column),
-           cspi.published_suppression(c.value_cell), base, false
+           cspi_internal.published_number(c.value_cell, base, c.n, c.value_column),
+           cspi_internal.published_number(c.numerator_cell, base, c.n, c.value_column),
+           cspi_internal.published_number(c.denominator_cell, base, c.n, c.value_column),
+           cspi_internal.published_suppression(c.value_cell), base, false
       FROM cells c
     UNION ALL
     -- Files with a row per breakdown: a percentage is the breakdowns'
@@ -281,10 +281,10 @@ BEGIN
            CASE WHEN NOT b.any_suppressed THEN b.num END, b.den,
            CASE WHEN b.any_suppressed OR b.den IS NULL THEN coalesce(b.first_suppression, 'x') END, base, false
       FROM (SELECT g.time_period, g.level, g.area_code, g.old_la_code, g.area_name, g.region_code, p.measure,
-                   sum(cspi.published_number(g.r->>p.count_column, base, g.n, p.count_column)) FILTER (WHERE p.in_numerator) AS num,
-                   sum(cspi.published_number(g.r->>p.count_column, base, g.n, p.count_column)) FILTER (WHERE p.is_total) AS den,
-                   bool_or(cspi.published_suppression(g.r->>p.count_column) IS NOT NULL) AS any_suppressed,
-                   min(cspi.published_suppression(g.r->>p.count_column)) AS first_suppression
+                   sum(cspi_internal.published_number(g.r->>p.count_column, base, g.n, p.count_column)) FILTER (WHERE p.in_numerator) AS num,
+                   sum(cspi_internal.published_number(g.r->>p.count_column, base, g.n, p.count_column)) FILTER (WHERE p.is_total) AS den,
+                   bool_or(cspi_internal.published_suppression(g.r->>p.count_column) IS NOT NULL) AS any_suppressed,
+                   min(cspi_internal.published_suppression(g.r->>p.count_column)) AS first_suppression
               FROM geo g
               JOIN (VALUES
                   ('cla_stability', 'cla_stability_long', 'Children looked after continuously for at least 2.5 years on 31 March aged under 16 years', 'Living with the same carer for at least 2 years', 'children_count', true, false),

@@ -129,7 +129,7 @@ CREATE OR REPLACE FUNCTION cspi.create_source_table(source_schema name, relation
 DECLARE
     columns text;
 BEGIN
-    SELECT string_agg(format('%I %s', c.column_name, cspi.contract_type(c.kind))
+    SELECT string_agg(format('%I %s', c.column_name, cspi_internal.contract_type(c.kind))
                       || CASE WHEN c.position = 1 AND c.kind = 'id' THEN ' PRIMARY KEY' ELSE '' END,
                       ', ' ORDER BY c.position)
       INTO columns

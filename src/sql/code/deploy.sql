@@ -4,7 +4,7 @@
 
 -- The type a column really has: a domain's base type (through domains over
 -- domains), the type itself otherwise.
-CREATE OR REPLACE FUNCTION cspi.contract_base_type(found regtype) RETURNS regtype
+CREATE OR REPLACE FUNCTION cspi_internal.contract_base_type(found regtype) RETURNS regtype
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     BEGIN ATOMIC
     WITH RECURSIVE base(t, depth) AS (
@@ -16,8 +16,8 @@ CREATE OR REPLACE FUNCTION cspi.contract_base_type(found regtype) RETURNS regtyp
     )
     SELECT t::pg_catalog.regtype FROM base ORDER BY depth DESC LIMIT 1;
     END;
-COMMENT ON FUNCTION cspi.contract_base_type(regtype) IS
-'The base type of a domain (through domains over domains), or found itself when it is not a domain: what cspi.contract_accepts and cspi.contract_expression look at.';
+COMMENT ON FUNCTION cspi_internal.contract_base_type(regtype) IS
+'The base type of a domain (through domains over domains), or found itself when it is not a domain: what cspi_internal.contract_accepts and cspi_internal.contract_expression look at.';
 
 -- What each kind accepts.  An id is anything that can be a key: a type
 -- (after domains) with the equality of a btree or hash operator class, its
@@ -26,11 +26,11 @@ COMMENT ON FUNCTION cspi.contract_base_type(regtype) IS
 -- type (text, varchar, char(n), citext).  So json, point or xml are
 -- refused (xml's cast to text is not implicit), and so is box, whose =
 -- compares areas.
-CREATE OR REPLACE FUNCTION cspi.contract_accepts(kind text, found regtype) RETURNS boolean
+CREATE OR REPLACE FUNCTION cspi_internal.contract_accepts(kind text, found regtype) RETURNS boolean
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     BEGIN ATOMIC
     WITH b AS (
-        SELECT cspi.contract_base_type(found)::oid AS t
+        SELECT cspi_internal.contract_base_type(found)::oid AS t
     )
     SELECT CASE kind
         WHEN 'id' THEN (SELECT ty.typcategory FROM pg_catalog.pg_type ty, b WHERE ty.oid = b.t) = 'S'
@@ -55,10 +55,10 @@ CREATE OR REPLACE FUNCTION cspi.contract_accepts(kind text, found regtype) RETUR
                                                   'pg_catalog.int8'::pg_catalog.regtype, 'pg_catalog.numeric'::pg_catalog.regtype)
         END;
     END;
-COMMENT ON FUNCTION cspi.contract_accepts(text, regtype) IS
+COMMENT ON FUNCTION cspi_internal.contract_accepts(text, regtype) IS
 'Whether a column of type found is usable where the data contract asks for kind (see cspi.contract_column), looking through domains to their base type. An id is any string type (text, varchar, char(n), citext) or a type whose equality is that of a btree or hash operator class, its own or reached through an implicit binary-coercible cast (integer, bigint, numeric, uuid, date...); json, xml, point or box are not.';
 
-CREATE OR REPLACE FUNCTION cspi.contract_kind_words(kind text) RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.contract_kind_words(kind text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN CASE kind
         WHEN 'id' THEN 'an id (a column of any type that can be compared for equality)'
@@ -70,7 +70,7 @@ CREATE OR REPLACE FUNCTION cspi.contract_kind_words(kind text) RETURNS text
         WHEN 'numeric' THEN 'a number (any numeric type)'
         WHEN 'integer' THEN 'a whole number (smallint, integer, bigint or numeric)'
         ELSE kind END;
-COMMENT ON FUNCTION cspi.contract_kind_words(text) IS
+COMMENT ON FUNCTION cspi_internal.contract_kind_words(text) IS
 'A kind of cspi.contract_column in words, for deploy()''s errors: ''a date (date, timestamp or timestamp with time zone)''.';
 
 -- Ids are read as text and compared as text: two relations' ids match when
@@ -79,7 +79,7 @@ COMMENT ON FUNCTION cspi.contract_kind_words(text) IS
 -- ignores them), so 'C1' in a char(10) column matches 'C1' in a varchar
 -- one.  A date, timestamp or timestamptz is read by what it is under any
 -- domain.
-CREATE OR REPLACE FUNCTION cspi.contract_expression(kind text, found regtype, column_name text) RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.contract_expression(kind text, found regtype, column_name text) RETURNS text
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     BEGIN ATOMIC
     SELECT CASE kind
@@ -98,38 +98,38 @@ CREATE OR REPLACE FUNCTION cspi.contract_expression(kind text, found regtype, co
         WHEN 'numeric' THEN format('(%I)::numeric', column_name)
         WHEN 'integer' THEN format('(%I)::bigint', column_name)
         END
-      FROM (SELECT cspi.contract_base_type(found) AS t) b;
+      FROM (SELECT cspi_internal.contract_base_type(found) AS t) b;
     END;
-COMMENT ON FUNCTION cspi.contract_expression(text, regtype, text) IS
+COMMENT ON FUNCTION cspi_internal.contract_expression(text, regtype, text) IS
 'The SQL expression that reads a source column of type found (a domain by its base type) as the contract''s kind: ids as text (a char(n) id without its trailing blanks, so that it matches the same id in a text or varchar column), dates of a timestamptz in Europe/London, timestamps kept as the source has them (a timestamptz as a real instant, so that elapsed hours are real hours across a clock change; a timestamp as wall-clock time), NULL flags as false, codes upper-cased and trimmed.';
 
 -- Whether the current role owns a schema (or is a member of its owner),
 -- and the error when it does not: deploy, create_region and a region's
 -- refresh ask the same.
-CREATE OR REPLACE FUNCTION cspi.owns_schema(schema name) RETURNS boolean
+CREATE OR REPLACE FUNCTION cspi_internal.owns_schema(schema name) RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
     RETURN coalesce(pg_catalog.pg_has_role(CURRENT_USER,
                         (SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) schema),
                         'USAGE'), false);
-COMMENT ON FUNCTION cspi.owns_schema(name) IS
+COMMENT ON FUNCTION cspi_internal.owns_schema(name) IS
 'Whether the current role owns schema (or is a member of its owner); false when it does not exist.';
-CREATE OR REPLACE FUNCTION cspi.check_schema_owner(schema name, noun text, hint text) RETURNS void
+CREATE OR REPLACE FUNCTION cspi_internal.check_schema_owner(schema name, noun text, hint text) RETURNS void
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
 BEGIN
-    IF NOT cspi.owns_schema(schema) THEN
+    IF NOT cspi_internal.owns_schema(schema) THEN
         RAISE EXCEPTION '% "%" belongs to role %, not to %', noun, schema,
                         (SELECT pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = schema), current_user
             USING ERRCODE = 'insufficient_privilege', HINT = hint;
     END IF;
 END
 $fn$;
-COMMENT ON FUNCTION cspi.check_schema_owner(name, text, text) IS
+COMMENT ON FUNCTION cspi_internal.check_schema_owner(name, text, text) IS
 'Raises insufficient_privilege, naming noun and schema, its owner and the current role, with hint, unless the current role owns schema (or is a member of its owner).';
 
 -- The error of a function given a schema that holds no report.
-CREATE OR REPLACE FUNCTION cspi.require_indicator_value(report_schema name,
+CREATE OR REPLACE FUNCTION cspi_internal.require_indicator_value(report_schema name,
         hint text DEFAULT 'Run cspi.deploy(source_schema, report_schema) first.') RETURNS void
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
@@ -141,7 +141,7 @@ BEGIN
     END IF;
 END
 $fn$;
-COMMENT ON FUNCTION cspi.require_indicator_value(name, text) IS
+COMMENT ON FUNCTION cspi_internal.require_indicator_value(name, text) IS
 'Raises undefined_table, with hint, unless report_schema has an indicator_value (a council''s report or a region): refresh, cases, scorecard and grant_published_figures check it first.';
 
 -- Acting for a report's or region's owner.  Its source views, internal
@@ -162,7 +162,7 @@ CREATE OR REPLACE FUNCTION cspi.in_restricted_operation() RETURNS boolean
 COMMENT ON FUNCTION cspi.in_restricted_operation() IS
 'Whether this runs inside a security-restricted operation (cspi.execute_as_owner, REFRESH MATERIALIZED VIEW): the functions that act for an owner refuse to run outside one.';
 
-CREATE OR REPLACE FUNCTION cspi.require_restricted_operation(what text) RETURNS void
+CREATE OR REPLACE FUNCTION cspi_internal.require_restricted_operation(what text) RETURNS void
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -174,7 +174,7 @@ BEGIN
     END IF;
 END
 $fn$;
-COMMENT ON FUNCTION cspi.require_restricted_operation(text) IS
+COMMENT ON FUNCTION cspi_internal.require_restricted_operation(text) IS
 'Raises insufficient_privilege, naming what, unless called inside a security-restricted operation: the internal functions that act for an owner call it first.';
 
 -- deploy(): the checks anyone may see, then the deploy itself as the
@@ -195,7 +195,7 @@ BEGIN
     IF owner IS NULL THEN
         owner := current_user::regrole;
     ELSE
-        PERFORM cspi.check_schema_owner(report_schema, 'schema', 'Deploy into a schema you own, or as its owner.');
+        PERFORM cspi_internal.check_schema_owner(report_schema, 'schema', 'Deploy into a schema you own, or as its owner.');
     END IF;
     IF btrim(la_code) <> '' THEN
         PERFORM cspi.find_local_authority(la_code);     -- an unknown code is an error naming the nearest
@@ -203,7 +203,7 @@ BEGIN
     RETURN QUERY
         SELECT r.indicator, r.available, r.missing_relations
           FROM jsonb_to_recordset(cspi.execute_as_owner(owner::regrole, format(
-                   'SELECT pg_catalog.jsonb_agg(d) FROM cspi.deploy_restricted(%L, %L, %L, %L) d',
+                   'SELECT pg_catalog.jsonb_agg(d) FROM cspi_internal.deploy_restricted(%L, %L, %L, %L) d',
                    source_schema, report_schema, calendar, la_code)))
                AS r(indicator text, available boolean, missing_relations text[]);
 END
@@ -212,7 +212,7 @@ COMMENT ON FUNCTION cspi.deploy(name, name, text, text) IS
 'Checks the source schema against the data contract (listing every problem at once) and creates or replaces the report objects in report_schema: the drill-down views, data_quality, period and indicator_value (materialized in an internal schema), deployment and indicator_availability. A new deploy is built beside the old one and switched to at the end, so readers are blocked only for that moment, and views that councils made over the published objects are kept. Records the deployment in cspi.deployment, with la_code, the council''s local authority (old three-digit or ONS code; an unknown code is an error listing the nearest), which puts the DfE''s published figures beside the council''s (kept from the previous deploy when NULL; '''' clears it). An absent source relation makes the indicators that need it unavailable. The deploy runs as the report schema''s owner (the caller, for a new schema) inside a security-restricted operation (cspi.execute_as_owner), so the source''s functions never run with anyone else''s rights; a source relation owned by another role whose privileges that owner holds (a superuser deploying over a council role''s views) is refused. Returns each indicator and whether it is available.';
 
 -- The deploy itself, as the report's owner (called by deploy only).
-CREATE OR REPLACE FUNCTION cspi.deploy_restricted(source_schema name, report_schema name DEFAULT 'cspi_report',
+CREATE OR REPLACE FUNCTION cspi_internal.deploy_restricted(source_schema name, report_schema name DEFAULT 'cspi_report',
                             calendar text DEFAULT 'england-and-wales', la_code text DEFAULT NULL)
     RETURNS TABLE (indicator text, available boolean, missing_relations text[])
     LANGUAGE plpgsql
@@ -233,7 +233,7 @@ DECLARE
     internal name;
     rel_owner oid;
 BEGIN
-    PERFORM cspi.require_restricted_operation('cspi.deploy_restricted');
+    PERFORM cspi_internal.require_restricted_operation('cspi_internal.deploy_restricted');
     -- The council's local authority (old three-digit or ONS code), for the
     -- DfE's published figures beside its own; kept from the previous deploy
     -- when not given.
@@ -272,7 +272,7 @@ BEGIN
     -- An existing report schema must be the caller's, and hold only what a
     -- deploy made (a schema in the registry) or nothing at all.
     IF EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = report_schema) THEN
-        PERFORM cspi.check_schema_owner(report_schema, 'schema', 'Deploy into a schema you own, or as its owner.');
+        PERFORM cspi_internal.check_schema_owner(report_schema, 'schema', 'Deploy into a schema you own, or as its owner.');
         IF NOT EXISTS (SELECT 1 FROM cspi.deployment d WHERE d.report_schema = deploy_restricted.report_schema)
            AND (EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                          WHERE n.nspname = report_schema)
@@ -315,10 +315,10 @@ BEGIN
                 CONTINUE;       -- the indicators that need it are unavailable
             ELSIF found_type IS NULL THEN
                 problems := problems || format('%s.%s: missing; it should be %s', rel.relation, col.column_name,
-                                               cspi.contract_kind_words(col.kind));
-            ELSIF NOT cspi.contract_accepts(col.kind, found_type) THEN
+                                               cspi_internal.contract_kind_words(col.kind));
+            ELSIF NOT cspi_internal.contract_accepts(col.kind, found_type) THEN
                 problems := problems || format('%s.%s: found %s, but it should be %s', rel.relation, col.column_name,
-                                               format_type(found_type, NULL), cspi.contract_kind_words(col.kind));
+                                               format_type(found_type, NULL), cspi_internal.contract_kind_words(col.kind));
             ELSIF col.optional THEN
                 present := present || (rel.relation || '.' || col.column_name);
             END IF;
@@ -368,12 +368,12 @@ BEGIN
     EXECUTE format('COMMENT ON SCHEMA %I IS %L', internal,
                    format('The materialized views of report schema %s, and the views they are computed from (cspi.deploy). Read the report schema, not this one.',
                           report_schema));
-    PERFORM cspi.build_report_objects(source_schema, internal, internal, calendar, present, '{}', la_code);
+    PERFORM cspi_internal.build_report_objects(source_schema, internal, internal, calendar, present, '{}', la_code);
 
     -- The switch, which readers wait for: the published views of the report
     -- schema over the new generation, then the previous generation dropped.
-    PERFORM cspi.lock_published_views(report_schema);
-    PERFORM cspi.build_report_objects(source_schema, report_schema, internal, calendar, present,
+    PERFORM cspi_internal.lock_published_views(report_schema);
+    PERFORM cspi_internal.build_report_objects(source_schema, report_schema, internal, calendar, present,
                                       ARRAY[report_schema, internal], la_code);
     INSERT INTO cspi.deployment AS d (report_schema, source_schema, calendar, internal_schema, cspi_version,
                                       deployed_at, deployed_by, refreshed_at, la_code, latest_event)
@@ -395,7 +395,7 @@ BEGIN
                                   ORDER BY i.display_order', report_schema);
 END
 $fn$;
-COMMENT ON FUNCTION cspi.deploy_restricted(name, name, text, text) IS
+COMMENT ON FUNCTION cspi_internal.deploy_restricted(name, name, text, text) IS
 'cspi.deploy() itself, run as the report schema''s owner inside a security-restricted operation (cspi.execute_as_owner): refuses to run outside one.';
 
 -- Take the switch's locks on the published views of report_schema without
@@ -410,7 +410,7 @@ COMMENT ON FUNCTION cspi.deploy_restricted(name, name, text, text) IS
 -- cspi.switch_timeout (default 1 minute), then fails naming the sessions
 -- that hold the views: the deploy rolls back and the report keeps its
 -- previous figures.  A statement_timeout cancels it as any statement.
-CREATE OR REPLACE FUNCTION cspi.lock_published_views(report_schema name) RETURNS void
+CREATE OR REPLACE FUNCTION cspi_internal.lock_published_views(report_schema name) RETURNS void
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -471,7 +471,7 @@ BEGIN
               HINT = 'The report keeps its previous deploy. End those transactions (pg_terminate_backend(pid)), or wait longer (SET cspi.switch_timeout, lock_timeout), then deploy again.';
 END
 $fn$;
-COMMENT ON FUNCTION cspi.lock_published_views(name) IS
+COMMENT ON FUNCTION cspi_internal.lock_published_views(name) IS
 'Locks the published views of a report schema for deploy''s switch, giving every lock back and trying again while any is busy, so that readers never deadlock with a deploy (called by deploy). Waits no longer than the caller''s lock_timeout (when set) and the setting cspi.switch_timeout (default 1 minute), then fails with lock_not_available, naming the sessions that hold the views (pid, application_name, state, since when).';
 
 CREATE OR REPLACE FUNCTION cspi.redeploy(report_schema name)
@@ -492,7 +492,7 @@ BEGIN
         RAISE EXCEPTION 'report schema "%" does not exist', report_schema
             USING ERRCODE = 'invalid_schema_name';
     END IF;
-    PERFORM cspi.check_schema_owner(report_schema, 'schema', 'Redeploy as its owner, or as a member of that role.');
+    PERFORM cspi_internal.check_schema_owner(report_schema, 'schema', 'Redeploy as its owner, or as a member of that role.');
     -- deploy() runs as the schema's owner, restricted: the objects stay the
     -- owner's, and what the registry row names (which the owner may change)
     -- is read with the owner's rights only.
@@ -577,10 +577,10 @@ BEGIN
     SELECT * INTO d FROM cspi.deployment r WHERE r.report_schema = refresh.report_schema;
     owner := (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = report_schema);
     IF owner IS NOT NULL THEN
-        PERFORM cspi.check_schema_owner(report_schema, 'report schema',
+        PERFORM cspi_internal.check_schema_owner(report_schema, 'report schema',
             'Refresh it as its owner, or as a role with its owner''s privileges.');
     END IF;
-    PERFORM cspi.require_indicator_value(report_schema);
+    PERFORM cspi_internal.require_indicator_value(report_schema);
     -- cspi's own materialized views, dependencies first: in the internal
     -- schema, or in the report schema as cspi 1.0 deployed them.
     target := coalesce(d.internal_schema, report_schema);

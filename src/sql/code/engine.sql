@@ -1,6 +1,6 @@
 -- Placeholders filled once, in one pass: a value is never scanned again, so
 -- a schema or calendar name containing "@R@" cannot expand twice.
-CREATE OR REPLACE FUNCTION cspi.fill_template(template text, names text[], fill text[]) RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.fill_template(template text, names text[], fill text[]) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -24,13 +24,13 @@ BEGIN
     RETURN result;
 END
 $fn$;
-COMMENT ON FUNCTION cspi.fill_template(text, text[], text[]) IS
+COMMENT ON FUNCTION cspi_internal.fill_template(text, text[], text[]) IS
 'Replaces each @NAME@ of template by the value of that name, in one pass (a value is never scanned again); an unknown placeholder is an error.';
 
 -- One measure's part of a counting query: its aggregates (n<k> counts the
 -- numerator rows, d<k> the denominator rows, distinct or not) and its row
 -- of the VALUES list that turns them into (indicator, num, den).
-CREATE OR REPLACE FUNCTION cspi.measure_columns(m cspi.indicator_measure, k bigint) RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.measure_columns(m cspi.indicator_measure, k bigint) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     RETURN format('count(%1$s) FILTER (WHERE %2$s) AS n%3$s', coalesce('DISTINCT ' || m.count_distinct, '*'),
                   m.numerator, k)
@@ -38,13 +38,13 @@ CREATE OR REPLACE FUNCTION cspi.measure_columns(m cspi.indicator_measure, k bigi
                    THEN format(', count(%1$s) FILTER (WHERE %2$s) AS d%3$s',
                                coalesce('DISTINCT ' || m.count_distinct, '*'), m.denominator, k)
                    ELSE '' END;
-COMMENT ON FUNCTION cspi.measure_columns(cspi.indicator_measure, bigint) IS
+COMMENT ON FUNCTION cspi_internal.measure_columns(cspi.indicator_measure, bigint) IS
 'The aggregates of measure m, numbered k, in a counting query of indicator_value (used by measure_queries).';
-CREATE OR REPLACE FUNCTION cspi.measure_row(m cspi.indicator_measure, k bigint) RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.measure_row(m cspi.indicator_measure, k bigint) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     RETURN format('(%L, g.n%s, %s)', m.indicator, k,
                   CASE WHEN m.denominator IS NULL THEN 'NULL::bigint' ELSE 'g.d' || k END);
-COMMENT ON FUNCTION cspi.measure_row(cspi.indicator_measure, bigint) IS
+COMMENT ON FUNCTION cspi_internal.measure_row(cspi.indicator_measure, bigint) IS
 'The (indicator, num, den) row of measure m, numbered k, in a counting query of indicator_value (used by measure_queries).';
 
 -- The counting queries of indicator_value, made from cspi.indicator_measure:
@@ -54,7 +54,7 @@ COMMENT ON FUNCTION cspi.measure_row(cspi.indicator_measure, bigint) IS
 -- per period; snapshots per month end.  Returns a UNION ALL of
 -- (indicator, period_type, period, num, den) and (indicator, period_end,
 -- num, den) parts for schema (an identifier, quoted).
-CREATE OR REPLACE FUNCTION cspi.measure_queries(schema text, OUT events text, OUT snapshots text)
+CREATE OR REPLACE FUNCTION cspi_internal.measure_queries(schema text, OUT events text, OUT snapshots text)
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -66,8 +66,8 @@ BEGIN
     -- Additive events: per month, then rolled up.
     FOR g IN
         SELECT m.relation, m.anchor, m.row_filter,
-               string_agg(cspi.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
-               string_agg(cspi.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
+               string_agg(cspi_internal.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
+               string_agg(cspi_internal.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
           FROM cspi.indicator_measure m
           JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
             USING (indicator)
@@ -89,8 +89,8 @@ $q$SELECT x.indicator, p.period_type, p.period, sum(x.num), sum(x.den)
     -- Events counted per period: distinct counts, period_end comparisons.
     FOR g IN
         SELECT m.relation, m.anchor, m.row_filter,
-               string_agg(cspi.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
-               string_agg(cspi.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
+               string_agg(cspi_internal.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
+               string_agg(cspi_internal.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
           FROM cspi.indicator_measure m
           JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
             USING (indicator)
@@ -113,7 +113,7 @@ $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
     -- Hand-written queries.
     SELECT parts || coalesce(array_agg(format('SELECT %L, q.period_type, q.period, q.num, q.den FROM (%s) q',
                                               m.indicator,
-                                              cspi.fill_template(m.query, ARRAY['R'], ARRAY[schema]))
+                                              cspi_internal.fill_template(m.query, ARRAY['R'], ARRAY[schema]))
                                        ORDER BY m.indicator), '{}')
       INTO parts
       FROM cspi.indicator_measure m WHERE m.kind = 'query';
@@ -121,8 +121,8 @@ $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
     -- Snapshots at each month end.
     FOR g IN
         SELECT m.relation, m.row_filter,
-               string_agg(cspi.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
-               string_agg(cspi.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
+               string_agg(cspi_internal.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
+               string_agg(cspi_internal.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
           FROM cspi.indicator_measure m
           JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
             USING (indicator)
@@ -141,13 +141,13 @@ $q$SELECT x.indicator, g.period_end, x.num, x.den
     snapshots := array_to_string(snaps, E'\nUNION ALL\n');
 END
 $fn$;
-COMMENT ON FUNCTION cspi.measure_queries(text) IS
+COMMENT ON FUNCTION cspi_internal.measure_queries(text) IS
 'The counting queries of indicator_value made from cspi.indicator_measure, for the report objects in schema (a quoted identifier): events (indicator, period_type, period, num, den) and snapshots (indicator, period_end, num, den), each a UNION ALL.';
 
 -- Views (and materialized views) that depend on relid, outside cspi's own
 -- report objects, in an order that recreates them: a council's own views
 -- over a published object, with their owners, grants and comments.
-CREATE OR REPLACE FUNCTION cspi.dependent_views(relid regclass, skip_schemas name[])
+CREATE OR REPLACE FUNCTION cspi_internal.dependent_views(relid regclass, skip_schemas name[])
     RETURNS TABLE (view_oid oid, depth integer)
     LANGUAGE sql STABLE
     SET search_path = pg_catalog, pg_temp
@@ -178,10 +178,10 @@ CREATE OR REPLACE FUNCTION cspi.dependent_views(relid regclass, skip_schemas nam
                        OR c.relname LIKE 'src\_%'))
      GROUP BY deps.oid
 $fn$;
-COMMENT ON FUNCTION cspi.dependent_views(regclass, name[]) IS
+COMMENT ON FUNCTION cspi_internal.dependent_views(regclass, name[]) IS
 'The views and materialized views that depend on relid, directly or through others, but for cspi''s own objects in the schemas skipped (everything in an internal schema; in a report schema, the objects cspi names), with their depth (recreate them by increasing depth).';
 
-CREATE OR REPLACE FUNCTION cspi.view_statements(view_oid oid) RETURNS text[]
+CREATE OR REPLACE FUNCTION cspi_internal.view_statements(view_oid oid) RETURNS text[]
     LANGUAGE sql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -213,25 +213,25 @@ CREATE OR REPLACE FUNCTION cspi.view_statements(view_oid oid) RETURNS text[]
       ) s
      WHERE c.oid = view_oid
 $fn$;
-COMMENT ON FUNCTION cspi.view_statements(oid) IS
+COMMENT ON FUNCTION cspi_internal.view_statements(oid) IS
 'The statements that create a view (or materialized view) again as it is: its definition, owner, comment, grants and (materialized views) indexes.';
 
-CREATE OR REPLACE FUNCTION cspi.recreate_statements(relid regclass, skip_schemas name[]) RETURNS text[]
+CREATE OR REPLACE FUNCTION cspi_internal.recreate_statements(relid regclass, skip_schemas name[]) RETURNS text[]
     LANGUAGE sql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
     SELECT coalesce(array_agg(u.stmt ORDER BY d.depth, d.view_oid, u.n), '{}')
-      FROM cspi.dependent_views(relid, skip_schemas) d
-      CROSS JOIN LATERAL unnest(cspi.view_statements(d.view_oid)) WITH ORDINALITY AS u(stmt, n)
+      FROM cspi_internal.dependent_views(relid, skip_schemas) d
+      CROSS JOIN LATERAL unnest(cspi_internal.view_statements(d.view_oid)) WITH ORDINALITY AS u(stmt, n)
 $fn$;
-COMMENT ON FUNCTION cspi.recreate_statements(regclass, name[]) IS
-'The statements that recreate the views depending on relid (see cspi.dependent_views), with their owners, comments, grants and (materialized views) indexes, in order.';
+COMMENT ON FUNCTION cspi_internal.recreate_statements(regclass, name[]) IS
+'The statements that recreate the views depending on relid (see cspi_internal.dependent_views), with their owners, comments, grants and (materialized views) indexes, in order.';
 
 -- Make schema.name the view query, keeping what depends on it: in place
 -- (CREATE OR REPLACE VIEW) when its columns allow it; otherwise (another
 -- kind of relation, as cspi 1.0 made, or columns that changed) the views
 -- that depend on it are recreated after it.
-CREATE OR REPLACE FUNCTION cspi.publish_view(schema name, name text, query text, invoker boolean, skip_schemas name[])
+CREATE OR REPLACE FUNCTION cspi_internal.publish_view(schema name, name text, query text, invoker boolean, skip_schemas name[])
     RETURNS text[]
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -257,7 +257,7 @@ BEGIN
             NULL;       -- columns changed: recreate, with what depends on it
         END;
     END IF;
-    saved := cspi.recreate_statements(relid, skip_schemas);
+    saved := cspi_internal.recreate_statements(relid, skip_schemas);
     EXECUTE format('DROP %s %I.%I CASCADE',
                    CASE kind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
                    schema, name);
@@ -265,5 +265,5 @@ BEGIN
     RETURN saved;
 END
 $fn$;
-COMMENT ON FUNCTION cspi.publish_view(name, text, text, boolean, name[]) IS
+COMMENT ON FUNCTION cspi_internal.publish_view(name, text, text, boolean, name[]) IS
 'Creates or replaces the published view schema.name. When it cannot be replaced in place, returns the statements that recreate the views depending on it (with their grants and comments), to run once the whole report is rebuilt (called by deploy).';

@@ -1,17 +1,17 @@
 -- The SQL type of each kind of contract column, for a column that is not there.
-CREATE OR REPLACE FUNCTION cspi.contract_type(kind text) RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.contract_type(kind text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN CASE kind WHEN 'id' THEN 'text' WHEN 'date' THEN 'date'
                      WHEN 'timestamp' THEN 'timestamp' WHEN 'flag' THEN 'boolean'
                      WHEN 'boolean' THEN 'boolean' WHEN 'code' THEN 'text'
                      WHEN 'numeric' THEN 'numeric' ELSE 'bigint' END;
-COMMENT ON FUNCTION cspi.contract_type(text) IS
+COMMENT ON FUNCTION cspi_internal.contract_type(text) IS
 'The SQL type a src_ view gives a contract column of this kind that the source lacks (an absent relation, an optional column).';
 
 -- Build every report object in schema (src_ views, tables and the objects
 -- of cspi.report_object).  internal: materialized views are built here (the
 -- internal schema); otherwise they are published as views over internal.
-CREATE OR REPLACE FUNCTION cspi.build_report_objects(source_schema name, schema name, internal name,
+CREATE OR REPLACE FUNCTION cspi_internal.build_report_objects(source_schema name, schema name, internal name,
                                           calendar text, present text[], skip_schemas name[], la_code text)
     RETURNS void
     LANGUAGE plpgsql
@@ -32,8 +32,8 @@ BEGIN
     FOR rel IN SELECT DISTINCT c.relation FROM cspi.contract_column c ORDER BY 1 LOOP
         IF rel.relation = ANY (present) THEN
             -- An optional column the source lacks reads as NULL.
-            SELECT string_agg(CASE WHEN a.atttypid IS NULL THEN format('NULL::%s', cspi.contract_type(c.kind))
-                                   ELSE cspi.contract_expression(c.kind, a.atttypid::regtype, c.column_name) END
+            SELECT string_agg(CASE WHEN a.atttypid IS NULL THEN format('NULL::%s', cspi_internal.contract_type(c.kind))
+                                   ELSE cspi_internal.contract_expression(c.kind, a.atttypid::regtype, c.column_name) END
                               || ' AS ' || quote_ident(c.column_name), ', ' ORDER BY c.position)
               INTO select_list
               FROM cspi.contract_column c
@@ -46,18 +46,18 @@ BEGIN
              WHERE c.relation = rel.relation;
             query := format('SELECT %s FROM %I.%I', select_list, source_schema, rel.relation);
         ELSE
-            SELECT string_agg(format('NULL::%s AS %I', cspi.contract_type(c.kind), c.column_name), ', ' ORDER BY c.position)
+            SELECT string_agg(format('NULL::%s AS %I', cspi_internal.contract_type(c.kind), c.column_name), ', ' ORDER BY c.position)
               INTO select_list
               FROM cspi.contract_column c WHERE c.relation = rel.relation;
             query := format('SELECT %s WHERE false', select_list);
         END IF;
-        pending := pending || cspi.publish_view(schema, 'src_' || rel.relation, query, true, skip_schemas);
+        pending := pending || cspi_internal.publish_view(schema, 'src_' || rel.relation, query, true, skip_schemas);
         EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, 'src_' || rel.relation,
                        CASE WHEN rel.relation = ANY (present)
                             THEN format('%I.%I read as the data contract says (ids as text, codes upper-case, NULL flags false).',
                                         source_schema, rel.relation)
                             ELSE format('Empty: the source schema %I has no relation %I.', source_schema, rel.relation) END);
-        PERFORM cspi.comment_report_columns(schema, 'src_' || rel.relation);
+        PERFORM cspi_internal.comment_report_columns(schema, 'src_' || rel.relation);
     END LOOP;
 
     -- What was deployed, and which indicators it can compute: tables in the
@@ -75,26 +75,26 @@ BEGIN
                                                 FROM unnest(i.requires) AS x WHERE NOT x = ANY (%L::text[])) m',
                        schema, present);
     ELSE
-        pending := pending || cspi.publish_view(schema, 'deployment', format('SELECT * FROM %I.deployment', internal), false, skip_schemas);
-        pending := pending || cspi.publish_view(schema, 'indicator_availability',
+        pending := pending || cspi_internal.publish_view(schema, 'deployment', format('SELECT * FROM %I.deployment', internal), false, skip_schemas);
+        pending := pending || cspi_internal.publish_view(schema, 'indicator_availability',
                                   format('SELECT * FROM %I.indicator_availability', internal), false, skip_schemas);
     END IF;
     EXECUTE format('COMMENT ON %s %I.deployment IS %L', CASE WHEN building_internal THEN 'TABLE' ELSE 'VIEW' END, schema,
                    'What cspi.deploy() made this schema from: the source schema, the calendar and the relations it found.');
     EXECUTE format('COMMENT ON %s %I.indicator_availability IS %L', CASE WHEN building_internal THEN 'TABLE' ELSE 'VIEW' END, schema,
                    'Each indicator of the catalogue and whether the source has the relations it needs.');
-    PERFORM cspi.comment_report_columns(schema, 'deployment');
-    PERFORM cspi.comment_report_columns(schema, 'indicator_availability');
+    PERFORM cspi_internal.comment_report_columns(schema, 'deployment');
+    PERFORM cspi_internal.comment_report_columns(schema, 'indicator_availability');
 
     -- The report objects, in build order.
-    SELECT * INTO measures FROM cspi.measure_queries(quote_ident(schema));
+    SELECT * INTO measures FROM cspi_internal.measure_queries(quote_ident(schema));
     FOR o IN SELECT * FROM cspi.report_object ORDER BY build_order LOOP
-        query := cspi.fill_template(o.definition, ARRAY['R', 'CAL', 'EVENTS', 'SNAPSHOTS', 'SCHEMA'],
+        query := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'EVENTS', 'SNAPSHOTS', 'SCHEMA'],
                                     ARRAY[quote_ident(schema), quote_literal(calendar),
                                           measures.events, measures.snapshots, quote_literal(schema)]);
         BEGIN
             IF o.kind = 'view' THEN
-                pending := pending || cspi.publish_view(schema, o.name, query, true, skip_schemas);
+                pending := pending || cspi_internal.publish_view(schema, o.name, query, true, skip_schemas);
                 EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
             ELSIF building_internal THEN
                 -- Filled by REFRESH, not by CREATE ... AS: REFRESH writes
@@ -107,11 +107,11 @@ BEGIN
                 EXECUTE format('CREATE UNIQUE INDEX ON %I.%I (%s)', schema, o.name, o.unique_key);
                 EXECUTE format('COMMENT ON MATERIALIZED VIEW %I.%I IS %L', schema, o.name, o.comment);
             ELSE
-                pending := pending || cspi.publish_view(schema, o.name, format('SELECT * FROM %I.%I', internal, o.name),
+                pending := pending || cspi_internal.publish_view(schema, o.name, format('SELECT * FROM %I.%I', internal, o.name),
                                           false, skip_schemas);
                 EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
             END IF;
-            PERFORM cspi.comment_report_columns(schema, o.name);
+            PERFORM cspi_internal.comment_report_columns(schema, o.name);
         EXCEPTION WHEN OTHERS THEN
             RAISE EXCEPTION 'could not build %.% (report object %, family %): %',
                             schema, o.name, o.kind, o.family, SQLERRM
@@ -126,6 +126,6 @@ BEGIN
     END LOOP;
 END
 $fn$;
-COMMENT ON FUNCTION cspi.build_report_objects(name, name, name, text, text[], name[], text) IS
+COMMENT ON FUNCTION cspi_internal.build_report_objects(name, name, name, text, text[], name[], text) IS
 'Builds the report objects in schema: in the internal schema with materialized views, in the report schema as published views (called by deploy).';
 

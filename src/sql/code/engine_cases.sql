@@ -34,9 +34,9 @@ BEGIN
             USING ERRCODE = 'wrong_object_type',
                   HINT = 'Each member council lists its own with cspi.cases(indicator, period, its report schema).';
     END IF;
-    PERFORM cspi.require_indicator_value(report_schema);
+    PERFORM cspi_internal.require_indicator_value(report_schema);
     IF m.kind = 'query' THEN
-        RETURN QUERY EXECUTE cspi.fill_template(m.cases_query, ARRAY['R'], ARRAY[r])
+        RETURN QUERY EXECUTE cspi_internal.fill_template(m.cases_query, ARRAY['R'], ARRAY[r])
             USING b.period_start, b.period_end;
         RETURN;
     END IF;

@@ -2,7 +2,7 @@
 -- Report objects: indicator_value
 --------------------------------------------------------------------------
 -- Every indicator for every period, from the measures of cspi.indicator_measure
--- (@EVENTS@ and @SNAPSHOTS@, made by cspi.measure_queries), with the
+-- (@EVENTS@ and @SNAPSHOTS@, made by cspi_internal.measure_queries), with the
 -- population for rates, targets and status.  Last, a check that every
 -- indicator of the catalogue has a measure: a code present in the catalogue
 -- but not measured is an error here, at install, never a silent 0.

@@ -43,7 +43,7 @@ COMMENT ON FUNCTION cspi.discloses_small_count(text, bigint, bigint, integer) IS
 -- @I@ is the internal schema, @REGION@ the region schema as a literal,
 -- @SUPPRESS@ the suppression threshold (NULL for none), @VERSION@ the
 -- installed version of cspi (as an expression, so that an upgrade counts).
-CREATE OR REPLACE FUNCTION cspi.region_internal_sql() RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.region_internal_sql() RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN $sql$
 CREATE TABLE @I@.member_figure (
@@ -160,11 +160,11 @@ SELECT p.indicator, p.period_type, p.period, p.period_start, p.period_end,
  CROSS JOIN LATERAL (SELECT cspi.discloses_small_count(i.unit, p.numerator, p.denominator, @SUPPRESS@) AS suppressed) s;
 CREATE UNIQUE INDEX ON @I@.indicator_value (indicator, period_type, period);
 $sql$;
-COMMENT ON FUNCTION cspi.region_internal_sql() IS
+COMMENT ON FUNCTION cspi_internal.region_internal_sql() IS
 'The statements that make a region''s internal schema: the tables of the figures pulled from its members, the view member_value (each member''s figure, ranked) and the materialized view indicator_value (pooled) (called by create_region).';
 
 -- The foreign tables of one member: only its published objects.
-CREATE OR REPLACE FUNCTION cspi.region_member_sql(internal name, member integer, server name, report_schema name)
+CREATE OR REPLACE FUNCTION cspi_internal.region_member_sql(internal name, member integer, server name, report_schema name)
     RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     RETURN format($sql$
@@ -183,7 +183,7 @@ $sql$, internal, 'm' || member || '_indicator_value', 'm' || member || '_indicat
        'm' || member || '_deployment', server, report_schema,
        format('The published indicator_value of member %s (report schema %s on server %s), read over postgres_fdw.',
               member, report_schema, server));
-COMMENT ON FUNCTION cspi.region_member_sql(name, integer, name, name) IS
+COMMENT ON FUNCTION cspi_internal.region_member_sql(name, integer, name, name) IS
 'The statements that make the foreign tables of a region''s member: its published indicator_value, indicator_availability and deployment, and nothing else (called by create_region).';
 
 CREATE OR REPLACE FUNCTION cspi.create_region(region_schema name, members jsonb, name text DEFAULT NULL,
@@ -285,7 +285,7 @@ BEGIN
 
     -- An existing schema must be the caller's, and be this region or empty.
     IF EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = region_schema) THEN
-        PERFORM cspi.check_schema_owner(region_schema, 'schema', 'Make the region in a schema you own, or as its owner.');
+        PERFORM cspi_internal.check_schema_owner(region_schema, 'schema', 'Make the region in a schema you own, or as its owner.');
         -- A remake reads the previous internal schema, which is the
         -- owner's: only the owner itself may remake it.
         IF (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = region_schema) <> current_user::regrole THEN
@@ -331,11 +331,11 @@ BEGIN
            coalesce((e.value ->> 'time_limit')::interval, '1 minute')
       FROM jsonb_array_elements(members) WITH ORDINALITY AS e;
 
-    EXECUTE cspi.fill_template(cspi.region_internal_sql(), ARRAY['I', 'REGION', 'SUPPRESS', 'VERSION'],
+    EXECUTE cspi_internal.fill_template(cspi_internal.region_internal_sql(), ARRAY['I', 'REGION', 'SUPPRESS', 'VERSION'],
                                ARRAY[quote_ident(internal), region_literal, coalesce(suppress_below::text, 'NULL::integer'),
                                      '(SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = ''cspi'')']);
     FOR m IN SELECT * FROM cspi.region_member r WHERE r.region_schema = create_region.region_schema ORDER BY r.position LOOP
-        EXECUTE cspi.region_member_sql(internal, m.position, m.server, m.report_schema);
+        EXECUTE cspi_internal.region_member_sql(internal, m.position, m.server, m.report_schema);
     END LOOP;
 
     -- A remake keeps what the region held for a council it still has (the
@@ -366,11 +366,11 @@ BEGIN
     -- The published views, replaced in place so that views, grants and
     -- comments made over them are kept.
     skip := ARRAY[region_schema, internal];
-    pending := pending || cspi.publish_view(region_schema, 'indicator_value',
+    pending := pending || cspi_internal.publish_view(region_schema, 'indicator_value',
                               format('SELECT * FROM %I.indicator_value', internal), false, skip);
-    pending := pending || cspi.publish_view(region_schema, 'member_value',
+    pending := pending || cspi_internal.publish_view(region_schema, 'member_value',
                               format('SELECT * FROM %I.member_value', internal), false, skip);
-    pending := pending || cspi.publish_view(region_schema, 'indicator_availability', format($q$
+    pending := pending || cspi_internal.publish_view(region_schema, 'indicator_availability', format($q$
         SELECT i.code AS indicator, coalesce(bool_or(a.available), false) AS available,
                CASE WHEN bool_or(a.available) THEN '{}'::text[]
                     ELSE coalesce((SELECT array_agg(DISTINCT r ORDER BY r)
@@ -383,17 +383,17 @@ BEGIN
           LEFT JOIN %1$I.member_availability a ON a.member = m.position AND a.indicator = i.code
          WHERE m.region_schema = %2$L
          GROUP BY i.code$q$, internal, region_schema), false, skip);
-    pending := pending || cspi.publish_view(region_schema, 'member', format($q$
+    pending := pending || cspi_internal.publish_view(region_schema, 'member', format($q$
         SELECT m.position, m.name, m.la_code, m.server, m.report_schema, m.status, m.message,
                m.attempted_at, m.figures_from, m.computed_at, m.cspi_version,
                to_regclass(format('%%I.%%I', %1$L, 'm' || m.position || '_indicator_value')) AS foreign_table
           FROM cspi.region_member m
          WHERE m.region_schema = %2$L$q$, internal, region_schema), false, skip);
-    pending := pending || cspi.publish_view(region_schema, 'period', format($q$
+    pending := pending || cspi_internal.publish_view(region_schema, 'period', format($q$
         SELECT DISTINCT period_type, period, period_start, period_end FROM %I.indicator_value$q$, internal), false, skip);
     -- The scorecard of every period, as a council's report has it.
-    pending := pending || cspi.publish_view(region_schema, 'scorecard',
-                              cspi.fill_template((SELECT o.definition FROM cspi.report_object o WHERE o.name = 'scorecard'),
+    pending := pending || cspi_internal.publish_view(region_schema, 'scorecard',
+                              cspi_internal.fill_template((SELECT o.definition FROM cspi.report_object o WHERE o.name = 'scorecard'),
                                                  ARRAY['R', 'SCHEMA'], ARRAY[quote_ident(region_schema), quote_literal(region_schema)]),
                               false, skip);
     EXECUTE format('COMMENT ON VIEW %I.period IS %L', region_schema,
@@ -408,7 +408,7 @@ BEGIN
                    'Each indicator of the catalogue: available when at least one member has it, which members have it and which do not; missing_relations, when none has it, what their data lacks.');
     EXECUTE format('COMMENT ON VIEW %I.member IS %L', region_schema,
                    'The region''s member councils and how the last refresh went for each (status, message), when the figures held for each were read, and the foreign table of its published indicator_value (for queries of one member''s figures, whose aggregates postgres_fdw runs on the member when its server lists cspi in its extensions option).');
-    PERFORM cspi.comment_report_columns(region_schema, o)
+    PERFORM cspi_internal.comment_report_columns(region_schema, o)
        FROM unnest(ARRAY['indicator_value', 'member_value', 'period', 'scorecard', 'member', 'indicator_availability']) AS o;
     FOREACH stmt IN ARRAY pending LOOP
         EXECUTE stmt;
@@ -457,7 +457,7 @@ COMMENT ON FUNCTION cspi.region_figure_limit() IS
 -- last good figures.  Returns its status, cspi version, message and when
 -- it computed its figures; an error when it cannot be read or its figures
 -- fail the checks.
-CREATE OR REPLACE FUNCTION cspi.pull_region_member(region_schema name, member integer) RETURNS jsonb
+CREATE OR REPLACE FUNCTION cspi_internal.pull_region_member(region_schema name, member integer) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
     SET jit = off
@@ -472,7 +472,7 @@ DECLARE
     problems text;
     message text;
 BEGIN
-    PERFORM cspi.require_restricted_operation('cspi.pull_region_member');
+    PERFORM cspi_internal.require_restricted_operation('cspi_internal.pull_region_member');
     SELECT * INTO STRICT g FROM cspi.region r WHERE r.region_schema = pull_region_member.region_schema;
     SELECT * INTO STRICT m FROM cspi.region_member r
      WHERE r.region_schema = pull_region_member.region_schema AND r.position = pull_region_member.member;
@@ -537,7 +537,7 @@ BEGIN
     -- The indicators it has no figure for, by reason.
     EXECUTE format($q$
         SELECT string_agg(format('no figure for %%s (%%s)', codes, reason), '; ' ORDER BY first)
-          FROM (SELECT cspi.no_figure_reason(a.indicator, a.missing_relations, true) AS reason,
+          FROM (SELECT cspi_internal.no_figure_reason(a.indicator, a.missing_relations, true) AS reason,
                        string_agg(a.indicator, ', ' ORDER BY i.display_order) AS codes,
                        min(i.display_order) AS first
                   FROM %I.member_availability a JOIN cspi.indicator i ON i.code = a.indicator
@@ -546,7 +546,7 @@ BEGIN
     RETURN jsonb_build_object('status', 'ok', 'cspi_version', found_version, 'computed_at', computed, 'message', message);
 END
 $fn$;
-COMMENT ON FUNCTION cspi.pull_region_member(name, integer) IS
+COMMENT ON FUNCTION cspi_internal.pull_region_member(name, integer) IS
 'Pulls one member''s published figures into its region (called by cspi.refresh_region as the region''s owner, inside cspi.execute_as_owner: refuses to run outside one), checking every row first: a known indicator, a year, quarter or month of the years a report covers with its own first and last day, counts neither negative nor above cspi.region_figure_limit(), a numerator wherever there is a denominator and none above it in a percentage. A row that fails is an error naming each rule broken, and the member keeps its last good figures.';
 
 CREATE OR REPLACE FUNCTION cspi.refresh_region(region_schema name) RETURNS void
@@ -579,7 +579,7 @@ BEGIN
             USING ERRCODE = 'invalid_schema_name',
                   HINT = 'Make it again with cspi.create_region(), or remove its row from cspi.region.';
     END IF;
-    PERFORM cspi.check_schema_owner(region_schema, 'region', 'Refresh it as its owner, or as a member of that role.');
+    PERFORM cspi_internal.check_schema_owner(region_schema, 'region', 'Refresh it as its owner, or as a member of that role.');
     FOR m IN SELECT * FROM cspi.region_member r WHERE r.region_schema = refresh_region.region_schema ORDER BY r.position LOOP
         found_version := NULL;
         detail := NULL;
@@ -589,7 +589,7 @@ BEGIN
         -- last pulled from it.
         BEGIN
             pulled := cspi.execute_as_owner(owner::regrole,
-                          format('SELECT cspi.pull_region_member(%L, %s)', region_schema, m.position),
+                          format('SELECT cspi_internal.pull_region_member(%L, %s)', region_schema, m.position),
                           least(extract(epoch FROM m.time_limit) * 1000, 2147483647)::integer);
             new_status := pulled ->> 'status';
             new_message := pulled ->> 'message';
@@ -638,7 +638,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.refresh_region(name) IS
-'Pulls the published figures of each member of a region (cspi.refresh() calls it for a region schema) and pools them again. Each member is read as the region''s owner inside a security-restricted operation, within its time limit (region_member.time_limit), and its rows are checked (cspi.pull_region_member) before they replace its last good figures. A member that cannot be reached, is on another version of cspi, cannot be read, is slower than its time limit or publishes figures that fail the checks keeps the figures last pulled from it; each is named in a warning and in the region''s member view, and the other members are refreshed.';
+'Pulls the published figures of each member of a region (cspi.refresh() calls it for a region schema) and pools them again. Each member is read as the region''s owner inside a security-restricted operation, within its time limit (region_member.time_limit), and its rows are checked (cspi_internal.pull_region_member) before they replace its last good figures. A member that cannot be reached, is on another version of cspi, cannot be read, is slower than its time limit or publishes figures that fail the checks keeps the figures last pulled from it; each is named in a warning and in the region''s member view, and the other members are refreshed.';
 
 -- Who may read the published figures of a report or region schema, and
 -- nothing else: the role a region's user mapping uses on a council.
@@ -650,7 +650,7 @@ DECLARE
     object text;
     is_region boolean := EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = grant_published_figures.report_schema);
 BEGIN
-    PERFORM cspi.require_indicator_value(report_schema,
+    PERFORM cspi_internal.require_indicator_value(report_schema,
                                          'Run cspi.deploy(source_schema, report_schema) or cspi.create_region() first.');
     IF NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = grantee) THEN
         RAISE EXCEPTION 'role "%" does not exist', grantee

@@ -141,7 +141,7 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
 ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;
 
 -- Comment every column of a published view.
-CREATE OR REPLACE FUNCTION cspi.comment_report_columns(schema name, object text) RETURNS void
+CREATE OR REPLACE FUNCTION cspi_internal.comment_report_columns(schema name, object text) RETURNS void
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -165,11 +165,11 @@ BEGIN
     END LOOP;
 END
 $fn$;
-COMMENT ON FUNCTION cspi.comment_report_columns(name, text) IS
+COMMENT ON FUNCTION cspi_internal.comment_report_columns(name, text) IS
 'Comments every column of the published view schema.object from cspi.report_column (src_ views: from the data contract); called by deploy.';
 
 -- Why a scorecard row has no figure, as a council reader would say it.
-CREATE OR REPLACE FUNCTION cspi.relation_noun(relation text) RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.relation_noun(relation text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN CASE relation
         WHEN 'referral' THEN 'referrals'
@@ -191,10 +191,10 @@ CREATE OR REPLACE FUNCTION cspi.relation_noun(relation text) RETURNS text
         WHEN 'child' THEN 'children''s details (dates of birth, families)'
         WHEN 'population' THEN 'child population estimates'
         ELSE relation END;
-COMMENT ON FUNCTION cspi.relation_noun(text) IS
+COMMENT ON FUNCTION cspi_internal.relation_noun(text) IS
 'A data contract relation as a council reader names it: ''health assessments'' for health_assessment.';
 
-CREATE OR REPLACE FUNCTION cspi.no_figure_reason(indicator text, missing_relations text[], has_events boolean)
+CREATE OR REPLACE FUNCTION cspi_internal.no_figure_reason(indicator text, missing_relations text[], has_events boolean)
     RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     BEGIN ATOMIC
@@ -206,7 +206,7 @@ CREATE OR REPLACE FUNCTION cspi.no_figure_reason(indicator text, missing_relatio
                  || (SELECT CASE WHEN count(*) = 1 THEN min(n)
                                  ELSE string_agg(n, ', ' ORDER BY o) FILTER (WHERE o < count_all)
                                       || ' or ' || max(n) FILTER (WHERE o = count_all) END
-                       FROM (SELECT cspi.relation_noun(r) AS n, row_number() OVER (ORDER BY o) AS o,
+                       FROM (SELECT cspi_internal.relation_noun(r) AS n, row_number() OVER (ORDER BY o) AS o,
                                     count(*) OVER () AS count_all
                                FROM unnest(missing_relations) WITH ORDINALITY AS u(r, o)
                               -- a column of a missing relation goes without saying
@@ -216,7 +216,7 @@ CREATE OR REPLACE FUNCTION cspi.no_figure_reason(indicator text, missing_relatio
         ELSE 'there is no child population estimate for that period' END
       FROM cspi.indicator i WHERE i.code = no_figure_reason.indicator;
     END;
-COMMENT ON FUNCTION cspi.no_figure_reason(text, text[], boolean) IS
+COMMENT ON FUNCTION cspi_internal.no_figure_reason(text, text[], boolean) IS
 'Why an indicator has no figure for a period, in words a council reader understands: the data that is missing (missing_relations; NULL: the report predates the indicator), no records in the period, no cases (a zero denominator) or no population estimate.';
 
 -- The reason a scorecard row gives, a council's or a region's.
@@ -228,9 +228,9 @@ CREATE OR REPLACE FUNCTION cspi.figure_reason(indicator text, display text, show
                 WHEN display = 'c' THEN 'the figure is suppressed, because it would disclose a small number'
                 -- only a region has an indicator unavailable with no data missing
                 WHEN NOT available AND missing_relations = '{}' THEN 'no member council''s figures for it could be read'
-                ELSE cspi.no_figure_reason(indicator, missing_relations, has_row) END;
+                ELSE cspi_internal.no_figure_reason(indicator, missing_relations, has_row) END;
 COMMENT ON FUNCTION cspi.figure_reason(text, text, numeric, boolean, text[], boolean) IS
-'Why a scorecard row has no figure (NULL when it has one): suppressed in a region (display ''c''), no member council''s figures read (a region), else cspi.no_figure_reason.';
+'Why a scorecard row has no figure (NULL when it has one): suppressed in a region (display ''c''), no member council''s figures read (a region), else cspi_internal.no_figure_reason.';
 
 -- The scorecard of every period, as a view.
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)

@@ -49,7 +49,7 @@ DECLARE
     la text;
 BEGIN
     PERFORM cspi.period_bounds(period);
-    PERFORM cspi.require_indicator_value(report_schema);
+    PERFORM cspi_internal.require_indicator_value(report_schema);
     PERFORM cspi.check_deployment(report_schema);
     -- The council's authority, when the published figures still name it.
     SELECT coalesce(d.refreshed_at, d.deployed_at), a.old_la_code INTO as_at, la

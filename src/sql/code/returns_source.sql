@@ -264,7 +264,7 @@ BEGIN
     FOR v IN SELECT * FROM cspi.returns_relation ORDER BY build_order LOOP
         CONTINUE WHEN v.return = 'ssda903' AND NOT has_903 OR v.return = 'cin' AND NOT has_cin;
         EXECUTE format('CREATE OR REPLACE VIEW %I.%I AS ', source_schema, v.relation)
-                || cspi.fill_template(v.definition, ARRAY['RETURNS'], ARRAY[quote_ident(r)]);
+                || cspi_internal.fill_template(v.definition, ARRAY['RETURNS'], ARRAY[quote_ident(r)]);
         made := made || v.relation;
     END LOOP;
     RETURN made;
@@ -287,7 +287,7 @@ CREATE OR REPLACE FUNCTION cspi.return_date_text(d date) RETURNS text
     RETURN to_char(d, 'DD/MM/YYYY');
 COMMENT ON FUNCTION cspi.return_date_text(date) IS 'A date as the SSDA903 CSV files write it: dd/mm/yyyy.';
 
-CREATE OR REPLACE FUNCTION cspi.csv_line(fields text[]) RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.csv_line(fields text[]) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     BEGIN ATOMIC
     SELECT string_agg(CASE WHEN f IS NULL THEN ''
@@ -295,12 +295,12 @@ CREATE OR REPLACE FUNCTION cspi.csv_line(fields text[]) RETURNS text
                            ELSE f END, ',' ORDER BY n)
       FROM unnest(fields) WITH ORDINALITY AS u(f, n);
     END;
-COMMENT ON FUNCTION cspi.csv_line(text[]) IS 'One CSV line of fields (quoted where they hold a comma, a double quote, a line feed or a carriage return, quotes doubled; NULL empty), as cspi.csv_lines reads it back.';
+COMMENT ON FUNCTION cspi_internal.csv_line(text[]) IS 'One CSV line of fields (quoted where they hold a comma, a double quote, a line feed or a carriage return, quotes doubled; NULL empty), as cspi.csv_lines reads it back.';
 
 -- A line of an SSDA903 file written out: no field may begin with =, +, -
 -- or @, which a spreadsheet opening the file would run as a formula (no
 -- DfE code or date does); columns are the file's, for the message.
-CREATE OR REPLACE FUNCTION cspi.return_csv_line(file text, columns text[], fields text[]) RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.return_csv_line(file text, columns text[], fields text[]) RETURNS text
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -313,11 +313,11 @@ BEGIN
                       HINT = 'No DfE code or date begins with =, +, - or @: correct the value in the source.';
         END IF;
     END LOOP;
-    RETURN cspi.csv_line(fields);
+    RETURN cspi_internal.csv_line(fields);
 END
 $fn$;
-COMMENT ON FUNCTION cspi.return_csv_line(text, text[], text[]) IS
-'One line of an SSDA903 file of the given kind and columns, as cspi.csv_line writes it; a field beginning with =, +, - or @ (a spreadsheet formula; no DfE code is one) is an error naming the file, the child and the column.';
+COMMENT ON FUNCTION cspi_internal.return_csv_line(text, text[], text[]) IS
+'One line of an SSDA903 file of the given kind and columns, as cspi_internal.csv_line writes it; a field beginning with =, +, - or @ (a spreadsheet formula; no DfE code is one) is an error naming the file, the child and the column.';
 
 CREATE OR REPLACE FUNCTION cspi.export_903(source_schema name, collection_year integer, file text) RETURNS text
     LANGUAGE plpgsql STABLE
@@ -345,18 +345,18 @@ BEGIN
         )$q$, source_schema);
     body := CASE spec.kind
         WHEN 'header' THEN q || $q$
-            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[c.child_id::text, NULL, cspi.return_date_text(c.dob), NULL, NULL, NULL, NULL]),
+            SELECT string_agg(cspi_internal.return_csv_line($3, $4, ARRAY[c.child_id::text, NULL, cspi.return_date_text(c.dob), NULL, NULL, NULL, NULL]),
                               E'\n' ORDER BY c.child_id::text)
               FROM (SELECT DISTINCT child_id, date_of_birth AS dob FROM episode) c$q$
         WHEN 'episodes' THEN q || $q$
-            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[e.child_id::text, cspi.return_date_text(e.start_date), e.reason_new,
+            SELECT string_agg(cspi_internal.return_csv_line($3, $4, ARRAY[e.child_id::text, cspi.return_date_text(e.start_date), e.reason_new,
                                                   e.legal_status, NULL, e.placement, NULL,
                                                   CASE WHEN e.end_date <= $2 THEN cspi.return_date_text(e.end_date) END,
                                                   CASE WHEN e.end_date <= $2 THEN e.reason_ceased END, NULL, NULL, NULL, NULL]),
                               E'\n' ORDER BY e.child_id::text, e.start_date)
               FROM episode e$q$
         WHEN 'reviews' THEN format($q$
-            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[r.child_id::text, cspi.return_date_text(c.date_of_birth),
+            SELECT string_agg(cspi_internal.return_csv_line($3, $4, ARRAY[r.child_id::text, cspi.return_date_text(c.date_of_birth),
                                                   cspi.return_date_text(r.review_date), NULL]),
                               E'\n' ORDER BY r.child_id::text, r.review_date)
               FROM %1$I.cla_review r LEFT JOIN %1$I.child c ON c.child_id::text = r.child_id::text
@@ -364,7 +364,7 @@ BEGIN
         -- UASC: the children with a UASC episode in the year; the status
         -- ceases with the first episode after that is not UASC.
         WHEN 'uasc' THEN q || format($q$
-            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[u.child_id::text, NULL, cspi.return_date_text(u.dob),
+            SELECT string_agg(cspi_internal.return_csv_line($3, $4, ARRAY[u.child_id::text, NULL, cspi.return_date_text(u.dob),
                                                   cspi.return_date_text(u.duc)]), E'\n' ORDER BY u.child_id::text)
               FROM (SELECT e.child_id, min(e.date_of_birth) AS dob,
                            (SELECT min(n.start_date) FROM %1$I.cla_episode n
@@ -373,7 +373,7 @@ BEGIN
                       FROM episode e WHERE coalesce(e.uasc, false) GROUP BY e.child_id) u$q$, source_schema)
         -- OC3: each care leaver's latest record in the year.
         WHEN 'oc3' THEN format($q$
-            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[l.child_id::text, cspi.return_date_text(l.date_of_birth),
+            SELECT string_agg(cspi_internal.return_csv_line($3, $4, ARRAY[l.child_id::text, cspi.return_date_text(l.date_of_birth),
                                                   CASE WHEN l.in_touch THEN 'YES' ELSE 'NO' END,
                                                   coalesce(l.activity, '0'),
                                                   CASE l.accommodation_suitable WHEN true THEN 'Z1' WHEN false THEN 'Z2' ELSE '0' END]),
@@ -383,7 +383,7 @@ BEGIN
                      WHERE cl.as_at BETWEEN $1 AND $2
                      ORDER BY cl.child_id::text, cl.as_at DESC) l$q$, source_schema)
         WHEN 'missing' THEN CASE WHEN to_regclass(format('%I.missing_episode', source_schema)) IS NULL THEN NULL ELSE format($q$
-            SELECT string_agg(cspi.return_csv_line($3, $4, ARRAY[m.child_id::text, cspi.return_date_text(c.date_of_birth), 'M',
+            SELECT string_agg(cspi_internal.return_csv_line($3, $4, ARRAY[m.child_id::text, cspi.return_date_text(c.date_of_birth), 'M',
                                                   cspi.return_date_text(m.start_at::date),
                                                   cspi.return_date_text(m.returned_at::date)]),
                               E'\n' ORDER BY m.child_id::text, m.start_at)

@@ -75,12 +75,12 @@ SELECT pg_catalog.pg_extension_config_dump('cspi.region', '');
 SELECT pg_catalog.pg_extension_config_dump('cspi.region_member', '');
 
 -- Anyone may read the registry; only a role that owns a region schema (or
--- is a member of its owner) may change its rows (cspi.owns_schema).
+-- is a member of its owner) may change its rows (cspi_internal.owns_schema).
 ALTER TABLE cspi.region ENABLE ROW LEVEL SECURITY;
 ALTER TABLE cspi.region_member ENABLE ROW LEVEL SECURITY;
 CREATE POLICY region_read ON cspi.region FOR SELECT USING (true);
-CREATE POLICY region_owner ON cspi.region USING (cspi.owns_schema(region_schema)) WITH CHECK (cspi.owns_schema(region_schema));
+CREATE POLICY region_owner ON cspi.region USING (cspi_internal.owns_schema(region_schema)) WITH CHECK (cspi_internal.owns_schema(region_schema));
 CREATE POLICY region_member_read ON cspi.region_member FOR SELECT USING (true);
 CREATE POLICY region_member_owner ON cspi.region_member
-    USING (cspi.owns_schema(region_schema)) WITH CHECK (cspi.owns_schema(region_schema));
+    USING (cspi_internal.owns_schema(region_schema)) WITH CHECK (cspi_internal.owns_schema(region_schema));
 GRANT SELECT, INSERT, UPDATE, DELETE ON cspi.region, cspi.region_member TO PUBLIC;

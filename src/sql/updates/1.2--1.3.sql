@@ -50,3 +50,40 @@ $dfe$;
 -- in place of eight fixed rewrites of "1 children were" and the like).
 COMMENT ON COLUMN cspi.indicator.sentence IS
 'The narrative sentence template. Placeholders: {in_period} (''In 2023/24''), {period}, {period_end} (''the end of March 2024''), {display} (''81.4% (1,119 / 1,374)''), {value} (''81.4%'', ''146'', ''65.6''), {numerator}, {denominator}, {verdict} (comparison with the previous period and the target, as a sentence or nothing), {value:CODE} for another indicator''s value in the same period, and {singular|plural} for words that follow the figure (the first when the figure is a count of exactly one: ''{value} {child was|children were}''). Override it in cspi.indicator_wording.';
+
+-- Internal helpers leave the API schema for cspi_internal (the code that
+-- follows creates them there again, CREATE OR REPLACE).
+CREATE SCHEMA cspi_internal;
+COMMENT ON SCHEMA cspi_internal IS
+'cspi''s internal helpers: SQL generation, the checks of a source against the data contract, the steps of deploy and of a region''s refresh. Not an API: they may change in any version. Called by the functions of schema cspi.';
+GRANT USAGE ON SCHEMA cspi_internal TO PUBLIC;
+ALTER FUNCTION cspi.published_number(text,text,integer,text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.published_suppression(text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.contract_base_type(regtype) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.contract_accepts(text,regtype) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.contract_kind_words(text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.contract_expression(text,regtype,text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.owns_schema(name) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.check_schema_owner(name,text,text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.require_indicator_value(name,text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.require_restricted_operation(text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.deploy_restricted(name,name,text,text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.lock_published_views(name) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.fill_template(text,text[],text[]) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.measure_columns(cspi.indicator_measure,bigint) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.measure_row(cspi.indicator_measure,bigint) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.measure_queries(text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.dependent_views(regclass,name[]) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.view_statements(oid) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.recreate_statements(regclass,name[]) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.publish_view(name,text,text,boolean,name[]) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.contract_type(text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.build_report_objects(name,name,name,text,text[],name[],text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.comment_report_columns(name,text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.relation_noun(text) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.no_figure_reason(text,text[],boolean) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.csv_line(text[]) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.return_csv_line(text,text[],text[]) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.region_internal_sql() SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.region_member_sql(name,integer,name,name) SET SCHEMA cspi_internal;
+ALTER FUNCTION cspi.pull_region_member(name,integer) SET SCHEMA cspi_internal;
