@@ -10,7 +10,7 @@ rows of the latest two years (the latest three mid-years of the ONS
 population estimates, which rates divide by the year before), and of those
 only the rows cspi reads (the care leavers' files: ages 19 to 21), unchanged
 byte for byte.  The statistical-neighbour model is copied whole.  `make`
-turns data/dfe/ into src/sql/schema/benchmarks_data.sql (tools/gen_dfe_data.py).
+turns data/dfe/ into src/sql/dfe/figures.sql, the script of cspi_dfe (tools/gen_dfe_data.py).
 """
 import csv
 import io

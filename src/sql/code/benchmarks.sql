@@ -114,8 +114,8 @@ DECLARE
     missing text[];
     bad record;
     loaded bigint;
-    -- The install and upgrade scripts load the shipped figures with
-    -- cspi.loading_shipped_figures set (benchmarks_data.sql).
+    -- cspi_dfe's script loads the shipped figures with
+    -- cspi.loading_shipped_figures set (src/sql/dfe/figures.sql).
     shipping boolean := coalesce(current_setting('cspi.loading_shipped_figures', true), '') = 'on';
     base text := regexp_replace(file, '^.*/', '');
 BEGIN

@@ -5,9 +5,10 @@
 -- The DfE publishes each year, on Explore Education Statistics, every local
 -- authority's children's social care figures with the regional and England
 -- ones, as "tidy" CSV files; and a statistical-neighbour model naming each
--- authority's ten most similar authorities.  cspi ships the latest two
--- years of the files that match its indicators (data/dfe/, loaded at
--- CREATE EXTENSION by benchmarks_data.sql) and loads newer files the same
+-- authority's ten most similar authorities.  The companion extension
+-- cspi_dfe ships the latest two years of the files that match cspi's
+-- indicators (data/dfe/, loaded by CREATE EXTENSION cspi_dfe), and cspi
+-- loads a council's newer files the same
 -- way: cspi.load_dfe_file(file, content).  cspi.published_measure maps the
 -- DfE's measures to cspi's indicators, saying where the definitions differ.
 --

@@ -36,7 +36,7 @@ COMMENT ON COLUMN cspi.indicator.sentence IS
 COMMENT ON COLUMN cspi.indicator.explanation IS
 'The definition in plain words, for readers of the report (its appendix); definition gives the exact rule.';
 
--- The sentences themselves: catalogue_wording.sql.
+-- The sentences themselves: each family's file of src/sql/indicators/.
 
 CREATE TABLE cspi.indicator_wording (
     indicator text PRIMARY KEY REFERENCES cspi.indicator (code) ON UPDATE CASCADE,
