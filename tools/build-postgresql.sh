@@ -64,9 +64,31 @@ has_contrib() {
 		[ -e "$prefix/share/extension/$m.control" ] || return 1
 	done
 }
+# The server runs as user postgres, which must be able to reach the install
+# through every directory above it: a cache made with `mktemp -d` is mode
+# 0700, and initdb then fails with "Permission denied".  Directories of the
+# cache itself are opened (search permission only); anything above the cache
+# is the user's to change, so that is an error naming it.
+open_path() {
+	root=${CSPI_PG_CACHE:-/var/cache/cspi-postgresql}
+	d=$prefix
+	while [ "$d" != / ]; do
+		if [ "$(( 0$(stat -c %a "$d") & 1 ))" = 0 ]; then
+			case $d/ in
+				"${root%/}"/*)
+					chmod o+x "$d" 2>/dev/null \
+						|| die "the server user cannot reach $prefix: $d is not searchable by others (chmod o+x $d)" ;;
+				*)
+					die "the server user cannot reach $prefix: $d is not searchable by others (chmod o+x $d)" ;;
+			esac
+		fi
+		d=$(dirname "$d")
+	done
+}
 
 version=$(sid_version)
 if is_done "$version"; then
+	open_path
 	echo "PG_CONFIG=$pg_config"
 	exit 0
 fi
@@ -107,6 +129,7 @@ $apt update -qq >&2 || die "apt-get update failed"
 version=$(sid_version)
 [ -n "$version" ] || die "Debian sid has no source package postgresql-$major (apt-cache showsrc found nothing)"
 if is_done "$version"; then
+	open_path
 	echo "PG_CONFIG=$pg_config"
 	exit 0
 fi
@@ -192,6 +215,7 @@ ln -sfn "$prefix" "$bindir"
 ln -sfn "$("$prefix/bin/pg_config" --sharedir)" "$sharedir"
 "$pg_config" --version | grep -qx "PostgreSQL $pgversion" \
 	|| die "$pg_config does not report PostgreSQL $pgversion"
+open_path
 echo "$version" > "$stamp"
 echo "==> PostgreSQL $pgversion installed in $prefix" >&2
 echo "PG_CONFIG=$pg_config"
