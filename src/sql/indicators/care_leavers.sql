@@ -107,3 +107,14 @@ INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, diffe
  ('care_leavers_19_21_suitable', 'care_leavers_accommodation', 'CL_ACCOM_19_21', '%', 'Care leavers aged 19 to 21 in suitable accommodation',
   'The DfE''s denominator includes care leavers with no information on their accommodation; cspi''s includes those whose suitability is unknown as not suitable, the same.')
 ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, title = EXCLUDED.title, difference = EXCLUDED.difference;
+
+-- The comments of the columns only this family's published views have
+-- (object '': that column in any view; see cspi_internal.comment_report_columns).
+INSERT INTO cspi.report_column (object, column_name, comment) VALUES
+ ('', 'accommodation_suitable', 'The care leaver''s accommodation is suitable (NULL: unknown).'),
+ ('', 'activity', 'The care leaver''s main activity (SSDA903 OC3 code or its group).'),
+ ('', 'activity_group', 'The activity''s group: education, training or employment, NEET, or other.'),
+ ('', 'age_band', 'The care leaver''s age band: 19-21 or 22-25 (NULL: neither).'),
+ ('', 'as_at', 'The date the care leaver''s record refers to (the latest in the 12 months to the end of the period).'),
+ ('', 'in_touch', 'The authority is in touch with the care leaver.')
+ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;

@@ -220,3 +220,21 @@ INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, diffe
  ('cp_31_march', 'cp_at_31_march', 'CP_OPEN', 'count', 'Child protection plans open on 31 March',
   'The DfE counts plans, cspi children; a child has one plan at a time, so the two agree unless the source holds overlapping plans.')
 ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, title = EXCLUDED.title, difference = EXCLUDED.difference;
+
+-- The comments of the columns only this family's published views have
+-- (object '': that column in any view; see cspi_internal.comment_report_columns).
+INSERT INTO cspi.report_column (object, column_name, comment) VALUES
+ ('', 'icpc_date', 'The date of the initial child protection conference.'),
+ ('', 'measured_from', 'The date the visit''s timescale runs from: the previous visit in the plan, or the plan''s start.'),
+ ('', 'plan_id', 'The child protection plan (source id).'),
+ ('', 'plan_start', 'The start of the child protection plan.'),
+ ('', 'previous_plan_end_within_2y', 'The end of the child''s previous plan that ended within 2 years before this one started.'),
+ ('', 'previous_plan_start', 'The start of the child''s previous plan.'),
+ ('', 'repeat_ever', 'The child has had an earlier child protection plan.'),
+ ('', 'repeat_within_2y', 'The child had a plan that ended within 2 years before this one started.'),
+ ('', 's47_id', 'The section 47 enquiry (source id).'),
+ ('', 'strategy_date', 'The date of the strategy discussion.'),
+ ('', 'transfer_in', 'The conference was a transfer-in.'),
+ ('', 'within_10wd', 'Within 10 working days.'),
+ ('', 'within_15wd', 'Within 15 working days.')
+ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;

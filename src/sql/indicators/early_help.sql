@@ -51,3 +51,10 @@ INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filte
     ('EH_FAMILIES_EXTERNAL', 'snapshot', 'family_support_at_period_end', NULL, 'provider = ''EXTERNAL''', 'family_id', 'true', NULL),
     ('EH_CHILDREN_EXTERNAL', 'snapshot', 'family_support_at_period_end', NULL, 'provider = ''EXTERNAL''', 'child_id', 'true', NULL)
 ON CONFLICT (indicator) DO UPDATE SET kind = EXCLUDED.kind, relation = EXCLUDED.relation, anchor = EXCLUDED.anchor, row_filter = EXCLUDED.row_filter, count_distinct = EXCLUDED.count_distinct, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator;
+
+-- The comments of the columns only this family's published views have
+-- (object '': that column in any view; see cspi_internal.comment_report_columns).
+INSERT INTO cspi.report_column (object, column_name, comment) VALUES
+ ('', 'case_id', 'The family support case (source id).'),
+ ('', 'provider', 'Who gives the family support: internal or external.')
+ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;

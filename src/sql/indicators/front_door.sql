@@ -114,3 +114,18 @@ INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, diffe
  ('rereferral_children', 'referrals', 'REREFERRAL_CHILDREN', 'count', 'Children with a re-referral within 12 months',
   'The same definition: children with a referral in the year within 12 months of a previous one.')
 ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, title = EXCLUDED.title, difference = EXCLUDED.difference;
+
+-- The comments of the columns only this family's published views have
+-- (object '': that column in any view; see cspi_internal.comment_report_columns).
+INSERT INTO cspi.report_column (object, column_name, comment) VALUES
+ ('', 'assessment_id', 'The child and family assessment (source id).'),
+ ('', 'authorised_date', 'The date the assessment was completed (authorised).'),
+ ('', 'over_3wd', 'The referral took over 3 working days to complete.'),
+ ('', 'previous_referral_date', 'The date of the child''s previous referral within 12 months.'),
+ ('', 'referral_date', 'The date of the referral.'),
+ ('', 'referral_id', 'The referral (source id).'),
+ ('', 'rereferral_12m', 'The child had another referral in the 12 months before this one.'),
+ ('', 'within_1wd', 'Completed within 1 working day.'),
+ ('', 'within_45wd', 'Completed within 45 working days.'),
+ ('referral_timeliness', 'completed_date', 'The date the referral was completed.')
+ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;
