@@ -56,9 +56,10 @@
 --                       working day on or before d.
 -- ordof and wdn read two arrays built once from the bank holidays of the
 -- shipped england-and-wales calendar, so the generator calls no cspi
--- function per row.  {s} stands for
--- the quoted source schema, {round} for the round of the repeat-plan and
--- re-entry loops.  Parameters of every statement: $1 seed, $2 scale, $3
+-- function per row.  @S@ stands for
+-- the quoted source schema, @ROUND@ for the round of the repeat-plan and
+-- re-entry loops (the placeholders of all of cspi's generated SQL); the
+-- macros are expanded before the schema is filled in.  Parameters of every statement: $1 seed, $2 scale, $3
 -- first day (1 April first_year), $4 last day (31 March last_year), $5
 -- first_year, $6 last_year, $7 the ordinal array, $8 its first date, $9
 -- the working-day array, $10 the bank holidays.  JIT is off: compiling
@@ -204,7 +205,7 @@ BEGIN
 
     -- population: a mid-year estimate for every year whose 30 June can be
     -- the latest on or before a period end of the data
-    $q$INSERT INTO {s}.population (year, children)
+    $q$INSERT INTO @S@.population (year, children)
        SELECT y, round($2 * (22255 + 45 * (y - 2023) + 80 * (rnd('pop', y) - 0.5)))::integer
          FROM generate_series($5 - 1, $6 - 1) AS y$q$,
 
@@ -371,14 +372,14 @@ BEGIN
     -- repeat journeys: 6% of families whose plan ended come back, 70% of
     -- them within two years
     $q$INSERT INTO pg_temp.cspi_gen_cpj (jid, rno, fam, sd)
-       SELECT jid, {round}, fam, sd
+       SELECT jid, @ROUND@, fam, sd
          FROM (SELECT jid, fam, wdn(ordof(t - 1) + 1) AS sd
-                 FROM (SELECT p.jid + {round}::bigint * 10000000000 AS jid, p.fam,
+                 FROM (SELECT p.jid + @ROUND@::bigint * 10000000000 AS jid, p.fam,
                               p.pe + CASE WHEN rnd('cp.rg', p.jid) < 0.7
                                           THEN 30 + floor(rnd('cp.rgd', p.jid) * 670)
                                           ELSE 731 + floor(rnd('cp.rgd', p.jid) * 730) END::integer AS t
                          FROM pg_temp.cspi_gen_cpj p
-                        WHERE p.rno = {round} - 1 AND p.pe IS NOT NULL
+                        WHERE p.rno = @ROUND@ - 1 AND p.pe IS NOT NULL
                           AND rnd('cp.rep', p.jid) < 0.06) a) b
         WHERE sd <= $4$q$,
 
@@ -408,7 +409,7 @@ BEGIN
                                          FROM (SELECT jid, sd, edge_icpc, edge_icpc IS NOT NULL AS edge,
                                                       edge_icpc IS NOT NULL OR rnd('cp.held', jid) < 0.85 AS held,
                                                       edge_icpc IS NULL AND rnd('cp.ti', jid) < 0.05 AS ti
-                                                 FROM pg_temp.cspi_gen_cpj WHERE rno = {round}) a) b) c) d) x
+                                                 FROM pg_temp.cspi_gen_cpj WHERE rno = @ROUND@) a) b) c) d) x
         WHERE j.jid = x.jid$q$,
 
     -- reviews: the first on or before start + 3 months, then each on or
@@ -424,7 +425,7 @@ BEGIN
                     FROM (SELECT due, key, 1 + floor(rnd('cpr.lg', key) * 10)::integer AS lg,
                                  floor(rnd('cpr.e', key) ^ 2 * 21)::integer AS e
                             FROM (SELECT (j.ps + interval '3 months')::date AS due, j.jid || '.1' AS key) z0) z) x
-            WHERE j.rno = {round} AND j.has_plan
+            WHERE j.rno = @ROUND@ AND j.has_plan
            UNION ALL
            SELECT rv.jid, rv.k + 1, rv.kmax, rv.ee, x.r
              FROM rv
@@ -442,7 +443,7 @@ BEGIN
     $q$UPDATE pg_temp.cspi_gen_cpj j
           SET pe = CASE WHEN j.ee IS NOT NULL THEN CASE WHEN j.ee <= $4 THEN j.ee END
                         ELSE (SELECT r.rdate FROM pg_temp.cspi_gen_cprev r WHERE r.jid = j.jid AND r.k = j.kmax) END
-        WHERE j.rno = {round} AND j.has_plan$q$,
+        WHERE j.rno = @ROUND@ AND j.has_plan$q$,
 
     $q$ANALYZE pg_temp.cspi_gen_cpj$q$
     ];
@@ -451,11 +452,11 @@ BEGIN
     -- re-entry: 40% of children who returned home come back into care,
     -- 1 to 24 months later
     $q$INSERT INTO pg_temp.cspi_gen_clap (pid, rno, fid, child_id, family_id, dob, uasc, legacy, st)
-       SELECT pid, {round}, fid, child_id, family_id, dob, false, false, st
-         FROM (SELECT p.pid + {round}::bigint * 1000000000000 AS pid, p.fid, p.child_id, p.family_id, p.dob,
+       SELECT pid, @ROUND@, fid, child_id, family_id, dob, false, false, st
+         FROM (SELECT p.pid + @ROUND@::bigint * 1000000000000 AS pid, p.fid, p.child_id, p.family_id, p.dob,
                       p.en + 30 + floor(rnd('cla.gap', p.pid) ^ 2 * 700)::integer AS st
                  FROM pg_temp.cspi_gen_clap p
-                WHERE p.rno = {round} - 1 AND p.cls = 'home' AND p.en <= $4
+                WHERE p.rno = @ROUND@ - 1 AND p.cls = 'home' AND p.en <= $4
                   AND rnd('cla.re', p.pid) < 0.4) a
         WHERE st <= $4 AND st < (dob + interval '17 years 6 months')::date$q$,
 
@@ -521,7 +522,7 @@ BEGIN
                                                                          FROM (SELECT pid, st, dob, uasc, legacy, (st - dob) / 365.25 AS age,
                                                                                       CASE WHEN rno > 1 OR rnd('cla.own', pid) < 0.3 THEN rnd('cla.cls', pid)
                                                                                            ELSE rnd('cla.cls', fid) END AS uc
-                                                                                 FROM pg_temp.cspi_gen_clap WHERE rno = {round}) z) y) a) b) c) d) e) f) x
+                                                                                 FROM pg_temp.cspi_gen_clap WHERE rno = @ROUND@) z) y) a) b) c) d) e) f) x
         WHERE p.pid = x.pid$q$,
 
     $q$ANALYZE pg_temp.cspi_gen_clap$q$
@@ -979,15 +980,15 @@ BEGIN
     ------------------------------------------------------------------
     -- The source tables
     ------------------------------------------------------------------
-    $q$INSERT INTO {s}.referral (referral_id, child_id, referral_date, completed_date)
+    $q$INSERT INTO @S@.referral (referral_id, child_id, referral_date, completed_date)
        SELECT 'R' || (10000000 + row_number() OVER (ORDER BY rdate, child_id, rkey)), child_id, rdate, cdate
          FROM pg_temp.cspi_gen_ref$q$,
 
-    $q$INSERT INTO {s}.assessment (assessment_id, child_id, start_date, authorised_date)
+    $q$INSERT INTO @S@.assessment (assessment_id, child_id, start_date, authorised_date)
        SELECT 'A' || (10000000 + row_number() OVER (ORDER BY st, child_id, rkey, seq)), child_id, st, au
          FROM pg_temp.cspi_gen_asmt$q$,
 
-    $q$INSERT INTO {s}.s47_enquiry (s47_id, child_id, strategy_date, icpc_date, transfer_in)
+    $q$INSERT INTO @S@.s47_enquiry (s47_id, child_id, strategy_date, icpc_date, transfer_in)
        SELECT 'S' || (10000000 + row_number() OVER (ORDER BY sd, child_id, jid)), child_id, sd, icpc,
               coalesce(ti, false)
          FROM pg_temp.cspi_gen_s47$q$,
@@ -996,14 +997,14 @@ BEGIN
        SELECT 'CP' || (10000000 + row_number() OVER (ORDER BY ps, child_id, jid)) AS plan_id, jid, child_id, ps, pe
          FROM pg_temp.cspi_gen_s47 WHERE on_plan$q$,
 
-    $q$INSERT INTO {s}.cp_plan (plan_id, child_id, start_date, end_date)
+    $q$INSERT INTO @S@.cp_plan (plan_id, child_id, start_date, end_date)
        SELECT plan_id, child_id, ps, pe FROM pg_temp.cspi_gen_plan$q$,
 
-    $q$INSERT INTO {s}.cp_review (review_id, plan_id, review_date)
+    $q$INSERT INTO @S@.cp_review (review_id, plan_id, review_date)
        SELECT 'CR' || (10000000 + row_number() OVER (ORDER BY r.rdate, p.plan_id)), p.plan_id, r.rdate
          FROM pg_temp.cspi_gen_plan p JOIN pg_temp.cspi_gen_cprev r ON r.jid = p.jid$q$,
 
-    $q$INSERT INTO {s}.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status,
+    $q$INSERT INTO @S@.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status,
                                     placement, reason_ceased, distance_miles, uasc)
        SELECT 'E' || (10000000 + row_number() OVER (ORDER BY start_date, child_id)),
               child_id, start_date, end_date, reason_new, legal_status, placement, reason_ceased,
@@ -1016,45 +1017,45 @@ BEGIN
                       round((1 + rnd('sb.dist', i) * 9)::numeric, 1), false
                  FROM pg_temp.cspi_gen_sb) e$q$,
 
-    $q$INSERT INTO {s}.cla_review (review_id, child_id, review_date)
+    $q$INSERT INTO @S@.cla_review (review_id, child_id, review_date)
        SELECT 'LR' || (10000000 + row_number() OVER (ORDER BY rdate, child_id)), child_id, rdate
          FROM pg_temp.cspi_gen_clarev$q$,
 
-    $q$INSERT INTO {s}.visit (visit_id, child_id, visit_type, visit_date, due_date)
+    $q$INSERT INTO @S@.visit (visit_id, child_id, visit_type, visit_date, due_date)
        SELECT 'V' || (10000000 + row_number() OVER (ORDER BY vdate, child_id, vtype)), child_id, vtype, vdate, due
          FROM pg_temp.cspi_gen_vis$q$,
 
-    $q$INSERT INTO {s}.allocation (child_id, start_date, end_date, qualified_social_worker)
+    $q$INSERT INTO @S@.allocation (child_id, start_date, end_date, qualified_social_worker)
        SELECT child_id, st, en, qsw FROM pg_temp.cspi_gen_alloc ORDER BY st, child_id, qsw$q$,
 
-    $q$INSERT INTO {s}.health_assessment (child_id, kind, due_date, completed_date)
+    $q$INSERT INTO @S@.health_assessment (child_id, kind, due_date, completed_date)
        SELECT child_id, kind, due, done FROM pg_temp.cspi_gen_health ORDER BY due, child_id, kind$q$,
 
-    $q$INSERT INTO {s}.missing_episode (episode_id, child_id, start_at, returned_at, rhi_offered_at,
+    $q$INSERT INTO @S@.missing_episode (episode_id, child_id, start_at, returned_at, rhi_offered_at,
                                         rhi_engaged, other_authority)
        SELECT 'M' || (10000000 + row_number() OVER (ORDER BY start_at, child_id, ekey)), child_id, start_at,
               returned_at, rhi_offered_at, rhi_engaged, other_authority
          FROM pg_temp.cspi_gen_miss$q$,
 
-    $q$INSERT INTO {s}.care_leaver (child_id, as_at, in_touch, accommodation_suitable, activity)
+    $q$INSERT INTO @S@.care_leaver (child_id, as_at, in_touch, accommodation_suitable, activity)
        SELECT child_id, as_at, in_touch, accommodation_suitable, activity FROM pg_temp.cspi_gen_cl
         ORDER BY as_at, child_id$q$,
 
-    $q$INSERT INTO {s}.family_support (case_id, family_id, child_id, provider, start_date, end_date)
+    $q$INSERT INTO @S@.family_support (case_id, family_id, child_id, provider, start_date, end_date)
        SELECT 'FS' || (1000000 + fno), family_id, child_id,
               CASE WHEN rnd('fs.case', fk) < 0.02 THEN initcap(prov) || ' ' ELSE prov END, st, en
          FROM pg_temp.cspi_gen_fs ORDER BY fno, child_id$q$,
 
     -- every child referred to anywhere, once
-    $q$INSERT INTO {s}.child (child_id, family_id, date_of_birth)
+    $q$INSERT INTO @S@.child (child_id, family_id, date_of_birth)
        SELECT k.child_id, k.family_id, k.dob
          FROM pg_temp.cspi_gen_kid k
-        WHERE k.child_id IN (SELECT child_id FROM {s}.referral
-                             UNION SELECT child_id FROM {s}.s47_enquiry
-                             UNION SELECT child_id FROM {s}.cla_episode
-                             UNION SELECT child_id FROM {s}.missing_episode
-                             UNION SELECT child_id FROM {s}.care_leaver
-                             UNION SELECT child_id FROM {s}.family_support)
+        WHERE k.child_id IN (SELECT child_id FROM @S@.referral
+                             UNION SELECT child_id FROM @S@.s47_enquiry
+                             UNION SELECT child_id FROM @S@.cla_episode
+                             UNION SELECT child_id FROM @S@.missing_episode
+                             UNION SELECT child_id FROM @S@.care_leaver
+                             UNION SELECT child_id FROM @S@.family_support)
         ORDER BY k.child_id$q$
     ];
 
@@ -1063,7 +1064,7 @@ BEGIN
     ------------------------------------------------------------------
     stmts := setup;
     FOR r IN 1..3 LOOP
-        stmts := stmts || ARRAY(SELECT replace(x, '{round}', r::text)
+        stmts := stmts || ARRAY(SELECT replace(x, '@ROUND@', r::text)
                                   FROM unnest(cp_round) WITH ORDINALITY AS u(x, o) ORDER BY o);
     END LOOP;
     stmts := stmts || ARRAY[
@@ -1124,14 +1125,17 @@ BEGIN
         WHERE c.pid = x.pid$q$
     ];
     FOR r IN 1..3 LOOP
-        stmts := stmts || ARRAY(SELECT replace(x, '{round}', r::text)
+        stmts := stmts || ARRAY(SELECT replace(x, '@ROUND@', r::text)
                                   FROM unnest(cla_round) WITH ORDINALITY AS u(x, o) ORDER BY o);
     END LOOP;
     stmts := stmts || rest;
 
     FOREACH stmt IN ARRAY stmts LOOP
         step := step + 1;
-        q := replace(stmt, '{s}', s);
+        -- The macros first, then the schema in one pass (cspi's one notation
+        -- for generated SQL, cspi_internal.fill_template): nothing expands
+        -- inside the schema's name.
+        q := stmt;
         LOOP
             q2 := regexp_replace(q, '\mordof\(([^()]+)\)', '$7[\1 - $8 + 1]', 'g');
             q2 := regexp_replace(q2, '\mwdn\(([^()]+)\)', '$9[\1]', 'g');
@@ -1141,6 +1145,7 @@ BEGIN
         q := regexp_replace(q, $re$\mrnd\('([^']+)',\s*([^()]+)\)$re$,
                             $re$((pg_catalog.hashtextextended('\1:' || (\2)::text, $1) & 9007199254740991)::float8 / 9007199254740992.0)$re$,
                             'g');
+        q := cspi_internal.fill_template(q, ARRAY['S'], ARRAY[s]);
         t_step := clock_timestamp();
         BEGIN
             EXECUTE q USING seed::bigint, scale, d0, d1, first_year, last_year, ords, cal_base, wds, hols;
