@@ -42,12 +42,27 @@ OBJS = \
 #                        by every upgrade.
 # make builds the install script of the current version from all of them in
 # this order, and the upgrade script from the last release from its delta
-# followed by the code and indicator files in the same order.  Released
-# scripts (cspi--1.0.sql, cspi--1.1--1.2.sql, ...) are committed as released
-# and never edited; the built ones are never committed.
+# followed by the code and indicator files in the same order.
+#
+# Released scripts are committed as released and never edited.  While the
+# current version (cspi.control's default_version) is in development, make
+# builds its scripts beside the control file and they are not committed.  Once
+# it is released (its scripts committed, its number added to RELEASES), make
+# builds them again under build/ only so that test/built-sql.sh can check that
+# the sources still make exactly what was released: a change after a release
+# goes into the next version (doc/releasing.md).
 EXTVERSION = $(shell sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.control)
-# The last release, whose upgrade to EXTVERSION make builds.
-PREVIOUS_VERSION = 1.2
+# Every release of cspi, oldest first.
+RELEASES = 1.0 1.1 1.2 1.3
+LAST_RELEASE = $(lastword $(RELEASES))
+ifeq ($(EXTVERSION),$(LAST_RELEASE))
+# The release before it, whose upgrade to EXTVERSION make builds.
+PREVIOUS_VERSION = $(word $(words $(filter-out $(LAST_RELEASE),$(RELEASES))),$(RELEASES))
+BUILT_DIR = build/
+else
+PREVIOUS_VERSION = $(LAST_RELEASE)
+BUILT_DIR =
+endif
 SQL_SOURCES = \
 	src/sql/schema/internal.sql \
 	src/sql/schema/calendars.sql \
@@ -94,17 +109,26 @@ UPDATE_SCRIPT = cspi--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # The synthetic council generator is a companion extension,
 # cspi_synthetic (CREATE EXTENSION cspi_synthetic puts cspi.generate_source
 # in schema cspi), for make demo, the tests and the benchmarks: not part of
-# what CREATE EXTENSION cspi installs.  Its version follows cspi's.
+# what CREATE EXTENSION cspi installs.  Its version follows cspi's; its
+# first release was 1.3.  Its upgrade script runs the generator again
+# (CREATE OR REPLACE).
 SYNTHETIC_SOURCES = src/sql/synthetic/generator.sql
 SYNTHETIC_SCRIPT = cspi_synthetic--$(EXTVERSION).sql
+SYNTHETIC_UPDATE = $(if $(filter-out 1.0 1.1 1.2,$(PREVIOUS_VERSION)),cspi_synthetic--$(PREVIOUS_VERSION)--$(EXTVERSION).sql)
 # The DfE's published figures are the companion extension cspi_dfe,
 # versioned by the year of the latest publication it holds (data/dfe/), so
 # that a new year of figures is a new cspi_dfe, not a new cspi.  The tables
-# and the loader stay in cspi (a council loads its own files there).
+# and the loader stay in cspi (a council loads its own files there).  Its
+# releases are committed and frozen as cspi's are.
 DFE_VERSION = $(shell sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi_dfe.control)
+DFE_RELEASES = 2025
 DFE_SCRIPT = cspi_dfe--$(DFE_VERSION).sql
-DATA_built = cspi--$(EXTVERSION).sql $(UPDATE_SCRIPT) $(SYNTHETIC_SCRIPT) $(DFE_SCRIPT)
-DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql))
+DFE_BUILT_DIR = $(if $(filter $(DFE_VERSION),$(DFE_RELEASES)),build/)
+# What make builds: installed while in development, only checked once released.
+BUILT_SCRIPTS = $(addprefix $(BUILT_DIR),cspi--$(EXTVERSION).sql $(UPDATE_SCRIPT) $(SYNTHETIC_SCRIPT) $(SYNTHETIC_UPDATE)) \
+	$(DFE_BUILT_DIR)$(DFE_SCRIPT)
+DATA_built = $(filter-out build/%,$(BUILT_SCRIPTS))
+DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql cspi_synthetic--*.sql cspi_dfe--*.sql))
 DOCS = README.md
 # The command-line wrapper that loads a folder of statutory returns.
 SCRIPTS = tools/cspi-import-returns
@@ -166,8 +190,8 @@ src/sql/schema/holidays_uk_any.sql: tools/gen_uk_holidays.py
 src/sql/dfe/figures.sql: tools/gen_dfe_data.py $(wildcard data/dfe/*.csv)
 	mkdir -p $(dir $@) && python3 tools/gen_dfe_data.py > $@.tmp && mv $@.tmp $@
 
-cspi--$(EXTVERSION).sql: $(SQL_SOURCES) src/sql/indicators cspi.control Makefile
-	{ printf '%s\n' \
+$(BUILT_DIR)cspi--$(EXTVERSION).sql: $(SQL_SOURCES) src/sql/indicators cspi.control Makefile
+	mkdir -p $(@D) && { printf '%s\n' \
 		'/* cspi--$(EXTVERSION).sql: children'"'"'s social care performance indicators. */' \
 		'-- Built by make from the files in src/sql/: edit those, not this file.' \
 		'' \
@@ -176,9 +200,9 @@ cspi--$(EXTVERSION).sql: $(SQL_SOURCES) src/sql/indicators cspi.control Makefile
 		''; \
 	  for f in $(SQL_SOURCES); do cat "$$f"; echo; done; } > $@.tmp && mv $@.tmp $@
 
-$(UPDATE_SCRIPT): src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN_SOURCES) src/sql/indicators cspi.control Makefile
-	{ printf '%s\n' \
-		'/* $@: upgrade cspi $(PREVIOUS_VERSION) to $(EXTVERSION) (ALTER EXTENSION cspi UPDATE). */' \
+$(BUILT_DIR)$(UPDATE_SCRIPT): src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN_SOURCES) src/sql/indicators cspi.control Makefile
+	mkdir -p $(@D) && { printf '%s\n' \
+		'/* $(@F): upgrade cspi $(PREVIOUS_VERSION) to $(EXTVERSION) (ALTER EXTENSION cspi UPDATE). */' \
 		'-- Built by make from src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql and the files' \
 		'-- of src/sql/code/ and src/sql/indicators/: edit those, not this file.' \
 		'' \
@@ -187,9 +211,9 @@ $(UPDATE_SCRIPT): src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN
 		''; \
 	  for f in src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN_SOURCES); do cat "$$f"; echo; done; } > $@.tmp && mv $@.tmp $@
 
-$(DFE_SCRIPT): src/sql/dfe/figures.sql cspi_dfe.control Makefile
-	{ printf '%s\n' \
-		'/* $@: the DfE'"'"'s published figures for cspi (Open Government Licence v3.0). */' \
+$(DFE_BUILT_DIR)$(DFE_SCRIPT): src/sql/dfe/figures.sql cspi_dfe.control Makefile
+	mkdir -p $(@D) && { printf '%s\n' \
+		'/* $(@F): the DfE'"'"'s published figures for cspi (Open Government Licence v3.0). */' \
 		'-- Built by make from data/dfe/ (tools/gen_dfe_data.py): edit those, not this file.' \
 		'' \
 		'-- complain if script is sourced in psql, rather than via CREATE EXTENSION' \
@@ -197,9 +221,9 @@ $(DFE_SCRIPT): src/sql/dfe/figures.sql cspi_dfe.control Makefile
 		''; \
 	  cat src/sql/dfe/figures.sql; } > $@.tmp && mv $@.tmp $@
 
-$(SYNTHETIC_SCRIPT): $(SYNTHETIC_SOURCES) cspi_synthetic.control Makefile
-	{ printf '%s\n' \
-		'/* $@: a synthetic council for cspi (make demo, the tests, the benchmarks). */' \
+$(BUILT_DIR)$(SYNTHETIC_SCRIPT): $(SYNTHETIC_SOURCES) cspi_synthetic.control Makefile
+	mkdir -p $(@D) && { printf '%s\n' \
+		'/* $(@F): a synthetic council for cspi (make demo, the tests, the benchmarks). */' \
 		'-- Built by make from $(SYNTHETIC_SOURCES): edit that, not this file.' \
 		'' \
 		'-- complain if script is sourced in psql, rather than via CREATE EXTENSION' \
@@ -207,14 +231,39 @@ $(SYNTHETIC_SCRIPT): $(SYNTHETIC_SOURCES) cspi_synthetic.control Makefile
 		''; \
 	  for f in $(SYNTHETIC_SOURCES); do cat "$$f"; echo; done; } > $@.tmp && mv $@.tmp $@
 
+ifneq ($(SYNTHETIC_UPDATE),)
+$(BUILT_DIR)$(SYNTHETIC_UPDATE): $(SYNTHETIC_SOURCES) cspi_synthetic.control Makefile
+	mkdir -p $(@D) && { printf '%s\n' \
+		'/* $(@F): upgrade cspi_synthetic $(PREVIOUS_VERSION) to $(EXTVERSION). */' \
+		'-- Built by make from $(SYNTHETIC_SOURCES) (CREATE OR REPLACE): edit that, not this file.' \
+		'' \
+		'-- complain if script is sourced in psql, rather than via ALTER EXTENSION' \
+		'\echo Use "ALTER EXTENSION cspi_synthetic UPDATE" to load this file. \quit' \
+		''; \
+	  for f in $(SYNTHETIC_SOURCES); do cat "$$f"; echo; done; } > $@.tmp && mv $@.tmp $@
+endif
+
+# Released scripts are built again under build/, for test/built-sql.sh.
+all: $(filter build/%,$(BUILT_SCRIPTS))
+EXTRA_CLEAN += build
+
 # ratio.c has no PostgreSQL includes; in the module it still does its
 # 128-bit arithmetic with PostgreSQL's own type (PG_INT128_TYPE).
 src/ratio.o: override CPPFLAGS += -include pg_config.h
 
 # The upgrade script make builds, for test/built-sql.sh.
-.PHONY: print-update-script print-rerun-sources
+.PHONY: print-update-script print-rerun-sources print-built-scripts print-built-dir print-releases
 print-update-script:
 	@echo $(UPDATE_SCRIPT)
+
+print-built-scripts:
+	@echo $(BUILT_SCRIPTS)
+
+print-built-dir:
+	@echo $(BUILT_DIR)
+
+print-releases:
+	@echo $(RELEASES)
 
 print-rerun-sources:
 	@echo $(RERUN_SOURCES)

@@ -6,7 +6,9 @@
 # the last release holds its delta (src/sql/updates/) and then every file of
 # src/sql/code/ and src/sql/indicators/, in the same order, and no file of
 # src/sql/schema/ (those run once).  Every source file is in the Makefile.
-# No server needed.
+# Once the current version is released, make builds its scripts again under
+# build/ and they must equal the committed ones byte for byte: the sources
+# still make what was released.  No server needed.
 set -eu
 cd "$(dirname "$0")/.."
 version=$(sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.control)
@@ -38,7 +40,20 @@ if ! python3 tools/gen_uk_holidays.py --any-uk | cmp -s - src/sql/schema/holiday
 	echo "built-sql: src/sql/schema/holidays_uk_any.sql differs from a fresh tools/gen_uk_holidays.py --any-uk"
 	exit 1
 fi
-python3 - "$fresh" "cspi--$version.sql" "$(make -s print-update-script)" "$(make -s print-sql-sources)" "$(make -s print-rerun-sources)" <<'PY'
+# Released scripts: what the sources make now is what was released.
+for built in $(make -s print-built-scripts); do
+	case $built in build/*) ;; *) continue ;; esac
+	released=${built#build/}
+	if ! cmp -s "$built" "$released"; then
+		echo "built-sql: the sources no longer make the released $released (make built $built):"
+		echo "  a change after a release goes into the next version: set default_version in the"
+		echo "  control file to it and start its delta (doc/releasing.md); released scripts are never edited"
+		diff -u "$released" "$built" | head -n 20
+		exit 1
+	fi
+done
+dir=$(make -s print-built-dir)
+python3 - "$fresh" "${dir}cspi--$version.sql" "$dir$(make -s print-update-script)" "$(make -s print-sql-sources)" "$(make -s print-rerun-sources)" <<'PY'
 import glob, os, sys
 fresh, built, update, sources, rerun = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4].split(), sys.argv[5].split()
 
@@ -56,7 +71,7 @@ def in_order(script, files):
 text = in_order(built, sources)
 if open(fresh).read() not in text:
     sys.exit("built-sql: %s does not hold the generated holidays verbatim" % built)
-step = update[len("cspi--"):-len(".sql")]
+step = os.path.basename(update)[len("cspi--"):-len(".sql")]
 delta = "src/sql/updates/%s.sql" % step
 in_order(update, [delta] + rerun)
 if any(s.startswith("src/sql/schema/") for s in rerun):

@@ -99,8 +99,11 @@ check returns:hostile-names test/returns/hostile-names.sh
 
 # The upgrade from the last release keeps a council's report and equals a
 # fresh install.
-# Every release: 1.0 (through 1.1 and 1.2), 1.1 and 1.2.
-for old in 1.0 1.1 1.2; do
+# Every release before the current version (the Makefile's RELEASES): 1.0
+# (through each release after it), 1.1, 1.2...
+current=$(sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.control)
+for old in $(make -s print-releases); do
+	[ "$old" = "$current" ] && continue
 	check "upgrade:$old-to-current" test/upgrade/upgrade.sh "$old"
 done
 

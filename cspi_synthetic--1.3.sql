@@ -1,0 +1,1184 @@
+/* cspi_synthetic--1.3.sql: a synthetic council for cspi (make demo, the tests, the benchmarks). */
+-- Built by make from src/sql/synthetic/generator.sql: edit that, not this file.
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "CREATE EXTENSION cspi_synthetic" to load this file. \quit
+
+--------------------------------------------------------------------------
+-- A synthetic council: cspi.generate_source
+--------------------------------------------------------------------------
+--
+-- cspi.generate_source(source_schema, scale, seed, first_year, last_year)
+-- fills the empty source tables made by cspi.create_source_tables with a
+-- deterministic synthetic council for 1 April first_year to 31 March
+-- last_year, and returns one row per relation with its row count.  At
+-- scale 1 a year has about 22,000 children, 1,400 referrals (81% completed
+-- within 1 working day, 24% re-referrals), 1,550 assessments (60-65% within
+-- 45 working days), 250 children in section 47 enquiries, 200 child
+-- protection plans (about 146 open at 31 March, 3,000 visits), 120
+-- children starting care (about 300 in care), 3,800 visits to children in
+-- care, a few hundred missing episodes, 120 care leavers aged 19-21 and 95
+-- aged 22-25, and 200 internal and 64 external family-support families open
+-- at any 31 March.  scale multiplies every volume and the population; seed
+-- gives another council of the same shape.
+--
+-- Every event lies between the first and the last day: nothing starts
+-- before the data do, so the first year builds up the stocks of plans and
+-- of children in care (the first year's "children starting care" includes
+-- the children who stay, the care population a real extract would
+-- inherit).
+--
+-- The strands: referral chains of families (re-referrals) and the
+-- assessments that follow; child-protection journeys of families (section
+-- 47 enquiry, conference, plan, reviews, visits, allocation) with repeat
+-- journeys; periods of care (SSDA903 episodes with X1 continuations, legal
+-- changes, placement moves, temporary placements and returns, same-carer
+-- changes, exits by class; re-entries), short breaks, looked-after reviews,
+-- visits, health assessments, allocations, missing episodes; family
+-- support cases; care leavers' birthday rows.  Ids are text: child ids
+-- numeric (1xxxxxxxx referred children, 2... child protection, 3... in
+-- care, 35... short breaks, 4... care leavers, 5... family support, 6...
+-- children of other authorities, 9... edge cases), family ids 'F' and a
+-- number, other ids a letter prefix and a number.
+--
+-- Determinism: every pseudo-random number is a hash of (seed, a stream
+-- name, a key), never random(), and every numbering is ordered by unique
+-- keys, so the same arguments give the same rows whatever plans the
+-- server chooses.
+--
+-- How it is written.  The work is a list of set-based statements over
+-- temporary tables (pg_temp.cspi_gen_*, dropped at the end), run with
+-- EXECUTE after three macros are expanded in their text (the macros keep
+-- the SQL readable and avoid a function call per row, which a helper with
+-- its own search_path would cost):
+--   rnd('stream', key)  a uniform number in [0, 1) from hashtextextended of
+--                       'stream:' || key with the seed ($1); key is an
+--                       expression without parentheses;
+--   ordof(d)            the number of working days from the calendar's
+--                       first day up to and including date d, so that
+--                       ordof(b) - ordof(a) is cspi.working_days(a, b);
+--   wdn(n)              the n-th working day: wdn(ordof(d) + k) is the k-th
+--                       working day after d (k >= 1), wdn(ordof(d)) the last
+--                       working day on or before d.
+-- ordof and wdn read two arrays built once from the bank holidays of the
+-- shipped england-and-wales calendar, so the generator calls no cspi
+-- function per row.  @S@ stands for
+-- the quoted source schema, @ROUND@ for the round of the repeat-plan and
+-- re-entry loops (the placeholders of all of cspi's generated SQL); the
+-- macros are expanded before the schema is filled in.  Parameters of every statement: $1 seed, $2 scale, $3
+-- first day (1 April first_year), $4 last day (31 March last_year), $5
+-- first_year, $6 last_year, $7 the ordinal array, $8 its first date, $9
+-- the working-day array, $10 the bank holidays.  JIT is off: compiling
+-- these long expressions costs far more than running them.
+
+CREATE OR REPLACE FUNCTION cspi.generate_source(source_schema name, scale numeric DEFAULT 1,
+                                     seed integer DEFAULT 1,
+                                     first_year integer DEFAULT 2019,
+                                     last_year integer DEFAULT 2024)
+    RETURNS TABLE (relation name, row_count bigint)
+LANGUAGE plpgsql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $fn$
+DECLARE
+    rels CONSTANT text[] := ARRAY['child', 'population', 'referral', 'assessment',
+        's47_enquiry', 'cp_plan', 'cp_review', 'cla_episode', 'cla_review', 'visit',
+        'allocation', 'health_assessment', 'missing_episode', 'care_leaver',
+        'family_support'];
+    temps CONSTANT text[] := ARRAY['cspi_gen_kid', 'cspi_gen_rchain', 'cspi_gen_rkid',
+        'cspi_gen_ref', 'cspi_gen_asmt', 'cspi_gen_cpj', 'cspi_gen_cprev',
+        'cspi_gen_cpkid', 'cspi_gen_s47', 'cspi_gen_cpvis', 'cspi_gen_clap',
+        'cspi_gen_ep', 'cspi_gen_sb', 'cspi_gen_clarev', 'cspi_gen_vis',
+        'cspi_gen_health', 'cspi_gen_alloc', 'cspi_gen_miss', 'cspi_gen_fs',
+        'cspi_gen_clv', 'cspi_gen_cl', 'cspi_gen_plan'];
+    s text;
+    d0 date;
+    d1 date;
+    cal_base date;
+    cal_end date;
+    hols date[];
+    ords integer[];
+    wds date[];
+    absent text[];
+    wrong text[];
+    filled text[];
+    rel text;
+    kind "char";
+    nonempty boolean;
+    n bigint;
+    stmts text[];
+    setup text[];
+    cp_round text[];
+    cla_round text[];
+    rest text[];
+    stmt text;
+    q text;
+    q2 text;
+    step integer := 0;
+    t_step timestamptz;
+    err_state text;
+    err_msg text;
+    err_detail text;
+BEGIN
+    ------------------------------------------------------------------
+    -- Arguments and the target tables
+    ------------------------------------------------------------------
+    IF source_schema IS NULL OR scale IS NULL OR seed IS NULL
+       OR first_year IS NULL OR last_year IS NULL THEN
+        RAISE EXCEPTION 'cspi.generate_source: no argument may be NULL';
+    END IF;
+    IF scale <= 0 OR scale > 1000 THEN
+        RAISE EXCEPTION 'cspi.generate_source: scale must be greater than 0 and at most 1000, not %', scale;
+    END IF;
+    IF last_year <= first_year THEN
+        RAISE EXCEPTION 'cspi.generate_source: last_year (%) must be after first_year (%)',
+            last_year, first_year
+            USING HINT = 'The data run from 1 April first_year to 31 March last_year: 2019 and 2024 give the financial years 2019/20 to 2023/24.';
+    END IF;
+    IF first_year < 1995 OR last_year > 2040 THEN
+        RAISE EXCEPTION 'cspi.generate_source: the years must lie between 1995 and 2040, not % to %',
+            first_year, last_year
+            USING HINT = 'The shipped calendars know the bank holidays of 1995 to 2040 only.';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = source_schema) THEN
+        RAISE EXCEPTION 'cspi.generate_source: schema "%" does not exist', source_schema
+            USING ERRCODE = 'invalid_schema_name',
+                  HINT = format('Create the source tables first: SELECT cspi.create_source_tables(%L);', source_schema);
+    END IF;
+    s := pg_catalog.quote_ident(source_schema);
+    FOREACH rel IN ARRAY rels LOOP
+        SELECT c.relkind INTO kind
+          FROM pg_catalog.pg_class c
+          JOIN pg_catalog.pg_namespace ns ON ns.oid = c.relnamespace
+         WHERE ns.nspname = source_schema AND c.relname = rel;
+        IF NOT FOUND THEN
+            absent := absent || rel;
+        ELSIF kind NOT IN ('r', 'p') THEN
+            wrong := wrong || rel;
+        ELSE
+            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s.%I)', s, rel) INTO nonempty;
+            IF nonempty THEN
+                filled := filled || rel;
+            END IF;
+        END IF;
+    END LOOP;
+    IF absent IS NOT NULL THEN
+        RAISE EXCEPTION 'cspi.generate_source: schema "%" lacks the source table(s) %',
+            source_schema, array_to_string(absent, ', ')
+            USING ERRCODE = 'undefined_table',
+                  HINT = format('Create them with SELECT cspi.create_source_tables(%L) (in a schema of their own): generate_source fills the tables it makes.', source_schema);
+    END IF;
+    IF wrong IS NOT NULL THEN
+        RAISE EXCEPTION 'cspi.generate_source: % in schema "%" must be table(s), not views or foreign tables',
+            array_to_string(wrong, ', '), source_schema
+            USING ERRCODE = 'wrong_object_type',
+                  HINT = 'Generate into a schema of its own, made with cspi.create_source_tables.';
+    END IF;
+    IF filled IS NOT NULL THEN
+        RAISE EXCEPTION 'cspi.generate_source: the source table(s) % in schema "%" are not empty',
+            array_to_string(filled, ', '), source_schema
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  HINT = 'generate_source fills empty tables only: use a new schema (cspi.create_source_tables) or TRUNCATE the tables first.';
+    END IF;
+
+    ------------------------------------------------------------------
+    -- The working-day calendar (England and Wales bank holidays)
+    ------------------------------------------------------------------
+    d0 := make_date(first_year, 4, 1);
+    d1 := make_date(last_year, 3, 31);
+    cal_base := make_date(first_year - 3, 1, 1);
+    cal_end := make_date(last_year + 2, 12, 31);
+
+    -- The shipped calendar's bank holidays, not a copy of their rules.
+    SELECT coalesce(array_agg(h.holiday_date ORDER BY h.holiday_date), '{}') INTO hols
+      FROM cspi.holiday h
+     WHERE h.calendar = 'england-and-wales' AND h.holiday_date BETWEEN cal_base AND cal_end;
+
+    SELECT array_agg(o ORDER BY d), array_agg(d ORDER BY d) FILTER (WHERE w)
+      INTO ords, wds
+      FROM (SELECT d, w, (sum(w::integer) OVER (ORDER BY d))::integer AS o
+              FROM (SELECT cal_base + i AS d,
+                           extract(isodow FROM cal_base + i) < 6 AND NOT (cal_base + i = ANY (hols)) AS w
+                      FROM generate_series(0, cal_end - cal_base) AS i) a) b;
+
+    ------------------------------------------------------------------
+    -- Setup, population, referrals and assessments
+    ------------------------------------------------------------------
+    setup := ARRAY[
+    -- every child of every strand, gathered for the child table at the end
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_kid (child_id text PRIMARY KEY, family_id text, dob date) ON COMMIT DROP$q$,
+
+    -- population: a mid-year estimate for every year whose 30 June can be
+    -- the latest on or before a period end of the data
+    $q$INSERT INTO @S@.population (year, children)
+       SELECT y, round($2 * (22255 + 45 * (y - 2023) + 80 * (rnd('pop', y) - 0.5)))::integer
+         FROM generate_series($5 - 1, $6 - 1) AS y$q$,
+
+    -- Referrals come from families: a chain of referral events of one
+    -- family (all its children under 18 are referred together), chains
+    -- starting from two years before the data so that volumes are steady
+    -- from the first year (only events in the period are kept, so the
+    -- first year's re-referrals lack their earlier referrals).  About 31%
+    -- of events are followed by another, 78% of those within 12 months:
+    -- 24% re-referrals.
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_rchain ON COMMIT DROP AS
+       SELECT c, t0,
+              least(8, 1 + floor(ln(1 - rnd('ref.k', c)) / ln(0.31)))::integer AS kk,
+              CASE WHEN uz < 0.55 THEN 1 WHEN uz < 0.80 THEN 2 WHEN uz < 0.92 THEN 3
+                   WHEN uz < 0.98 THEN 4 ELSE 5 END AS z,
+              t0 - floor(rnd('ref.age', c) * 6400)::integer AS dob1
+         FROM (SELECT c, make_date(y, 4, 1) + floor(rnd('ref.t0', c) * fyd)::integer AS t0,
+                      rnd('ref.z', c) AS uz
+                 FROM (SELECT y, y::bigint * 1000000 + n AS c,
+                              make_date(y + 1, 4, 1) - make_date(y, 4, 1) AS fyd
+                         FROM generate_series($5 - 2, $6 - 1) AS y
+                        CROSS JOIN LATERAL generate_series(1,
+                              round(545 * $2 * (0.92 + 0.16 * rnd('ref.vol', y)))::integer) AS n) a) b$q$,
+
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_rkid ON COMMIT DROP AS
+       SELECT c, j, (100000000 + row_number() OVER (ORDER BY c, j))::text AS child_id,
+              'F' || (100000000 + dense_rank() OVER (ORDER BY c))::text AS family_id, dob
+         FROM (SELECT ch.c, j,
+                      ch.dob1 + CASE WHEN j = 1 THEN 0
+                                     ELSE (j - 1) * 450 + floor(rnd('ref.sib', ch.c || '.' || j) * 500)::integer END AS dob
+                 FROM pg_temp.cspi_gen_rchain ch
+                CROSS JOIN LATERAL generate_series(1, ch.z) AS j) a$q$,
+
+    -- referral rows: one per event and child under 18 then; completion in
+    -- working days 0 (42%), 1 (39%), 2, 3 and, for 2%, 4 to 10; 7% of
+    -- events keep their calendar date (a weekend or holiday referral), the
+    -- rest move to the next working day
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_ref ON COMMIT DROP AS
+       SELECT e.c || '.' || e.k || '.' || kd.j AS rkey, kd.child_id, e.rdate,
+              CASE WHEN x.cd > $4 THEN NULL
+                   WHEN e.rdate > $4 - 60 AND rnd('ref.stuck', e.c || '.' || e.k) < 0.02 THEN NULL
+                   ELSE x.cd END AS cdate
+         FROM (SELECT c, k, rdate,
+                      CASE WHEN u < 0.42 THEN 0 WHEN u < 0.81 THEN 1 WHEN u < 0.91 THEN 2
+                           WHEN u < 0.98 THEN 3
+                           ELSE 4 + floor(rnd('ref.wdx', c || '.' || k) * 7)::integer END AS wdk
+                 FROM (SELECT c, k,
+                              CASE WHEN rnd('ref.wkend', c || '.' || k) < 0.07 THEN t
+                                   ELSE wdn(ordof(t - 1) + 1) END AS rdate,
+                              rnd('ref.wd', c || '.' || k) AS u
+                         FROM (SELECT ch.c, g.k,
+                                      ch.t0 + (sum(g.gap) OVER (PARTITION BY ch.c ORDER BY g.k))::integer AS t
+                                 FROM pg_temp.cspi_gen_rchain ch
+                                CROSS JOIN LATERAL (
+                                      SELECT k, CASE WHEN k = 1 THEN 0
+                                                     WHEN rnd('ref.gl', ch.c || '.' || k) < 0.78
+                                                     THEN 20 + floor(rnd('ref.g', ch.c || '.' || k) * 345)
+                                                     ELSE 366 + floor(rnd('ref.g', ch.c || '.' || k) * 735) END AS gap
+                                        FROM generate_series(1, ch.kk) AS k) g) a
+                        WHERE t BETWEEN $3 - 7 AND $4) b
+                WHERE rdate BETWEEN $3 AND $4) e
+         JOIN pg_temp.cspi_gen_rkid kd ON kd.c = e.c
+        CROSS JOIN LATERAL (SELECT CASE WHEN e.wdk = 0 THEN e.rdate
+                                        ELSE wdn(ordof(e.rdate) + e.wdk) END AS cd) x
+        WHERE kd.dob <= e.rdate AND e.rdate < (kd.dob + interval '18 years')::date$q$,
+
+    -- edge cases: a referral received on the last working day before each
+    -- bank holiday (Thursday before Good Friday, Christmas Eve, before a
+    -- substitute day ...) and one received on the holiday itself, both
+    -- completed on the next working day (1 working day; still open when
+    -- that is after the last day, as on Thursday 28 March 2024); a
+    -- Saturday referral each June completed on the Monday (1 working day)
+    -- and each November completed the same Saturday (0); one received on
+    -- Christmas Day when it falls at a weekend (2021, 2022)
+    $q$INSERT INTO pg_temp.cspi_gen_ref (rkey, child_id, rdate, cdate)
+       SELECT 'edge.' || n, (900000000 + n)::text, rd, CASE WHEN cd <= $4 THEN cd END
+         FROM (SELECT row_number() OVER (ORDER BY rd, cd) AS n, rd, cd
+                 FROM (SELECT wdn(ordof(h - 1)) AS rd, wdn(ordof(h - 1) + 1) AS cd
+                         FROM unnest($10) AS h WHERE h BETWEEN $3 + 7 AND $4
+                       UNION ALL
+                       SELECT h, wdn(ordof(h) + 1) FROM unnest($10) AS h WHERE h BETWEEN $3 AND $4
+                       UNION ALL
+                       SELECT xmas, wdn(ordof(xmas) + 1)
+                         FROM (SELECT make_date(y, 12, 25) AS xmas FROM generate_series($5, $6 - 1) AS y) a
+                        WHERE extract(isodow FROM xmas) > 5
+                       UNION ALL
+                       SELECT sat, wdn(ordof(sat) + 1)
+                         FROM (SELECT make_date(y, 6, 1) + (13 - extract(isodow FROM make_date(y, 6, 1))::integer) % 7 AS sat
+                                 FROM generate_series($5, $6 - 1) AS y) a
+                       UNION ALL
+                       SELECT sat, sat
+                         FROM (SELECT make_date(y, 11, 1) + (13 - extract(isodow FROM make_date(y, 11, 1))::integer) % 7 AS sat
+                                 FROM generate_series($5, $6 - 1) AS y) a) e) f$q$,
+
+    $q$INSERT INTO pg_temp.cspi_gen_kid (child_id, family_id, dob)
+       SELECT child_id, 'F' || child_id, rdate - 1100 - floor(rnd('edge.age', rkey) * 4000)::integer
+         FROM pg_temp.cspi_gen_ref WHERE rkey LIKE 'edge.%'$q$,
+
+    $q$INSERT INTO pg_temp.cspi_gen_kid (child_id, family_id, dob)
+       SELECT child_id, family_id, dob FROM pg_temp.cspi_gen_rkid$q$,
+
+    $q$ANALYZE pg_temp.cspi_gen_ref$q$,
+
+    -- assessments: 95% of completed referrals lead to one, starting 1 to 3
+    -- working days after; 19% of those to a second one later.  Within 45
+    -- working days: 53% when due to finish April to October, 80% otherwise
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_asmt ON COMMIT DROP AS
+       WITH a1 AS (
+           SELECT rkey, child_id, 1 AS seq, st, wdn(ordof(st) + dur) AS au
+             FROM (SELECT rkey, child_id, st,
+                          CASE WHEN rnd('asm.in', rkey) < CASE WHEN extract(month FROM st + 42) BETWEEN 4 AND 10 THEN 0.53 ELSE 0.80 END
+                               THEN 5 + floor(rnd('asm.d', rkey) * 41)::integer
+                               ELSE 46 + floor(rnd('asm.d', rkey) ^ 2 * 25)::integer END AS dur
+                     FROM (SELECT rkey, child_id, wdn(ordof(cdate) + lg) AS st
+                             FROM (SELECT rkey, child_id, cdate, 1 + floor(rnd('asm.lag', rkey) * 3)::integer AS lg
+                                     FROM pg_temp.cspi_gen_ref
+                                    WHERE cdate IS NOT NULL AND rnd('asm.has', rkey) < 0.95) r0) r1) r2
+       ), a2 AS (
+           SELECT rkey, child_id, 2 AS seq, st, wdn(ordof(st) + dur) AS au
+             FROM (SELECT rkey, child_id, st,
+                          CASE WHEN rnd('asm2.in', rkey) < CASE WHEN extract(month FROM st + 42) BETWEEN 4 AND 10 THEN 0.53 ELSE 0.80 END
+                               THEN 5 + floor(rnd('asm2.d', rkey) * 41)::integer
+                               ELSE 46 + floor(rnd('asm2.d', rkey) ^ 2 * 25)::integer END AS dur
+                     FROM (SELECT rkey, child_id, wdn(ordof(x) + 1) AS st
+                             FROM (SELECT rkey, child_id, au + 19 + floor(rnd('asm2.gap', rkey) * 100)::integer AS x
+                                     FROM a1 WHERE au <= $4 AND rnd('asm2.has', rkey) < 0.19) r0) r1) r2
+       )
+       SELECT rkey, child_id, seq, st, CASE WHEN au <= $4 THEN au END AS au
+         FROM (SELECT * FROM a1 UNION ALL SELECT * FROM a2) a
+        WHERE st <= $4$q$,
+
+    ------------------------------------------------------------------
+    -- Child protection: journeys of a family (s47 enquiry, initial
+    -- conference, plan, reviews, visits), with repeat journeys in rounds
+    ------------------------------------------------------------------
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_cpj (
+           jid bigint PRIMARY KEY, rno integer NOT NULL, fam bigint NOT NULL, sd date NOT NULL,
+           edge_icpc date, edge_r1 date, icpc date, ti boolean, has_plan boolean,
+           ps date, kmax integer, ee date, pe date) ON COMMIT DROP$q$,
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_cprev (jid bigint, k integer, rdate date, PRIMARY KEY (jid, k)) ON COMMIT DROP$q$,
+
+    -- about 155 family journeys a year (260 children in s47 enquiries)
+    $q$INSERT INTO pg_temp.cspi_gen_cpj (jid, rno, fam, sd)
+       SELECT jid, 1, jid, sd
+         FROM (SELECT jid, wdn(ordof(t - 1) + 1) AS sd
+                 FROM (SELECT y::bigint * 1000000 + n AS jid,
+                              make_date(y, 4, 1) + floor(rnd('cp.sd', y::bigint * 1000000 + n) * fyd)::integer AS t
+                         FROM generate_series($5, $6 - 1) AS y
+                        CROSS JOIN LATERAL (SELECT make_date(y + 1, 4, 1) - make_date(y, 4, 1) AS fyd) f
+                        CROSS JOIN LATERAL generate_series(1,
+                              round(155 * $2 * (0.9 + 0.2 * rnd('cp.vol', y)))::integer) AS n) a) b
+        WHERE sd <= $4$q$,
+
+    -- edge cases: two one-child plans starting 31 August of the last year
+    -- but one, first reviewed on 30 November (in time: 31 August + 3 months)
+    -- and on 1 December (a day late)
+    $q$INSERT INTO pg_temp.cspi_gen_cpj (jid, rno, fam, sd, edge_icpc, edge_r1)
+       SELECT 9000000000 + i, 1, 9000000000 + i, wdn(ordof(ic) - 12), ic, r1
+         FROM (VALUES (1, make_date($6 - 1, 8, 31), make_date($6 - 1, 11, 30)),
+                      (2, make_date($6 - 1, 8, 31), make_date($6 - 1, 12, 1))) AS v(i, ic, r1)$q$
+    ];
+
+    cp_round := ARRAY[
+    -- repeat journeys: 6% of families whose plan ended come back, 70% of
+    -- them within two years
+    $q$INSERT INTO pg_temp.cspi_gen_cpj (jid, rno, fam, sd)
+       SELECT jid, @ROUND@, fam, sd
+         FROM (SELECT jid, fam, wdn(ordof(t - 1) + 1) AS sd
+                 FROM (SELECT p.jid + @ROUND@::bigint * 10000000000 AS jid, p.fam,
+                              p.pe + CASE WHEN rnd('cp.rg', p.jid) < 0.7
+                                          THEN 30 + floor(rnd('cp.rgd', p.jid) * 670)
+                                          ELSE 731 + floor(rnd('cp.rgd', p.jid) * 730) END::integer AS t
+                         FROM pg_temp.cspi_gen_cpj p
+                        WHERE p.rno = @ROUND@ - 1 AND p.pe IS NOT NULL
+                          AND rnd('cp.rep', p.jid) < 0.06) a) b
+        WHERE sd <= $4$q$,
+
+    -- conference: 85% of enquiries; 5% of those transfer-in; otherwise
+    -- 79.5% within 15 working days of the strategy discussion; 92% lead to
+    -- a plan (all transfer-ins); plans end at the 1st (18%), 2nd (58%),
+    -- 3rd, 4th or 5th review, or (10%) 1 to 8 months in, between reviews
+    $q$UPDATE pg_temp.cspi_gen_cpj j
+          SET icpc = x.icpc, ti = x.ti, has_plan = x.has_plan,
+              ps = CASE WHEN x.has_plan THEN x.icpc END,
+              kmax = CASE WHEN x.ee IS NOT NULL THEN 99 ELSE x.kmax END,
+              ee = CASE WHEN x.has_plan THEN x.ee END
+         FROM (SELECT jid, icpc, ti,
+                      icpc IS NOT NULL AND (ti OR edge OR rnd('cp.plan', jid) < 0.92) AS has_plan,
+                      CASE WHEN edge THEN 3 WHEN uk < 0.18 THEN 1 WHEN uk < 0.76 THEN 2 WHEN uk < 0.94 THEN 3
+                           WHEN uk < 0.99 THEN 4 ELSE 5 END AS kmax,
+                      CASE WHEN NOT edge AND icpc IS NOT NULL AND rnd('cp.ee', jid) < 0.10
+                           THEN wdn(ordof(eex) + 1) END AS ee
+                 FROM (SELECT jid, edge, ti, uk, CASE WHEN ic <= $4 THEN ic END AS icpc,
+                              ic + 29 + floor(rnd('cp.eed', jid) * 210)::integer AS eex
+                         FROM (SELECT jid, edge, ti, rnd('cp.k', jid) AS uk,
+                                      CASE WHEN edge THEN edge_icpc WHEN held THEN wdn(ordof(sd) + w) END AS ic
+                                 FROM (SELECT jid, sd, edge_icpc, edge, held, ti,
+                                              CASE WHEN ti THEN 3 + floor(rnd('cp.w', jid) * 23)::integer
+                                                   WHEN rnd('cp.wl', jid) < 0.795 THEN 5 + floor(rnd('cp.w', jid) * 11)::integer
+                                                   ELSE 16 + floor(rnd('cp.w', jid) ^ 1.5 * 20)::integer END AS w
+                                         FROM (SELECT jid, sd, edge_icpc, edge_icpc IS NOT NULL AS edge,
+                                                      edge_icpc IS NOT NULL OR rnd('cp.held', jid) < 0.85 AS held,
+                                                      edge_icpc IS NULL AND rnd('cp.ti', jid) < 0.05 AS ti
+                                                 FROM pg_temp.cspi_gen_cpj WHERE rno = @ROUND@) a) b) c) d) x
+        WHERE j.jid = x.jid$q$,
+
+    -- reviews: the first on or before start + 3 months, then each on or
+    -- before the previous + 6 months (98%: 0 to 20 days early, on a
+    -- working day), else 1 to 10 working days late
+    $q$INSERT INTO pg_temp.cspi_gen_cprev (jid, k, rdate)
+       WITH RECURSIVE rv (jid, k, kmax, ee, rdate) AS (
+           SELECT j.jid, 1, j.kmax, j.ee, coalesce(j.edge_r1, x.r)
+             FROM pg_temp.cspi_gen_cpj j
+            CROSS JOIN LATERAL (
+                  SELECT CASE WHEN rnd('cpr.late', key) < 0.02 THEN wdn(ordof(due) + lg)
+                              ELSE wdn(ordof(due - e)) END AS r
+                    FROM (SELECT due, key, 1 + floor(rnd('cpr.lg', key) * 10)::integer AS lg,
+                                 floor(rnd('cpr.e', key) ^ 2 * 21)::integer AS e
+                            FROM (SELECT (j.ps + interval '3 months')::date AS due, j.jid || '.1' AS key) z0) z) x
+            WHERE j.rno = @ROUND@ AND j.has_plan
+           UNION ALL
+           SELECT rv.jid, rv.k + 1, rv.kmax, rv.ee, x.r
+             FROM rv
+            CROSS JOIN LATERAL (
+                  SELECT CASE WHEN rnd('cpr.late', key) < 0.02 THEN wdn(ordof(due) + lg)
+                              ELSE wdn(ordof(due - e)) END AS r
+                    FROM (SELECT due, key, 1 + floor(rnd('cpr.lg', key) * 10)::integer AS lg,
+                                 floor(rnd('cpr.e', key) ^ 2 * 21)::integer AS e
+                            FROM (SELECT (rv.rdate + interval '6 months')::date AS due,
+                                         rv.jid || '.' || rv.k + 1 AS key) z0) z) x
+            WHERE rv.k < rv.kmax AND rv.rdate <= $4 AND (rv.ee IS NULL OR rv.rdate < rv.ee)
+       )
+       SELECT jid, k, rdate FROM rv WHERE rdate <= $4 AND (ee IS NULL OR rdate < ee)$q$,
+
+    $q$UPDATE pg_temp.cspi_gen_cpj j
+          SET pe = CASE WHEN j.ee IS NOT NULL THEN CASE WHEN j.ee <= $4 THEN j.ee END
+                        ELSE (SELECT r.rdate FROM pg_temp.cspi_gen_cprev r WHERE r.jid = j.jid AND r.k = j.kmax) END
+        WHERE j.rno = @ROUND@ AND j.has_plan$q$,
+
+    $q$ANALYZE pg_temp.cspi_gen_cpj$q$
+    ];
+
+    cla_round := ARRAY[
+    -- re-entry: 40% of children who returned home come back into care,
+    -- 1 to 24 months later
+    $q$INSERT INTO pg_temp.cspi_gen_clap (pid, rno, fid, child_id, family_id, dob, uasc, legacy, st)
+       SELECT pid, @ROUND@, fid, child_id, family_id, dob, false, false, st
+         FROM (SELECT p.pid + @ROUND@::bigint * 1000000000000 AS pid, p.fid, p.child_id, p.family_id, p.dob,
+                      p.en + 30 + floor(rnd('cla.gap', p.pid) ^ 2 * 700)::integer AS st
+                 FROM pg_temp.cspi_gen_clap p
+                WHERE p.rno = @ROUND@ - 1 AND p.cls = 'home' AND p.en <= $4
+                  AND rnd('cla.re', p.pid) < 0.4) a
+        WHERE st <= $4 AND st < (dob + interval '17 years 6 months')::date$q$,
+
+    -- the course of a period of care, fixed at its start: how it ends
+    -- (home, special guardianship or child arrangements, adoption, at 18,
+    -- other) by age, the legal track (police protection, interim then full
+    -- care order, placement order) and how often placements change
+    $q$UPDATE pg_temp.cspi_gen_clap p
+          SET cls = x.cls, en = x.en, rc = x.rc, pp = x.pp, t_pp = x.t_pp, track = x.track,
+              t_c2 = x.t_c2, t_e1 = x.t_e1, t_a = x.t_a, stab = x.stab, early = x.early
+         FROM (SELECT pid, cls, en, pp, t_pp, track, t_c2, t_e1, t_a, stab, early,
+                      CASE cls
+                        WHEN 'home' THEN CASE WHEN ur < 0.7 THEN 'E4A' ELSE 'E4B' END
+                        WHEN 'sgo' THEN CASE WHEN ur < 0.45 THEN 'E45' WHEN ur < 0.60 THEN 'E46'
+                                             WHEN ur < 0.70 THEN 'E47' WHEN ur < 0.75 THEN 'E48' ELSE 'E41' END
+                        WHEN 'adopt' THEN CASE WHEN ur < 0.7 THEN 'E11' ELSE 'E12' END
+                        WHEN 'age18' THEN CASE WHEN ur < 0.35 THEN 'E17' WHEN ur < 0.65 THEN 'E5'
+                                               WHEN ur < 0.80 THEN 'E6' WHEN ur < 0.90 THEN 'E13' ELSE 'E8' END
+                        ELSE CASE WHEN ur < 0.5 THEN 'E8' WHEN ur < 0.85 THEN 'E3' ELSE 'E16' END END AS rc
+                 FROM (SELECT pid, pp, t_pp, track, t_c2, t_e1, t_a, stab, early, ur, en,
+                              CASE WHEN en >= b18 THEN 'age18' ELSE cls0 END AS cls
+                         FROM (SELECT pid, pp, t_pp, track, t_c2, t_e1, t_a, stab, early, cls0, b18,
+                                      rnd('cla.rc', pid) AS ur,
+                                      CASE WHEN cls0 = 'age18' THEN b18 ELSE least(st + dur, b18) END AS en
+                                 FROM (SELECT c.*,
+                                              CASE WHEN legacy AND cls0 = 'sgo' THEN 365 + floor(ud2 * 1435)
+                                                   WHEN legacy AND cls0 = 'home' THEN 180 + floor(ud2 * 1320) ELSE
+                                              CASE cls0
+                                                WHEN 'home' THEN CASE WHEN ud < 0.4 THEN 7 + floor(ud2 * 83)
+                                                                      WHEN ud < 0.75 THEN 90 + floor(ud2 * 275)
+                                                                      ELSE 365 + floor(ud2 * 535) END
+                                                WHEN 'sgo' THEN 240 + floor(ud2 * 660)
+                                                WHEN 'adopt' THEN t_a + 150 + floor(ud2 * 250)
+                                                ELSE 30 + floor(ud2 * 670) END END::integer AS dur
+                                         FROM (SELECT b.*,
+                                                      CASE WHEN cls0 = 'adopt' THEN t_c2 + 30 + floor(rnd('cla.te1', pid) * 170)::integer END AS t_e1,
+                                                      CASE WHEN cls0 = 'adopt' THEN t_c2 + 60 + floor(rnd('cla.te1', pid) * 170)::integer
+                                                                                       + floor(rnd('cla.ta', pid) * 150)::integer END AS t_a,
+                                                      rnd('cla.dur', pid) AS ud, rnd('cla.dur2', pid) AS ud2
+                                                 FROM (SELECT a.*,
+                                                              CASE WHEN track = 'C' THEN 120 + floor(rnd('cla.tc2', pid) * CASE WHEN cls0 = 'adopt' THEN 210 ELSE 280 END)::integer END AS t_c2
+                                                         FROM (SELECT pid, st, dob, b18, cls0, legacy,
+                                                                      CASE WHEN uasc THEN 'V'
+                                                                           WHEN cls0 = 'adopt' THEN 'C'
+                                                                           WHEN rnd('cla.track', pid) < CASE cls0 WHEN 'sgo' THEN 0.85 WHEN 'age18' THEN 0.6
+                                                                                                                  WHEN 'home' THEN 0.35 ELSE 0.4 END THEN 'C'
+                                                                           ELSE 'V' END AS track,
+                                                                      CASE WHEN NOT uasc AND rnd('cla.pp', pid) < 0.08
+                                                                           THEN CASE WHEN rnd('cla.ppc', pid) < 0.65 THEN 'L2' ELSE 'L1' END END AS pp,
+                                                                      1 + floor(rnd('cla.tpp', pid) * 8)::integer AS t_pp,
+                                                                      CASE WHEN legacy THEN CASE WHEN rnd('cla.stab', pid) < 0.2 THEN 'stable' ELSE 'normal' END
+                                                                           WHEN rnd('cla.stab', pid) < 0.13 THEN 'unstable'
+                                                                           WHEN rnd('cla.stab', pid) < 0.75 THEN 'normal' ELSE 'stable' END AS stab,
+                                                                      CASE WHEN legacy THEN 0 ELSE 1 + floor(rnd('cla.early', pid) * 3)::integer END AS early
+                                                                 FROM (SELECT pid, st, dob, uasc, legacy, (dob + interval '18 years')::date AS b18,
+                                                                              CASE WHEN legacy THEN CASE WHEN uc < 0.6 THEN 'age18' WHEN uc < 0.8 THEN 'sgo' ELSE 'home' END
+                                                                                   WHEN uasc THEN CASE WHEN uc < 0.9 THEN 'age18' ELSE 'other' END
+                                                                                   WHEN age < 5 THEN CASE WHEN uc < 0.36 THEN 'home' WHEN uc < 0.55 THEN 'sgo'
+                                                                                                          WHEN uc < 0.85 THEN 'adopt' WHEN uc < 0.95 THEN 'age18' ELSE 'other' END
+                                                                                   WHEN age < 12 THEN CASE WHEN uc < 0.48 THEN 'home' WHEN uc < 0.66 THEN 'sgo'
+                                                                                                           WHEN uc < 0.95 THEN 'age18' ELSE 'other' END
+                                                                                   ELSE CASE WHEN uc < 0.46 THEN 'home' WHEN uc < 0.94 THEN 'age18' ELSE 'other' END END AS cls0
+                                                                         FROM (SELECT pid, st, dob, uasc, legacy, (st - dob) / 365.25 AS age,
+                                                                                      CASE WHEN rno > 1 OR rnd('cla.own', pid) < 0.3 THEN rnd('cla.cls', pid)
+                                                                                           ELSE rnd('cla.cls', fid) END AS uc
+                                                                                 FROM pg_temp.cspi_gen_clap WHERE rno = @ROUND@) z) y) a) b) c) d) e) f) x
+        WHERE p.pid = x.pid$q$,
+
+    $q$ANALYZE pg_temp.cspi_gen_clap$q$
+    ];
+
+    rest := ARRAY[
+    -- the children of the child-protection families (one for the edge
+    -- families): eldest 0 to 15, siblings younger, some born later
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_cpkid ON COMMIT DROP AS
+       SELECT fam, j, (200000000 + row_number() OVER (ORDER BY fam, j))::text AS child_id,
+              'F' || (200000000 + dense_rank() OVER (ORDER BY fam))::text AS family_id, dob
+         FROM (SELECT f.fam, j,
+                      f.dob1 + CASE WHEN j = 1 THEN 0
+                                    ELSE (j - 1) * 420 + floor(rnd('cpk.sib', f.fam || '.' || j) * 500)::integer END AS dob
+                 FROM (SELECT fam, sd - floor(rnd('cpk.age', fam) * 5800)::integer AS dob1,
+                              CASE WHEN fam >= 9000000000 THEN 1 WHEN u < 0.5 THEN 1 WHEN u < 0.78 THEN 2
+                                   WHEN u < 0.92 THEN 3 ELSE 4 END AS z
+                         FROM (SELECT fam, sd, rnd('cpk.z', fam) AS u FROM pg_temp.cspi_gen_cpj WHERE rno = 1) a) f
+                CROSS JOIN LATERAL generate_series(1, f.z) AS j) b$q$,
+
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_s47 ON COMMIT DROP AS
+       SELECT j.jid, k.child_id, j.sd, j.icpc, j.ti, j.fam,
+              j.has_plan AND (k.dob + interval '18 years')::date > coalesce(j.pe, $4) AS on_plan,
+              j.ps, j.pe
+         FROM pg_temp.cspi_gen_cpj j
+         JOIN pg_temp.cspi_gen_cpkid k ON k.fam = j.fam
+        WHERE k.dob <= j.sd AND j.sd < (k.dob + interval '18 years')::date$q$,
+
+    $q$INSERT INTO pg_temp.cspi_gen_kid (child_id, family_id, dob)
+       SELECT child_id, family_id, dob FROM pg_temp.cspi_gen_cpkid$q$,
+
+    -- visits to a family on a plan: gaps of 9 or 10 working days (69%),
+    -- 11 to 15 (21.5%) or 16 to 60, from the start of the plan to its end
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_cpvis ON COMMIT DROP AS
+       SELECT jid, wdn(o) AS vdate
+         FROM (SELECT j.jid, ordof(j.ps) + (sum(g.gap) OVER (PARTITION BY j.jid ORDER BY g.m))::integer AS o,
+                      ordof(j.pend) AS oend
+                 FROM (SELECT jid, ps, coalesce(pe, $4) AS pend FROM pg_temp.cspi_gen_cpj WHERE has_plan) j
+                CROSS JOIN LATERAL (
+                      SELECT m, CASE WHEN u < 0.69 THEN 9 + floor(u2 * 2)
+                                     WHEN u < 0.905 THEN 11 + floor(u2 * 5)
+                                     ELSE 16 + floor(u2 ^ 1.5 * 45) END AS gap
+                        FROM generate_series(1, (ordof(j.pend) - ordof(j.ps)) / 7 + 2) AS m
+                       CROSS JOIN LATERAL (SELECT rnd('cpv.u', j.jid || '.' || m) AS u,
+                                                  rnd('cpv.v', j.jid || '.' || m) AS u2) r) g) a
+        WHERE o <= oend$q$,
+
+    ------------------------------------------------------------------
+    -- Children in care: the episodes of each period of care
+    ------------------------------------------------------------------
+    -- change points of a period: placement moves (80% a new carer, 7% the
+    -- same carer, 13% a temporary placement T0-T4 of 1 to 7 days followed
+    -- by a return) and the legal changes (end of police protection, full
+    -- care order, placement order, adoptive placement); a move within 8
+    -- days of another change is dropped
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_ep ON COMMIT DROP AS
+       WITH p AS (
+           SELECT pid, child_id, dob, uasc, st, en, rc, least(en, $4) - st AS span, en <= $4 AS ended,
+                  stab, early, pp, t_pp, track, t_c2, t_e1, t_a
+             FROM pg_temp.cspi_gen_clap
+       ), mv AS (
+           SELECT g.pid, g.t, g.kind, g.forced, 2 AS prio, g.tl
+             FROM (SELECT p.pid, p.span, p.ended,
+                          (sum(x.gap) OVER (PARTITION BY p.pid ORDER BY x.m))::integer AS t,
+                          x.kind, x.forced, x.tl
+                     FROM p
+                    CROSS JOIN LATERAL (
+                          SELECT m,
+                                 CASE p.stab WHEN 'unstable' THEN 30 + floor(u1 * 170)
+                                             WHEN 'stable' THEN 700 + floor(u1 * 2800)
+                                             ELSE CASE WHEN m <= p.early THEN 20 + floor(u1 * 230)
+                                                       WHEN u2 < CASE WHEN p.early = 0 THEN 0.45 ELSE 0.6 END THEN 800 + floor(u1 * 2400)
+                                                       ELSE 200 + floor(u1 * 600) END END AS gap,
+                                 CASE WHEN u3 < 0.80 THEN 'P' WHEN u3 < 0.87 THEN 'T' ELSE 'TMP' END AS kind,
+                                 CASE WHEN u3 >= 0.87 THEN (ARRAY['T0', 'T1', 'T2', 'T3', 'T4'])[1 + floor(u4 * 5)::integer] END AS forced,
+                                 1 + floor(u5 * 7)::integer AS tl
+                            FROM generate_series(1, CASE p.stab WHEN 'unstable' THEN p.span / 30 + 1
+                                                                WHEN 'stable' THEN p.span / 700 + 1
+                                                                ELSE p.early + p.span / 200 + 1 END) AS m
+                           CROSS JOIN LATERAL (SELECT rnd('ep.g', p.pid || '.' || m) AS u1,
+                                                      rnd('ep.b', p.pid || '.' || m) AS u2,
+                                                      rnd('ep.k', p.pid || '.' || m) AS u3,
+                                                      rnd('ep.c', p.pid || '.' || m) AS u4,
+                                                      rnd('ep.l', p.pid || '.' || m) AS u5) r) x) g
+            WHERE g.t <= g.span AND (NOT g.ended OR g.t <= g.span - 9)
+              AND (g.kind <> 'TMP' OR g.t + g.tl <= g.span - 1)
+       ), lg AS (
+           SELECT pid, t_pp AS t, CASE WHEN rnd('ep.lpp', pid) < 0.8 THEN 'L' ELSE 'B' END AS kind,
+                  NULL::text AS forced, span, ended
+             FROM p WHERE pp IS NOT NULL
+           UNION ALL
+           SELECT pid, t_c2, CASE WHEN rnd('ep.lc2', pid) < 0.7 THEN 'L' WHEN rnd('ep.lc2', pid) < 0.85 THEN 'B' ELSE 'T' END,
+                  NULL, span, ended
+             FROM p WHERE t_c2 IS NOT NULL
+           UNION ALL
+           SELECT pid, t_e1, CASE WHEN rnd('ep.le1', pid) < 0.85 THEN 'L' ELSE 'T' END, NULL, span, ended
+             FROM p WHERE t_e1 IS NOT NULL
+           UNION ALL
+           SELECT pid, t_a, CASE WHEN rnd('ep.la', pid) < 0.55 THEN 'T' ELSE 'P' END,
+                  CASE WHEN rnd('ep.la', pid) < 0.55 THEN 'A5' ELSE 'A6' END, span, ended
+             FROM p WHERE t_a IS NOT NULL
+       ), cand AS (
+           SELECT pid, t, kind, forced, prio, tl FROM mv
+           UNION ALL
+           SELECT pid, t, kind, forced, 1, 0 FROM lg
+            WHERE t >= 1 AND t <= span AND (NOT ended OR t <= span - 1)
+       ), kept AS (
+           SELECT pid, t, kind, forced, tl
+             FROM (SELECT c.*, lag(t) OVER w AS pt, lead(t) OVER w AS nt
+                     FROM cand c WINDOW w AS (PARTITION BY pid ORDER BY t, prio, kind)) c
+            WHERE ((prio = 1 AND (pt IS NULL OR t > pt))
+                   OR (prio = 2 AND t >= 8 AND (pt IS NULL OR t - pt >= 8)))
+              AND (kind <> 'TMP' OR nt IS NULL OR nt > t + tl)
+       ), pts AS (
+           SELECT pid, 0 AS t, 'S' AS kind, NULL::text AS forced FROM p
+           UNION ALL
+           SELECT pid, t, kind, forced FROM kept
+           UNION ALL
+           SELECT pid, t + tl, 'RET', NULL FROM kept WHERE kind = 'TMP'
+       ), e1 AS (
+           SELECT pts.pid, pts.t, pts.kind, pts.forced, p.child_id, p.dob, p.uasc, p.st + pts.t AS sd,
+                  p.en, p.rc, p.ended,
+                  CASE WHEN p.pp IS NOT NULL AND pts.t < p.t_pp THEN p.pp
+                       WHEN p.track = 'V' THEN 'V2'
+                       WHEN pts.t < p.t_c2 THEN 'C1'
+                       WHEN p.t_e1 IS NULL OR pts.t < p.t_e1 THEN 'C2'
+                       ELSE 'E1' END AS ls,
+                  pts.kind IN ('S', 'P', 'B') AS np
+             FROM pts JOIN p USING (pid)
+       ), e2 AS (
+           SELECT e1.*,
+                  CASE WHEN kind = 'S' THEN 'S' WHEN kind = 'L' THEN 'L'
+                       WHEN kind = 'T' THEN CASE WHEN ls <> lag(ls) OVER w THEN 'U' ELSE 'T' END
+                       ELSE CASE WHEN ls <> lag(ls) OVER w THEN 'B' ELSE 'P' END END AS reason_new,
+                  count(*) FILTER (WHERE np) OVER w AS pno,
+                  lead(sd) OVER w AS next_sd
+             FROM e1 WINDOW w AS (PARTITION BY pid ORDER BY t)
+       ), e3 AS (
+           SELECT e2.*, first_value(sd) OVER (PARTITION BY pid, pno ORDER BY t) AS pstart FROM e2
+       ), e4 AS (
+           SELECT e.*,
+                  CASE WHEN kind = 'TMP' THEN NULL
+                       WHEN forced IS NOT NULL THEN forced
+                       WHEN np THEN base
+                       WHEN kind = 'T' THEN CASE base WHEN 'U6' THEN 'U4' WHEN 'U3' THEN 'U1' WHEN 'U5' THEN 'U4'
+                                                      WHEN 'U2' THEN 'U1' ELSE base END END AS set_code
+             FROM (SELECT e3.*,
+                          CASE WHEN uasc THEN CASE WHEN u < 0.5 THEN 'H5' WHEN u < 0.8 THEN 'U6' ELSE 'K2' END
+                               WHEN age < 5 THEN CASE WHEN u < 0.50 THEN 'U6' WHEN u < 0.70 THEN 'U3' WHEN u < 0.85 THEN 'U4'
+                                                      WHEN u < 0.90 THEN 'U5' WHEN u < 0.95 THEN 'U2' ELSE 'P1' END
+                               WHEN age < 12 THEN CASE WHEN u < 0.35 THEN 'U6' WHEN u < 0.65 THEN 'U4' WHEN u < 0.77 THEN 'U3'
+                                                       WHEN u < 0.85 THEN 'U1' WHEN u < 0.93 THEN 'K2' WHEN u < 0.97 THEN 'P1' ELSE 'R1' END
+                               WHEN age < 16 THEN CASE WHEN u < 0.25 THEN 'U6' WHEN u < 0.50 THEN 'U4' WHEN u < 0.75 THEN 'K2'
+                                                       WHEN u < 0.83 THEN 'U3' WHEN u < 0.88 THEN 'U1' WHEN u < 0.95 THEN 'R1' ELSE 'S1' END
+                               ELSE CASE WHEN u < 0.35 THEN 'H5' WHEN u < 0.55 THEN 'K2' WHEN u < 0.75 THEN 'U6'
+                                         WHEN u < 0.85 THEN 'U4' WHEN u < 0.95 THEN 'P2' ELSE 'R1' END END AS base
+                     FROM (SELECT e3.*, rnd('ep.pl', pid || '.' || pno) AS u, (pstart - dob) / 365.25 AS age FROM e3) e3) e
+       ), e5 AS (
+           SELECT e4.*, count(set_code) OVER (PARTITION BY pid ORDER BY t) AS grp FROM e4
+       )
+       SELECT pid, child_id, t, sd AS start_date,
+              coalesce(next_sd, CASE WHEN ended THEN en END) AS end_date,
+              reason_new, ls AS legal_status,
+              CASE WHEN kind = 'TMP' THEN forced
+                   ELSE first_value(set_code) OVER (PARTITION BY pid, grp ORDER BY t) END AS placement,
+              CASE WHEN next_sd IS NOT NULL THEN 'X1' WHEN ended THEN rc END AS reason_ceased,
+              CASE WHEN kind = 'TMP' THEN NULL
+                   WHEN uasc AND ud < 0.5 THEN NULL
+                   WHEN ud < 0.05 THEN NULL
+                   WHEN ud < 0.16 THEN round((20 + ud2 ^ 2 * 80)::numeric, 1)
+                   ELSE round((0.3 + ud2 * 19.6)::numeric, 1) END AS distance_miles,
+              uasc, np, kind, least(en, $4) AS hz
+         FROM (SELECT e5.*, rnd('ep.dist', pid || '.' || pno) AS ud, rnd('ep.dm', pid || '.' || pno) AS ud2 FROM e5) e$q$,
+
+    $q$ANALYZE pg_temp.cspi_gen_ep$q$,
+
+    -- short breaks: children with a series of one- to three-night breaks
+    -- under V3 or V4, each an episode of its own
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_sb ON COMMIT DROP AS
+       WITH k AS (
+           SELECT i, (350000000 + i)::text AS child_id, ws,
+                  ws + 365 + floor(rnd('sb.len', i) * 1100)::integer AS we,
+                  ws - 1830 - floor(rnd('sb.age', i) * 3650)::integer AS dob,
+                  CASE WHEN rnd('sb.ls', i) < 0.7 THEN 'V3' ELSE 'V4' END AS ls,
+                  CASE WHEN rnd('sb.pl', i) < 0.6 THEN 'K2' ELSE 'U6' END AS pl
+             FROM (SELECT i, $3 - 700 + floor(rnd('sb.ws', i) * ($4 - $3 + 700))::integer AS ws
+                     FROM generate_series(1, greatest(1, round(6 * $2 * ($6 - $5 + 1))::integer)) AS i) a
+       )
+       SELECT i, child_id, dob, sd AS start_date, sd + nights AS end_date, ls AS legal_status, pl AS placement
+         FROM (SELECT k.*, m, k.ws + (sum(gap) OVER (PARTITION BY k.i ORDER BY m))::integer AS sd,
+                      1 + floor(rnd('sb.n', k.i || '.' || m) * 3)::integer AS nights
+                 FROM k
+                CROSS JOIN LATERAL (SELECT m, 20 + floor(rnd('sb.g', k.i || '.' || m) * 30) AS gap
+                                      FROM generate_series(1, (k.we - k.ws) / 20 + 1) AS m) g) a
+        WHERE sd BETWEEN $3 AND $4 - 4 AND sd <= we AND sd < (dob + interval '18 years')::date$q$,
+
+    $q$INSERT INTO pg_temp.cspi_gen_kid (child_id, family_id, dob)
+       SELECT child_id, family_id, dob FROM pg_temp.cspi_gen_clap
+       UNION
+       SELECT child_id, 'F' || child_id, dob FROM pg_temp.cspi_gen_sb$q$,
+
+    -- looked-after reviews: the first within 20 working days (93%: 6 to 20,
+    -- else 21 to 30), the second by the first + 3 months, then by the
+    -- previous + 6 months (93%: up to 27 days early, else 1 to 10 working
+    -- days late)
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_clarev ON COMMIT DROP AS
+       WITH RECURSIVE rv (pid, child_id, k, hz, rdate) AS (
+           SELECT p.pid, p.child_id, 1, least(p.en, $4),
+                  CASE WHEN p.late THEN wdn(ordof(p.st) + p.lg) ELSE wdn(ordof(p.st) + p.e) END
+             FROM (SELECT pid, child_id, st, en, rnd('lr.late', pid || '.1') < 0.065 AS late,
+                          21 + floor(rnd('lr.lg', pid || '.1') * 10)::integer AS lg,
+                          20 - floor(rnd('lr.e', pid || '.1') ^ 2 * 15)::integer AS e
+                     FROM pg_temp.cspi_gen_clap) p
+           UNION ALL
+           SELECT rv.pid, rv.child_id, rv.k + 1, rv.hz, x.r
+             FROM rv
+            CROSS JOIN LATERAL (
+                  SELECT CASE WHEN rnd('lr.late', key) < 0.065 THEN wdn(ordof(due) + lg)
+                              ELSE wdn(ordof(due - e)) END AS r
+                    FROM (SELECT due, key, 1 + floor(rnd('lr.lg', key) * 10)::integer AS lg,
+                                 floor(rnd('lr.e', key) ^ 2 * 28)::integer AS e
+                            FROM (SELECT (rv.rdate + CASE WHEN rv.k = 1 THEN interval '3 months' ELSE interval '6 months' END)::date AS due,
+                                         rv.pid || '.' || rv.k + 1 AS key) z0) z) x
+            WHERE rv.rdate <= rv.hz
+       )
+       SELECT pid, child_id, k, rdate FROM rv WHERE rdate <= hz$q$,
+
+    -- visits to children in care, placement by placement: the first 1 to 7
+    -- days after the placement starts (85%), then every 10 to 42 days
+    -- (81%) or 43 to 70; 3% of children are visited three-monthly with a
+    -- due date on every visit, 15% have due dates (previous + 42 days)
+    -- recorded in the last two years
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_vis ON COMMIT DROP AS
+       SELECT child_id, 'cic'::text AS vtype, vdate,
+              CASE WHEN dd3 THEN coalesce(pv + 91, ss + 7)
+                   WHEN dd AND vdate >= make_date($6 - 2, 4, 1) THEN coalesce(pv + 42, ss + 7) END AS due
+         FROM (SELECT child_id, dd3, dd, ss, vdate,
+                      lag(vdate) OVER (PARTITION BY child_id, ss ORDER BY vdate) AS pv
+                 FROM (SELECT sg.child_id, sg.dd3, sg.dd, sg.ss, sg.se,
+                              sg.ss + (sum(g.gap) OVER (PARTITION BY sg.child_id, sg.ss ORDER BY g.m))::integer AS vdate
+                         FROM (SELECT child_id, ss, se,
+                                      rnd('vis.dd3', child_id) < 0.03 AS dd3,
+                                      rnd('vis.dd', child_id) < 0.15 AS dd
+                                 FROM (SELECT e.child_id, e.start_date AS ss,
+                                              coalesce(lead(e.start_date) OVER (PARTITION BY e.pid ORDER BY e.t) - 1, e.hz) AS se
+                                         FROM pg_temp.cspi_gen_ep e WHERE e.np) s) sg
+                        CROSS JOIN LATERAL (
+                              SELECT m, CASE WHEN m = 1 THEN CASE WHEN u < 0.85 THEN 1 + floor(u2 * 7) ELSE 8 + floor(u2 * 13) END
+                                             WHEN sg.dd3 THEN CASE WHEN u < 0.9 THEN 56 + floor(u2 * 36) ELSE 92 + floor(u2 * 19) END
+                                             WHEN u < 0.81 THEN 10 + floor(u2 * 33)
+                                             ELSE 43 + floor(u2 * 28) END AS gap
+                                FROM generate_series(1, (sg.se - sg.ss) / 14 + 2) AS m
+                               CROSS JOIN LATERAL (SELECT rnd('vis.u', sg.child_id || '.' || sg.ss || '.' || m) AS u,
+                                                          rnd('vis.v', sg.child_id || '.' || sg.ss || '.' || m) AS u2) r) g) a
+                WHERE vdate <= se) b$q$,
+
+    $q$INSERT INTO pg_temp.cspi_gen_vis (child_id, vtype, vdate, due)
+       SELECT s.child_id, 'cp', v.vdate, NULL
+         FROM pg_temp.cspi_gen_s47 s JOIN pg_temp.cspi_gen_cpvis v ON v.jid = s.jid
+        WHERE s.on_plan$q$,
+
+    -- health assessments: the initial one due 20 working days after the
+    -- period starts; reviews due 6 months (under 5) or 12 months after the
+    -- previous assessment; 84% done by the due date, 9% later, 7% never
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_health ON COMMIT DROP AS
+       WITH RECURSIVE ini AS (
+           SELECT pid, child_id, dob, hz, due,
+                  CASE WHEN done <= hz THEN done END AS done
+             FROM (SELECT p.pid, p.child_id, p.dob, least(p.en, $4) AS hz, wdn(ordof(p.st) + 20) AS due,
+                          CASE WHEN u < 0.70 THEN wdn(ordof(p.st) + a1)
+                               WHEN u < 0.95 THEN wdn(ordof(p.st) + a2) END AS done
+                     FROM (SELECT p.*, rnd('ha.i', pid) AS u,
+                                  5 + floor(rnd('ha.a', pid) * 16)::integer AS a1,
+                                  21 + floor(rnd('ha.a', pid) * 40)::integer AS a2
+                             FROM pg_temp.cspi_gen_clap p) p) a
+            WHERE due <= hz
+       ), rv (pid, child_id, dob, hz, k, base, due, done) AS (
+           SELECT pid, child_id, dob, hz, 0, coalesce(done, due), due, done FROM ini
+           UNION ALL
+           SELECT rv.pid, rv.child_id, rv.dob, rv.hz, rv.k + 1, coalesce(x.done, x.due), x.due, x.done
+             FROM rv
+            CROSS JOIN LATERAL (
+                  SELECT due, CASE WHEN u < 0.84 THEN due - floor(u2 ^ 2 * 45)::integer
+                                   WHEN u < 0.93 THEN due + 1 + floor(u2 * 90)::integer END AS done
+                    FROM (SELECT (rv.base + CASE WHEN rv.base < (rv.dob + interval '5 years')::date
+                                                 THEN interval '6 months' ELSE interval '12 months' END)::date AS due,
+                                 rnd('ha.u', rv.pid || '.' || rv.k) AS u,
+                                 rnd('ha.v', rv.pid || '.' || rv.k) AS u2) z) x
+            WHERE rv.due <= rv.hz
+       )
+       SELECT child_id, CASE WHEN k = 0 THEN 'initial' ELSE 'review' END AS kind, due,
+              CASE WHEN done <= hz AND done <= $4 THEN done END AS done
+         FROM rv WHERE due <= hz$q$,
+
+    -- allocations: one qualified social worker for each plan (from the
+    -- strategy discussion) and each period of care; 12% change worker on
+    -- the way; 3% have an unqualified co-worker for a while
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_alloc ON COMMIT DROP AS
+       WITH a AS (
+           SELECT child_id || '.' || sd AS key, child_id, sd AS st, CASE WHEN pe <= $4 THEN pe END AS en,
+                  coalesce(pe, $4) AS hz
+             FROM pg_temp.cspi_gen_s47 WHERE on_plan
+           UNION ALL
+           SELECT child_id || '.' || st, child_id, st, CASE WHEN en <= $4 THEN en END, least(en, $4)
+             FROM pg_temp.cspi_gen_clap
+       ), b AS (
+           SELECT a.*, rnd('al.ch', key) < 0.12 AND hz - st > 30 AS ch,
+                  st + 1 + floor(rnd('al.m', key) * (hz - st - 1))::integer AS m
+             FROM a
+       )
+       SELECT child_id, st, CASE WHEN ch THEN m ELSE en END AS en, true AS qsw FROM b
+       UNION ALL
+       SELECT child_id, m, en, true FROM b WHERE ch
+       UNION ALL
+       SELECT child_id, st + 5, CASE WHEN st + 95 <= $4 AND (en IS NULL OR st + 95 < en) THEN st + 95 ELSE en END, false
+         FROM b WHERE rnd('al.co', key) < 0.03 AND st + 5 <= hz$q$,
+
+    -- missing episodes: a third of children in care aged 11 or over go
+    -- missing, 2 to 21 times a year; some children referred at 12 to 17;
+    -- some children of other authorities placed here; one child in care
+    -- goes missing on the last day and is still missing
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_miss ON COMMIT DROP AS
+       WITH src AS (
+           SELECT 'c.' || p.pid AS key, p.child_id, ws, we, false AS oa,
+                  floor((2 + floor(rnd('mis.l', p.pid) ^ 3 * 20)) * (we - ws) / 365.25 + rnd('mis.n', p.pid))::integer AS n
+             FROM (SELECT pid, child_id, greatest(st, (dob + interval '11 years')::date) AS ws, least(en, $4) AS we
+                     FROM pg_temp.cspi_gen_clap WHERE rnd('mis.f', pid) < 0.33) p
+            WHERE we - ws > 30
+           UNION ALL
+           SELECT 'r.' || rkey, child_id, greatest(rdate - 30, $3), least(rdate + 120, $4), false,
+                  1 + floor(rnd('mis.rn', rkey) * 3)::integer
+             FROM (SELECT r.rkey, r.child_id, r.rdate
+                     FROM pg_temp.cspi_gen_ref r JOIN pg_temp.cspi_gen_kid k USING (child_id)
+                    WHERE r.rdate >= (k.dob + interval '12 years')::date AND rnd('mis.r', r.rkey) < 0.06) r
+           UNION ALL
+           SELECT 'e.' || pid, child_id, $4, $4, false, 1
+             FROM (SELECT pid, child_id FROM pg_temp.cspi_gen_clap
+                    WHERE en > $4 AND st < $4 - 30 AND $4 >= (dob + interval '12 years')::date
+                    ORDER BY pid LIMIT 1) e
+           UNION ALL
+           SELECT 'o.' || i, (600000000 + i)::text, ws, least(ws + 200, $4), true,
+                  1 + floor(rnd('mis.on', i) * 3)::integer
+             FROM (SELECT i, $3 + floor(rnd('mis.ow', i) * ($4 - $3))::integer AS ws
+                     FROM generate_series(1, round(15 * $2 * ($6 - $5))::integer) AS i) o
+       ), ep AS (
+           SELECT src.key || '.' || j AS ekey, src.child_id, src.oa,
+                  (src.ws + floor((j - 1 + 0.7 * rnd('mis.t', src.key || '.' || j)) * (src.we - src.ws) / src.n)::integer)
+                  + make_interval(hours => (14 + floor(rnd('mis.h', src.key || '.' || j) * 14)::integer) % 24,
+                                  mins => floor(rnd('mis.mi', src.key || '.' || j) * 60)::integer) AS start_at
+             FROM src CROSS JOIN LATERAL generate_series(1, src.n) AS j
+            WHERE src.n > 0
+       ), ret AS (
+           SELECT ep.*, start_at + make_interval(mins => floor(60 * CASE WHEN u < 0.7 THEN 1 + u2 * 23
+                                                                         WHEN u < 0.95 THEN 24 + u2 * 48
+                                                                         ELSE 72 + u2 * 168 END)::integer) AS r
+             FROM (SELECT ep.*, rnd('mis.d', ekey) AS u, rnd('mis.d2', ekey) AS u2 FROM ep) ep
+       ), rhi AS (
+           SELECT ret.*, CASE WHEN r::date <= $4 AND ekey NOT LIKE 'e.%' THEN r END AS returned_at,
+                  CASE WHEN uo < 0.878 THEN r + make_interval(mins => floor(60 + uo2 * 71 * 60)::integer)
+                       WHEN uo < 0.993 THEN r + make_interval(mins => floor(73 * 60 + uo2 * 167 * 60)::integer) END AS offered
+             FROM (SELECT ret.*, rnd('mis.o', ekey) AS uo, rnd('mis.o2', ekey) AS uo2 FROM ret) ret
+       )
+       SELECT ekey, child_id, start_at, returned_at,
+              CASE WHEN returned_at IS NOT NULL AND offered::date <= $4 THEN offered END AS rhi_offered_at,
+              CASE WHEN returned_at IS NULL OR offered IS NULL OR offered::date > $4 THEN NULL
+                   WHEN rnd('mis.e', ekey) < 0.77 THEN true
+                   WHEN rnd('mis.e', ekey) < 0.97 THEN false END AS rhi_engaged,
+              CASE WHEN oa THEN true WHEN rnd('mis.oa', ekey) < 0.1 THEN NULL ELSE false END AS other_authority
+         FROM rhi
+        WHERE start_at::date BETWEEN $3 AND $4$q$,
+
+    $q$INSERT INTO pg_temp.cspi_gen_kid (child_id, family_id, dob)
+       SELECT DISTINCT child_id, NULL::text, $3 - 4400 - floor(rnd('mis.age', child_id) * 2000)::integer
+         FROM pg_temp.cspi_gen_miss WHERE child_id LIKE '6%'$q$,
+
+    ------------------------------------------------------------------
+    -- Family support, care leavers
+    ------------------------------------------------------------------
+    -- about 245 internal and 78 external family cases a year, open 3 to
+    -- 23 months (about 200 and 64 families open at any 31 March)
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_fs ON COMMIT DROP AS
+       WITH f AS (
+           SELECT fk, prov, st, CASE WHEN st + dur <= $4 THEN st + dur END AS en, z,
+                  st - 730 - floor(rnd('fs.age', fk) * 5500)::integer AS dob1
+             FROM (SELECT fk, prov, make_date(y, 4, 1) + floor(rnd('fs.st', fk) * fyd)::integer AS st,
+                          CASE WHEN ud < 0.4 THEN 90 + floor(ud2 * 150) WHEN ud < 0.85 THEN 240 + floor(ud2 * 180)
+                               ELSE 420 + floor(ud2 * 280) END::integer AS dur,
+                          CASE WHEN prov = 'internal'
+                               THEN CASE WHEN uz < 0.30 THEN 1 WHEN uz < 0.65 THEN 2 WHEN uz < 0.86 THEN 3 WHEN uz < 0.96 THEN 4 ELSE 5 END
+                               ELSE CASE WHEN uz < 0.36 THEN 1 WHEN uz < 0.70 THEN 2 WHEN uz < 0.92 THEN 3 ELSE 4 END END AS z
+                     FROM (SELECT y, prov, fyd, y::bigint * 1000000 + CASE WHEN prov = 'internal' THEN 0 ELSE 500000 END + n AS fk
+                             FROM generate_series($5, $6 - 1) AS y
+                            CROSS JOIN LATERAL (SELECT make_date(y + 1, 4, 1) - make_date(y, 4, 1) AS fyd) d
+                            CROSS JOIN (VALUES ('internal', 245), ('external', 78)) AS pv(prov, rate)
+                            CROSS JOIN LATERAL generate_series(1, round(rate * $2 * (0.92 + 0.16 * rnd('fs.vol', y || prov)))::integer) AS n) a
+                    CROSS JOIN LATERAL (SELECT rnd('fs.d', fk) AS ud, rnd('fs.d2', fk) AS ud2, rnd('fs.z', fk) AS uz) u) b
+       )
+       SELECT fk, dense_rank() OVER (ORDER BY fk) AS fno, prov, st, en, j,
+              dob, (500000000 + row_number() OVER (ORDER BY fk, j))::text AS child_id,
+              'F' || (500000000 + dense_rank() OVER (ORDER BY fk))::text AS family_id
+         FROM (SELECT f.*, j,
+                      f.dob1 + CASE WHEN j = 1 THEN 0 ELSE (j - 1) * 400 + floor(rnd('fs.sib', f.fk || '.' || j) * 600)::integer END AS dob
+                 FROM f CROSS JOIN LATERAL generate_series(1, f.z) AS j) a
+        WHERE dob <= st$q$,
+
+    $q$INSERT INTO pg_temp.cspi_gen_kid (child_id, family_id, dob)
+       SELECT child_id, family_id, dob FROM pg_temp.cspi_gen_fs$q$,
+
+    -- care leavers: young people born so as to be 17 to 25 in the data,
+    -- about 41 a year of birth, with an OC3 row around each birthday from
+    -- 17 to 21 (36%) or 25; one born on 29 February
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_clv ON COMMIT DROP AS
+       SELECT i, (400000000 + i)::text AS child_id,
+              lo + floor(rnd('cl.dob', i) * (hi - lo + 1))::integer AS dob,
+              CASE WHEN rnd('cl.max', i) < 0.36 THEN 21 ELSE 25 END AS maxage,
+              CASE WHEN rnd('cl.fam', i) < 0.4 THEN 'F' || (400000000 + i) END AS family_id
+         FROM (SELECT ($3 - interval '26 years')::date AS lo, ($4 - interval '17 years')::date AS hi) b
+        CROSS JOIN generate_series(1, round(41 * $2 * ($6 - $5 + 9))::integer) AS i
+       UNION ALL
+       SELECT 0, '400000000', make_date(ly, 3, 1) - 1, 25, 'F400000000'
+         FROM (SELECT ($6 - 20) - ($6 - 20) % 4 AS ly) l$q$,
+
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_cl ON COMMIT DROP AS
+       SELECT child_id, as_at, in_touch,
+              CASE WHEN in_touch THEN rnd('cl.acc', key) < 0.997 END AS accommodation_suitable,
+              CASE WHEN grp = 'unknown' THEN CASE WHEN uv < 0.5 THEN '0' END
+                   WHEN uv < 0.10 THEN grp
+                   WHEN uv < 0.12 THEN lower(code) || ' '
+                   ELSE code END AS activity
+         FROM (SELECT child_id, as_at, in_touch, key, grp, rnd('cl.var', key) AS uv,
+                      CASE grp WHEN 'education' THEN (ARRAY['F1', 'P1', 'F2', 'P2'])[1 + floor(uc * 4)::integer]
+                               WHEN 'training_employment' THEN (ARRAY['F4', 'P4', 'F5', 'P5', 'F5', 'P5', 'F3', 'P3'])[1 + floor(uc * 8)::integer]
+                               WHEN 'neet' THEN (ARRAY['G4', 'G5', 'G6'])[1 + floor(uc * 3)::integer] END AS code
+                 FROM (SELECT child_id, as_at, in_touch, key, rnd('cl.code', key) AS uc,
+                              CASE WHEN NOT in_touch THEN 'unknown'
+                                   WHEN a <= 18 THEN CASE WHEN ua < 0.60 THEN 'education' WHEN ua < 0.80 THEN 'training_employment'
+                                                          WHEN ua < 0.95 THEN 'neet' ELSE 'unknown' END
+                                   WHEN a <= 21 THEN CASE WHEN ua < 0.135 THEN 'education' WHEN ua < 0.72 THEN 'training_employment'
+                                                          WHEN ua < 0.948 THEN 'neet' ELSE 'unknown' END
+                                   ELSE CASE WHEN ua < 0.083 THEN 'education' WHEN ua < 0.855 THEN 'training_employment'
+                                             ELSE 'neet' END END AS grp
+                         FROM (SELECT c.child_id, a, x.as_at, c.i || '.' || a AS key,
+                                      rnd('cl.touch', c.i || '.' || a) < CASE WHEN a <= 21 THEN 0.997 ELSE 0.995 END AS in_touch,
+                                      rnd('cl.act', c.i || '.' || a) AS ua
+                                 FROM pg_temp.cspi_gen_clv c
+                                CROSS JOIN LATERAL generate_series(17, c.maxage) AS a
+                                CROSS JOIN LATERAL (
+                                      SELECT ((c.dob - 1) + make_interval(years => a))::date + 1
+                                             + CASE WHEN c.i = 0 THEN 0 ELSE floor(rnd('cl.off', c.i || '.' || a) * 29)::integer END AS as_at) x
+                                WHERE x.as_at BETWEEN $3 AND $4) a) b) c$q$,
+
+    $q$INSERT INTO pg_temp.cspi_gen_kid (child_id, family_id, dob)
+       SELECT child_id, family_id, dob FROM pg_temp.cspi_gen_clv$q$,
+
+    ------------------------------------------------------------------
+    -- The source tables
+    ------------------------------------------------------------------
+    $q$INSERT INTO @S@.referral (referral_id, child_id, referral_date, completed_date)
+       SELECT 'R' || (10000000 + row_number() OVER (ORDER BY rdate, child_id, rkey)), child_id, rdate, cdate
+         FROM pg_temp.cspi_gen_ref$q$,
+
+    $q$INSERT INTO @S@.assessment (assessment_id, child_id, start_date, authorised_date)
+       SELECT 'A' || (10000000 + row_number() OVER (ORDER BY st, child_id, rkey, seq)), child_id, st, au
+         FROM pg_temp.cspi_gen_asmt$q$,
+
+    $q$INSERT INTO @S@.s47_enquiry (s47_id, child_id, strategy_date, icpc_date, transfer_in)
+       SELECT 'S' || (10000000 + row_number() OVER (ORDER BY sd, child_id, jid)), child_id, sd, icpc,
+              coalesce(ti, false)
+         FROM pg_temp.cspi_gen_s47$q$,
+
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_plan ON COMMIT DROP AS
+       SELECT 'CP' || (10000000 + row_number() OVER (ORDER BY ps, child_id, jid)) AS plan_id, jid, child_id, ps, pe
+         FROM pg_temp.cspi_gen_s47 WHERE on_plan$q$,
+
+    $q$INSERT INTO @S@.cp_plan (plan_id, child_id, start_date, end_date)
+       SELECT plan_id, child_id, ps, pe FROM pg_temp.cspi_gen_plan$q$,
+
+    $q$INSERT INTO @S@.cp_review (review_id, plan_id, review_date)
+       SELECT 'CR' || (10000000 + row_number() OVER (ORDER BY r.rdate, p.plan_id)), p.plan_id, r.rdate
+         FROM pg_temp.cspi_gen_plan p JOIN pg_temp.cspi_gen_cprev r ON r.jid = p.jid$q$,
+
+    $q$INSERT INTO @S@.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status,
+                                    placement, reason_ceased, distance_miles, uasc)
+       SELECT 'E' || (10000000 + row_number() OVER (ORDER BY start_date, child_id)),
+              child_id, start_date, end_date, reason_new, legal_status, placement, reason_ceased,
+              distance_miles, uasc
+         FROM (SELECT child_id, start_date, end_date, reason_new, legal_status, placement, reason_ceased,
+                      distance_miles, uasc
+                 FROM pg_temp.cspi_gen_ep
+               UNION ALL
+               SELECT child_id, start_date, end_date, 'S', legal_status, placement, 'E4A',
+                      round((1 + rnd('sb.dist', i) * 9)::numeric, 1), false
+                 FROM pg_temp.cspi_gen_sb) e$q$,
+
+    $q$INSERT INTO @S@.cla_review (review_id, child_id, review_date)
+       SELECT 'LR' || (10000000 + row_number() OVER (ORDER BY rdate, child_id)), child_id, rdate
+         FROM pg_temp.cspi_gen_clarev$q$,
+
+    $q$INSERT INTO @S@.visit (visit_id, child_id, visit_type, visit_date, due_date)
+       SELECT 'V' || (10000000 + row_number() OVER (ORDER BY vdate, child_id, vtype)), child_id, vtype, vdate, due
+         FROM pg_temp.cspi_gen_vis$q$,
+
+    $q$INSERT INTO @S@.allocation (child_id, start_date, end_date, qualified_social_worker)
+       SELECT child_id, st, en, qsw FROM pg_temp.cspi_gen_alloc ORDER BY st, child_id, qsw$q$,
+
+    $q$INSERT INTO @S@.health_assessment (child_id, kind, due_date, completed_date)
+       SELECT child_id, kind, due, done FROM pg_temp.cspi_gen_health ORDER BY due, child_id, kind$q$,
+
+    $q$INSERT INTO @S@.missing_episode (episode_id, child_id, start_at, returned_at, rhi_offered_at,
+                                        rhi_engaged, other_authority)
+       SELECT 'M' || (10000000 + row_number() OVER (ORDER BY start_at, child_id, ekey)), child_id, start_at,
+              returned_at, rhi_offered_at, rhi_engaged, other_authority
+         FROM pg_temp.cspi_gen_miss$q$,
+
+    $q$INSERT INTO @S@.care_leaver (child_id, as_at, in_touch, accommodation_suitable, activity)
+       SELECT child_id, as_at, in_touch, accommodation_suitable, activity FROM pg_temp.cspi_gen_cl
+        ORDER BY as_at, child_id$q$,
+
+    $q$INSERT INTO @S@.family_support (case_id, family_id, child_id, provider, start_date, end_date)
+       SELECT 'FS' || (1000000 + fno), family_id, child_id,
+              CASE WHEN rnd('fs.case', fk) < 0.02 THEN initcap(prov) || ' ' ELSE prov END, st, en
+         FROM pg_temp.cspi_gen_fs ORDER BY fno, child_id$q$,
+
+    -- every child referred to anywhere, once
+    $q$INSERT INTO @S@.child (child_id, family_id, date_of_birth)
+       SELECT k.child_id, k.family_id, k.dob
+         FROM pg_temp.cspi_gen_kid k
+        WHERE k.child_id IN (SELECT child_id FROM @S@.referral
+                             UNION SELECT child_id FROM @S@.s47_enquiry
+                             UNION SELECT child_id FROM @S@.cla_episode
+                             UNION SELECT child_id FROM @S@.missing_episode
+                             UNION SELECT child_id FROM @S@.care_leaver
+                             UNION SELECT child_id FROM @S@.family_support)
+        ORDER BY k.child_id$q$
+    ];
+
+    ------------------------------------------------------------------
+    -- Run: setup, the child-protection and care rounds, the rest
+    ------------------------------------------------------------------
+    stmts := setup;
+    FOR r IN 1..3 LOOP
+        stmts := stmts || ARRAY(SELECT replace(x, '@ROUND@', r::text)
+                                  FROM unnest(cp_round) WITH ORDINALITY AS u(x, o) ORDER BY o);
+    END LOOP;
+    stmts := stmts || ARRAY[
+    $q$CREATE TEMP TABLE pg_temp.cspi_gen_clap (
+           pid bigint PRIMARY KEY, rno integer NOT NULL, fid bigint, child_id text, family_id text,
+           dob date, uasc boolean, legacy boolean, st date,
+           cls text, en date, rc text, pp text, t_pp integer, track text, t_c2 integer, t_e1 integer,
+           t_a integer, stab text, early integer) ON COMMIT DROP$q$,
+
+    -- round 1: families coming into care (about 62 a year, 1.6 children
+    -- each), unaccompanied asylum-seeking children (11 a year, 15 to 17),
+    -- and in the first two years (65 then 12 families a year) children who
+    -- mostly stay, many until 18 (the care population a real extract would
+    -- have inherited)
+    $q$INSERT INTO pg_temp.cspi_gen_clap (pid, rno, fid, child_id, family_id, dob, uasc, legacy, st)
+       SELECT pid, 1, fid, (300000000 + row_number() OVER (ORDER BY pid))::text,
+              'F' || (300000000 + dense_rank() OVER (ORDER BY fid))::text, dob, uasc, legacy, t0
+         FROM (SELECT f.fid * 10 + j AS pid, f.fid, f.uasc, f.legacy, f.t0,
+                      f.t0 - f.age1 + CASE WHEN j = 1 THEN 0
+                                           ELSE (j - 1) * 480 + floor(rnd('cla.sib', f.fid || '.' || j) * 600)::integer END AS dob
+                 FROM (SELECT fid, uasc, legacy, t0,
+                              CASE WHEN uasc THEN 1
+                                   WHEN legacy THEN CASE WHEN uz < 0.7 THEN 1 WHEN uz < 0.9 THEN 2 ELSE 3 END
+                                   WHEN uz < 0.50 THEN 1 WHEN uz < 0.78 THEN 2 WHEN uz < 0.92 THEN 3 ELSE 4 END AS z,
+                              CASE WHEN uasc THEN 5480 + floor(ua2 * 985)
+                                   WHEN legacy THEN 365 + floor(ua2 * 5600)
+                                   WHEN ua < 0.17 THEN floor(ua2 ^ 2 * 365)
+                                   WHEN ua < 0.32 THEN 365 + floor(ua2 * 1460)
+                                   WHEN ua < 0.50 THEN 1826 + floor(ua2 * 1826)
+                                   WHEN ua < 0.75 THEN 3652 + floor(ua2 * 1461)
+                                   ELSE 5113 + floor(ua2 * 1400) END::integer AS age1
+                         FROM (SELECT fid, uasc, legacy,
+                                      make_date(y, 4, 1) + floor(rnd('cla.t0', fid) * fyd)::integer AS t0,
+                                      rnd('cla.z', fid) AS uz, rnd('cla.a', fid) AS ua, rnd('cla.a2', fid) AS ua2
+                                 FROM (SELECT y, fyd, y::bigint * 1000000 + n AS fid, n >= 500000 AND n < 800000 AS uasc,
+                                              n >= 800000 AS legacy
+                                         FROM generate_series($5, $6 - 1) AS y
+                                        CROSS JOIN LATERAL (SELECT make_date(y + 1, 4, 1) - make_date(y, 4, 1) AS fyd) d
+                                        CROSS JOIN LATERAL (
+                                              SELECT generate_series(1, round(62 * $2 * (0.88 + 0.24 * rnd('cla.vol', y)))::integer)
+                                              UNION ALL
+                                              SELECT 500000 + generate_series(1, round(11 * $2 * (0.7 + 0.6 * rnd('cla.uvol', y)))::integer)
+                                              UNION ALL
+                                              SELECT 800000 + generate_series(1, round($2 * CASE y - $5 WHEN 0 THEN 65 WHEN 1 THEN 12 ELSE 0 END)::integer)
+                                              ) AS g(n)) a) b) f
+                CROSS JOIN LATERAL generate_series(1, f.z) AS j) k
+        WHERE dob <= t0$q$,
+
+    -- edge case: a young child in care born on 29 February
+    $q$UPDATE pg_temp.cspi_gen_clap c
+          SET dob = x.leap
+         FROM (SELECT pid, (SELECT max(make_date(yy, 3, 1) - 1)
+                              FROM generate_series(extract(year FROM st)::integer - 4, extract(year FROM st)::integer) AS yy
+                             WHERE (yy % 4 = 0 AND yy % 100 <> 0 OR yy % 400 = 0) AND make_date(yy, 3, 1) - 1 <= st) AS leap
+                 FROM pg_temp.cspi_gen_clap
+                WHERE NOT uasc AND NOT legacy AND st - dob < 3 * 365 AND st >= $3 + 365
+                ORDER BY pid LIMIT 1) x
+        WHERE c.pid = x.pid$q$
+    ];
+    FOR r IN 1..3 LOOP
+        stmts := stmts || ARRAY(SELECT replace(x, '@ROUND@', r::text)
+                                  FROM unnest(cla_round) WITH ORDINALITY AS u(x, o) ORDER BY o);
+    END LOOP;
+    stmts := stmts || rest;
+
+    FOREACH stmt IN ARRAY stmts LOOP
+        step := step + 1;
+        -- The macros first, then the schema in one pass (cspi's one notation
+        -- for generated SQL, cspi_internal.fill_template): nothing expands
+        -- inside the schema's name.
+        q := stmt;
+        LOOP
+            q2 := regexp_replace(q, '\mordof\(([^()]+)\)', '$7[\1 - $8 + 1]', 'g');
+            q2 := regexp_replace(q2, '\mwdn\(([^()]+)\)', '$9[\1]', 'g');
+            EXIT WHEN q2 = q;
+            q := q2;
+        END LOOP;
+        q := regexp_replace(q, $re$\mrnd\('([^']+)',\s*([^()]+)\)$re$,
+                            $re$((pg_catalog.hashtextextended('\1:' || (\2)::text, $1) & 9007199254740991)::float8 / 9007199254740992.0)$re$,
+                            'g');
+        q := cspi_internal.fill_template(q, ARRAY['S'], ARRAY[s]);
+        t_step := clock_timestamp();
+        BEGIN
+            EXECUTE q USING seed::bigint, scale, d0, d1, first_year, last_year, ords, cal_base, wds, hols;
+        EXCEPTION WHEN OTHERS THEN
+            GET STACKED DIAGNOSTICS err_state = RETURNED_SQLSTATE, err_msg = MESSAGE_TEXT,
+                                    err_detail = PG_EXCEPTION_DETAIL;
+            RAISE EXCEPTION 'cspi.generate_source: step % failed: %', step, err_msg
+                USING ERRCODE = err_state,
+                      DETAIL = coalesce(err_detail || E'\n', '') || left(q, 2000);
+        END;
+        RAISE DEBUG 'cspi.generate_source: step % took % ms: %', step,
+            round(extract(epoch FROM clock_timestamp() - t_step) * 1000), left(regexp_replace(stmt, '\s+', ' ', 'g'), 80);
+    END LOOP;
+
+    FOREACH rel IN ARRAY temps LOOP
+        EXECUTE format('DROP TABLE IF EXISTS pg_temp.%I', rel);
+    END LOOP;
+
+    FOREACH rel IN ARRAY rels LOOP
+        EXECUTE format('SELECT count(*) FROM %s.%I', s, rel) INTO n;
+        relation := rel;
+        row_count := n;
+        RETURN NEXT;
+    END LOOP;
+END
+$fn$;
+
+COMMENT ON FUNCTION cspi.generate_source(name, numeric, integer, integer, integer) IS
+'Fills the empty source tables of source_schema (made by cspi.create_source_tables) with a deterministic synthetic council for 1 April first_year to 31 March last_year and returns the number of rows of each relation. scale multiplies volumes and population (scale 1: about 22,000 children; a year has 1,400 referrals, 1,550 assessments, 200 child-protection plans, 120 children starting care, about 300 in care); seed gives another council of the same shape; the same arguments always give the same rows. Every event lies in the period, so stocks of plans and of children in care build up in the first year or two. Edge cases: referrals received on the working day before each bank holiday and on the holiday (Easter, Christmas, substitute days; still open when the next working day is after the end), on Saturdays and on a weekend Christmas Day; records open at the end; transfer-in conferences; short breaks (V3, V4); X1 continuations; same-carer changes (T, U); temporary placements T0-T4 followed by a return; 6-monthly health reviews under 5; children born on 29 February; two plans starting 31 August of the last year but one, first reviewed on 30 November (in time) and on 1 December (late); visits with a due date; a child missing at the end.';
+
