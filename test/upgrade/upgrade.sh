@@ -28,8 +28,14 @@ dropdb --if-exists "$up"; dropdb --if-exists "$fresh"
 createdb "$up"
 createdb "$fresh"
 
+# From 1.3 on, the generator is the companion cspi_synthetic, at cspi's version.
+case $old in
+	1.0|1.1|1.2) synthetic="" ;;
+	*) synthetic="CREATE EXTENSION cspi_synthetic VERSION '$old';" ;;
+esac
 q -d "$up" <<SQL >/dev/null
 CREATE EXTENSION cspi VERSION '$old';
+$synthetic
 SELECT cspi.create_source_tables('council_src');
 SELECT cspi.generate_source('council_src', 0.3, 7, 2022, 2024);
 SELECT count(*) FROM cspi.deploy('council_src', 'council_report');
@@ -55,12 +61,12 @@ CREATE ROLE council_bi;
 GRANT SELECT ON council.year_end TO council_bi;
 SQL
 
-# A council's own load of a DfE file (1.2 has the loader): the upgrade
-# keeps it, and removes only the rows cspi shipped (cspi_dfe's since 1.3).
+# A council's own load of a DfE file (1.2 and later have the loader): the
+# upgrade keeps it, and removes only the rows cspi shipped (cspi_dfe's since 1.3).
 own_load() {
 	q -d "$up" -c "SELECT count(*) FROM cspi.published_figure WHERE NOT shipped AND time_period = 2026"
 }
-if [ "$old" = 1.2 ]; then
+if [ "$old" != 1.0 ] && [ "$old" != 1.1 ]; then
 	q -d "$up" -c "SELECT cspi.load_dfe_file('cla_numbers', 'time_period,geographic_level,population_type,population_estimate,children_count,rate_per_10000
 2026,National,Children looked after on 31 March each year,12200000,81000,66')" >/dev/null
 	[ "$(own_load)" -gt 0 ] || { echo "upgrade: the council's own DfE load did not load"; exit 1; }
@@ -81,6 +87,15 @@ figures > "$work/before"
 [ "$(wc -l < "$work/before")" -gt 50 ] || { echo "upgrade: too few figures to compare"; exit 1; }
 
 q -d "$up" -c "ALTER EXTENSION cspi UPDATE" >/dev/null
+# The generator comes back as the companion (1.0 to 1.2 had it in cspi, and
+# the upgrade to 1.3 drops it), or follows cspi's version.
+if [ -n "$synthetic" ]; then
+	q -d "$up" -c "ALTER EXTENSION cspi_synthetic UPDATE" >/dev/null
+else
+	q -d "$up" -c "CREATE EXTENSION cspi_synthetic" >/dev/null
+fi
+[ "$(q -d "$up" -c "SELECT extversion FROM pg_extension WHERE extname = 'cspi_synthetic'")" = "$new" ] \
+	|| { echo "upgrade: cspi_synthetic is not at $new after the upgrade"; exit 1; }
 version=$(q -d "$up" -c "SELECT extversion FROM pg_extension WHERE extname = 'cspi'")
 sc=$(q -d "$up" -c "SELECT count(*), obj_description('council.scorecard_2324'::regclass, 'pg_class') FROM council.scorecard_2324" 2>/dev/null)
 indicators=$(q -d "$up" -c "SELECT count(*) FROM cspi.indicator")
@@ -131,7 +146,7 @@ warning=$(psql -X -q -d "$up" -c "SELECT count(*) FROM cspi.scorecard('2023/24',
 [ "$(own_load)" = "$own_before" ] || { echo "upgrade: the council's own DfE figures were not kept: $(own_load), not $own_before"; exit 1; }
 [ "$(q -d "$up" -c "SELECT count(*) FROM cspi.published_figure WHERE shipped")" = 0 ] \
 	|| { echo "upgrade: figures shipped by $old are still there without cspi_dfe"; exit 1; }
-q -d "$fresh" -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_dfe" >/dev/null
+q -d "$fresh" -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_dfe" -c "CREATE EXTENSION cspi_synthetic" >/dev/null
 q -d "$up" -c "CREATE EXTENSION cspi_dfe" >/dev/null
 [ "$(own_load)" = "$own_before" ] || { echo "upgrade: CREATE EXTENSION cspi_dfe removed the council's own DfE figures"; exit 1; }
 q -d "$up" -f test/upgrade/describe.sql > "$work/upgraded"
