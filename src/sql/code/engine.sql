@@ -28,18 +28,22 @@ COMMENT ON FUNCTION cspi_internal.fill_template(text, text[], text[]) IS
 'Replaces each @NAME@ of template by the value of that name, in one pass (a value is never scanned again); an unknown placeholder is an error.';
 
 -- One measure's part of a counting query: its aggregates (n<k> counts the
--- numerator rows, d<k> the denominator rows, distinct or not) and its row
--- of the VALUES list that turns them into (indicator, num, den).
+-- numerator rows, d<k> the denominator rows, distinct or not, each among
+-- the rows its row filter keeps) and its row of the VALUES list that turns
+-- them into (indicator, num, den).  The row filter is part of each
+-- aggregate's FILTER, so that the measures of one relation with different
+-- row filters are counted in one scan.
 CREATE OR REPLACE FUNCTION cspi_internal.measure_columns(m cspi.indicator_measure, k bigint) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN format('count(%1$s) FILTER (WHERE %2$s) AS n%3$s', coalesce('DISTINCT ' || m.count_distinct, '*'),
-                  m.numerator, k)
+    RETURN format('count(%1$s) FILTER (WHERE (%4$s) AND (%2$s)) AS n%3$s', coalesce('DISTINCT ' || m.count_distinct, '*'),
+                  m.numerator, k, coalesce(m.row_filter, 'true'))
            || CASE WHEN m.denominator IS NOT NULL
-                   THEN format(', count(%1$s) FILTER (WHERE %2$s) AS d%3$s',
-                               coalesce('DISTINCT ' || m.count_distinct, '*'), m.denominator, k)
+                   THEN format(', count(%1$s) FILTER (WHERE (%4$s) AND (%2$s)) AS d%3$s',
+                               coalesce('DISTINCT ' || m.count_distinct, '*'), m.denominator, k,
+                               coalesce(m.row_filter, 'true'))
                    ELSE '' END;
 COMMENT ON FUNCTION cspi_internal.measure_columns(cspi.indicator_measure, bigint) IS
-'The aggregates of measure m, numbered k, in a counting query of indicator_value (used by measure_queries).';
+'The aggregates of measure m, numbered k, in a counting query of indicator_value, its row filter included (used by measure_queries).';
 CREATE OR REPLACE FUNCTION cspi_internal.measure_row(m cspi.indicator_measure, k bigint) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     RETURN format('(%L, g.n%s, %s)', m.indicator, k,
@@ -47,14 +51,47 @@ CREATE OR REPLACE FUNCTION cspi_internal.measure_row(m cspi.indicator_measure, k
 COMMENT ON FUNCTION cspi_internal.measure_row(cspi.indicator_measure, bigint) IS
 'The (indicator, num, den) row of measure m, numbered k, in a counting query of indicator_value (used by measure_queries).';
 
--- The counting queries of indicator_value, made from cspi.indicator_measure:
--- event measures that can be added up month by month are counted per month
--- in one scan of their relation and rolled up into quarters and years;
+-- The event measures grouped as indicator_value counts them: one counting
+-- query per relation, anchor date, and whether it is counted per month and
+-- rolled up (additive) or per period (distinct counts, and expressions that
+-- compare with period_end), with the aggregates and VALUES rows of its
+-- measures.  Additive measures with different row filters share a query
+-- (the filter is in each aggregate's FILTER); a distinct count is cheaper
+-- with its rows filtered first, so per-period queries are also one per row
+-- filter, which is their WHERE.
+CREATE OR REPLACE FUNCTION cspi_internal.measure_groups()
+    RETURNS TABLE (relation name, anchor text, per_period boolean, row_filter text, aggregates text, rows_of text)
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+    SELECT m.relation, m.anchor, p.per_period, CASE WHEN p.per_period THEN m.row_filter END,
+           string_agg(cspi_internal.measure_columns(m, k.n), ', ' ORDER BY m.indicator),
+           string_agg(cspi_internal.measure_row(m, k.n), ', ' ORDER BY m.indicator)
+      FROM cspi.indicator_measure m
+      JOIN (SELECT i.indicator, row_number() OVER (ORDER BY i.indicator) AS n FROM cspi.indicator_measure i) k
+        ON k.indicator = m.indicator
+     CROSS JOIN LATERAL (
+         SELECT m.count_distinct IS NOT NULL
+                OR concat_ws(' ', m.numerator, m.denominator, m.row_filter) ~ '\mperiod_end\M' AS per_period) p
+     WHERE m.kind = 'event'
+     GROUP BY 1, 2, 3, 4
+     ORDER BY 1, 2, 3, 4;
+    END;
+COMMENT ON FUNCTION cspi_internal.measure_groups() IS
+'The event measures of cspi.indicator_measure grouped into the counting queries of indicator_value: relation, anchor, whether counted per period (else per month and rolled up), the row filter of a per-period query, the aggregates and the VALUES rows (used by measure_queries).';
+
+-- The counting queries of indicator_value, made from cspi.indicator_measure.
+-- Every relation is computed once: a relation that more than one counting
+-- query reads (one anchor date counted per month, another per period) is a
+-- MATERIALIZED common table expression of the events query.  Event
+-- measures that can be added up month by month are counted per month, in
+-- one scan per relation and anchor, and rolled up into quarters and years;
 -- distinct counts, and numerators that compare with period_end, are counted
--- per period; snapshots per month end.  Returns a UNION ALL of
+-- per period; snapshots per month end, in one scan per relation.  Returns
 -- (indicator, period_type, period, num, den) and (indicator, period_end,
--- num, den) parts for schema (an identifier, quoted).
-CREATE OR REPLACE FUNCTION cspi_internal.measure_queries(schema text, OUT events text, OUT snapshots text)
+-- num, den) queries for schema (an identifier, quoted).
+CREATE OR REPLACE FUNCTION cspi_internal.measure_queries(schema text, relation name DEFAULT NULL,
+                                                         OUT events text, OUT snapshots text)
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -62,52 +99,44 @@ DECLARE
     g record;
     parts text[] := '{}';
     snaps text[] := '{}';
+    shared text[];
+    ctes text[] := '{}';
+    source text;
 BEGIN
-    -- Additive events: per month, then rolled up.
-    FOR g IN
-        SELECT m.relation, m.anchor, m.row_filter,
-               string_agg(cspi_internal.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
-               string_agg(cspi_internal.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
-          FROM cspi.indicator_measure m
-          JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
-            USING (indicator)
-         WHERE m.kind = 'event' AND m.count_distinct IS NULL
-           AND NOT (m.numerator ~ '\mperiod_end\M' OR coalesce(m.denominator ~ '\mperiod_end\M', false))
-         GROUP BY m.relation, m.anchor, m.row_filter
-         ORDER BY m.relation, m.anchor, m.row_filter
-    LOOP
-        parts := parts || format(
+    -- The relations more than one event query reads.
+    SELECT coalesce(array_agg(r.relation ORDER BY r.relation), '{}') INTO shared
+      FROM (SELECT mg.relation FROM cspi_internal.measure_groups() mg
+             WHERE mg.relation = coalesce(measure_queries.relation, mg.relation)
+             GROUP BY mg.relation HAVING count(*) > 1) r;
+    SELECT coalesce(array_agg(format('%I AS MATERIALIZED (SELECT * FROM %s.%I)', 'shared_' || r, schema, r)
+                              ORDER BY r), '{}')
+      INTO ctes FROM unnest(shared) AS r;
+
+    FOR g IN SELECT * FROM cspi_internal.measure_groups() m
+              WHERE m.relation = coalesce(measure_queries.relation, m.relation) LOOP
+        source := CASE WHEN g.relation = ANY (shared) THEN format('%I', 'shared_' || g.relation)
+                       ELSE format('%s.%I', schema, g.relation) END;
+        IF NOT g.per_period THEN
+            -- Additive: per month, then rolled up.
+            parts := parts || format(
 $q$SELECT x.indicator, p.period_type, p.period, sum(x.num), sum(x.den)
   FROM (SELECT date_trunc('month', (%1$s)::date)::date AS month, %2$s
-          FROM %3$s.%4$I t WHERE cspi.in_report_years((%1$s)::date) AND (%5$s) GROUP BY 1) g
+          FROM %3$s t WHERE cspi.in_report_years((%1$s)::date) GROUP BY 1) g
  CROSS JOIN LATERAL cspi.periods_of(g.month) p
- CROSS JOIN LATERAL (VALUES %6$s) x(indicator, num, den)
+ CROSS JOIN LATERAL (VALUES %4$s) x(indicator, num, den)
  GROUP BY 1, 2, 3$q$,
-            g.anchor, g.aggregates, schema, g.relation, coalesce(g.row_filter, 'true'), g.rows_of);
-    END LOOP;
-
-    -- Events counted per period: distinct counts, period_end comparisons.
-    FOR g IN
-        SELECT m.relation, m.anchor, m.row_filter,
-               string_agg(cspi_internal.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
-               string_agg(cspi_internal.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
-          FROM cspi.indicator_measure m
-          JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
-            USING (indicator)
-         WHERE m.kind = 'event'
-           AND (m.count_distinct IS NOT NULL
-                OR m.numerator ~ '\mperiod_end\M' OR coalesce(m.denominator ~ '\mperiod_end\M', false))
-         GROUP BY m.relation, m.anchor, m.row_filter
-         ORDER BY m.relation, m.anchor, m.row_filter
-    LOOP
-        parts := parts || format(
+                g.anchor, g.aggregates, source, g.rows_of);
+        ELSE
+            -- Distinct counts, period_end comparisons: per period.
+            parts := parts || format(
 $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
   FROM (SELECT p.period_type, p.period, %2$s
-          FROM %3$s.%4$I t CROSS JOIN LATERAL cspi.periods_of((%1$s)::date) p
+          FROM %3$s t CROSS JOIN LATERAL cspi.periods_of((%1$s)::date) p
          WHERE cspi.in_report_years((%1$s)::date) AND (%5$s)
          GROUP BY 1, 2) g
- CROSS JOIN LATERAL (VALUES %6$s) x(indicator, num, den)$q$,
-            g.anchor, g.aggregates, schema, g.relation, coalesce(g.row_filter, 'true'), g.rows_of);
+ CROSS JOIN LATERAL (VALUES %4$s) x(indicator, num, den)$q$,
+                g.anchor, g.aggregates, source, g.rows_of, coalesce(g.row_filter, 'true'));
+        END IF;
     END LOOP;
 
     -- Hand-written queries.
@@ -116,33 +145,34 @@ $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
                                               cspi_internal.fill_template(m.query, ARRAY['R'], ARRAY[schema]))
                                        ORDER BY m.indicator), '{}')
       INTO parts
-      FROM cspi.indicator_measure m WHERE m.kind = 'query';
+      FROM cspi.indicator_measure m WHERE m.kind = 'query' AND measure_queries.relation IS NULL;
 
-    -- Snapshots at each month end.
+    -- Snapshots at each month end: one scan per relation.
     FOR g IN
-        SELECT m.relation, m.row_filter,
+        SELECT m.relation,
                string_agg(cspi_internal.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
                string_agg(cspi_internal.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
           FROM cspi.indicator_measure m
           JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
             USING (indicator)
-         WHERE m.kind = 'snapshot'
-         GROUP BY m.relation, m.row_filter
-         ORDER BY m.relation, m.row_filter
+         WHERE m.kind = 'snapshot' AND m.relation = coalesce(measure_queries.relation, m.relation)
+         GROUP BY m.relation
+         ORDER BY m.relation
     LOOP
         snaps := snaps || format(
 $q$SELECT x.indicator, g.period_end, x.num, x.den
-  FROM (SELECT t.period_end, %1$s FROM %2$s.%3$I t WHERE (%4$s) GROUP BY 1) g
- CROSS JOIN LATERAL (VALUES %5$s) x(indicator, num, den)$q$,
-            g.aggregates, schema, g.relation, coalesce(g.row_filter, 'true'), g.rows_of);
+  FROM (SELECT t.period_end, %1$s FROM %2$s.%3$I t GROUP BY 1) g
+ CROSS JOIN LATERAL (VALUES %4$s) x(indicator, num, den)$q$,
+            g.aggregates, schema, g.relation, g.rows_of);
     END LOOP;
 
-    events := array_to_string(parts, E'\nUNION ALL\n');
+    events := CASE WHEN cardinality(ctes) > 0 THEN 'WITH ' || array_to_string(ctes, E',\n') || E'\n' ELSE '' END
+              || array_to_string(parts, E'\nUNION ALL\n');
     snapshots := array_to_string(snaps, E'\nUNION ALL\n');
 END
 $fn$;
-COMMENT ON FUNCTION cspi_internal.measure_queries(text) IS
-'The counting queries of indicator_value made from cspi.indicator_measure, for the report objects in schema (a quoted identifier): events (indicator, period_type, period, num, den) and snapshots (indicator, period_end, num, den), each a UNION ALL.';
+COMMENT ON FUNCTION cspi_internal.measure_queries(text, name) IS
+'The counting queries of indicator_value made from cspi.indicator_measure, for the report objects in schema (a quoted identifier): events (indicator, period_type, period, num, den) and snapshots (indicator, period_end, num, den), each a UNION ALL (empty when there are none); a relation that several event queries read is computed once (a MATERIALIZED common table expression).  With relation, only the measures over that report object (the benchmark times each object''s share of a refresh this way); the hand-written query measures only without.';
 
 -- Views (and materialized views) that depend on relid, outside cspi's own
 -- report objects, in an order that recreates them: a council's own views

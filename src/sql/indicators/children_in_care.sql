@@ -302,12 +302,22 @@ WITH ends AS (
 ), placement AS MATERIALIZED (
     SELECT * FROM @R@.cla_placement
 ), open_episode AS MATERIALIZED (
+    -- The month ends each episode is open on (start_date <= period_end <
+    -- end_date), generated from the episode rather than found by comparing
+    -- it with every month end: the first days of the months after its start
+    -- up to its end, each less a day, kept to the report's months.
     SELECT DISTINCT ON (e.period_end, x.child_id)
            e.period_end, x.child_id, x.episode_id, x.uasc, x.distance_miles, x.period_of_care
-      FROM ends e
-      JOIN episode x
-        ON x.start_date <= e.period_end AND (x.end_date IS NULL OR x.end_date > e.period_end)
-     WHERE x.child_id IS NOT NULL
+      FROM episode x
+     CROSS JOIN (SELECT min(period_end) AS first_end, max(period_end) AS last_end FROM ends) b
+     CROSS JOIN LATERAL generate_series(
+               greatest(x.start_date - extract(day FROM x.start_date)::int + 1 + interval '1 month',
+                        b.first_end + 1),
+               least(x.end_date, b.last_end + 1),
+               interval '1 month') AS m(month_start)
+      JOIN ends e ON e.period_end = m.month_start::date - 1
+     WHERE x.child_id IS NOT NULL AND x.start_date IS NOT NULL AND x.start_date < 'infinity'
+       AND b.last_end IS NOT NULL
      ORDER BY e.period_end, x.child_id, x.start_date DESC, x.episode_id DESC
 ), qualified AS (
     SELECT o.period_end, o.child_id
