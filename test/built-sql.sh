@@ -88,3 +88,10 @@ if [ "$synthetic" != "$version" ]; then
 	echo "built-sql: cspi_synthetic.control is at $synthetic, cspi.control at $version: the companion follows cspi's version"
 	exit 1
 fi
+# PGXN's META.json describes the last release.
+last=$(make -s print-releases | awk '{print $NF}')
+meta=$(python3 -c 'import json; m = json.load(open("META.json")); print(m["version"], m["provides"]["cspi"]["version"], m["provides"]["cspi"]["file"])')
+if [ "$meta" != "$last.0 $last.0 cspi--$last.sql" ]; then
+	echo "built-sql: META.json says \"$meta\", but the last release is $last (version $last.0, file cspi--$last.sql)"
+	exit 1
+fi
