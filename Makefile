@@ -78,14 +78,14 @@ SQL_SOURCES = \
 	src/sql/code/periods.sql \
 	src/sql/schema/catalogue.sql \
 	src/sql/schema/engine.sql \
-	src/sql/schema/benchmarks.sql \
+	src/sql/schema/dfe_figures.sql \
 	src/sql/schema/returns.sql \
 	src/sql/schema/report_bi.sql \
 	src/sql/code/dfe_files.sql \
 	src/sql/code/engine_periods.sql \
 	$(INDICATOR_SOURCES) \
 	src/sql/code/indicator_order.sql \
-	src/sql/code/benchmarks.sql \
+	src/sql/code/dfe_figures.sql \
 	src/sql/code/deploy.sql \
 	src/sql/code/engine.sql \
 	src/sql/code/engine_build.sql \
@@ -156,7 +156,7 @@ REGRESS = \
 	hostile \
 	least_privilege \
 	report \
-	benchmarks \
+	dfe_figures \
 	returns \
 	csv \
 	region \

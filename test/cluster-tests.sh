@@ -88,7 +88,7 @@ PGOPTIONS="${PGOPTIONS:-} $force_parallel" check parallel-oracle:indicators test
 
 # The DfE's published figures for every authority against an independent
 # reading of the shipped files.
-check oracle:dfe-benchmarks test/oracle/benchmarks-vs-oracle.sh
+check oracle:dfe-figures test/oracle/dfe-figures-vs-oracle.sh
 
 # The statutory returns: a generated council written out as its returns and
 # read back gives the same figures; public sample files load; no file or

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """An independent reading of the DfE files cspi ships (data/dfe/), for
-test/oracle/benchmarks-vs-oracle.sh.
+test/oracle/dfe-figures-vs-oracle.sh.
 
 For every local authority of the statistical-neighbour model and both
 years shipped, prints one line per indicator:

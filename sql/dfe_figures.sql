@@ -1,6 +1,6 @@
 -- The DfE's published figures beside cspi's own (data/dfe/, shipped and
 -- loaded at CREATE EXTENSION).  Figures checked by hand against the CSV
--- files; test/oracle/benchmarks-vs-oracle.sh compares every authority with
+-- files; test/oracle/dfe-figures-vs-oracle.sh compares every authority with
 -- an independent reading of them.
 \pset null '(null)'
 
