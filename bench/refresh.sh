@@ -20,9 +20,15 @@
 #     hand-written measures, CIC_STARTED_UASC and CIC_STARTED_BEFORE, are
 #     not in it).
 set -eu
+cd "$(dirname "$0")/.."
 councils=${BENCH_REFRESH:-10:5 10:10 30:5 30:10}
 # The council whose refresh is profiled (BENCH_PROFILE, SCALE:YEARS).
 profile=${BENCH_PROFILE:-10:10}
+# BENCH_CSPI_VERSION: an earlier release to measure instead (1.3 or later,
+# which have the companion cspi_synthetic), for a before-and-after in one
+# cluster; the profile needs 1.4 or later.
+version=""
+[ -n "${BENCH_CSPI_VERSION:-}" ] && version="VERSION '$BENCH_CSPI_VERSION'"
 out=$(mktemp -d -t cspi-bench-refresh.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
@@ -38,8 +44,8 @@ for c in $councils; do
 	createdb "$db"
 	q -d "$db" <<-SQL > "$out/$db"
 	SET jit = off;
-	CREATE EXTENSION cspi;
-	CREATE EXTENSION cspi_synthetic;
+	CREATE EXTENSION cspi $version;
+	CREATE EXTENSION cspi_synthetic $version;
 	CREATE EXTENSION cspi_dfe;
 	SELECT cspi.create_source_tables('county');
 	CREATE TEMP TABLE timing (step text, seconds numeric);
@@ -73,7 +79,7 @@ for c in $councils; do
 	fi
 done
 
-echo "--- deploy and refresh (best of three refreshes), PostgreSQL's default settings"
+echo "--- deploy and refresh (best of three refreshes), cspi ${BENCH_CSPI_VERSION:-$(sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi.control)}, PostgreSQL's default settings"
 cat "$out/table"
 echo "--- growth (linear in rows would be the ratio of the rows)"
 awk '
@@ -87,7 +93,9 @@ awk '
 				y, rows["30/" y] / rows["10/" y], dep["30/" y] / dep["10/" y], ref["30/" y] / ref["10/" y]
 	}' "$out/results"
 
-if [ -n "$profiled" ]; then
+if [ -n "$profiled" ] && [ -n "${BENCH_CSPI_VERSION:-}" ]; then
+	dropdb "$profiled"
+elif [ -n "$profiled" ]; then
 	echo "--- where a refresh of $profiled spends its time: each report object's counting query"
 	q -d "$profiled" <<-'SQL'
 	SET jit = off;
