@@ -326,15 +326,13 @@ WITH ends AS (
         ON a.child_id = o.child_id AND a.qualified_social_worker
        AND a.start_date <= o.period_end AND (a.end_date IS NULL OR a.end_date > o.period_end)
      GROUP BY o.period_end, o.child_id
-), current_placement AS (
-    SELECT DISTINCT ON (o.period_end, o.child_id) o.period_end, o.child_id, p.start_date
-      FROM open_episode o
-      JOIN placement p
-        ON p.child_id = o.child_id AND p.start_date <= o.period_end
-       AND (p.end_date IS NULL OR p.end_date > o.period_end)
-     ORDER BY o.period_end, o.child_id, p.start_date DESC, p.placement_number DESC
-), placements_12m AS (
-    SELECT o.period_end, o.child_id, count(*) AS placements
+), placements AS (
+    -- In one pass over the child's placements: how many it had in the 12
+    -- months to the month end, and the start of the latest of those open
+    -- at the month end (the current placement; an open one started by the
+    -- month end always overlaps the 12 months).
+    SELECT o.period_end, o.child_id, count(*) AS placements_12m,
+           max(p.start_date) FILTER (WHERE p.end_date IS NULL OR p.end_date > o.period_end) AS current_start
       FROM open_episode o
       JOIN placement p
         ON p.child_id = o.child_id AND p.start_date <= o.period_end
@@ -356,21 +354,20 @@ SELECT o.period_end, o.child_id, o.episode_id, o.uasc, o.distance_miles,
        q.child_id IS NOT NULL AS allocated_qsw,
        c.date_of_birth, a.age,
        poc.start_date AS period_of_care_start,
-       cp.start_date AS placement_start,
-       coalesce(p12.placements, 0) AS placements_12m,
-       coalesce(p12.placements, 0) >= 3 AS three_or_more_placements,
+       pl.current_start AS placement_start,
+       coalesce(pl.placements_12m, 0) AS placements_12m,
+       coalesce(pl.placements_12m, 0) >= 3 AS three_or_more_placements,
        h.latest AS latest_health_assessment,
        coalesce(poc.start_date <= o.period_end - interval '12 months', false) AS health_counted,
        coalesce(h.latest >= o.period_end - CASE WHEN a.age < 5 THEN interval '6 months'
                                                  ELSE interval '12 months' END, false) AS health_current,
        coalesce(a.age < 16 AND poc.start_date <= o.period_end - interval '30 months', false)
            AS stability_counted,
-       coalesce(cp.start_date <= o.period_end - interval '2 years', false) AS placement_2_years
+       coalesce(pl.current_start <= o.period_end - interval '2 years', false) AS placement_2_years
   FROM open_episode o
   LEFT JOIN qualified q ON q.period_end = o.period_end AND q.child_id = o.child_id
   LEFT JOIN @R@.cla_period_of_care poc ON poc.child_id = o.child_id AND poc.period_of_care = o.period_of_care
-  LEFT JOIN current_placement cp ON cp.period_end = o.period_end AND cp.child_id = o.child_id
-  LEFT JOIN placements_12m p12 ON p12.period_end = o.period_end AND p12.child_id = o.child_id
+  LEFT JOIN placements pl ON pl.period_end = o.period_end AND pl.child_id = o.child_id
   LEFT JOIN health h ON h.period_end = o.period_end AND h.child_id = o.child_id
   LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, date_of_birth FROM @R@.src_child ORDER BY child_id) c
     ON c.child_id = o.child_id
