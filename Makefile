@@ -89,6 +89,7 @@ SQL_SOURCES = \
 	src/sql/code/deploy.sql \
 	src/sql/code/engine.sql \
 	src/sql/code/engine_build.sql \
+	src/sql/code/changes.sql \
 	src/sql/code/engine_data_quality.sql \
 	src/sql/code/engine_indicator_value.sql \
 	src/sql/code/engine_cases.sql \
@@ -112,7 +113,7 @@ UPDATE_SCRIPT = cspi--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # what CREATE EXTENSION cspi installs.  Its version follows cspi's; its
 # first release was 1.3.  Its upgrade script runs the generator again
 # (CREATE OR REPLACE).
-SYNTHETIC_SOURCES = src/sql/synthetic/generator.sql
+SYNTHETIC_SOURCES = src/sql/synthetic/generator.sql src/sql/synthetic/casework.sql
 SYNTHETIC_SCRIPT = cspi_synthetic--$(EXTVERSION).sql
 SYNTHETIC_UPDATE = $(if $(filter-out 1.0 1.1 1.2,$(PREVIOUS_VERSION)),cspi_synthetic--$(PREVIOUS_VERSION)--$(EXTVERSION).sql)
 # The DfE's published figures are the companion extension cspi_dfe,
@@ -162,11 +163,12 @@ REGRESS = \
 	region \
 	hostile_owner \
 	generate \
-	cases
+	cases \
+	incremental
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.
-ISOLATION = calendar_cache calendar_mvcc deploy_readers deploy_snapshots
+ISOLATION = calendar_cache calendar_mvcc deploy_readers deploy_snapshots refresh_incremental
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/results/isolation
 
 PG_CPPFLAGS = -I$(srcdir)/src -DCSPI_VERSION='"$(EXTVERSION)"'

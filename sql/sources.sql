@@ -23,6 +23,7 @@ CREATE USER MAPPING FOR CURRENT_USER SERVER cspi_loopback
     OPTIONS (user :'USER', password :'password');
 CREATE SCHEMA fixture_fdw;
 IMPORT FOREIGN SCHEMA fixture FROM SERVER cspi_loopback INTO fixture_fdw;
+-- Sixteen contract tables, and the change log (cspi_change).
 SELECT count(*) AS foreign_tables FROM information_schema.foreign_tables WHERE foreign_table_schema = 'fixture_fdw';
 SELECT count(*) FILTER (WHERE available) AS available FROM cspi.deploy('fixture_fdw', 'fixture_fdw_report');
 SELECT count(*) AS rows,

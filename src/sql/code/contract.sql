@@ -113,10 +113,12 @@ BEGIN
             PRIMARY KEY (case_id, child_id)
         );
     $ddl$, s);
+    -- Their changes are logged, for the incremental refresh.
+    PERFORM cspi.track_changes(source_schema);
 END
 $fn$;
 COMMENT ON FUNCTION cspi.create_source_tables(name) IS
-'Creates the schema (if needed) and empty tables with exactly the data contract''s columns, types and keys, for councils that load their data rather than pointing cspi at views: the fifteen relations every council has. A relation an indicator family adds (cin_episode) is made by cspi.create_source_table, so that a source without it leaves its indicators unavailable rather than zero.';
+'Creates the schema (if needed) and empty tables with exactly the data contract''s columns, types and keys, for councils that load their data rather than pointing cspi at views: the fifteen relations every council has. A relation an indicator family adds (cin_episode) is made by cspi.create_source_table, so that a source without it leaves its indicators unavailable rather than zero. Their changes are logged from the start (cspi.track_changes), so that a refresh counts again only what changed.';
 
 -- One relation of the contract as an empty table: for a relation that an
 -- indicator family adds (src/sql/indicators/), which create_source_tables
@@ -143,10 +145,14 @@ BEGIN
         EXECUTE format('CREATE SCHEMA %I', source_schema);
     END IF;
     EXECUTE format('CREATE TABLE %I.%I (%s)', source_schema, relation, columns);
+    -- Logged as the schema's other tables are.
+    IF to_regclass(format('%I.cspi_change', source_schema)) IS NOT NULL THEN
+        PERFORM cspi.track_changes(source_schema);
+    END IF;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.create_source_table(name, text) IS
-'Creates one relation of the data contract as an empty table in source_schema (made if needed): its columns in order, with the contract''s types, keyed by its first column when that is an id. For the relations an indicator family adds to the contract (cin_episode), which cspi.create_source_tables leaves out.';
+'Creates one relation of the data contract as an empty table in source_schema (made if needed): its columns in order, with the contract''s types, keyed by its first column when that is an id. For the relations an indicator family adds to the contract (cin_episode), which cspi.create_source_tables leaves out. In a schema whose changes are logged, its changes are logged too.';
 
 INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning) VALUES
     ('child', 'child_id', 'id', 1, 'unique'),

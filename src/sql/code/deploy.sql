@@ -384,7 +384,8 @@ BEGIN
        SET source_schema = EXCLUDED.source_schema, calendar = EXCLUDED.calendar,
            internal_schema = EXCLUDED.internal_schema, cspi_version = EXCLUDED.cspi_version,
            deployed_at = EXCLUDED.deployed_at, deployed_by = EXCLUDED.deployed_by, refreshed_at = NULL,
-           la_code = EXCLUDED.la_code, latest_event = EXCLUDED.latest_event;
+           la_code = EXCLUDED.la_code, latest_event = EXCLUDED.latest_event,
+           changes_seen = NULL, last_refresh = NULL;
     IF previous.internal_schema IS NOT NULL AND previous.internal_schema <> internal THEN
         EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', previous.internal_schema);
     END IF;
@@ -556,7 +557,7 @@ $fn$;
 COMMENT ON FUNCTION cspi.check_deployment(name) IS
 'Warns when report_schema was deployed by another version of cspi than the one installed (scorecard calls it, and so narrative and report_html).';
 
-CREATE OR REPLACE FUNCTION cspi.refresh(report_schema name DEFAULT 'cspi_report') RETURNS void
+CREATE OR REPLACE FUNCTION cspi.refresh(report_schema name DEFAULT 'cspi_report', incremental boolean DEFAULT true) RETURNS void
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
     SET jit = off
@@ -568,7 +569,14 @@ DECLARE
     populated boolean;
     refreshed integer := 0;
     owner oid;
+    log jsonb;
+    counted jsonb;
+    why text;
+    how text;
 BEGIN
+    IF incremental IS NULL THEN
+        RAISE EXCEPTION 'cspi.refresh: incremental may not be NULL' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
     -- A region pulls its members' figures instead.
     IF EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = refresh.report_schema) THEN
         PERFORM cspi.refresh_region(report_schema);
@@ -584,31 +592,64 @@ BEGIN
     -- cspi's own materialized views, dependencies first: in the internal
     -- schema, or in the report schema as cspi 1.0 deployed them.
     target := coalesce(d.internal_schema, report_schema);
-    FOR o IN SELECT * FROM cspi.report_object WHERE kind = 'materialized view' ORDER BY build_order LOOP
-        SELECT c.relispopulated INTO populated
-          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-         WHERE n.nspname = target AND c.relname = o.name AND c.relkind = 'm';
-        CONTINUE WHEN NOT FOUND;
-        IF populated THEN
-            EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.%I', target, o.name);
-        ELSE
-            EXECUTE format('REFRESH MATERIALIZED VIEW %I.%I', target, o.name);
+    IF to_regclass(format('%I.indicator_count', target)) IS NULL THEN
+        -- Deployed before cspi 1.4: indicator_value computes its counts.
+        FOR o IN SELECT * FROM cspi.report_object WHERE kind = 'materialized view' ORDER BY build_order LOOP
+            SELECT c.relispopulated INTO populated
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = target AND c.relname = o.name AND c.relkind = 'm';
+            CONTINUE WHEN NOT FOUND;
+            IF populated THEN
+                EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.%I', target, o.name);
+            ELSE
+                EXECUTE format('REFRESH MATERIALIZED VIEW %I.%I', target, o.name);
+            END IF;
+            refreshed := refreshed + 1;
+        END LOOP;
+        IF refreshed = 0 THEN
+            RAISE EXCEPTION 'found nothing to refresh for report schema "%"', report_schema
+                USING ERRCODE = 'undefined_object',
+                      HINT = 'Its row in cspi.deployment is missing or names no internal schema: run cspi.deploy() for it again.';
         END IF;
-        refreshed := refreshed + 1;
-    END LOOP;
-    IF refreshed = 0 THEN
-        RAISE EXCEPTION 'found nothing to refresh for report schema "%"', report_schema
-            USING ERRCODE = 'undefined_object',
-                  HINT = 'Its row in cspi.deployment is missing or names no internal schema: run cspi.deploy() for it again.';
+        how := format('full: deployed by cspi %s (after cspi.redeploy() a refresh can be incremental)', d.cspi_version);
+    ELSE
+        -- The source's change log first, locked: what the refresh reads
+        -- and the log then agree.
+        log := cspi.execute_as_owner(owner::regrole, format('SELECT cspi_internal.lock_change_log(%L, %L)', d.source_schema, target));
+        why := CASE WHEN NOT incremental THEN 'asked for (incremental => false)'
+                    WHEN log ? 'why' THEN log ->> 'why'
+                    WHEN d.changes_seen IS NULL AND d.refreshed_at IS NULL THEN 'the first refresh since the deploy'
+                    WHEN d.changes_seen IS NULL THEN 'the last refresh did not read the change log' END;
+        -- Counted again where the changes touch, when it can be; else
+        -- the periods (REFRESH runs the owner's views as the owner,
+        -- restricted), then every count.
+        IF why IS NULL THEN
+            counted := cspi.execute_as_owner(owner::regrole, format('SELECT cspi_internal.refresh_counts(%L, %L, %L, %L, %s, %s, NULL)',
+                                                                    d.source_schema, report_schema, target, d.calendar,
+                                                                    d.changes_seen, log ->> 'position'));
+            why := counted ->> 'full';
+        END IF;
+        IF why IS NOT NULL THEN
+            FOR o IN SELECT * FROM cspi.report_object WHERE kind = 'materialized view' AND name <> 'indicator_value' ORDER BY build_order LOOP
+                EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.%I', target, o.name);
+            END LOOP;
+            counted := cspi.execute_as_owner(owner::regrole, format('SELECT cspi_internal.refresh_counts(%L, %L, %L, %L, %s, %s, %L)',
+                                                                    d.source_schema, report_schema, target, d.calendar,
+                                                                    coalesce(d.changes_seen, 0), coalesce(log ->> 'position', 'NULL'), why));
+        END IF;
+        how := counted ->> 'how';
+        EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.indicator_value', target);
     END IF;
     -- REFRESH MATERIALIZED VIEW ran the owner's views as the owner,
     -- restricted; the latest event is read the same way.
     UPDATE cspi.deployment r
        SET refreshed_at = now(),
            latest_event = (cspi.execute_as_owner(owner::regrole, format(
-                               'SELECT pg_catalog.to_jsonb(cspi.latest_event_date(%L))', refresh.report_schema)) #>> '{}')::date
+                               'SELECT pg_catalog.to_jsonb(cspi.latest_event_date(%L))', refresh.report_schema)) #>> '{}')::date,
+           changes_seen = (log ->> 'position')::bigint,
+           last_refresh = how
      WHERE r.report_schema = refresh.report_schema;
 END
 $fn$;
-COMMENT ON FUNCTION cspi.refresh(name) IS
-'Refreshes the report schema''s own materialized views (period, then indicator_value) concurrently, so readers are not blocked, and records the time in cspi.deployment.refreshed_at. Touches nothing else in the schema. Only its owner (or a role with the owner''s privileges, such as a superuser) may refresh it, and whatever of the owner''s it reads runs as the owner, restricted (cspi.execute_as_owner), as REFRESH MATERIALIZED VIEW runs it. For a region schema (cspi.create_region), pulls the members'' published figures and pools them again (cspi.refresh_region).';
+COMMENT ON FUNCTION cspi.refresh(name, boolean) IS
+'Refreshes the report schema''s figures without blocking readers: its periods, the counts behind every figure and indicator_value; records when and how in cspi.deployment (refreshed_at, last_refresh). When the source''s changes are logged (tables made by cspi.create_source_tables; cspi.track_changes) and incremental is true (the default), only the children that the changes since the last refresh touch are counted again, exactly; otherwise (a source of views, the first refresh after a deploy, changed years or population, a TRUNCATE, many changes) everything is, and last_refresh says why. Writers of a logged source wait while it runs. Only its owner (or a role with the owner''s privileges, such as a superuser) may refresh it, and whatever of the owner''s it reads runs as the owner, restricted (cspi.execute_as_owner), as REFRESH MATERIALIZED VIEW runs it. For a region schema (cspi.create_region), pulls the members'' published figures and pools them again (cspi.refresh_region).';

@@ -59,7 +59,7 @@ COMMENT ON FUNCTION cspi_internal.measure_row(cspi.indicator_measure, bigint) IS
 -- (the filter is in each aggregate's FILTER); a distinct count is cheaper
 -- with its rows filtered first, so per-period queries are also one per row
 -- filter, which is their WHERE.
-CREATE OR REPLACE FUNCTION cspi_internal.measure_groups()
+CREATE OR REPLACE FUNCTION cspi_internal.measure_groups(families boolean DEFAULT NULL)
     RETURNS TABLE (relation name, anchor text, per_period boolean, row_filter text, aggregates text, rows_of text)
     LANGUAGE sql STABLE
     SET search_path = pg_catalog, pg_temp
@@ -74,11 +74,12 @@ CREATE OR REPLACE FUNCTION cspi_internal.measure_groups()
          SELECT m.count_distinct IS NOT NULL
                 OR concat_ws(' ', m.numerator, m.denominator, m.row_filter) ~ '\mperiod_end\M' AS per_period) p
      WHERE m.kind = 'event'
+       AND (measure_groups.families IS NULL OR (m.count_distinct IS NOT DISTINCT FROM 'family_id') = measure_groups.families)
      GROUP BY 1, 2, 3, 4
      ORDER BY 1, 2, 3, 4;
     END;
-COMMENT ON FUNCTION cspi_internal.measure_groups() IS
-'The event measures of cspi.indicator_measure grouped into the counting queries of indicator_value: relation, anchor, whether counted per period (else per month and rolled up), the row filter of a per-period query, the aggregates and the VALUES rows (used by measure_queries).';
+COMMENT ON FUNCTION cspi_internal.measure_groups(boolean) IS
+'The event measures of cspi.indicator_measure grouped into the counting queries of indicator_value: relation, anchor, whether counted per period (else per month and rolled up), the row filter of a per-period query, the aggregates and the VALUES rows (used by measure_queries). With families true, only the measures that count distinct families; false, only the others.';
 
 -- The counting queries of indicator_value, made from cspi.indicator_measure.
 -- Every relation is computed once: a relation that more than one counting
@@ -90,7 +91,7 @@ COMMENT ON FUNCTION cspi_internal.measure_groups() IS
 -- per period; snapshots per month end, in one scan per relation.  Returns
 -- (indicator, period_type, period, num, den) and (indicator, period_end,
 -- num, den) queries for schema (an identifier, quoted).
-CREATE OR REPLACE FUNCTION cspi_internal.measure_queries(schema text, relation name DEFAULT NULL,
+CREATE OR REPLACE FUNCTION cspi_internal.measure_queries(schema text, relation name DEFAULT NULL, families boolean DEFAULT NULL,
                                                          OUT events text, OUT snapshots text)
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
@@ -105,14 +106,14 @@ DECLARE
 BEGIN
     -- The relations more than one event query reads.
     SELECT coalesce(array_agg(r.relation ORDER BY r.relation), '{}') INTO shared
-      FROM (SELECT mg.relation FROM cspi_internal.measure_groups() mg
+      FROM (SELECT mg.relation FROM cspi_internal.measure_groups(measure_queries.families) mg
              WHERE mg.relation = coalesce(measure_queries.relation, mg.relation)
              GROUP BY mg.relation HAVING count(*) > 1) r;
     SELECT coalesce(array_agg(format('%I AS MATERIALIZED (SELECT * FROM %s.%I)', 'shared_' || r, schema, r)
                               ORDER BY r), '{}')
       INTO ctes FROM unnest(shared) AS r;
 
-    FOR g IN SELECT * FROM cspi_internal.measure_groups() m
+    FOR g IN SELECT * FROM cspi_internal.measure_groups(measure_queries.families) m
               WHERE m.relation = coalesce(measure_queries.relation, m.relation) LOOP
         source := CASE WHEN g.relation = ANY (shared) THEN format('%I', 'shared_' || g.relation)
                        ELSE format('%s.%I', schema, g.relation) END;
@@ -145,7 +146,8 @@ $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
                                               cspi_internal.fill_template(m.query, ARRAY['R'], ARRAY[schema]))
                                        ORDER BY m.indicator), '{}')
       INTO parts
-      FROM cspi.indicator_measure m WHERE m.kind = 'query' AND measure_queries.relation IS NULL;
+      FROM cspi.indicator_measure m WHERE m.kind = 'query' AND measure_queries.relation IS NULL
+       AND (measure_queries.families IS NULL OR (m.count_distinct IS NOT DISTINCT FROM 'family_id') = measure_queries.families);
 
     -- Snapshots at each month end: one scan per relation.
     FOR g IN
@@ -156,6 +158,7 @@ $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
           JOIN (SELECT indicator, row_number() OVER (ORDER BY indicator) AS n FROM cspi.indicator_measure) k
             USING (indicator)
          WHERE m.kind = 'snapshot' AND m.relation = coalesce(measure_queries.relation, m.relation)
+           AND (measure_queries.families IS NULL OR (m.count_distinct IS NOT DISTINCT FROM 'family_id') = measure_queries.families)
          GROUP BY m.relation
          ORDER BY m.relation
     LOOP
@@ -171,8 +174,42 @@ $q$SELECT x.indicator, g.period_end, x.num, x.den
     snapshots := array_to_string(snaps, E'\nUNION ALL\n');
 END
 $fn$;
-COMMENT ON FUNCTION cspi_internal.measure_queries(text, name) IS
-'The counting queries of indicator_value made from cspi.indicator_measure, for the report objects in schema (a quoted identifier): events (indicator, period_type, period, num, den) and snapshots (indicator, period_end, num, den), each a UNION ALL (empty when there are none); a relation that several event queries read is computed once (a MATERIALIZED common table expression).  With relation, only the measures over that report object (the benchmark times each object''s share of a refresh this way); the hand-written query measures only without.';
+COMMENT ON FUNCTION cspi_internal.measure_queries(text, name, boolean) IS
+'The counting queries of indicator_value made from cspi.indicator_measure, for the report objects in schema (a quoted identifier): events (indicator, period_type, period, num, den) and snapshots (indicator, period_end, num, den), each a UNION ALL (empty when there are none); a relation that several event queries read is computed once (a MATERIALIZED common table expression).  With relation, only the measures over that report object (the benchmark times each object''s share of a refresh this way); the hand-written query measures only without. With families true, only the measures that count distinct families; false, only the others (the incremental refresh counts them over different children).';
+
+-- The counts behind every figure, (indicator, period_type, period, num,
+-- den), for the report objects in schema (a quoted identifier): the event
+-- counts, and the snapshot counts placed in every period ending on their
+-- month end.  A deploy stores them in the internal schema's table
+-- indicator_count, which indicator_value reads; a full refresh computes
+-- them again, an incremental one adds the difference that the changed
+-- children make (cspi_internal.refresh_counts).
+CREATE OR REPLACE FUNCTION cspi_internal.count_query(schema text, families boolean DEFAULT NULL) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    m record;
+BEGIN
+    m := cspi_internal.measure_queries(schema, NULL, families);
+    -- A part without measures counts nothing.
+    m.events := coalesce(nullif(m.events, ''), 'SELECT NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint WHERE false');
+    m.snapshots := coalesce(nullif(m.snapshots, ''), 'SELECT NULL::text, NULL::date, NULL::bigint, NULL::bigint WHERE false');
+    RETURN format($q$WITH events(indicator, period_type, period, num, den) AS (
+%1$s
+), snapshots(indicator, period_end, num, den) AS (
+%2$s
+)
+SELECT c.indicator, c.period_type, c.period, sum(c.num)::bigint AS num, sum(c.den)::bigint AS den
+  FROM (SELECT e.indicator, e.period_type, e.period, e.num, e.den FROM events e
+        UNION ALL
+        SELECT s.indicator, p.period_type, p.period, s.num, s.den
+          FROM snapshots s JOIN %3$s.period p ON p.period_end = s.period_end) c
+ GROUP BY 1, 2, 3$q$, m.events, m.snapshots, schema);
+END
+$fn$;
+COMMENT ON FUNCTION cspi_internal.count_query(text, boolean) IS
+'The query of the counts behind every figure, (indicator, period_type, period, num, den), over the report objects in schema (a quoted identifier): what a deploy stores in indicator_count and a refresh computes again (whole, or for the changed children only). families: as for measure_queries.';
 
 -- Views (and materialized views) that depend on relid, outside cspi's own
 -- report objects, in an order that recreates them: a council's own views

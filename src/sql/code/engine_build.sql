@@ -8,6 +8,42 @@ CREATE OR REPLACE FUNCTION cspi_internal.contract_type(kind text) RETURNS text
 COMMENT ON FUNCTION cspi_internal.contract_type(text) IS
 'The SQL type a src_ view gives a contract column of this kind that the source lacks (an absent relation, an optional column).';
 
+-- A contract column of a source relation as its src_ view reads it (ids as
+-- text, codes upper-case, ...: cspi_internal.contract_expression), over
+-- the relation's own column names; NULL of the contract's type for an
+-- optional column the source lacks.
+CREATE OR REPLACE FUNCTION cspi_internal.source_column(source_schema name, relation text, column_name text) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+    SELECT CASE WHEN a.atttypid IS NULL THEN format('NULL::%s', cspi_internal.contract_type(c.kind))
+                ELSE cspi_internal.contract_expression(c.kind, a.atttypid::regtype, c.column_name) END
+      FROM cspi.contract_column c
+      LEFT JOIN LATERAL (
+          SELECT a.atttypid FROM pg_attribute a
+            JOIN pg_class k ON k.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = k.relnamespace
+           WHERE a.attname = c.column_name AND a.attnum > 0 AND NOT a.attisdropped
+             AND k.relname = source_column.relation AND n.nspname = source_column.source_schema) a ON true
+     WHERE c.relation = source_column.relation AND c.column_name = source_column.column_name;
+    END;
+COMMENT ON FUNCTION cspi_internal.source_column(name, text, text) IS
+'A contract column of source_schema.relation as its src_ view reads it (an expression over the relation''s columns), or NULL of the contract''s type when the relation lacks it.';
+
+-- The select list of a src_ view: every contract column of relation, by
+-- cspi_internal.source_column, named as the contract names it.
+CREATE OR REPLACE FUNCTION cspi_internal.source_select_list(source_schema name, relation text) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+    SELECT string_agg(cspi_internal.source_column(source_schema, relation, c.column_name) || ' AS ' || quote_ident(c.column_name),
+                      ', ' ORDER BY c.position)
+      FROM cspi.contract_column c
+     WHERE c.relation = source_select_list.relation;
+    END;
+COMMENT ON FUNCTION cspi_internal.source_select_list(name, text) IS
+'The select list of the src_ view of relation over source_schema.relation: each contract column by cspi_internal.source_column.';
+
 -- Build every report object in schema (src_ views, tables and the objects
 -- of cspi.report_object).  internal: materialized views are built here (the
 -- internal schema); otherwise they are published as views over internal.
@@ -25,25 +61,12 @@ DECLARE
     o record;
     select_list text;
     query text;
-    measures record;
 BEGIN
     -- One view per source relation, reading it as the contract says; an
     -- empty one with the same columns for a relation the source lacks.
     FOR rel IN SELECT DISTINCT c.relation FROM cspi.contract_column c ORDER BY 1 LOOP
         IF rel.relation = ANY (present) THEN
-            -- An optional column the source lacks reads as NULL.
-            SELECT string_agg(CASE WHEN a.atttypid IS NULL THEN format('NULL::%s', cspi_internal.contract_type(c.kind))
-                                   ELSE cspi_internal.contract_expression(c.kind, a.atttypid::regtype, c.column_name) END
-                              || ' AS ' || quote_ident(c.column_name), ', ' ORDER BY c.position)
-              INTO select_list
-              FROM cspi.contract_column c
-              LEFT JOIN LATERAL (
-                  SELECT a.atttypid FROM pg_attribute a
-                    JOIN pg_class k ON k.oid = a.attrelid
-                    JOIN pg_namespace n ON n.oid = k.relnamespace
-                   WHERE a.attname = c.column_name AND a.attnum > 0 AND NOT a.attisdropped
-                     AND k.relname = rel.relation AND n.nspname = source_schema) a ON true
-             WHERE c.relation = rel.relation;
+            select_list := cspi_internal.source_select_list(source_schema, rel.relation);
             query := format('SELECT %s FROM %I.%I', select_list, source_schema, rel.relation);
         ELSE
             SELECT string_agg(format('NULL::%s AS %I', cspi_internal.contract_type(c.kind), c.column_name), ', ' ORDER BY c.position)
@@ -87,16 +110,23 @@ BEGIN
     PERFORM cspi_internal.comment_report_columns(schema, 'indicator_availability');
 
     -- The report objects, in build order.
-    SELECT * INTO measures FROM cspi_internal.measure_queries(quote_ident(schema));
     FOR o IN SELECT * FROM cspi.report_object ORDER BY build_order LOOP
-        query := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'EVENTS', 'SNAPSHOTS', 'SCHEMA'],
-                                    ARRAY[quote_ident(schema), quote_literal(calendar),
-                                          measures.events, measures.snapshots, quote_literal(schema)]);
+        query := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA'],
+                                    ARRAY[quote_ident(schema), quote_literal(calendar), quote_literal(schema)]);
         BEGIN
             IF o.kind = 'view' THEN
                 pending := pending || cspi_internal.publish_view(schema, o.name, query, true, skip_schemas);
                 EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
             ELSIF building_internal THEN
+                IF o.name = 'indicator_value' THEN
+                    -- The counts indicator_value is made from, once every
+                    -- view they count exists: a table, which a refresh
+                    -- computes again or changes where the source changed.
+                    EXECUTE format('CREATE TABLE %I.indicator_count AS %s', schema, cspi_internal.count_query(quote_ident(schema)));
+                    EXECUTE format('CREATE UNIQUE INDEX ON %I.indicator_count (indicator, period_type, period)', schema);
+                    EXECUTE format('COMMENT ON TABLE %I.indicator_count IS %L', schema,
+                                   'The counts behind indicator_value: each measure''s numerator and denominator by period (cspi.refresh() changes them).');
+                END IF;
                 -- Filled by REFRESH, not by CREATE ... AS: REFRESH writes
                 -- its rows frozen, so that a reader whose snapshot is older
                 -- than this deploy's commit, once the switch points it

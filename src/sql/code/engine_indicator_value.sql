@@ -1,9 +1,10 @@
 --------------------------------------------------------------------------
 -- Report objects: indicator_value
 --------------------------------------------------------------------------
--- Every indicator for every period, from the measures of cspi.indicator_measure
--- (@EVENTS@ and @SNAPSHOTS@, made by cspi_internal.measure_queries), with the
--- population for rates, targets and status.  Last, a check that every
+-- Every indicator for every period, from the counts of the measures of
+-- cspi.indicator_measure (the table indicator_count, made by
+-- cspi_internal.count_query), with the population for rates, targets and
+-- status.  Last, a check that every
 -- indicator of the catalogue has a measure: a code present in the catalogue
 -- but not measured is an error here, at install, never a silent 0.
 
@@ -35,15 +36,8 @@ INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, com
 VALUES ('indicator_value', 'materialized view', 190, 'indicator_value', 'indicator, period_type, period',
 'Every available indicator for every year, quarter and month: numerator, denominator, exact value, value as shown, display text, target and status, percentages also as a fraction (0 to 1) for BI tools, and when the figures were computed. Refresh with cspi.refresh().',
 $def$
-WITH events(indicator, period_type, period, num, den) AS (
-@EVENTS@
-), snapshots(indicator, period_end, num, den) AS (
-@SNAPSHOTS@
-), counted(indicator, period_type, period, num, den) AS (
-    SELECT indicator, period_type, period, num, den FROM events
-    UNION ALL
-    SELECT s.indicator, p.period_type, p.period, s.num, s.den
-      FROM snapshots s JOIN @R@.period p ON p.period_end = s.period_end
+WITH counted(indicator, period_type, period, num, den) AS (
+    SELECT c.indicator, c.period_type, c.period, c.num, c.den FROM @R@.indicator_count c
 )
 SELECT i.code AS indicator, p.period_type, p.period, p.period_start, p.period_end,
        v.numerator, v.denominator, v.value, v.shown, v.display, v.target,
@@ -66,9 +60,16 @@ SELECT i.code AS indicator, p.period_type, p.period, p.period_start, p.period_en
                          WHEN 'per 10,000' THEN pop.children::bigint END AS den
   ) n
   CROSS JOIN LATERAL cspi.indicator_figure(i.unit, n.num, n.den) f
+  -- The target in force (cspi.target_for, written out: one lookup, not a
+  -- function call per figure).
+  LEFT JOIN LATERAL (
+      SELECT true AS found, x.target FROM cspi.target x
+       WHERE x.indicator = i.code AND (cspi.period_bounds(x.from_period)).period_start <= p.period_start
+       ORDER BY (cspi.period_bounds(x.from_period)).period_start DESC
+       LIMIT 1) t ON true
   CROSS JOIN LATERAL (
       SELECT n.num AS numerator, n.den AS denominator, f.value, f.shown, f.display,
-             cspi.target_for(i.code, p.period) AS target
+             CASE WHEN t.found THEN t.target ELSE i.default_target END AS target
   ) v
 $def$)
 ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;

@@ -80,7 +80,9 @@ CREATE TABLE cspi.deployment (
     deployed_by     name NOT NULL DEFAULT CURRENT_USER,
     refreshed_at    timestamptz,
     la_code         text,
-    latest_event    date
+    latest_event    date,
+    changes_seen    bigint,
+    last_refresh    text
 );
 COMMENT ON TABLE cspi.deployment IS
 'The deployment registry: each report schema, the source schema and calendar it was deployed with, its internal schema, the version of cspi that deployed it and when it was last refreshed. cspi.redeploy() reads it; pg_dump keeps it.';
@@ -94,6 +96,10 @@ COMMENT ON COLUMN cspi.deployment.deployed_by IS 'The role that deployed it.';
 COMMENT ON COLUMN cspi.deployment.refreshed_at IS 'When cspi.refresh() last refreshed it (NULL: not since it was deployed).';
 COMMENT ON COLUMN cspi.deployment.latest_event IS
 'The latest event in the report''s source (cspi.latest_event_date) when it was last deployed or refreshed: the date its data is as at.';
+COMMENT ON COLUMN cspi.deployment.changes_seen IS
+'The last entry of the source''s change log (cspi.track_changes) that its figures include: the next refresh counts the changes after it. NULL: the next refresh is a full one.';
+COMMENT ON COLUMN cspi.deployment.last_refresh IS
+'How cspi.refresh() last refreshed it: incremental, with the changes and children it counted again, or full, and why.';
 COMMENT ON COLUMN cspi.deployment.la_code IS
 'The council''s local authority, its old three-digit code (cspi.local_authority): the DfE''s published figures for it, its region and its statistical neighbours go beside its own. NULL: England''s figures only.';
 SELECT pg_catalog.pg_extension_config_dump('cspi.deployment', '');

@@ -114,6 +114,7 @@ DECLARE
     err_state text;
     err_msg text;
     err_detail text;
+    paused boolean;
 BEGIN
     ------------------------------------------------------------------
     -- Arguments and the target tables
@@ -1130,6 +1131,21 @@ BEGIN
     END LOOP;
     stmts := stmts || rest;
 
+    -- A bulk load: the change log (cspi.track_changes) would hold a copy of
+    -- every row, so logging stops while it runs (the next refresh of a
+    -- report over this schema is a full one), where the caller may stop it.
+    paused := EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t
+                        JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+                        JOIN pg_catalog.pg_namespace ns ON ns.oid = c.relnamespace
+                       WHERE ns.nspname = source_schema AND t.tgname = 'cspi_change_insert')
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+                                JOIN pg_catalog.pg_namespace ns ON ns.oid = c.relnamespace
+                               WHERE ns.nspname = source_schema AND c.relname = ANY (rels)
+                                 AND NOT pg_catalog.pg_has_role(c.relowner, 'USAGE'));
+    IF paused THEN
+        PERFORM cspi.track_changes(source_schema, false);
+    END IF;
+
     FOREACH stmt IN ARRAY stmts LOOP
         step := step + 1;
         -- The macros first, then the schema in one pass (cspi's one notation
@@ -1163,6 +1179,9 @@ BEGIN
     FOREACH rel IN ARRAY temps LOOP
         EXECUTE format('DROP TABLE IF EXISTS pg_temp.%I', rel);
     END LOOP;
+    IF paused THEN
+        PERFORM cspi.track_changes(source_schema, true);
+    END IF;
 
     FOREACH rel IN ARRAY rels LOOP
         EXECUTE format('SELECT count(*) FROM %s.%I', s, rel) INTO n;
@@ -1174,4 +1193,4 @@ END
 $fn$;
 
 COMMENT ON FUNCTION cspi.generate_source(name, numeric, integer, integer, integer) IS
-'Fills the empty source tables of source_schema (made by cspi.create_source_tables) with a deterministic synthetic council for 1 April first_year to 31 March last_year and returns the number of rows of each relation. scale multiplies volumes and population (scale 1: about 22,000 children; a year has 1,400 referrals, 1,550 assessments, 200 child-protection plans, 120 children starting care, about 300 in care); seed gives another council of the same shape; the same arguments always give the same rows. Every event lies in the period, so stocks of plans and of children in care build up in the first year or two. Edge cases: referrals received on the working day before each bank holiday and on the holiday (Easter, Christmas, substitute days; still open when the next working day is after the end), on Saturdays and on a weekend Christmas Day; records open at the end; transfer-in conferences; short breaks (V3, V4); X1 continuations; same-carer changes (T, U); temporary placements T0-T4 followed by a return; 6-monthly health reviews under 5; children born on 29 February; two plans starting 31 August of the last year but one, first reviewed on 30 November (in time) and on 1 December (late); visits with a due date; a child missing at the end.';
+'Fills the empty source tables of source_schema (made by cspi.create_source_tables) with a deterministic synthetic council for 1 April first_year to 31 March last_year and returns the number of rows of each relation. scale multiplies volumes and population (scale 1: about 22,000 children; a year has 1,400 referrals, 1,550 assessments, 200 child-protection plans, 120 children starting care, about 300 in care); seed gives another council of the same shape; the same arguments always give the same rows. Every event lies in the period, so stocks of plans and of children in care build up in the first year or two. Edge cases: referrals received on the working day before each bank holiday and on the holiday (Easter, Christmas, substitute days; still open when the next working day is after the end), on Saturdays and on a weekend Christmas Day; records open at the end; transfer-in conferences; short breaks (V3, V4); X1 continuations; same-carer changes (T, U); temporary placements T0-T4 followed by a return; 6-monthly health reviews under 5; children born on 29 February; two plans starting 31 August of the last year but one, first reviewed on 30 November (in time) and on 1 December (late); visits with a due date; a child missing at the end. Where the caller owns the tables, the logging of their changes (cspi.track_changes) stops while it fills them and starts again after, so that the log holds no copy of the council (the next refresh of a report over them is a full one).';

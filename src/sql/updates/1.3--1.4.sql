@@ -8,3 +8,13 @@
 -- refresh); the one-argument version goes so that CREATE OR REPLACE makes
 -- the new one rather than an overload beside it.
 DROP FUNCTION cspi_internal.measure_queries(text);
+
+-- The incremental refresh: where each deployment is in its source's change
+-- log, and how it was last refreshed.  refresh() gains its incremental
+-- argument (the old one goes, as for measure_queries).
+ALTER TABLE cspi.deployment ADD COLUMN changes_seen bigint, ADD COLUMN last_refresh text;
+COMMENT ON COLUMN cspi.deployment.changes_seen IS
+'The last entry of the source''s change log (cspi.track_changes) that its figures include: the next refresh counts the changes after it. NULL: the next refresh is a full one.';
+COMMENT ON COLUMN cspi.deployment.last_refresh IS
+'How cspi.refresh() last refreshed it: incremental, with the changes and children it counted again, or full, and why.';
+DROP FUNCTION cspi.refresh(name);
