@@ -68,6 +68,32 @@ SELECT pg_temp.differences('inc_rep', 'inc_full') AS differences;
 SELECT cspi.refresh('inc_rep');
 SELECT last_refresh FROM cspi.deployment WHERE report_schema = 'inc_rep';
 
+-- The date the data is as at follows the changes, and equals what the
+-- source says: the latest event is R3's completion on 2 August 2023, with
+-- no event after it (infinity).  A referral for 1 May 2099 (a date in the
+-- future, outside the report's years) is the next event; deleted again, it
+-- stays the next event cspi knows of (one known too early can only make a
+-- refresh read the source), and the latest is unchanged.  R2 completed on
+-- 2 August too, then R3 deleted: R3 was on the latest day, so the refresh
+-- reads the source: R2's 2 August, and no event after it.
+SELECT latest_event, next_event, latest_event = cspi.latest_event_date('inc_rep') AS as_source
+  FROM cspi.deployment WHERE report_schema = 'inc_rep';
+INSERT INTO inc_src.referral VALUES ('R9', 'C4', '2099-05-01', NULL);
+SELECT cspi.refresh('inc_rep');
+SELECT last_refresh, latest_event, next_event, latest_event = cspi.latest_event_date('inc_rep') AS as_source
+  FROM cspi.deployment WHERE report_schema = 'inc_rep';
+DELETE FROM inc_src.referral WHERE referral_id = 'R9';
+SELECT cspi.refresh('inc_rep');
+SELECT latest_event, next_event, latest_event = cspi.latest_event_date('inc_rep') AS as_source
+  FROM cspi.deployment WHERE report_schema = 'inc_rep';
+UPDATE inc_src.referral SET completed_date = '2023-08-02' WHERE referral_id = 'R2';
+DELETE FROM inc_src.referral WHERE referral_id = 'R3';
+SELECT cspi.refresh('inc_rep');
+SELECT last_refresh, latest_event, next_event, latest_event = cspi.latest_event_date('inc_rep') AS as_source
+  FROM cspi.deployment WHERE report_schema = 'inc_rep';
+SELECT cspi.refresh('inc_full', incremental => false);
+SELECT pg_temp.differences('inc_rep', 'inc_full') AS differences;
+
 -- When it must count everything, it says why.
 TRUNCATE inc_src.visit;
 SELECT cspi.refresh('inc_rep');
@@ -121,15 +147,19 @@ REVOKE ALL ON SCHEMA inc_src FROM inc_clerk;
 REVOKE ALL ON inc_src.referral FROM inc_clerk;
 DROP ROLE inc_clerk;
 
--- A neighbour's schema named as the refresh's scratch schema would be is
--- stepped over, not used and not an error.
+-- The refresh makes no schema or table of its own (the rows before and
+-- after are common table expressions of one statement), so a neighbour's
+-- schema named as cspi 1.4's development builds named theirs is neither
+-- used nor an error, and the schemas are the same after the refresh.
 CREATE ROLE inc_neighbour;
 DO $$ BEGIN
     EXECUTE format('CREATE SCHEMA %I AUTHORIZATION inc_neighbour',
                    (SELECT internal_schema FROM cspi.deployment WHERE report_schema = 'inc_rep') || '_before_children');
 END $$;
 INSERT INTO inc_src.referral VALUES ('R7', 'C2', '2024-07-08', '2024-07-09');
+CREATE TEMP TABLE schemas_before AS SELECT oid FROM pg_namespace;
 SELECT cspi.refresh('inc_rep');
+SELECT count(*) AS new_schemas FROM pg_namespace WHERE oid NOT IN (SELECT oid FROM schemas_before);
 SELECT last_refresh FROM cspi.deployment WHERE report_schema = 'inc_rep';
 SELECT count(*) AS neighbour_objects FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE pg_get_userbyid(n.nspowner) = 'inc_neighbour';
@@ -164,7 +194,11 @@ DROP ROLE inc_stranger;
 -- share of every table's rows inserted, updated (dates moved, rows moved
 -- to another child, children to another family) and deleted, round after
 -- round; rows without a child, reviews moved to another plan, children
--- deleted.
+-- deleted.  Then rounds that change one or two relations only, so that
+-- each report object is counted again for a different set of children
+-- (those whose rows changed in a relation it depends on): visits; care
+-- episodes; dates of birth of children in care; allocations and health
+-- assessments; child-protection plans and reviews.
 SELECT cspi.create_source_tables('inc_gen');
 SELECT sum(row_count) > 0 AS generated FROM cspi.generate_source('inc_gen', 0.2, 5, 2019, 2024);
 SELECT count(*) FROM cspi.deploy('inc_gen', 'inc_gen_rep');
@@ -174,8 +208,10 @@ SELECT cspi.refresh('inc_gen_full');
 CREATE TEMP TABLE rounds (round integer, how text, differences bigint);
 DO $$
 BEGIN
-    FOR r IN 1..6 LOOP
-        PERFORM cspi.simulate_casework('inc_gen', CASE WHEN r % 2 = 1 THEN 0.01 ELSE 0.002 END, r);
+    FOR r IN 1..11 LOOP
+        IF r <= 6 THEN
+            PERFORM cspi.simulate_casework('inc_gen', CASE WHEN r % 2 = 1 THEN 0.01 ELSE 0.002 END, r);
+        END IF;
         IF r = 2 THEN
             UPDATE inc_gen.referral SET child_id = NULL
              WHERE referral_id IN (SELECT referral_id FROM inc_gen.referral ORDER BY referral_id LIMIT 3);
@@ -184,6 +220,36 @@ BEGIN
              WHERE review_id IN (SELECT review_id FROM inc_gen.cp_review ORDER BY review_id DESC LIMIT 4);
         ELSIF r = 4 THEN
             DELETE FROM inc_gen.child WHERE child_id IN (SELECT child_id FROM inc_gen.child ORDER BY child_id DESC LIMIT 5);
+        ELSIF r = 7 THEN
+            UPDATE inc_gen.visit SET visit_date = visit_date - 9
+             WHERE visit_id IN (SELECT visit_id FROM inc_gen.visit WHERE visit_date BETWEEN '2020-06-01' AND '2023-06-01'
+                                 ORDER BY md5(visit_id) LIMIT 40);
+            DELETE FROM inc_gen.visit
+             WHERE visit_id IN (SELECT visit_id FROM inc_gen.visit WHERE visit_date BETWEEN '2020-06-01' AND '2023-06-01'
+                                 ORDER BY md5(visit_id) DESC LIMIT 10);
+        ELSIF r = 8 THEN
+            UPDATE inc_gen.cla_episode SET end_date = end_date + 45
+             WHERE episode_id IN (SELECT episode_id FROM inc_gen.cla_episode WHERE end_date BETWEEN '2020-06-01' AND '2023-06-01'
+                                   ORDER BY md5(episode_id) LIMIT 15);
+            UPDATE inc_gen.cla_episode SET start_date = start_date - 20
+             WHERE episode_id IN (SELECT episode_id FROM inc_gen.cla_episode WHERE start_date BETWEEN '2020-06-01' AND '2023-06-01'
+                                   ORDER BY md5(episode_id) DESC LIMIT 15);
+        ELSIF r = 9 THEN
+            UPDATE inc_gen.child SET date_of_birth = date_of_birth - 700
+             WHERE child_id IN (SELECT child_id FROM inc_gen.cla_episode ORDER BY md5(episode_id) LIMIT 20);
+        ELSIF r = 10 THEN
+            UPDATE inc_gen.allocation SET qualified_social_worker = NOT qualified_social_worker
+             WHERE child_id IN (SELECT child_id FROM inc_gen.cla_episode ORDER BY md5(episode_id) DESC LIMIT 20);
+            UPDATE inc_gen.health_assessment SET completed_date = completed_date + 60
+             WHERE completed_date BETWEEN '2020-06-01' AND '2023-06-01'
+               AND child_id IN (SELECT child_id FROM inc_gen.cla_episode ORDER BY md5(episode_id) LIMIT 30);
+        ELSIF r = 11 THEN
+            UPDATE inc_gen.cp_plan SET end_date = end_date + 100
+             WHERE plan_id IN (SELECT plan_id FROM inc_gen.cp_plan WHERE end_date BETWEEN '2020-06-01' AND '2023-06-01'
+                                ORDER BY md5(plan_id) LIMIT 10);
+            UPDATE inc_gen.cp_review SET review_date = review_date + 30
+             WHERE review_id IN (SELECT review_id FROM inc_gen.cp_review WHERE review_date BETWEEN '2020-06-01' AND '2023-06-01'
+                                  ORDER BY md5(review_id) LIMIT 10);
         END IF;
         PERFORM cspi.refresh('inc_gen_rep');
         PERFORM cspi.refresh('inc_gen_full', incremental => false);

@@ -187,47 +187,70 @@ $fn$;
 COMMENT ON FUNCTION cspi_internal.lock_change_log(name, name) IS
 'For cspi.refresh(), as the report''s owner: whether every source relation deployed has its changes logged (cspi.track_changes) and, if so, the log locked until the refresh commits and its last entry ({"position": n}), or why not ({"why": ...}).';
 
+-- A query over the report objects of the schema "@R@" made a query over
+-- the common table expressions of one side of cspi_internal.count_difference:
+-- "@R@".name becomes "after.name" (or "before.name").
+CREATE OR REPLACE FUNCTION cspi_internal.side_references(query text, side text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN regexp_replace(query, '"@R@"\.("?)([a-z_0-9]+)\1', format('"%s.\2"', side), 'g');
+COMMENT ON FUNCTION cspi_internal.side_references(text, text) IS
+'For cspi_internal.count_difference: query, over report objects named "@R@".name, made to read the common table expressions "side.name" instead.';
+
 -- The difference the logged changes make to the counts, for one set of
--- children (cspi_internal.refresh_counts): each source relation restricted
--- to them as it is (after) and as it was (before: those rows, plus the old
--- rows logged, less the new ones), as tables in two scratch schemas; the
--- report objects the counts read, over those; the counts after less the
--- counts before, added to indicator_count.  families false: every measure
--- but those counting distinct families, over every report object, after a
--- check that the years the report covers are the same (else it returns
--- why not, and changes nothing); true: the family measures only, over the
--- objects they read.
+-- children (cspi_internal.refresh_counts), in one statement: each source
+-- relation restricted to them as it is (after) and as it was (before:
+-- those rows, plus the old rows logged, less the new ones), the report
+-- objects the counts read over those, each a materialized common table
+-- expression of the statement (named "after.cic_at_period_end" and so
+-- on: no table is made, analyzed or dropped, and what the counts do not
+-- read is never computed), then the counts after less the counts before,
+-- added to indicator_count.
+--
+-- families false: every measure but those counting distinct families,
+-- over every report object, after a check that the years the report
+-- covers are the same (else it returns why not, and changes nothing).
+-- Each object is computed only for the children whose rows changed in a
+-- relation that it, or a measured object reading it, reads (changed: the
+-- children with the relation their logged row is in): a child whose rows
+-- there did not change has the same rows in it before and after, which
+-- count the same and cancel.  true: the family measures only, over the
+-- objects they read, for every child given.
 CREATE OR REPLACE FUNCTION cspi_internal.count_difference(source_schema name, internal name, calendar text, changes text,
                                                           present text[], children text[], families text[], plans text[],
-                                                          with_null boolean, count_families boolean)
+                                                          with_null boolean, count_families boolean,
+                                                          changed_children text[] DEFAULT NULL, changed_relations text[] DEFAULT NULL)
     RETURNS text
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
-    SET client_min_messages = warning
     AS $fn$
 DECLARE
-    suffix text := CASE WHEN count_families THEN '_families' ELSE '_children' END;
-    before_schema name;
-    after_schema name;
-    scratch name;
     needed text[];
+    reads jsonb;
+    ctes text[] := '{}';
+    side text;
     rel text;
     cols text;
     restriction text;
     logged text;
     o record;
-    period_query text := (SELECT r.definition FROM cspi.report_object r WHERE r.name = 'period');
+    body text;
+    statement text;
+    period_query text := cspi_internal.fill_template((SELECT r.definition FROM cspi.report_object r WHERE r.name = 'period'),
+                                                     ARRAY['R'], ARRAY['"@R@"']);
     span_start date;
     span_end date;
     before_start date;
     before_end date;
     after_start date;
     after_end date;
-    changed boolean;
+    changed boolean := false;
+    delta jsonb;
 BEGIN
     PERFORM cspi_internal.require_restricted_operation('cspi_internal.count_difference');
     -- The report objects (and src_ relations) the measures read: all of
-    -- them, or those the family measures read, and what those read in turn.
+    -- them, or those the family measures read, and what those read in turn
+    -- (the periods, the deployment and the availability are the report's
+    -- own, whatever they read).
     WITH RECURSIVE need(name) AS (
         SELECT r.name FROM cspi.report_object r
          WHERE r.kind = 'view' AND r.name <> 'data_quality'
@@ -237,39 +260,76 @@ BEGIN
         SELECT x.name
           FROM need n JOIN cspi.report_object r ON r.name = n.name
           CROSS JOIN LATERAL (SELECT (regexp_matches(r.definition, '@R@\.([a-z_0-9]+)', 'g'))[1] AS name) x
+         WHERE n.name NOT IN ('period', 'deployment', 'indicator_availability')
     )
     SELECT array_agg(name) INTO needed FROM need;
     IF NOT count_families THEN
+        -- The years the report covers are found again from every relation.
         needed := needed || ARRAY(SELECT 'src_' || c.relation FROM cspi.contract_column c);
     END IF;
 
-    -- Two free schema names: another role's schema of the same name is
-    -- stepped over, as a deploy steps over one named as its internal schema.
-    FOR k IN 0..99 LOOP
-        before_schema := internal || '_before' || suffix || CASE WHEN k > 0 THEN '_' || k ELSE '' END;
-        after_schema := internal || '_after' || suffix || CASE WHEN k > 0 THEN '_' || k ELSE '' END;
-        EXIT WHEN to_regnamespace(quote_ident(before_schema)) IS NULL AND to_regnamespace(quote_ident(after_schema)) IS NULL;
+    -- The source relations each object is computed over the changes of:
+    -- those read, directly or through other objects, by each measured
+    -- object (or hand-written measure) that reads it or is it.
+    IF changed_children IS NOT NULL THEN
+        WITH RECURSIVE reach(reader, name) AS (
+            SELECT r.name, x.name
+              FROM cspi.report_object r
+              CROSS JOIN LATERAL (SELECT (regexp_matches(r.definition, '@R@\.([a-z_0-9]+)', 'g'))[1] AS name) x
+             WHERE r.name = ANY (needed)
+            UNION
+            SELECT m.indicator, x.name
+              FROM cspi.indicator_measure m
+              CROSS JOIN LATERAL (SELECT (regexp_matches(m.query, '@R@\.([a-z_0-9]+)', 'g'))[1] AS name) x
+             WHERE m.kind = 'query' AND m.count_distinct IS DISTINCT FROM 'family_id'
+            UNION
+            SELECT reach.reader, x.name
+              FROM reach JOIN cspi.report_object r ON r.name = reach.name
+              CROSS JOIN LATERAL (SELECT (regexp_matches(r.definition, '@R@\.([a-z_0-9]+)', 'g'))[1] AS name) x
+             WHERE reach.name NOT IN ('period', 'deployment', 'indicator_availability')
+        ), measured(name) AS (
+            SELECT m.relation FROM cspi.indicator_measure m
+             WHERE m.kind <> 'query' AND m.count_distinct IS DISTINCT FROM 'family_id'
+            UNION
+            SELECT m.indicator FROM cspi.indicator_measure m
+             WHERE m.kind = 'query' AND m.count_distinct IS DISTINCT FROM 'family_id'
+        ), serves(object, reader) AS (
+            SELECT m.name, m.name FROM measured m
+            UNION
+            SELECT r.name, r.reader FROM reach r JOIN measured m ON m.name = r.reader
+        )
+        SELECT jsonb_object_agg(s.object, (SELECT coalesce(jsonb_agg(DISTINCT substr(r.name, 5)), '[]')
+                                             FROM reach r
+                                            WHERE r.reader IN (SELECT s2.reader FROM serves s2 WHERE s2.object = s.object)
+                                              AND r.name LIKE 'src\_%'))
+          INTO reads
+          FROM (SELECT DISTINCT object FROM serves) s;
+        ctes := ctes || 'changed AS MATERIALIZED (SELECT * FROM unnest($5::text[], $6::text[]) AS c(child_id, relation))'::text;
+    END IF;
+
+    FOREACH side IN ARRAY ARRAY['after', 'before'] LOOP
+        ctes := ctes || format('%I AS NOT MATERIALIZED (SELECT * FROM %I.period)', side || '.period', internal)
+                     || format('%I AS NOT MATERIALIZED (SELECT * FROM %I.deployment)', side || '.deployment', internal)
+                     || format('%I AS NOT MATERIALIZED (SELECT * FROM %I.indicator_availability)', side || '.indicator_availability', internal);
     END LOOP;
-    EXECUTE format('CREATE SCHEMA %I', before_schema);
-    EXECUTE format('CREATE SCHEMA %I', after_schema);
     FOR rel IN SELECT DISTINCT c.relation FROM cspi.contract_column c WHERE 'src_' || c.relation = ANY (needed) ORDER BY 1 LOOP
         IF NOT rel = ANY (present) THEN
             SELECT string_agg(format('NULL::%s AS %I', cspi_internal.contract_type(c.kind), c.column_name), ', ' ORDER BY c.position)
               INTO cols FROM cspi.contract_column c WHERE c.relation = rel;
-            FOREACH scratch IN ARRAY ARRAY[before_schema, after_schema] LOOP
-                EXECUTE format('CREATE VIEW %I.%I AS SELECT %s WHERE false', scratch, 'src_' || rel, cols);
+            FOREACH side IN ARRAY ARRAY['after', 'before'] LOOP
+                ctes := ctes || format('%I AS (SELECT %s WHERE false)', side || '.src_' || rel, cols);
             END LOOP;
             CONTINUE;
         END IF;
         -- A row without a child is counted with every other such row.
         restriction := CASE
             WHEN rel = 'population' THEN 'true'
-            WHEN rel = 'cp_review' THEN format('(%1$s = ANY (%2$L::text[]) OR (%1$s IS NULL AND %3$s))',
-                                               cspi_internal.source_column(source_schema, rel, 'plan_id'), plans, with_null::text)
-            ELSE format('(%1$s = ANY (%2$L::text[]) OR (%1$s IS NULL AND %3$s))',
-                        cspi_internal.source_column(source_schema, rel, 'child_id'), children, with_null::text)
+            WHEN rel = 'cp_review' THEN format('(%1$s = ANY ($2) OR (%1$s IS NULL AND %2$s))',
+                                               cspi_internal.source_column(source_schema, rel, 'plan_id'), with_null::text)
+            ELSE format('(%1$s = ANY ($1) OR (%1$s IS NULL AND %2$s))',
+                        cspi_internal.source_column(source_schema, rel, 'child_id'), with_null::text)
                  || CASE WHEN rel = 'family_support' AND count_families
-                         THEN format(' OR %s = ANY (%L::text[])', cspi_internal.source_column(source_schema, rel, 'family_id'), families)
+                         THEN format(' OR %s = ANY ($3)', cspi_internal.source_column(source_schema, rel, 'family_id'))
                          ELSE '' END END;
         -- The contract's columns the table has (what the src_ view reads).
         SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) INTO cols
@@ -279,30 +339,77 @@ BEGIN
            AND EXISTS (SELECT 1 FROM cspi.contract_column c WHERE c.relation = rel AND c.column_name = a.attname);
         logged := format('SELECT %s FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%I.%I, l.row) AS t
                            WHERE l.relation = %L AND (%s) AND ', cols, changes, source_schema, rel, rel, restriction);
-        EXECUTE format('CREATE UNLOGGED TABLE %I.%I AS SELECT %s FROM (SELECT %s FROM %I.%I WHERE %s) AS %I',
-                       after_schema, 'src_' || rel, cspi_internal.source_select_list(source_schema, rel),
-                       cols, source_schema, rel, restriction, rel);
-        EXECUTE format('CREATE UNLOGGED TABLE %1$I.%2$I AS SELECT * FROM %3$I.%2$I
-                        UNION ALL SELECT %4$s FROM (%5$s) AS %6$I
-                        EXCEPT ALL SELECT %4$s FROM (%7$s) AS %6$I',
-                       before_schema, 'src_' || rel, after_schema, cspi_internal.source_select_list(source_schema, rel),
-                       logged || 'NOT l.is_new', rel, logged || 'l.is_new');
-        EXECUTE format('ANALYZE %I.%I, %I.%I', before_schema, 'src_' || rel, after_schema, 'src_' || rel);
+        ctes := ctes
+            || format('%I AS MATERIALIZED (SELECT %s FROM (SELECT %s FROM %I.%I WHERE %s) AS %I)',
+                      'after.src_' || rel, cspi_internal.source_select_list(source_schema, rel),
+                      cols, source_schema, rel, restriction, rel)
+            || format('%1$I AS MATERIALIZED (SELECT * FROM %2$I
+                                             UNION ALL SELECT %3$s FROM (%4$s) AS %5$I
+                                             EXCEPT ALL SELECT %3$s FROM (%6$s) AS %5$I)',
+                      'before.src_' || rel, 'after.src_' || rel, cspi_internal.source_select_list(source_schema, rel),
+                      logged || 'NOT l.is_new', rel, logged || 'l.is_new');
     END LOOP;
+    FOR o IN SELECT * FROM cspi.report_object r
+              WHERE r.name = ANY (needed) AND r.kind = 'view' AND r.name <> 'data_quality'
+                AND r.build_order < (SELECT i.build_order FROM cspi.report_object i WHERE i.name = 'indicator_value')
+              ORDER BY r.build_order LOOP
+        body := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA'],
+                                            ARRAY['"@R@"', quote_literal(calendar), quote_literal(internal)]);
+        FOREACH side IN ARRAY ARRAY['after', 'before'] LOOP
+            IF changed_children IS NOT NULL THEN
+                -- The object reads the source relations restricted to the
+                -- children whose changes it is computed over.
+                FOR rel IN SELECT DISTINCT (regexp_matches(o.definition, '@R@\.src_([a-z_0-9]+)', 'g'))[1] LOOP
+                    IF rel = ANY (present)
+                       AND EXISTS (SELECT 1 FROM cspi.contract_column c WHERE c.relation = rel AND c.column_name = 'child_id') THEN
+                        ctes := ctes || format('%I AS NOT MATERIALIZED (SELECT * FROM %I t WHERE t.child_id IN (SELECT c.child_id FROM changed c WHERE c.relation = ANY (%L::text[])) OR (t.child_id IS NULL AND %s))',
+                                               side || '.src_' || rel || '/' || o.name, side || '.src_' || rel,
+                                               ARRAY(SELECT jsonb_array_elements_text(reads -> o.name)), with_null::text);
+                    ELSE
+                        ctes := ctes || format('%I AS NOT MATERIALIZED (SELECT * FROM %I)',
+                                               side || '.src_' || rel || '/' || o.name, side || '.src_' || rel);
+                    END IF;
+                END LOOP;
+                ctes := ctes || format('%I AS MATERIALIZED (%s)', side || '.' || o.name,
+                                       regexp_replace(cspi_internal.side_references(body, side),
+                                                      format('"%s\.src_([a-z_0-9]+)"', side), format('"%s.src_\1/%s"', side, o.name), 'g'));
+            ELSE
+                ctes := ctes || format('%I AS MATERIALIZED (%s)', side || '.' || o.name, cspi_internal.side_references(body, side));
+            END IF;
+        END LOOP;
+    END LOOP;
+    statement := 'WITH ' || array_to_string(ctes, E',\n') || E'\n';
 
+    -- The counts after less the counts before; and the years the report
+    -- covers (found again from the changed children's rows, for the check
+    -- below).
+    statement := statement || format($q$
+        SELECT sa.first_start, sa.last_end, sb.first_start, sb.last_end,
+               (SELECT jsonb_agg(jsonb_build_array(d.indicator, d.period_type, d.period, d.num, d.den))
+                  FROM (SELECT d.indicator, d.period_type, d.period, sum(d.num) AS num, sum(d.den) AS den
+                          FROM (SELECT a.indicator, a.period_type, a.period, a.num, a.den FROM (%1$s) a
+                                UNION ALL
+                                SELECT b.indicator, b.period_type, b.period, -b.num, -b.den FROM (%2$s) b) d
+                         GROUP BY 1, 2, 3
+                        HAVING sum(d.num) <> 0 OR coalesce(sum(d.den), 0) <> 0) d)
+          FROM (SELECT min(period_start) AS first_start, max(period_end) AS last_end FROM (%3$s) p WHERE period_type = 'year') sa,
+               (SELECT min(period_start) AS first_start, max(period_end) AS last_end FROM (%4$s) p WHERE period_type = 'year') sb$q$,
+        cspi_internal.side_references(cspi_internal.count_query('"@R@"', count_families), 'after'),
+        cspi_internal.side_references(cspi_internal.count_query('"@R@"', count_families), 'before'),
+        CASE WHEN count_families THEN 'SELECT NULL::text AS period_type, NULL::date AS period_start, NULL::date AS period_end'
+             ELSE cspi_internal.side_references(period_query, 'after') END,
+        CASE WHEN count_families THEN 'SELECT NULL::text AS period_type, NULL::date AS period_start, NULL::date AS period_end'
+             ELSE cspi_internal.side_references(period_query, 'before') END);
+    EXECUTE statement INTO after_start, after_end, before_start, before_end, delta
+      USING children, plans, families, NULL::text, changed_children, changed_relations;
+
+    -- The years the report covers: the same unless the changed children's
+    -- events now reach beyond them, or the first or last year may have
+    -- lost its last event (then the report's own periods are computed
+    -- again and compared).
     IF NOT count_families THEN
-        -- The years the report covers: the same unless the changed
-        -- children's events now reach beyond them, or the first or last
-        -- year may have lost its last event (then the report's own
-        -- periods are computed again and compared).
         EXECUTE format('SELECT min(period_start), max(period_end) FROM %I.period WHERE period_type = ''year''', internal)
            INTO span_start, span_end;
-        EXECUTE format('SELECT min(period_start), max(period_end) FROM (%s) p WHERE period_type = ''year''',
-                       cspi_internal.fill_template(period_query, ARRAY['R'], ARRAY[quote_ident(after_schema)]))
-           INTO after_start, after_end;
-        EXECUTE format('SELECT min(period_start), max(period_end) FROM (%s) p WHERE period_type = ''year''',
-                       cspi_internal.fill_template(period_query, ARRAY['R'], ARRAY[quote_ident(before_schema)]))
-           INTO before_start, before_end;
         IF after_start < span_start OR after_end > span_end OR (span_start IS NULL AND after_start IS NOT NULL) THEN
             changed := true;
         ELSIF (before_start = span_start AND after_start IS DISTINCT FROM span_start)
@@ -310,51 +417,29 @@ BEGIN
             EXECUTE format('SELECT (SELECT string_agg(concat_ws(''|'', period_type, period, period_start, period_end), '','' ORDER BY period_type, period) FROM (%s) p)
                                    IS DISTINCT FROM
                                    (SELECT string_agg(concat_ws(''|'', period_type, period, period_start, period_end), '','' ORDER BY period_type, period) FROM %I.period)',
-                           cspi_internal.fill_template(period_query, ARRAY['R'], ARRAY[quote_ident(internal)]), internal)
+                           cspi_internal.fill_template((SELECT r.definition FROM cspi.report_object r WHERE r.name = 'period'),
+                                                       ARRAY['R'], ARRAY[quote_ident(internal)]), internal)
                INTO changed;
         END IF;
         IF changed THEN
-            EXECUTE format('DROP SCHEMA %I CASCADE', before_schema);
-            EXECUTE format('DROP SCHEMA %I CASCADE', after_schema);
             RETURN 'the years the report covers changed';
         END IF;
     END IF;
 
-    FOREACH scratch IN ARRAY ARRAY[before_schema, after_schema] LOOP
-        EXECUTE format('CREATE VIEW %I.period AS SELECT * FROM %I.period', scratch, internal);
-        EXECUTE format('CREATE VIEW %I.deployment AS SELECT * FROM %I.deployment', scratch, internal);
-        EXECUTE format('CREATE VIEW %I.indicator_availability AS SELECT * FROM %I.indicator_availability', scratch, internal);
-        FOR o IN SELECT * FROM cspi.report_object r
-                  WHERE r.name = ANY (needed) AND r.kind = 'view' AND r.name <> 'data_quality'
-                    AND r.build_order < (SELECT i.build_order FROM cspi.report_object i WHERE i.name = 'indicator_value')
-                  ORDER BY r.build_order LOOP
-            EXECUTE format('CREATE UNLOGGED TABLE %I.%I AS %s', scratch, o.name,
-                           cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA'],
-                                                       ARRAY[quote_ident(scratch), quote_literal(calendar), quote_literal(scratch)]));
-            EXECUTE format('ANALYZE %I.%I', scratch, o.name);
-        END LOOP;
-    END LOOP;
     EXECUTE format($q$
         INSERT INTO %1$I.indicator_count AS c (indicator, period_type, period, num, den)
-        SELECT d.indicator, d.period_type, d.period, sum(d.num), sum(d.den)
-          FROM (SELECT a.indicator, a.period_type, a.period, a.num, a.den FROM (%2$s) a
-                UNION ALL
-                SELECT b.indicator, b.period_type, b.period, -b.num, -b.den FROM (%3$s) b) d
-         GROUP BY 1, 2, 3
-        HAVING sum(d.num) <> 0 OR coalesce(sum(d.den), 0) <> 0
+        SELECT d ->> 0, d ->> 1, d ->> 2, (d ->> 3)::bigint, (d ->> 4)::bigint
+          FROM jsonb_array_elements($1) AS d
         ON CONFLICT (indicator, period_type, period) DO UPDATE
            SET num = c.num + EXCLUDED.num,
                den = CASE WHEN c.den IS NULL AND EXCLUDED.den IS NULL THEN NULL
-                          ELSE coalesce(c.den, 0) + coalesce(EXCLUDED.den, 0) END$q$,
-        internal, cspi_internal.count_query(quote_ident(after_schema), count_families),
-        cspi_internal.count_query(quote_ident(before_schema), count_families));
-    EXECUTE format('DROP SCHEMA %I CASCADE', before_schema);
-    EXECUTE format('DROP SCHEMA %I CASCADE', after_schema);
+                          ELSE coalesce(c.den, 0) + coalesce(EXCLUDED.den, 0) END$q$, internal)
+      USING coalesce(delta, '[]');
     RETURN NULL;
 END
 $fn$;
-COMMENT ON FUNCTION cspi_internal.count_difference(name, name, text, text, text[], text[], text[], text[], boolean, boolean) IS
-'For cspi_internal.refresh_counts, as the report''s owner: adds to indicator_count the difference that the logged changes (changes, a subquery of the log) make to the counts of the given children (families: of the given children and families, for the measures that count distinct families), computed over tables of their rows in two scratch schemas; NULL, or why the counts cannot be changed in place (the years the report covers changed).';
+COMMENT ON FUNCTION cspi_internal.count_difference(name, name, text, text, text[], text[], text[], text[], boolean, boolean, text[], text[]) IS
+'For cspi_internal.refresh_counts, as the report''s owner: adds to indicator_count the difference that the logged changes (changes, a subquery of the log) make to the counts of the given children (families: of the given children and families, for the measures that count distinct families), computed in one statement over their rows before and after (common table expressions, no tables), each report object only for the children whose changes it depends on when those are given (changed_children, with the relation of each logged row in changed_relations); NULL, or why the counts cannot be changed in place (the years the report covers changed).';
 
 -- The child-protection plans whose reviews belong to the children: their
 -- plans now, the plans logged, and those the logged reviews name (plans).
@@ -387,7 +472,8 @@ COMMENT ON FUNCTION cspi_internal.plans_of(name, name, text[], text, text[], tex
 -- those the logged rows name (a review's through its plan); for the
 -- measures of distinct families, every child of their families too.
 CREATE OR REPLACE FUNCTION cspi_internal.refresh_counts(source_schema name, report_schema name, internal name, calendar text,
-                                                        seen bigint, last_entry bigint, full_reason text)
+                                                        seen bigint, last_entry bigint, full_reason text,
+                                                        latest date, next_event date)
     RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -404,12 +490,18 @@ DECLARE
     present text[];
     children text[];
     family_children text[];
+    changed_children text[];
+    changed_relations text[];
     families text[];
     plans text[];
-    grown text[];
     rel text;
     parts text[];
     result text;
+    bounds jsonb := '{}';
+    today date := cspi.local_date(now());
+    lost boolean;
+    new_latest date;
+    new_next date;
 BEGIN
     PERFORM cspi_internal.require_restricted_operation('cspi_internal.refresh_counts');
     IF reason IS NULL THEN
@@ -449,7 +541,7 @@ BEGIN
         parts := '{}';
         FOR rel IN SELECT DISTINCT c.relation FROM cspi.contract_column c
                     WHERE c.column_name = 'child_id' AND c.relation = ANY (present) ORDER BY 1 LOOP
-            parts := parts || format('SELECT %s FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%I.%I, l.row) AS t WHERE l.relation = %L',
+            parts := parts || format('SELECT %s, l.relation FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%I.%I, l.row) AS t WHERE l.relation = %L',
                                      cspi_internal.source_column(source_schema, rel, 'child_id'), changes, source_schema, rel, rel);
         END LOOP;
         -- A child-protection review's child, through its plan (now, or as
@@ -460,15 +552,18 @@ BEGIN
                               FROM (SELECT %s AS plan_id FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%I.cp_review, l.row) AS t
                                      WHERE l.relation = ''cp_review'') t',
                            cspi_internal.source_column(source_schema, 'cp_review', 'plan_id'), changes, source_schema) INTO plans;
-            parts := parts || format('SELECT p.child_id FROM %I.src_cp_plan p WHERE p.plan_id = ANY (%L::text[])', internal, plans)
-                           || format('SELECT %s FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%I.cp_plan, l.row) AS t
+            parts := parts || format('SELECT p.child_id, ''cp_review'' FROM %I.src_cp_plan p WHERE p.plan_id = ANY (%L::text[])', internal, plans)
+                           || format('SELECT %s, ''cp_review'' FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%I.cp_plan, l.row) AS t
                                        WHERE l.relation = ''cp_plan'' AND %s = ANY (%L::text[])',
                                      cspi_internal.source_column(source_schema, 'cp_plan', 'child_id'), changes, source_schema,
                                      cspi_internal.source_column(source_schema, 'cp_plan', 'plan_id'), plans);
         END IF;
-        EXECUTE format('SELECT coalesce(array_agg(DISTINCT x.c) FILTER (WHERE x.c IS NOT NULL), ''{}''), coalesce(bool_or(x.c IS NULL), false)
-                          FROM (%s) AS x(c)',
-                       array_to_string(parts, E'\nUNION ALL\n')) INTO children, with_null;
+        EXECUTE format('WITH x(c, relation) AS MATERIALIZED (%s)
+                        SELECT (SELECT coalesce(array_agg(DISTINCT x.c) FILTER (WHERE x.c IS NOT NULL), ''{}'') FROM x),
+                               (SELECT coalesce(bool_or(x.c IS NULL), false) FROM x),
+                               (SELECT coalesce(array_agg(y.c ORDER BY y.relation, y.c), ''{}'') FROM (SELECT DISTINCT x.c, x.relation FROM x WHERE x.c IS NOT NULL) y),
+                               (SELECT coalesce(array_agg(y.relation ORDER BY y.relation, y.c), ''{}'') FROM (SELECT DISTINCT x.c, x.relation FROM x WHERE x.c IS NOT NULL) y)',
+                       array_to_string(parts, E'\nUNION ALL\n')) INTO children, with_null, changed_children, changed_relations;
 
         -- For the family measures, closed under family: the families of
         -- the logged rows of child and family_support, then in turn the
@@ -486,26 +581,28 @@ BEGIN
             EXECUTE format('SELECT coalesce(array_agg(DISTINCT e.f) FILTER (WHERE e.f IS NOT NULL), ''{}'') FROM (%s) AS e(f)',
                            array_to_string(parts, E'\nUNION ALL\n')) INTO families;
         END IF;
-        family_children := children;
-        LOOP
-            EXECUTE format('SELECT coalesce(array_agg(DISTINCT x.id) FILTER (WHERE x.id IS NOT NULL), ''{}'') FROM (
-                              SELECT unnest(%2$L::text[])
-                              UNION ALL SELECT c.family_id FROM %1$I.src_child c WHERE c.child_id = ANY (%3$L::text[])
-                              UNION ALL SELECT f.family_id FROM %1$I.src_family_support f WHERE f.child_id = ANY (%3$L::text[])) AS x(id)',
-                           internal, families, family_children) INTO families;
-            EXECUTE format('SELECT coalesce(array_agg(DISTINCT x.id) FILTER (WHERE x.id IS NOT NULL), ''{}'') FROM (
-                              SELECT unnest(%3$L::text[])
-                              UNION ALL SELECT c.child_id FROM %1$I.src_child c WHERE c.family_id = ANY (%2$L::text[])
-                              UNION ALL SELECT f.child_id FROM %1$I.src_family_support f WHERE f.family_id = ANY (%2$L::text[])) AS x(id)',
-                           internal, families, family_children) INTO grown;
-            EXIT WHEN cardinality(grown) = cardinality(family_children);
-            family_children := grown;
-        END LOOP;
+        EXECUTE format('WITH RECURSIVE closure(is_family, id) AS (
+                            SELECT false, c FROM unnest($1::text[]) AS c
+                            UNION SELECT true, f FROM unnest($2::text[]) AS f
+                            UNION
+                            SELECT n.is_family, n.id
+                              FROM closure k
+                              CROSS JOIN LATERAL (
+                                  SELECT true, c.family_id FROM %1$I.src_child c WHERE NOT k.is_family AND c.child_id = k.id
+                                  UNION ALL SELECT true, f.family_id FROM %1$I.src_family_support f WHERE NOT k.is_family AND f.child_id = k.id
+                                  UNION ALL SELECT false, c.child_id FROM %1$I.src_child c WHERE k.is_family AND c.family_id = k.id
+                                  UNION ALL SELECT false, f.child_id FROM %1$I.src_family_support f WHERE k.is_family AND f.family_id = k.id
+                              ) AS n(is_family, id)
+                             WHERE n.id IS NOT NULL)
+                        SELECT coalesce(array_agg(k.id) FILTER (WHERE NOT k.is_family), ''{}''),
+                               coalesce(array_agg(k.id) FILTER (WHERE k.is_family), ''{}'')
+                          FROM closure k', internal)
+           INTO family_children, families USING children, families;
         -- The child-protection plans of the children, now and logged,
         -- whose reviews are theirs.
         reason := cspi_internal.count_difference(source_schema, internal, calendar, changes, present, children, families,
                                                  cspi_internal.plans_of(source_schema, internal, present, changes, children, plans),
-                                                 with_null, false);
+                                                 with_null, false, changed_children, changed_relations);
         IF reason IS NOT NULL THEN
             RETURN jsonb_build_object('full', reason);
         END IF;
@@ -518,6 +615,25 @@ BEGIN
                          cardinality(family_children));
     END IF;
 
+    -- The latest event, from the changes when that tells (else the caller
+    -- reads the source): the same, or a later one logged, unless a logged
+    -- old row was on the latest day (it may have been the only one) or a
+    -- later event known before may be due by now.
+    IF full_reason IS NULL AND next_event IS NOT NULL AND next_event > today THEN
+        SELECT array_agg(format('SELECT l.is_new, %s FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%I.%I, l.row) AS t WHERE l.relation = %L',
+                                cspi_internal.source_column(source_schema, e.relation, e.column_name), changes, source_schema, e.relation, e.relation))
+          INTO parts
+          FROM cspi_internal.event_columns() e
+         WHERE e.relation = ANY (present);
+        EXECUTE format('SELECT coalesce(bool_or(NOT x.is_new AND x.d = $1), false), max(x.d) FILTER (WHERE x.is_new AND x.d <= $2),
+                               min(x.d) FILTER (WHERE x.is_new AND x.d > $2)
+                          FROM (%s) AS x(is_new, d)', coalesce(array_to_string(parts, ' UNION ALL '), 'SELECT NULL::boolean, NULL::date WHERE false'))
+           INTO lost, new_latest, new_next USING latest, today;
+        IF NOT lost THEN
+            bounds := jsonb_build_object('latest', greatest(latest, new_latest), 'next', least(next_event, new_next));
+        END IF;
+    END IF;
+
     -- What every report over this source has counted goes from the log.
     IF last_entry IS NOT NULL THEN
         EXECUTE format('DELETE FROM %s WHERE seq <= %s', log,
@@ -525,8 +641,8 @@ BEGIN
                                            WHERE d.source_schema = refresh_counts.source_schema
                                              AND d.report_schema <> refresh_counts.report_schema)));
     END IF;
-    RETURN jsonb_build_object('how', result);
+    RETURN jsonb_build_object('how', result) || bounds;
 END
 $fn$;
-COMMENT ON FUNCTION cspi_internal.refresh_counts(name, name, name, text, bigint, bigint, text) IS
-'For cspi.refresh(), as the report''s owner: computes the counts of the internal schema''s indicator_count again in full when full_reason says why ({"how": "full: ..."}); else adds the difference that the changes logged after entry seen up to last_entry make ({"how": "incremental: ..."}, cspi_internal.count_difference), unless those changes call for a full refresh, which it leaves to the caller, the periods first ({"full": reason}). Then deletes the log entries every report over the source has counted.';
+COMMENT ON FUNCTION cspi_internal.refresh_counts(name, name, name, text, bigint, bigint, text, date, date) IS
+'For cspi.refresh(), as the report''s owner: computes the counts of the internal schema''s indicator_count again in full when full_reason says why ({"how": "full: ..."}); else adds the difference that the changes logged after entry seen up to last_entry make ({"how": "incremental: ..."}, cspi_internal.count_difference), unless those changes call for a full refresh, which it leaves to the caller, the periods first ({"full": reason}); with the report''s latest event and the next one after it (cspi.deployment), adds them as the changes leave them ("latest", "next") when the changes tell. Then deletes the log entries every report over the source has counted.';

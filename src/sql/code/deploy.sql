@@ -376,15 +376,16 @@ BEGIN
     PERFORM cspi_internal.build_report_objects(source_schema, report_schema, internal, calendar, present,
                                       ARRAY[report_schema, internal], la_code);
     INSERT INTO cspi.deployment AS d (report_schema, source_schema, calendar, internal_schema, cspi_version,
-                                      deployed_at, deployed_by, refreshed_at, la_code, latest_event)
-    VALUES (report_schema, source_schema, calendar, internal,
-            (SELECT extversion FROM pg_extension WHERE extname = 'cspi'), now(), current_user, NULL, la_code,
-            cspi.latest_event_date(report_schema))
+                                      deployed_at, deployed_by, refreshed_at, la_code, latest_event, next_event)
+    SELECT report_schema, source_schema, calendar, internal,
+           (SELECT extversion FROM pg_extension WHERE extname = 'cspi'), now(), current_user, NULL, la_code,
+           (b.bounds ->> 'latest')::date, (b.bounds ->> 'next')::date
+      FROM (SELECT cspi_internal.event_bounds(report_schema, cspi.local_date(now())) AS bounds) b
     ON CONFLICT ON CONSTRAINT deployment_pkey DO UPDATE
        SET source_schema = EXCLUDED.source_schema, calendar = EXCLUDED.calendar,
            internal_schema = EXCLUDED.internal_schema, cspi_version = EXCLUDED.cspi_version,
            deployed_at = EXCLUDED.deployed_at, deployed_by = EXCLUDED.deployed_by, refreshed_at = NULL,
-           la_code = EXCLUDED.la_code, latest_event = EXCLUDED.latest_event,
+           la_code = EXCLUDED.la_code, latest_event = EXCLUDED.latest_event, next_event = EXCLUDED.next_event,
            changes_seen = NULL, last_refresh = NULL;
     IF previous.internal_schema IS NOT NULL AND previous.internal_schema <> internal THEN
         EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', previous.internal_schema);
@@ -571,6 +572,7 @@ DECLARE
     owner oid;
     log jsonb;
     counted jsonb;
+    bounds jsonb;
     why text;
     how text;
 BEGIN
@@ -624,28 +626,35 @@ BEGIN
         -- the periods (REFRESH runs the owner's views as the owner,
         -- restricted), then every count.
         IF why IS NULL THEN
-            counted := cspi.execute_as_owner(owner::regrole, format('SELECT cspi_internal.refresh_counts(%L, %L, %L, %L, %s, %s, NULL)',
+            counted := cspi.execute_as_owner(owner::regrole, format('SELECT cspi_internal.refresh_counts(%L, %L, %L, %L, %s, %s, NULL, %L, %L)',
                                                                     d.source_schema, report_schema, target, d.calendar,
-                                                                    d.changes_seen, log ->> 'position'));
+                                                                    d.changes_seen, log ->> 'position', d.latest_event, d.next_event));
             why := counted ->> 'full';
         END IF;
         IF why IS NOT NULL THEN
             FOR o IN SELECT * FROM cspi.report_object WHERE kind = 'materialized view' AND name <> 'indicator_value' ORDER BY build_order LOOP
                 EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.%I', target, o.name);
             END LOOP;
-            counted := cspi.execute_as_owner(owner::regrole, format('SELECT cspi_internal.refresh_counts(%L, %L, %L, %L, %s, %s, %L)',
+            counted := cspi.execute_as_owner(owner::regrole, format('SELECT cspi_internal.refresh_counts(%L, %L, %L, %L, %s, %s, %L, NULL, NULL)',
                                                                     d.source_schema, report_schema, target, d.calendar,
                                                                     coalesce(d.changes_seen, 0), coalesce(log ->> 'position', 'NULL'), why));
         END IF;
         how := counted ->> 'how';
         EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.indicator_value', target);
     END IF;
-    -- REFRESH MATERIALIZED VIEW ran the owner's views as the owner,
-    -- restricted; the latest event is read the same way.
+    -- The latest event: from the changes, when an incremental refresh
+    -- could tell; else read as REFRESH MATERIALIZED VIEW ran the owner's
+    -- views, as the owner, restricted.
+    IF counted ? 'next' THEN
+        bounds := counted;
+    ELSE
+        bounds := cspi.execute_as_owner(owner::regrole, format('SELECT cspi_internal.event_bounds(%L, cspi.local_date(now()))',
+                                                               refresh.report_schema));
+    END IF;
     UPDATE cspi.deployment r
        SET refreshed_at = now(),
-           latest_event = (cspi.execute_as_owner(owner::regrole, format(
-                               'SELECT pg_catalog.to_jsonb(cspi.latest_event_date(%L))', refresh.report_schema)) #>> '{}')::date,
+           latest_event = (bounds ->> 'latest')::date,
+           next_event = (bounds ->> 'next')::date,
            changes_seen = (log ->> 'position')::bigint,
            last_refresh = how
      WHERE r.report_schema = refresh.report_schema;

@@ -362,30 +362,52 @@ CREATE OR REPLACE FUNCTION cspi.month_label(period text) RETURNS text
     RETURN CASE WHEN period ~ '^\d{4}-\d{2}$' THEN to_char(to_date(period, 'YYYY-MM'), 'Mon YYYY') ELSE period END;
 COMMENT ON FUNCTION cspi.month_label(text) IS 'A month period as a chart labels it: ''Apr 2023'' for ''2023-04''.';
 
--- The latest event in a report's source: the last date of a referral,
--- assessment, visit, plan or episode that is not in the future.
-CREATE OR REPLACE FUNCTION cspi.latest_event_date(report_schema name DEFAULT 'cspi_report') RETURNS date
+-- The events that say what date a report's data is as at: a relation of
+-- the contract and a date column of it.
+CREATE OR REPLACE FUNCTION cspi_internal.event_columns() RETURNS TABLE (relation text, column_name text)
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $fn$
+    VALUES ('referral', 'referral_date'), ('referral', 'completed_date'), ('assessment', 'authorised_date'),
+           ('visit', 'visit_date'), ('cp_plan', 'start_date'), ('cp_plan', 'end_date'),
+           ('cla_episode', 'start_date'), ('cla_episode', 'end_date'), ('family_support', 'start_date')
+$fn$;
+COMMENT ON FUNCTION cspi_internal.event_columns() IS
+'The events whose latest date is the date a report''s data is as at (cspi.latest_event_date): referrals received and completed, assessments authorised, visits, plans and care episodes started and ended, family support started; each a relation of the contract and its date column.';
+
+-- The latest event in a report's source not after today, and the first
+-- one after today (infinity when there is none), in one scan of each
+-- relation: {"latest": date, "next": date}.  An incremental refresh needs
+-- the second to know that the first still holds without this scan.
+CREATE OR REPLACE FUNCTION cspi_internal.event_bounds(report_schema name, today date) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
 DECLARE
-    latest date;
+    parts text[];
+    bounds jsonb;
 BEGIN
-    EXECUTE format($q$
-        SELECT max(d) FROM (
-            SELECT max(referral_date) FROM %1$I.src_referral WHERE referral_date <= $1
-            UNION ALL SELECT max(completed_date) FROM %1$I.src_referral WHERE completed_date <= $1
-            UNION ALL SELECT max(authorised_date) FROM %1$I.src_assessment WHERE authorised_date <= $1
-            UNION ALL SELECT max(visit_date) FROM %1$I.src_visit WHERE visit_date <= $1
-            UNION ALL SELECT max(start_date) FROM %1$I.src_cp_plan WHERE start_date <= $1
-            UNION ALL SELECT max(end_date) FROM %1$I.src_cp_plan WHERE end_date <= $1
-            UNION ALL SELECT max(start_date) FROM %1$I.src_cla_episode WHERE start_date <= $1
-            UNION ALL SELECT max(end_date) FROM %1$I.src_cla_episode WHERE end_date <= $1
-            UNION ALL SELECT max(start_date) FROM %1$I.src_family_support WHERE start_date <= $1) AS x(d)$q$,
-        report_schema) INTO latest USING cspi.local_date(now());
-    RETURN latest;
+    SELECT array_agg(format('SELECT greatest(%s), least(%s) FROM %I.%I', g.latest, g.next, report_schema, 'src_' || g.relation)
+                     ORDER BY g.relation)
+      INTO parts
+      FROM (SELECT e.relation,
+                   string_agg(format('max(%1$I) FILTER (WHERE %1$I <= $1)', e.column_name), ', ') AS latest,
+                   string_agg(format('min(%1$I) FILTER (WHERE %1$I > $1)', e.column_name), ', ') AS next
+              FROM cspi_internal.event_columns() e GROUP BY e.relation) g;
+    EXECUTE format('SELECT jsonb_build_object(''latest'', max(x.latest), ''next'', coalesce(min(x.next), ''infinity''))
+                      FROM (%s) AS x(latest, next)', array_to_string(parts, ' UNION ALL '))
+       INTO bounds USING today;
+    RETURN bounds;
 END
 $fn$;
+COMMENT ON FUNCTION cspi_internal.event_bounds(name, date) IS
+'The latest event (cspi_internal.event_columns) in a report''s source not after today and the first after today (infinity when there is none): {"latest": date, "next": date}. deploy and refresh keep both in cspi.deployment.';
+
+-- The latest event in a report's source: the last date of a referral,
+-- assessment, visit, plan or episode that is not in the future.
+CREATE OR REPLACE FUNCTION cspi.latest_event_date(report_schema name DEFAULT 'cspi_report') RETURNS date
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    RETURN (cspi_internal.event_bounds(report_schema, cspi.local_date(now())) ->> 'latest')::date;
 COMMENT ON FUNCTION cspi.latest_event_date(name) IS
 'The latest date of an event (referral, assessment, visit, plan or episode start or end, family support) in a report''s source that is not after today: the date the data is as at.';
 

@@ -82,7 +82,8 @@ CREATE TABLE cspi.deployment (
     la_code         text,
     latest_event    date,
     changes_seen    bigint,
-    last_refresh    text
+    last_refresh    text,
+    next_event      date
 );
 COMMENT ON TABLE cspi.deployment IS
 'The deployment registry: each report schema, the source schema and calendar it was deployed with, its internal schema, the version of cspi that deployed it and when it was last refreshed. cspi.redeploy() reads it; pg_dump keeps it.';
@@ -96,6 +97,8 @@ COMMENT ON COLUMN cspi.deployment.deployed_by IS 'The role that deployed it.';
 COMMENT ON COLUMN cspi.deployment.refreshed_at IS 'When cspi.refresh() last refreshed it (NULL: not since it was deployed).';
 COMMENT ON COLUMN cspi.deployment.latest_event IS
 'The latest event in the report''s source (cspi.latest_event_date) when it was last deployed or refreshed: the date its data is as at.';
+COMMENT ON COLUMN cspi.deployment.next_event IS
+'The first event in the report''s source after the day latest_event was found (infinity when there was none): while today is before it, an incremental refresh knows the latest event from the changes alone. NULL: not known.';
 COMMENT ON COLUMN cspi.deployment.changes_seen IS
 'The last entry of the source''s change log (cspi.track_changes) that its figures include: the next refresh counts the changes after it. NULL: the next refresh is a full one.';
 COMMENT ON COLUMN cspi.deployment.last_refresh IS
