@@ -58,15 +58,20 @@ INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, com
 VALUES ('care_leaver_at_period_end', 'view', 160, 'care_leavers', NULL,
 'Care leavers at each month end at their latest record in the 12 months before, with age band and activity group (CL_*).',
 $def$
-WITH ends AS (
-    SELECT period_end FROM @R@.period WHERE period_type = 'month'
-), latest AS (
+WITH latest AS (
+    -- The month ends a record is the child's news on (as_at in the 12
+    -- months to the month end): the month ends of its own month and the
+    -- twelve after, kept to those the rule admits and to the report's
+    -- months, rather than every month end compared with every record.
     SELECT DISTINCT ON (e.period_end, l.child_id)
            e.period_end, l.child_id, l.as_at, l.in_touch, l.accommodation_suitable, l.activity
-      FROM ends e
-      JOIN @R@.src_care_leaver l
-        ON l.as_at > e.period_end - interval '12 months' AND l.as_at <= e.period_end
-     WHERE l.child_id IS NOT NULL
+      FROM @R@.src_care_leaver l
+     CROSS JOIN LATERAL generate_series(l.as_at - extract(day FROM l.as_at)::int + 1 + interval '1 month',
+                                        l.as_at - extract(day FROM l.as_at)::int + 1 + interval '13 months',
+                                        interval '1 month') AS m(month_start)
+      JOIN @R@.period e ON e.period_type = 'month' AND e.period_end = m.month_start::date - 1
+     WHERE l.child_id IS NOT NULL AND isfinite(l.as_at)
+       AND l.as_at > e.period_end - interval '12 months' AND l.as_at <= e.period_end
      ORDER BY e.period_end, l.child_id, l.as_at DESC
 )
 SELECT l.period_end, l.child_id, l.as_at, c.date_of_birth, a.age,

@@ -295,80 +295,103 @@ INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, com
 VALUES ('cic_at_period_end', 'view', 150, 'children_in_care', NULL,
 'Children in care at each month end with every snapshot flag: UASC, distance, allocation, health, placement stability.',
 $def$
-WITH ends AS (
-    SELECT period_end FROM @R@.period WHERE period_type = 'month'
-), episode AS MATERIALIZED (
-    SELECT * FROM @R@.cla_episode_detail
-), placement AS MATERIALIZED (
-    SELECT * FROM @R@.cla_placement
-), open_episode AS MATERIALIZED (
+WITH open_episode AS (
     -- The month ends each episode is open on (start_date <= period_end <
     -- end_date), generated from the episode rather than found by comparing
     -- it with every month end: the first days of the months after its start
-    -- up to its end, each less a day, kept to the report's months.
+    -- up to its end, each less a day, kept to the report's months.  (No
+    -- common table expression is read twice, so that the whole can run in
+    -- a parallel worker beside the other counting queries.)
     SELECT DISTINCT ON (e.period_end, x.child_id)
            e.period_end, x.child_id, x.episode_id, x.uasc, x.distance_miles, x.period_of_care
-      FROM episode x
-     CROSS JOIN (SELECT min(period_end) AS first_end, max(period_end) AS last_end FROM ends) b
+      FROM @R@.cla_episode_detail x
+     CROSS JOIN (SELECT min(period_end) AS first_end, max(period_end) AS last_end
+                   FROM @R@.period WHERE period_type = 'month') b
      CROSS JOIN LATERAL generate_series(
                greatest(x.start_date - extract(day FROM x.start_date)::int + 1 + interval '1 month',
                         b.first_end + 1),
                least(x.end_date, b.last_end + 1),
                interval '1 month') AS m(month_start)
-      JOIN ends e ON e.period_end = m.month_start::date - 1
+      JOIN @R@.period e ON e.period_type = 'month' AND e.period_end = m.month_start::date - 1
      WHERE x.child_id IS NOT NULL AND x.start_date IS NOT NULL AND x.start_date < 'infinity'
        AND b.last_end IS NOT NULL
      ORDER BY e.period_end, x.child_id, x.start_date DESC, x.episode_id DESC
-), qualified AS (
-    SELECT o.period_end, o.child_id
+), stream AS (
+    -- Each child's month ends in care and the events that say what holds on
+    -- each, in one stream ordered by date, read in one pass (window
+    -- functions over the child's stream) rather than joined to every month
+    -- end: placements started (P) and no longer open (Q, on the later of
+    -- start and end), placements ended before a 12-month window opens (R,
+    -- on the later of the end and the day after the start, so that a
+    -- placement is out of the window ending on a month end exactly when it
+    -- started before the window and ended by its first day), a qualified
+    -- social worker's allocations started (A) and no longer open (B), and
+    -- health assessments completed (H).
+    SELECT o.child_id, o.period_end AS d, 'M' AS kind, o.episode_id, o.uasc, o.distance_miles, o.period_of_care
       FROM open_episode o
-      JOIN @R@.src_allocation a
-        ON a.child_id = o.child_id AND a.qualified_social_worker
-       AND a.start_date <= o.period_end AND (a.end_date IS NULL OR a.end_date > o.period_end)
-     GROUP BY o.period_end, o.child_id
-), placements AS (
-    -- In one pass over the child's placements: how many it had in the 12
-    -- months to the month end, and the start of the latest of those open
-    -- at the month end (the current placement; an open one started by the
-    -- month end always overlaps the 12 months).
-    SELECT o.period_end, o.child_id, count(*) AS placements_12m,
-           max(p.start_date) FILTER (WHERE p.end_date IS NULL OR p.end_date > o.period_end) AS current_start
-      FROM open_episode o
-      JOIN placement p
-        ON p.child_id = o.child_id AND p.start_date <= o.period_end
-       AND (p.start_date >= (o.period_end - interval '12 months' + interval '1 day')
-            OR p.end_date IS NULL
-            OR p.end_date > (o.period_end - interval '12 months' + interval '1 day'))
-     GROUP BY o.period_end, o.child_id
-), health AS (
-    SELECT o.period_end, o.child_id, max(h.completed_date) AS latest
-      FROM open_episode o
-      JOIN @R@.src_health_assessment h
-        ON h.child_id = o.child_id AND h.completed_date <= o.period_end
-       AND h.kind IN ('INITIAL', 'REVIEW')
-     GROUP BY o.period_end, o.child_id
+    UNION ALL
+    SELECT p.child_id, e.d, e.kind, NULL, NULL, NULL, NULL
+      FROM @R@.cla_placement p
+     CROSS JOIN LATERAL (VALUES (p.start_date, 'P'),
+                                (CASE WHEN p.end_date IS NOT NULL THEN greatest(p.start_date, p.end_date) END, 'Q'),
+                                (CASE WHEN p.end_date IS NOT NULL THEN greatest(p.end_date, p.start_date + 1) END, 'R')) AS e(d, kind)
+     WHERE p.child_id IS NOT NULL AND e.d IS NOT NULL
+    UNION ALL
+    SELECT a.child_id, e.d, e.kind, NULL, NULL, NULL, NULL
+      FROM @R@.src_allocation a
+     CROSS JOIN LATERAL (VALUES (a.start_date, 'A'),
+                                (CASE WHEN a.end_date IS NOT NULL THEN greatest(a.start_date, a.end_date) END, 'B')) AS e(d, kind)
+     WHERE a.qualified_social_worker AND a.child_id IS NOT NULL AND a.start_date IS NOT NULL AND e.d IS NOT NULL
+    UNION ALL
+    SELECT h.child_id, h.completed_date, 'H', NULL, NULL, NULL, NULL
+      FROM @R@.src_health_assessment h
+     WHERE h.kind IN ('INITIAL', 'REVIEW') AND h.child_id IS NOT NULL AND h.completed_date IS NOT NULL
+), swept AS (
+    -- On each month end: placements started by it, how many of those are
+    -- no longer open, how many ended before the 12 months to it began, the
+    -- latest start; allocations open; the latest health assessment.
+    SELECT s.*,
+           count(*) FILTER (WHERE s.kind = 'P') OVER upto AS placements_started,
+           count(*) FILTER (WHERE s.kind = 'Q') OVER upto AS placements_closed,
+           count(*) FILTER (WHERE s.kind = 'R') OVER before_year AS placements_before_year,
+           max(s.d) FILTER (WHERE s.kind = 'P') OVER upto AS latest_placement_start,
+           count(*) FILTER (WHERE s.kind = 'A') OVER upto - count(*) FILTER (WHERE s.kind = 'B') OVER upto
+               AS allocations_open,
+           max(s.d) FILTER (WHERE s.kind = 'H') OVER upto AS latest_health
+      FROM stream s
+    WINDOW upto AS (PARTITION BY s.child_id ORDER BY s.d RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
+           before_year AS (PARTITION BY s.child_id ORDER BY s.d
+                           RANGE BETWEEN UNBOUNDED PRECEDING AND interval '12 months -1 day' PRECEDING)
+), month_end AS (
+    -- A child's placements follow one another (each ends by the next one's
+    -- start), so only the latest started by the month end can be open on
+    -- it: the current placement, when one is.
+    SELECT w.d AS period_end, w.child_id, w.episode_id, w.uasc, w.distance_miles, w.period_of_care,
+           w.allocations_open > 0 AS allocated_qsw,
+           w.placements_started - w.placements_before_year AS placements_12m,
+           CASE WHEN w.placements_started > w.placements_closed THEN w.latest_placement_start END AS current_start,
+           w.latest_health
+      FROM swept w
+     WHERE w.kind = 'M'
 )
 SELECT o.period_end, o.child_id, o.episode_id, o.uasc, o.distance_miles,
        NOT o.uasc AND o.distance_miles IS NOT NULL AS distance_counted,
        NOT o.uasc AND coalesce(o.distance_miles >= 20, false) AS placed_20_miles_or_more,
-       q.child_id IS NOT NULL AS allocated_qsw,
+       o.allocated_qsw,
        c.date_of_birth, a.age,
        poc.start_date AS period_of_care_start,
-       pl.current_start AS placement_start,
-       coalesce(pl.placements_12m, 0) AS placements_12m,
-       coalesce(pl.placements_12m, 0) >= 3 AS three_or_more_placements,
-       h.latest AS latest_health_assessment,
+       o.current_start AS placement_start,
+       o.placements_12m,
+       o.placements_12m >= 3 AS three_or_more_placements,
+       o.latest_health AS latest_health_assessment,
        coalesce(poc.start_date <= o.period_end - interval '12 months', false) AS health_counted,
-       coalesce(h.latest >= o.period_end - CASE WHEN a.age < 5 THEN interval '6 months'
-                                                 ELSE interval '12 months' END, false) AS health_current,
+       coalesce(o.latest_health >= o.period_end - CASE WHEN a.age < 5 THEN interval '6 months'
+                                                      ELSE interval '12 months' END, false) AS health_current,
        coalesce(a.age < 16 AND poc.start_date <= o.period_end - interval '30 months', false)
            AS stability_counted,
-       coalesce(pl.current_start <= o.period_end - interval '2 years', false) AS placement_2_years
-  FROM open_episode o
-  LEFT JOIN qualified q ON q.period_end = o.period_end AND q.child_id = o.child_id
+       coalesce(o.current_start <= o.period_end - interval '2 years', false) AS placement_2_years
+  FROM month_end o
   LEFT JOIN @R@.cla_period_of_care poc ON poc.child_id = o.child_id AND poc.period_of_care = o.period_of_care
-  LEFT JOIN placements pl ON pl.period_end = o.period_end AND pl.child_id = o.child_id
-  LEFT JOIN health h ON h.period_end = o.period_end AND h.child_id = o.child_id
   LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, date_of_birth FROM @R@.src_child ORDER BY child_id) c
     ON c.child_id = o.child_id
   CROSS JOIN LATERAL (SELECT CASE WHEN isfinite(c.date_of_birth)

@@ -54,29 +54,26 @@ VALUES ('referral_timeliness', 'view', 20, 'front_door', NULL,
 'Each referral with its working days from receipt to completion, whether within 1 and over 3 working days, and whether it was a re-referral within 12 months (REF_1WD, REF_OVER_3WD, REREFERRAL_*).',
 $def$
 WITH referral AS (
-    -- Each row its own number: a missing or repeated referral_id must not
-    -- merge two referrals (or two children's).
-    SELECT r.*, row_number() OVER (ORDER BY r.child_id, r.referral_date, r.referral_id, r.completed_date) AS row_no
+    -- The child's latest referral in the 12 months before this one (not on
+    -- the same day), read from the child's referrals in date order rather
+    -- than by joining each referral to the others; none for a referral
+    -- without a child or a date.
+    SELECT r.*,
+           CASE WHEN r.child_id IS NOT NULL
+                THEN max(r.referral_date) OVER (PARTITION BY r.child_id ORDER BY r.referral_date
+                                                RANGE BETWEEN interval '12 months' PRECEDING AND interval '1 day' PRECEDING)
+           END AS previous_referral_date
       FROM @R@.src_referral r
-), previous AS (
-    SELECT r.row_no, max(p.referral_date) AS previous_referral_date
-      FROM referral r
-      JOIN referral p
-        ON p.child_id = r.child_id AND p.row_no <> r.row_no
-       AND p.referral_date >= r.referral_date - interval '12 months'
-       AND p.referral_date < r.referral_date
-     GROUP BY r.row_no
 )
 SELECT r.referral_id, r.child_id, c.family_id, r.referral_date, r.completed_date,
        wd.working_days,
        r.completed_date IS NOT NULL AND coalesce(wd.working_days <= 1, false) AS within_1wd,
        r.completed_date IS NOT NULL AND coalesce(wd.working_days > 3, true) AS over_3wd,
-       pr.previous_referral_date,
-       pr.previous_referral_date IS NOT NULL AS rereferral_12m
+       r.previous_referral_date,
+       r.previous_referral_date IS NOT NULL AS rereferral_12m
   FROM referral r
   LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, family_id FROM @R@.src_child ORDER BY child_id) c
     ON c.child_id = r.child_id
-  LEFT JOIN previous pr ON pr.row_no = r.row_no
   CROSS JOIN LATERAL (
       SELECT cspi.working_days_or_null(r.referral_date, r.completed_date, @CAL@) AS working_days
   ) wd
