@@ -96,6 +96,7 @@ SQL_SOURCES = \
 	src/sql/code/report_scorecard.sql \
 	src/sql/code/report.sql \
 	src/sql/code/report_bi.sql \
+	src/sql/code/timeliness.sql \
 	src/sql/code/returns.sql \
 	src/sql/code/returns_source.sql \
 	src/sql/schema/region.sql \
@@ -164,7 +165,8 @@ REGRESS = \
 	hostile_owner \
 	generate \
 	cases \
-	incremental
+	incremental \
+	timeliness
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.

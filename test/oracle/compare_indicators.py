@@ -79,9 +79,10 @@ def read_rows(csv_text, origin):
     return rows, dups
 
 
-def run_oracle(args):
+def run_oracle(args, *flags):
+    """The oracle's CSV for args.schema (with flags such as --timeliness)."""
     cmd = ["/usr/bin/python3", ORACLE, "--schema", args.schema,
-           "--calendar", args.calendar]
+           "--calendar", args.calendar, *flags]
     if args.dbname:
         cmd += ["--dbname", args.dbname]
     out = subprocess.run(cmd, capture_output=True, text=True)

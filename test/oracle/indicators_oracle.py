@@ -67,6 +67,7 @@ import datetime
 import os
 import subprocess
 import sys
+import math
 from decimal import Decimal
 from fractions import Fraction
 
@@ -453,6 +454,12 @@ class Result:
         self.n = len(periods)
         self.num = {}
         self.den = {}
+        self.days = {}      # code -> per period, the working days of each case (None: not counted)
+
+    def case_days(self, code):
+        if code not in self.days:
+            self.days[code] = [[] for _ in range(self.n)]
+        return self.days[code]
 
     def ensure(self, code):
         if code not in self.num:
@@ -522,6 +529,7 @@ def compute(src, cal):
         for cid in by_child:
             lst = sorted(by_child[cid], key=lambda t: t[0])
             by_child[cid] = ([t[0] for t in lst], [t[1] for t in lst])
+        days1, days3 = R.case_days("REF_1WD"), R.case_days("REF_OVER_3WD")
         for rid, cid, rd, cd in rows:
             ks = P.of(cd)
             if ks:
@@ -529,6 +537,8 @@ def compute(src, cal):
                 within1 = w is not None and w <= 1
                 over3 = w is None or w > 3
                 for k in ks:
+                    days1[k].append(w)
+                    days3[k].append(w)
                     d1[k] += 1
                     d3[k] += 1
                     if within1:
@@ -558,12 +568,14 @@ def compute(src, cal):
     if src.has("assessment"):
         nc, _ = R.ensure("CFA_COMPLETED")
         n45, d45 = R.ensure("CFA_45WD")
+        days45 = R.case_days("CFA_45WD")
         for aid, cid, s, a in src.rel["assessment"]:
             ks = P.of(a)
             if ks:
                 w = cal.wd(s, a)
                 ok = w is not None and w <= 45
                 for k in ks:
+                    days45[k].append(w)
                     nc[k] += 1
                     d45[k] += 1
                     if ok:
@@ -572,6 +584,7 @@ def compute(src, cal):
     # --- child protection ---------------------------------------------------
     if src.has("s47_enquiry"):
         n, d = R.ensure("ICPC_15WD")
+        days15 = R.case_days("ICPC_15WD")
         for sid, cid, sd, icpc, tin in src.rel["s47_enquiry"]:
             if tin is True:
                 continue
@@ -580,6 +593,7 @@ def compute(src, cal):
                 w = cal.wd(sd, icpc)
                 ok = w is not None and w <= 15
                 for k in ks:
+                    days15[k].append(w)
                     d[k] += 1
                     if ok:
                         n[k] += 1
@@ -708,6 +722,8 @@ def compute(src, cal):
             ok10 = w is not None and w <= 10
             ok15 = w is not None and w <= 15
             for k in ks:
+                R.case_days("CP_VISIT_10WD")[k].append(w)
+                R.case_days("CP_VISIT_15WD")[k].append(w)
                 d10[k] += 1
                 d15[k] += 1
                 if ok10:
@@ -1151,6 +1167,70 @@ def run(src, cal):
     if res is None:
         return []
     return output_rows(src, *res)
+
+
+# The distributions of the indicators measured in working days (the views
+# timeliness and timeliness_band), written from the issue's words: each
+# figure's cases and those in its numerator, the nearest-rank quartiles
+# (the value at position ceil(p * n) of the n counted working days in
+# order), the 90th percentile and the longest; the bands the DfE and LAIT
+# publish (conferences 0-10, 11-15, 16-20, 21 and over; assessments 0-20,
+# 21-45, 46-65, over 65) and the indicators' own thresholds otherwise.
+TIMELINESS_BANDS = {
+    "REF_1WD": [(0, 1), (2, 3), (4, None)],
+    "REF_OVER_3WD": [(0, 1), (2, 3), (4, None)],
+    "CFA_45WD": [(0, 20), (21, 45), (46, 65), (66, None)],
+    "ICPC_15WD": [(0, 10), (11, 15), (16, 20), (21, None)],
+    "CP_VISIT_10WD": [(0, 10), (11, 15), (16, None)],
+    "CP_VISIT_15WD": [(0, 10), (11, 15), (16, None)],
+}
+
+
+def nearest_rank(sorted_days, p):
+    if not sorted_days:
+        return None
+    pos = math.ceil(p * len(sorted_days))
+    return sorted_days[max(pos, 1) - 1]
+
+
+def timeliness_rows(src, P, R):
+    rows = []
+    for code in INDICATORS:
+        if code not in TIMELINESS_BANDS or code not in R.days or not src.has(*SPEC[code][1]):
+            continue
+        for k, (ptype, label, first, last) in enumerate(P.items):
+            days = R.days[code][k]
+            if not days:
+                continue
+            counted = sorted(w for w in days if w is not None)
+            q = [nearest_rank(counted, p) for p in (Fraction(1, 4), Fraction(1, 2), Fraction(3, 4), Fraction(9, 10))]
+            rows.append((code, ptype, label, str(len(days)), str(R.num[code][k]))
+                        + tuple("" if x is None else str(x) for x in q)
+                        + ("" if not counted else str(counted[-1]),))
+    return rows
+
+
+def band_rows(src, P, R):
+    rows = []
+    for code in INDICATORS:
+        if code not in TIMELINESS_BANDS or code not in R.days or not src.has(*SPEC[code][1]):
+            continue
+        bands = TIMELINESS_BANDS[code]
+        for k, (ptype, label, first, last) in enumerate(P.items):
+            days = R.days[code][k]
+            if not days:
+                continue
+            for i, (lo, hi) in enumerate(bands):
+                n = sum(1 for w in days if w is not None and w >= lo and (hi is None or w <= hi))
+                name = "%d-%d" % (lo, hi) if hi is not None else "%d and over" % lo
+                rows.append((code, ptype, label, name, str(n)))
+            under = sum(1 for w in days if w is not None and w < 0)
+            if under:
+                rows.append((code, ptype, label, "under 0 (dates in the wrong order)", str(under)))
+            unknown = sum(1 for w in days if w is None)
+            if unknown:
+                rows.append((code, ptype, label, "not known", str(unknown)))
+    return rows
 
 
 # ---------------------------------------------------------------------------
@@ -1637,6 +1717,10 @@ def main():
     ap.add_argument("--calendar", default="england-and-wales")
     ap.add_argument("--dbname")
     ap.add_argument("--self-test", action="store_true")
+    ap.add_argument("--timeliness", action="store_true",
+                    help="print the working-day distributions (the view timeliness) instead")
+    ap.add_argument("--bands", action="store_true",
+                    help="print the cases by band of working days (the view timeliness_band) instead")
     args = ap.parse_args()
     if args.self_test:
         return self_test()
@@ -1644,6 +1728,17 @@ def main():
         ap.error("--schema is required")
     src = load_source(args.schema, args.dbname)
     cal = load_calendar(args.calendar, args.dbname)
+    if args.timeliness or args.bands:
+        res = compute(src, cal)
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        if args.timeliness:
+            w.writerow(["indicator", "period_type", "period", "cases", "within_timescale", "lower_quartile",
+                        "median", "upper_quartile", "p90", "longest"])
+            w.writerows(timeliness_rows(src, *res) if res else [])
+        else:
+            w.writerow(["indicator", "period_type", "period", "band", "cases"])
+            w.writerows(band_rows(src, *res) if res else [])
+        return 0
     write_csv(run(src, cal), sys.stdout)
     return 0
 

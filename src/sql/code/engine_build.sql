@@ -111,8 +111,12 @@ BEGIN
 
     -- The report objects, in build order.
     FOR o IN SELECT * FROM cspi.report_object ORDER BY build_order LOOP
-        query := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA'],
-                                    ARRAY[quote_ident(schema), quote_literal(calendar), quote_literal(schema)]);
+        query := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA', 'TIMELINESS', 'BANDS'],
+                                    ARRAY[quote_ident(schema), quote_literal(calendar), quote_literal(schema),
+                                          CASE WHEN o.definition LIKE '%@TIMELINESS@%'
+                                               THEN cspi_internal.timeliness_query(quote_ident(schema), false) END,
+                                          CASE WHEN o.definition LIKE '%@BANDS@%'
+                                               THEN cspi_internal.timeliness_query(quote_ident(schema), true) END]);
         BEGIN
             IF o.kind = 'view' THEN
                 pending := pending || cspi_internal.publish_view(schema, o.name, query, true, skip_schemas);

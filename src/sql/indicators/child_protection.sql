@@ -238,3 +238,14 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('', 'within_10wd', 'Within 10 working days.'),
  ('', 'within_15wd', 'Within 15 working days.')
 ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;
+
+-- Measured in working days: the distribution of each figure's cases
+-- (timeliness) and their bands (timeliness_band).  The conference bands
+-- are those the DfE and LAIT publish for the working days from strategy
+-- discussion to initial child protection conference; the visit bands are
+-- the thresholds of CP_VISIT_10WD and CP_VISIT_15WD.
+INSERT INTO cspi.indicator_timeliness (indicator, days, bands, bands_source) VALUES
+    ('ICPC_15WD', 'working_days', '{0,11,16,21}', 'the DfE and LAIT: working days from strategy discussion to initial child protection conference (0-10, 11-15, 16-20, 21 and over)'),
+    ('CP_VISIT_10WD', 'working_days', '{0,11,16}', 'cspi: the thresholds of CP_VISIT_10WD (10 working days) and CP_VISIT_15WD (15)'),
+    ('CP_VISIT_15WD', 'working_days', '{0,11,16}', 'cspi: the thresholds of CP_VISIT_10WD (10 working days) and CP_VISIT_15WD (15)')
+ON CONFLICT (indicator) DO UPDATE SET days = EXCLUDED.days, bands = EXCLUDED.bands, bands_source = EXCLUDED.bands_source;

@@ -126,3 +126,14 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('', 'within_45wd', 'Completed within 45 working days.'),
  ('referral_timeliness', 'completed_date', 'The date the referral was completed.')
 ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;
+
+-- Measured in working days: the distribution of each figure's cases
+-- (timeliness) and their bands (timeliness_band).  The assessment bands
+-- are those the DfE and LAIT publish for the working days to an
+-- assessment's authorisation; the referral bands are the thresholds of
+-- REF_1WD and REF_OVER_3WD.
+INSERT INTO cspi.indicator_timeliness (indicator, days, bands, bands_source) VALUES
+    ('REF_1WD', 'working_days', '{0,2,4}', 'cspi: the thresholds of REF_1WD (1 working day) and REF_OVER_3WD (over 3)'),
+    ('REF_OVER_3WD', 'working_days', '{0,2,4}', 'cspi: the thresholds of REF_1WD (1 working day) and REF_OVER_3WD (over 3)'),
+    ('CFA_45WD', 'working_days', '{0,21,46,66}', 'the DfE and LAIT: working days to the authorisation of the assessment (0-20, 21-45, 46-65, over 65)')
+ON CONFLICT (indicator) DO UPDATE SET days = EXCLUDED.days, bands = EXCLUDED.bands, bands_source = EXCLUDED.bands_source;

@@ -64,6 +64,24 @@ COMMENT ON COLUMN cspi.indicator_measure.denominator IS 'Which counted rows are 
 COMMENT ON COLUMN cspi.indicator_measure.query IS 'query: the query, returning period_type, period, num and den; @R@ is the schema it runs in.';
 COMMENT ON COLUMN cspi.indicator_measure.cases_query IS 'query: the cases behind a figure (cspi.cases), returning in_numerator, child_id, case_id, case_date and details for the period from $1 to $2; @R@ is the schema it runs in.';
 
+-- The indicators whose cases are measured in working days, for the
+-- distributions of the views timeliness and timeliness_band: the working
+-- days of each case, and the bands they are counted in.
+CREATE TABLE cspi.indicator_timeliness (
+    indicator    text PRIMARY KEY REFERENCES cspi.indicator_measure (indicator) ON UPDATE CASCADE,
+    days         text NOT NULL,
+    bands        integer[] CHECK (bands IS NULL OR (cardinality(bands) > 0 AND bands[1] = 0)),
+    bands_source text,
+    CONSTRAINT indicator_timeliness_source_check CHECK ((bands IS NULL) = (bands_source IS NULL))
+);
+COMMENT ON TABLE cspi.indicator_timeliness IS
+'The indicators measured in working days (an event measure over a drill-down with each case''s working days): the distribution of the working days of each figure''s cases (the view timeliness) and their counts by band (timeliness_band). Shipped by the indicator family files.';
+COMMENT ON COLUMN cspi.indicator_timeliness.indicator IS 'The indicator (its measure in cspi.indicator_measure says which rows are its cases and which are within the timescale).';
+COMMENT ON COLUMN cspi.indicator_timeliness.days IS 'The working days of a case: an expression over the measure''s relation (NULL where they cannot be counted).';
+COMMENT ON COLUMN cspi.indicator_timeliness.bands IS 'The first working day of each band, from 0: {0,11,16,21} is 0-10, 11-15, 16-20 and 21 and over. NULL: no bands.';
+COMMENT ON COLUMN cspi.indicator_timeliness.bands_source IS 'Who publishes the bands (the DfE, LAIT, or cspi''s own from the indicator''s thresholds).';
+GRANT SELECT ON cspi.indicator_timeliness TO PUBLIC;
+
 -- Which report schema was deployed from what, by which version of cspi.
 -- pg_dump keeps it.  Anyone may read it; only a role that owns a report
 -- schema (or is a member of its owner) may change its row.
