@@ -81,6 +81,26 @@ CREATE OR REPLACE FUNCTION cspi_internal.measure_groups(families boolean DEFAULT
 COMMENT ON FUNCTION cspi_internal.measure_groups(boolean) IS
 'The event measures of cspi.indicator_measure grouped into the counting queries of indicator_value: relation, anchor, whether counted per period (else per month and rolled up), the row filter of a per-period query, the aggregates and the VALUES rows (used by measure_queries). With families true, only the measures that count distinct families; false, only the others.';
 
+-- A hand-written measure's query over the report objects of schema (a
+-- quoted identifier), each relation of shared read from its common table
+-- expression shared_<relation> instead (cspi_internal.measure_queries).
+CREATE OR REPLACE FUNCTION cspi_internal.shared_references(query text, schema text, shared text[]) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    filled text := cspi_internal.fill_template(query, ARRAY['R'], ARRAY['"@R@"']);
+    r text;
+BEGIN
+    FOREACH r IN ARRAY shared LOOP
+        filled := regexp_replace(filled, format('"@R@"\.("?)%s\1(?![a-z_0-9])', r), quote_ident('shared_' || r), 'g');
+    END LOOP;
+    RETURN replace(filled, '"@R@".', schema || '.');
+END
+$fn$;
+COMMENT ON FUNCTION cspi_internal.shared_references(text, text, text[]) IS
+'For cspi_internal.measure_queries: a hand-written measure''s query (@R@ the schema) over the report objects of schema, each relation of shared read from its common table expression shared_<relation>.';
+
 -- The counting queries of indicator_value, made from cspi.indicator_measure.
 -- Every relation is computed once: a relation that more than one counting
 -- query reads (one anchor date counted per month, another per period) is a
@@ -104,11 +124,20 @@ DECLARE
     ctes text[] := '{}';
     source text;
 BEGIN
-    -- The relations more than one event query reads.
+    -- The relations more than one event query reads (a hand-written
+    -- query counting as one for each relation it names).
     SELECT coalesce(array_agg(r.relation ORDER BY r.relation), '{}') INTO shared
-      FROM (SELECT mg.relation FROM cspi_internal.measure_groups(measure_queries.families) mg
-             WHERE mg.relation = coalesce(measure_queries.relation, mg.relation)
-             GROUP BY mg.relation HAVING count(*) > 1) r;
+      FROM (SELECT x.relation
+              FROM (SELECT mg.relation::text FROM cspi_internal.measure_groups(measure_queries.families) mg
+                     WHERE mg.relation = coalesce(measure_queries.relation, mg.relation)
+                    UNION ALL
+                    SELECT DISTINCT ON (m.indicator, x.name) x.name
+                      FROM cspi.indicator_measure m
+                     CROSS JOIN LATERAL (SELECT (regexp_matches(m.query, '@R@\.([a-z_0-9]+)', 'g'))[1] AS name) x
+                     WHERE m.kind = 'query' AND measure_queries.relation IS NULL
+                       AND (measure_queries.families IS NULL
+                            OR (m.count_distinct IS NOT DISTINCT FROM 'family_id') = measure_queries.families)) x
+             GROUP BY x.relation HAVING count(*) > 1) r;
     SELECT coalesce(array_agg(format('%I AS MATERIALIZED (SELECT * FROM %s.%I)', 'shared_' || r, schema, r)
                               ORDER BY r), '{}')
       INTO ctes FROM unnest(shared) AS r;
@@ -140,10 +169,11 @@ $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
         END IF;
     END LOOP;
 
-    -- Hand-written queries.
+    -- Hand-written queries, reading a shared relation from its common
+    -- table expression.
     SELECT parts || coalesce(array_agg(format('SELECT %L, q.period_type, q.period, q.num, q.den FROM (%s) q',
                                               m.indicator,
-                                              cspi_internal.fill_template(m.query, ARRAY['R'], ARRAY[schema]))
+                                              cspi_internal.shared_references(m.query, schema, shared))
                                        ORDER BY m.indicator), '{}')
       INTO parts
       FROM cspi.indicator_measure m WHERE m.kind = 'query' AND measure_queries.relation IS NULL
