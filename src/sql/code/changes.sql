@@ -525,7 +525,7 @@ BEGIN
     IF full_reason IS NOT NULL THEN
         -- Computed by CREATE TABLE AS, which can use parallel workers (an
         -- INSERT ... SELECT cannot), then put in place.
-        EXECUTE format('CREATE UNLOGGED TABLE %I.indicator_count_new AS %s', internal, cspi_internal.count_query(quote_ident(internal)));
+        EXECUTE format('CREATE UNLOGGED TABLE %I.indicator_count_new AS %s', internal, cspi_internal.count_statement(quote_ident(internal), calendar));
         EXECUTE format('DELETE FROM %I.indicator_count', internal);
         EXECUTE format('INSERT INTO %1$I.indicator_count SELECT * FROM %1$I.indicator_count_new', internal);
         EXECUTE format('DROP TABLE %I.indicator_count_new', internal);

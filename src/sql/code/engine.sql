@@ -241,6 +241,55 @@ $fn$;
 COMMENT ON FUNCTION cspi_internal.count_query(text, boolean) IS
 'The query of the counts behind every figure, (indicator, period_type, period, num, den), over the report objects in schema (a quoted identifier): what a deploy stores in indicator_count and a refresh computes again (whole, or for the changed children only). families: as for measure_queries.';
 
+-- count_query as one statement that computes each report object once: the
+-- objects are common table expressions of it, materialized when more than
+-- one object or counting query reads them (the episodes of care, the
+-- periods of care and the placements are read by several), else inlined as
+-- the views would be; the source relations, periods and deployment are
+-- the internal schema's.  Over the views themselves, each object that reads
+-- another computes it again.  A deploy and a full refresh store it in
+-- indicator_count.
+CREATE OR REPLACE FUNCTION cspi_internal.count_statement(schema text, calendar text) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    o record;
+    names text[] := '{}';
+    bodies text[] := '{}';
+    query text := cspi_internal.side_references(cspi_internal.count_query('"@R@"'), 'c');
+    ctes text[] := '{}';
+    everything text;
+    refs integer;
+BEGIN
+    FOR o IN SELECT r.name, r.definition FROM cspi.report_object r
+              WHERE r.kind = 'view' AND r.name <> 'data_quality'
+                AND r.build_order < (SELECT i.build_order FROM cspi.report_object i WHERE i.name = 'indicator_value')
+              ORDER BY r.build_order LOOP
+        names := names || o.name;
+        bodies := bodies || cspi_internal.side_references(
+                                cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA'],
+                                                            ARRAY['"@R@"', quote_literal(calendar), quote_literal(schema)]),
+                                'c');
+    END LOOP;
+    everything := array_to_string(bodies, E'\n') || E'\n' || query;
+    -- What the objects read of the internal schema: inlined.
+    SELECT coalesce(array_agg(format('%I AS NOT MATERIALIZED (SELECT * FROM %s.%I)', 'c.' || x.name, schema, x.name)
+                              ORDER BY x.name), '{}')
+      INTO ctes
+      FROM (SELECT DISTINCT (regexp_matches(everything, '"c\.([a-z_0-9]+)"', 'g'))[1] AS name) x
+     WHERE NOT x.name = ANY (names);
+    FOR i IN 1 .. cardinality(names) LOOP
+        SELECT count(*) INTO refs FROM regexp_matches(everything, format('"c\.%s"', names[i]), 'g');
+        ctes := ctes || format('%I AS %s (%s)', 'c.' || names[i],
+                               CASE WHEN refs > 1 THEN 'MATERIALIZED' ELSE 'NOT MATERIALIZED' END, bodies[i]);
+    END LOOP;
+    RETURN 'WITH ' || array_to_string(ctes, E',\n') || E'\nSELECT * FROM (' || query || ') AS counts';
+END
+$fn$;
+COMMENT ON FUNCTION cspi_internal.count_statement(text, text) IS
+'count_query over the internal schema (a quoted identifier) as one statement that computes each report object once (a common table expression, materialized when read more than once), on the calendar given: what a deploy and a full refresh store in indicator_count.';
+
 -- Views (and materialized views) that depend on relid, outside cspi's own
 -- report objects, in an order that recreates them: a council's own views
 -- over a published object, with their owners, grants and comments.
