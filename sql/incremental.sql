@@ -71,11 +71,11 @@ SELECT last_refresh FROM cspi.deployment WHERE report_schema = 'inc_rep';
 -- The date the data is as at follows the changes, and equals what the
 -- source says: the latest event is R3's completion on 2 August 2023, with
 -- no event after it (infinity).  A referral for 1 May 2099 (a date in the
--- future, outside the report's years) is the next event; deleted again, it
--- stays the next event cspi knows of (one known too early can only make a
--- refresh read the source), and the latest is unchanged.  R2 completed on
--- 2 August too, then R3 deleted: R3 was on the latest day, so the refresh
--- reads the source: R2's 2 August, and no event after it.
+-- future, outside the report's years) is the next event; deleted again,
+-- its old row dated after the latest day makes the refresh read the source
+-- (no next event, the latest unchanged).  R2 completed on 2 August too,
+-- then R3 deleted: R3 was on the latest day, so the refresh reads the
+-- source: R2's 2 August, and no event after it.
 SELECT latest_event, next_event, latest_event = cspi.latest_event_date('inc_rep') AS as_source
   FROM cspi.deployment WHERE report_schema = 'inc_rep';
 INSERT INTO inc_src.referral VALUES ('R9', 'C4', '2099-05-01', NULL);
@@ -93,6 +93,15 @@ SELECT last_refresh, latest_event, next_event, latest_event = cspi.latest_event_
   FROM cspi.deployment WHERE report_schema = 'inc_rep';
 SELECT cspi.refresh('inc_full', incremental => false);
 SELECT pg_temp.differences('inc_rep', 'inc_full') AS differences;
+-- A referral for 1 September 2023, inserted and deleted again between two
+-- refreshes: its date is in the log as a new row, but it is gone, so the
+-- latest event stays 2 August (a logged old row after the latest day
+-- makes the refresh read the source).
+INSERT INTO inc_src.referral VALUES ('R10', 'C4', '2023-09-01', NULL);
+DELETE FROM inc_src.referral WHERE referral_id = 'R10';
+SELECT cspi.refresh('inc_rep');
+SELECT latest_event, next_event, latest_event = cspi.latest_event_date('inc_rep') AS as_source
+  FROM cspi.deployment WHERE report_schema = 'inc_rep';
 
 -- When it must count everything, it says why.
 TRUNCATE inc_src.visit;
@@ -194,8 +203,9 @@ DROP ROLE inc_stranger;
 -- share of every table's rows inserted, updated (dates moved, rows moved
 -- to another child, children to another family) and deleted, round after
 -- round; rows without a child, reviews moved to another plan, children
--- deleted.  Then rounds that change one or two relations only, so that
--- each report object is counted again for a different set of children
+-- deleted, reviews without a plan.  Then rounds that change one or two
+-- relations only, so that each report object is counted again for a
+-- different set of children
 -- (those whose rows changed in a relation it depends on): visits; care
 -- episodes; dates of birth of children in care; allocations and health
 -- assessments; child-protection plans and reviews.
@@ -220,6 +230,9 @@ BEGIN
              WHERE review_id IN (SELECT review_id FROM inc_gen.cp_review ORDER BY review_id DESC LIMIT 4);
         ELSIF r = 4 THEN
             DELETE FROM inc_gen.child WHERE child_id IN (SELECT child_id FROM inc_gen.child ORDER BY child_id DESC LIMIT 5);
+        ELSIF r = 5 THEN
+            UPDATE inc_gen.cp_review SET plan_id = NULL
+             WHERE review_id IN (SELECT review_id FROM inc_gen.cp_review ORDER BY review_id LIMIT 2);
         ELSIF r = 7 THEN
             UPDATE inc_gen.visit SET visit_date = visit_date - 9
              WHERE visit_id IN (SELECT visit_id FROM inc_gen.visit WHERE visit_date BETWEEN '2020-06-01' AND '2023-06-01'

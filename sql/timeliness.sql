@@ -41,7 +41,11 @@ INSERT INTO tl_src.s47_enquiry VALUES
     ('S1', 'C1', '2023-09-04', '2023-09-18', false), ('S2', 'C2', '2023-09-04', '2023-09-25', false),
     ('S3', 'C1', '2023-09-04', '2023-10-02', false), ('S4', 'C2', '2023-09-04', '2023-10-03', false),
     ('S5', 'C1', '2023-09-04', '2023-09-05', true);
+-- A referral dated infinity (not in any period): the drill-down does not
+-- take it for its own re-referral (infinity less 12 months is infinity).
+INSERT INTO tl_src.referral VALUES ('R9', 'C1', 'infinity', NULL);
 SELECT count(*) FROM cspi.deploy('tl_src', 'tl_rep');
+SELECT referral_id, previous_referral_date, rereferral_12m FROM tl_rep.referral_timeliness WHERE referral_id = 'R9';
 
 SELECT indicator, period, cases, within_timescale, lower_quartile, median, upper_quartile, p90, longest
   FROM tl_rep.timeliness WHERE period IN ('2023/24', '2023/24 Q2', '2023/24 Q3', '2023-07', '2023-10')

@@ -492,6 +492,7 @@ DECLARE
     family_children text[];
     changed_children text[];
     changed_relations text[];
+    review_without_plan boolean := false;
     families text[];
     plans text[];
     rel text;
@@ -548,10 +549,12 @@ BEGIN
         -- logged).
         plans := '{}';
         IF 'cp_review' = ANY (present) AND 'cp_plan' = ANY (present) THEN
-            EXECUTE format('SELECT coalesce(array_agg(DISTINCT t.plan_id) FILTER (WHERE t.plan_id IS NOT NULL), ''{}'')
+            EXECUTE format('SELECT coalesce(array_agg(DISTINCT t.plan_id) FILTER (WHERE t.plan_id IS NOT NULL), ''{}''),
+                                   coalesce(bool_or(t.plan_id IS NULL), false)
                               FROM (SELECT %s AS plan_id FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%I.cp_review, l.row) AS t
                                      WHERE l.relation = ''cp_review'') t',
-                           cspi_internal.source_column(source_schema, 'cp_review', 'plan_id'), changes, source_schema) INTO plans;
+                           cspi_internal.source_column(source_schema, 'cp_review', 'plan_id'), changes, source_schema)
+               INTO plans, review_without_plan;
             parts := parts || format('SELECT p.child_id, ''cp_review'' FROM %I.src_cp_plan p WHERE p.plan_id = ANY (%L::text[])', internal, plans)
                            || format('SELECT %s, ''cp_review'' FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%I.cp_plan, l.row) AS t
                                        WHERE l.relation = ''cp_plan'' AND %s = ANY (%L::text[])',
@@ -564,6 +567,8 @@ BEGIN
                                (SELECT coalesce(array_agg(y.c ORDER BY y.relation, y.c), ''{}'') FROM (SELECT DISTINCT x.c, x.relation FROM x WHERE x.c IS NOT NULL) y),
                                (SELECT coalesce(array_agg(y.relation ORDER BY y.relation, y.c), ''{}'') FROM (SELECT DISTINCT x.c, x.relation FROM x WHERE x.c IS NOT NULL) y)',
                        array_to_string(parts, E'\nUNION ALL\n')) INTO children, with_null, changed_children, changed_relations;
+        -- A review without a plan is counted with the rows without a child.
+        with_null := with_null OR review_without_plan;
 
         -- For the family measures, closed under family: the families of
         -- the logged rows of child and family_support, then in turn the
@@ -617,15 +622,18 @@ BEGIN
 
     -- The latest event, from the changes when that tells (else the caller
     -- reads the source): the same, or a later one logged, unless a logged
-    -- old row was on the latest day (it may have been the only one) or a
-    -- later event known before may be due by now.
+    -- old row was on the latest day or after it (it may have been the only
+    -- one on that day, or a row inserted and changed again within the
+    -- changes, whose new date is logged but gone) or a later event known
+    -- before may be due by now.
     IF full_reason IS NULL AND next_event IS NOT NULL AND next_event > today THEN
         SELECT array_agg(format('SELECT l.is_new, %s FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%I.%I, l.row) AS t WHERE l.relation = %L',
                                 cspi_internal.source_column(source_schema, e.relation, e.column_name), changes, source_schema, e.relation, e.relation))
           INTO parts
           FROM cspi_internal.event_columns() e
          WHERE e.relation = ANY (present);
-        EXECUTE format('SELECT coalesce(bool_or(NOT x.is_new AND x.d = $1), false), max(x.d) FILTER (WHERE x.is_new AND x.d <= $2),
+        EXECUTE format('SELECT coalesce(bool_or(NOT x.is_new AND x.d IS NOT NULL AND ($1 IS NULL OR x.d >= $1)), false),
+                               max(x.d) FILTER (WHERE x.is_new AND x.d <= $2),
                                min(x.d) FILTER (WHERE x.is_new AND x.d > $2)
                           FROM (%s) AS x(is_new, d)', coalesce(array_to_string(parts, ' UNION ALL '), 'SELECT NULL::boolean, NULL::date WHERE false'))
            INTO lost, new_latest, new_next USING latest, today;

@@ -57,9 +57,10 @@ WITH referral AS (
     -- The child's latest referral in the 12 months before this one (not on
     -- the same day), read from the child's referrals in date order rather
     -- than by joining each referral to the others; none for a referral
-    -- without a child or a date.
+    -- without a child or a finite date (infinity less 12 months is still
+    -- infinity, so the window would find the referral itself).
     SELECT r.*,
-           CASE WHEN r.child_id IS NOT NULL
+           CASE WHEN r.child_id IS NOT NULL AND isfinite(r.referral_date)
                 THEN max(r.referral_date) OVER (PARTITION BY r.child_id ORDER BY r.referral_date
                                                 RANGE BETWEEN interval '12 months' PRECEDING AND interval '1 day' PRECEDING)
            END AS previous_referral_date
