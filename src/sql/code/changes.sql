@@ -187,15 +187,6 @@ $fn$;
 COMMENT ON FUNCTION cspi_internal.lock_change_log(name, name) IS
 'For cspi.refresh(), as the report''s owner: whether every source relation deployed has its changes logged (cspi.track_changes) and, if so, the log locked until the refresh commits and its last entry ({"position": n}), or why not ({"why": ...}).';
 
--- A query over the report objects of the schema "@R@" made a query over
--- the common table expressions of one side of cspi_internal.count_difference:
--- "@R@".name becomes "after.name" (or "before.name").
-CREATE OR REPLACE FUNCTION cspi_internal.side_references(query text, side text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN regexp_replace(query, '"@R@"\.("?)([a-z_0-9]+)\1', format('"%s.\2"', side), 'g');
-COMMENT ON FUNCTION cspi_internal.side_references(text, text) IS
-'For cspi_internal.count_difference: query, over report objects named "@R@".name, made to read the common table expressions "side.name" instead.';
-
 -- The difference the logged changes make to the counts, for one set of
 -- children (cspi_internal.refresh_counts), in one statement: each source
 -- relation restricted to them as it is (after) and as it was (before:
@@ -252,10 +243,8 @@ BEGIN
     -- (the periods, the deployment and the availability are the report's
     -- own, whatever they read).
     WITH RECURSIVE need(name) AS (
-        SELECT r.name FROM cspi.report_object r
-         WHERE r.kind = 'view' AND r.name <> 'data_quality'
-           AND r.build_order < (SELECT i.build_order FROM cspi.report_object i WHERE i.name = 'indicator_value')
-           AND (NOT count_families OR r.name IN (SELECT m.relation FROM cspi.indicator_measure m WHERE m.count_distinct = 'family_id'))
+        SELECT r.name FROM cspi_internal.counted_objects() r
+         WHERE NOT count_families OR r.name IN (SELECT m.relation FROM cspi.indicator_measure m WHERE m.count_distinct = 'family_id')
         UNION
         SELECT x.name
           FROM need n JOIN cspi.report_object r ON r.name = n.name
@@ -349,13 +338,9 @@ BEGIN
                       'before.src_' || rel, 'after.src_' || rel, cspi_internal.source_select_list(source_schema, rel),
                       logged || 'NOT l.is_new', rel, logged || 'l.is_new');
     END LOOP;
-    FOR o IN SELECT * FROM cspi.report_object r
-              WHERE r.name = ANY (needed) AND r.kind = 'view' AND r.name <> 'data_quality'
-                AND r.build_order < (SELECT i.build_order FROM cspi.report_object i WHERE i.name = 'indicator_value')
-              ORDER BY r.build_order LOOP
-        body := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA'],
-                                            ARRAY['"@R@"', quote_literal(calendar), quote_literal(internal)]);
+    FOR o IN SELECT * FROM cspi_internal.counted_objects() r WHERE r.name = ANY (needed) LOOP
         FOREACH side IN ARRAY ARRAY['after', 'before'] LOOP
+            body := cspi_internal.side_definition(o.definition, side, calendar, internal);
             IF changed_children IS NOT NULL THEN
                 -- The object reads the source relations restricted to the
                 -- children whose changes it is computed over.
@@ -371,10 +356,9 @@ BEGIN
                     END IF;
                 END LOOP;
                 ctes := ctes || format('%I AS MATERIALIZED (%s)', side || '.' || o.name,
-                                       regexp_replace(cspi_internal.side_references(body, side),
-                                                      format('"%s\.src_([a-z_0-9]+)"', side), format('"%s.src_\1/%s"', side, o.name), 'g'));
+                                       regexp_replace(body, format('"%s\.src_([a-z_0-9]+)"', side), format('"%s.src_\1/%s"', side, o.name), 'g'));
             ELSE
-                ctes := ctes || format('%I AS MATERIALIZED (%s)', side || '.' || o.name, cspi_internal.side_references(body, side));
+                ctes := ctes || format('%I AS MATERIALIZED (%s)', side || '.' || o.name, body);
             END IF;
         END LOOP;
     END LOOP;
@@ -526,7 +510,7 @@ BEGIN
     IF full_reason IS NOT NULL THEN
         -- Computed by CREATE TABLE AS, which can use parallel workers (an
         -- INSERT ... SELECT cannot), then put in place.
-        EXECUTE format('CREATE UNLOGGED TABLE %I.indicator_count_new AS %s', internal, cspi_internal.count_statement(quote_ident(internal), calendar));
+        EXECUTE format('CREATE UNLOGGED TABLE %I.indicator_count_new AS %s', internal, cspi_internal.count_statement(internal, calendar));
         EXECUTE format('DELETE FROM %I.indicator_count', internal);
         EXECUTE format('INSERT INTO %1$I.indicator_count SELECT * FROM %1$I.indicator_count_new', internal);
         EXECUTE format('DROP TABLE %I.indicator_count_new', internal);

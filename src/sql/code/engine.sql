@@ -241,6 +241,41 @@ $fn$;
 COMMENT ON FUNCTION cspi_internal.count_query(text, boolean) IS
 'The query of the counts behind every figure, (indicator, period_type, period, num, den), over the report objects in schema (a quoted identifier): what a deploy stores in indicator_count and a refresh computes again (whole, or for the changed children only). families: as for measure_queries.';
 
+-- A query over the report objects of the schema "@R@" made a query over
+-- the common table expressions of one side of a counting statement
+-- (count_statement, count_difference): "@R@".name becomes "side.name".
+CREATE OR REPLACE FUNCTION cspi_internal.side_references(query text, side text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN regexp_replace(query, '"@R@"\.("?)([a-z_0-9]+)\1', format('"%s.\2"', side), 'g');
+COMMENT ON FUNCTION cspi_internal.side_references(text, text) IS
+'For the counting statements (cspi_internal.count_statement, count_difference): query, over report objects named "@R@".name, made to read the common table expressions "side.name" instead.';
+
+-- The report objects the counts read (every view built before
+-- indicator_value, data_quality aside), in build order.
+CREATE OR REPLACE FUNCTION cspi_internal.counted_objects() RETURNS SETOF cspi.report_object
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+    SELECT r.* FROM cspi.report_object r
+     WHERE r.kind = 'view' AND r.name <> 'data_quality'
+       AND r.build_order < (SELECT i.build_order FROM cspi.report_object i WHERE i.name = 'indicator_value')
+     ORDER BY r.build_order;
+    END;
+COMMENT ON FUNCTION cspi_internal.counted_objects() IS
+'The report objects the counts behind indicator_value read (every view built before it but data_quality), in build order: what cspi_internal.count_statement and the incremental refresh compute as common table expressions.';
+
+-- A report object's definition as a common table expression of one side
+-- of a counting statement: filled for the calendar and the internal schema,
+-- its objects read as "side.name" (cspi_internal.side_references).
+CREATE OR REPLACE FUNCTION cspi_internal.side_definition(definition text, side text, calendar text, internal name) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN cspi_internal.side_references(
+               cspi_internal.fill_template(definition, ARRAY['R', 'CAL', 'SCHEMA'],
+                                           ARRAY['"@R@"', quote_literal(calendar), quote_literal(internal)]),
+               side);
+COMMENT ON FUNCTION cspi_internal.side_definition(text, text, text, name) IS
+'A report object''s definition for a counting statement: filled for calendar and the internal schema, reading the common table expressions "side.name" of the objects it reads.';
+
 -- count_query as one statement that computes each report object once: the
 -- objects are common table expressions of it, materialized when more than
 -- one object or counting query reads them (the episodes of care, the
@@ -249,7 +284,7 @@ COMMENT ON FUNCTION cspi_internal.count_query(text, boolean) IS
 -- the internal schema's.  Over the views themselves, each object that reads
 -- another computes it again.  A deploy and a full refresh store it in
 -- indicator_count.
-CREATE OR REPLACE FUNCTION cspi_internal.count_statement(schema text, calendar text) RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.count_statement(internal name, calendar text) RETURNS text
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -262,19 +297,13 @@ DECLARE
     everything text;
     refs integer;
 BEGIN
-    FOR o IN SELECT r.name, r.definition FROM cspi.report_object r
-              WHERE r.kind = 'view' AND r.name <> 'data_quality'
-                AND r.build_order < (SELECT i.build_order FROM cspi.report_object i WHERE i.name = 'indicator_value')
-              ORDER BY r.build_order LOOP
+    FOR o IN SELECT * FROM cspi_internal.counted_objects() LOOP
         names := names || o.name;
-        bodies := bodies || cspi_internal.side_references(
-                                cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA'],
-                                                            ARRAY['"@R@"', quote_literal(calendar), quote_literal(schema)]),
-                                'c');
+        bodies := bodies || cspi_internal.side_definition(o.definition, 'c', calendar, internal);
     END LOOP;
     everything := array_to_string(bodies, E'\n') || E'\n' || query;
     -- What the objects read of the internal schema: inlined.
-    SELECT coalesce(array_agg(format('%I AS NOT MATERIALIZED (SELECT * FROM %s.%I)', 'c.' || x.name, schema, x.name)
+    SELECT coalesce(array_agg(format('%I AS NOT MATERIALIZED (SELECT * FROM %I.%I)', 'c.' || x.name, internal, x.name)
                               ORDER BY x.name), '{}')
       INTO ctes
       FROM (SELECT DISTINCT (regexp_matches(everything, '"c\.([a-z_0-9]+)"', 'g'))[1] AS name) x
@@ -287,8 +316,8 @@ BEGIN
     RETURN 'WITH ' || array_to_string(ctes, E',\n') || E'\nSELECT * FROM (' || query || ') AS counts';
 END
 $fn$;
-COMMENT ON FUNCTION cspi_internal.count_statement(text, text) IS
-'count_query over the internal schema (a quoted identifier) as one statement that computes each report object once (a common table expression, materialized when read more than once), on the calendar given: what a deploy and a full refresh store in indicator_count.';
+COMMENT ON FUNCTION cspi_internal.count_statement(name, text) IS
+'count_query over the internal schema as one statement that computes each report object once (a common table expression, materialized when read more than once), on the calendar given: what a deploy and a full refresh store in indicator_count.';
 
 -- Views (and materialized views) that depend on relid, outside cspi's own
 -- report objects, in an order that recreates them: a council's own views

@@ -126,7 +126,7 @@ BEGIN
                     -- The counts indicator_value is made from, once every
                     -- view they count exists: a table, which a refresh
                     -- computes again or changes where the source changed.
-                    EXECUTE format('CREATE TABLE %I.indicator_count AS %s', schema, cspi_internal.count_statement(quote_ident(schema), calendar));
+                    EXECUTE format('CREATE TABLE %I.indicator_count AS %s', schema, cspi_internal.count_statement(schema, calendar));
                     EXECUTE format('CREATE UNIQUE INDEX ON %I.indicator_count (indicator, period_type, period)', schema);
                     EXECUTE format('COMMENT ON TABLE %I.indicator_count IS %L', schema,
                                    'The counts behind indicator_value: each measure''s numerator and denominator by period (cspi.refresh() changes them).');
