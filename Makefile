@@ -97,6 +97,7 @@ SQL_SOURCES = \
 	src/sql/code/report.sql \
 	src/sql/code/report_bi.sql \
 	src/sql/code/timeliness.sql \
+	src/sql/code/breakdown.sql \
 	src/sql/code/returns.sql \
 	src/sql/code/returns_source.sql \
 	src/sql/schema/region.sql \

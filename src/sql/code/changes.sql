@@ -165,7 +165,7 @@ BEGIN
     EXECUTE format('SELECT present_relations FROM %I.deployment', internal) INTO present;
     SELECT cspi_internal.name_list(array_agg(r ORDER BY r)) INTO untracked
       FROM unnest(present) AS r
-     WHERE r <> 'population' AND strpos(r, '.') = 0
+     WHERE r NOT IN ('population', 'population_age_band') AND strpos(r, '.') = 0
        AND NOT EXISTS (
            SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              JOIN pg_trigger t ON t.tgrelid = c.oid
@@ -312,7 +312,8 @@ BEGIN
         END IF;
         -- A row without a child is counted with every other such row.
         restriction := CASE
-            WHEN rel = 'population' THEN 'true'
+            WHEN NOT EXISTS (SELECT 1 FROM cspi.contract_column c WHERE c.relation = rel AND c.column_name IN ('child_id', 'plan_id'))
+                THEN 'true'
             WHEN rel = 'cp_review' THEN format('(%1$s = ANY ($2) OR (%1$s IS NULL AND %2$s))',
                                                cspi_internal.source_column(source_schema, rel, 'plan_id'), with_null::text)
             ELSE format('(%1$s = ANY ($1) OR (%1$s IS NULL AND %2$s))',

@@ -14,7 +14,11 @@ BEGIN
         CREATE TABLE %1$s.child (
             child_id text PRIMARY KEY,
             family_id text,
-            date_of_birth date
+            date_of_birth date,
+            sex text,
+            ethnicity text,
+            disability text,
+            upn text
         );
         CREATE TABLE %1$s.population (
             year integer PRIMARY KEY,
@@ -24,7 +28,9 @@ BEGIN
             referral_id text PRIMARY KEY,
             child_id text,
             referral_date date,
-            completed_date date
+            completed_date date,
+            source text,
+            nfa boolean
         );
         CREATE TABLE %1$s.assessment (
             assessment_id text PRIMARY KEY,
@@ -78,7 +84,10 @@ BEGIN
             child_id text,
             start_date date,
             end_date date,
-            qualified_social_worker boolean
+            qualified_social_worker boolean,
+            worker_id text,
+            team text,
+            locality text
         );
         CREATE TABLE %1$s.health_assessment (
             child_id text,
@@ -112,13 +121,32 @@ BEGIN
             end_date date,
             PRIMARY KEY (case_id, child_id)
         );
+        CREATE TABLE %1$s.contact (
+            contact_id text PRIMARY KEY,
+            child_id text,
+            contact_date date,
+            source text,
+            outcome text
+        );
+        CREATE TABLE %1$s.cin_plan (
+            plan_id text PRIMARY KEY,
+            child_id text,
+            start_date date,
+            end_date date
+        );
+        CREATE TABLE %1$s.population_age_band (
+            year integer,
+            age_band text,
+            children integer,
+            PRIMARY KEY (year, age_band)
+        );
     $ddl$, s);
     -- Their changes are logged, for the incremental refresh.
     PERFORM cspi.track_changes(source_schema);
 END
 $fn$;
 COMMENT ON FUNCTION cspi.create_source_tables(name) IS
-'Creates the schema (if needed) and empty tables with exactly the data contract''s columns, types and keys, for councils that load their data rather than pointing cspi at views: the fifteen relations every council has. A relation an indicator family adds (cin_episode) is made by cspi.create_source_table, so that a source without it leaves its indicators unavailable rather than zero. Their changes are logged from the start (cspi.track_changes), so that a refresh counts again only what changed.';
+'Creates the schema (if needed) and empty tables with exactly the data contract''s columns, types and keys, for councils that load their data rather than pointing cspi at views: the relations every council has (the fifteen of release 1.0, and contact, cin_plan and population_age_band, which nothing requires yet: empty, they give counts rather than rates by age band). A relation an indicator family adds (cin_episode) is made by cspi.create_source_table, so that a source without it leaves its indicators unavailable rather than zero. Their changes are logged from the start (cspi.track_changes), so that a refresh counts again only what changed.';
 
 -- One relation of the contract as an empty table: for a relation that an
 -- indicator family adds (src/sql/indicators/), which create_source_tables
@@ -158,12 +186,30 @@ INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning
     ('child', 'child_id', 'id', 1, 'unique'),
     ('child', 'family_id', 'id', 2, 'household/family grouping; NULL is left out of family counts'),
     ('child', 'date_of_birth', 'date', 3, 'date of birth'),
+    ('child', 'sex', 'code', 4, 'DfE code: 1 male, 2 female, 9 not stated or indeterminate (0 or NULL: not known)'),
+    ('child', 'ethnicity', 'code', 5, 'DfE ethnicity code (WBRI, MWBC, AIND, BAFR, CHNE, OOTH..., REFU refused, NOBT not yet obtained)'),
+    ('child', 'disability', 'code or flag', 6, 'true or a CIN census disability code (MOB, HAND, PC, INC, COMM, LD, HEAR, VIS, BEH, CON, AUT, DDA): disabled; false or NONE: not; NULL: not known'),
+    ('child', 'upn', 'code', 7, 'unique pupil number'),
+    ('population_age_band', 'year', 'integer', 1, 'ONS mid-year estimate year'),
+    ('population_age_band', 'age_band', 'code', 2, 'the DfE''s age band: under 1, 1-4, 5-9, 10-15 or 16 and over (16 and 17)'),
+    ('population_age_band', 'children', 'integer', 3, 'resident children of that age'),
+    ('contact', 'contact_id', 'id', 1, 'unique'),
+    ('contact', 'child_id', 'id', 2, 'the child'),
+    ('contact', 'contact_date', 'date', 3, 'date the contact was received'),
+    ('contact', 'source', 'code', 4, 'DfE referral source code, as the CIN census''s (1A to 1D individual, 2A and 2B education, 3A to 3F health, 4 housing, 5A to 5D local authority services, 6 police, 7 other legal agency, 8 other, 9 anonymous, 10 unknown)'),
+    ('contact', 'outcome', 'code', 5, 'what the front door decided (such as REFERRAL, NFA, EARLY HELP)'),
+    ('cin_plan', 'plan_id', 'id', 1, 'unique'),
+    ('cin_plan', 'child_id', 'id', 2, 'the child'),
+    ('cin_plan', 'start_date', 'date', 3, 'start of the child in need plan'),
+    ('cin_plan', 'end_date', 'date', 4, 'end of the plan; NULL = open'),
     ('population', 'year', 'integer', 1, 'ONS mid-year estimate year'),
     ('population', 'children', 'integer', 2, 'resident population aged 0 to 17'),
     ('referral', 'referral_id', 'id', 1, 'unique'),
     ('referral', 'child_id', 'id', 2, 'the child'),
     ('referral', 'referral_date', 'date', 3, 'date the referral was received'),
     ('referral', 'completed_date', 'date', 4, 'date the referral was completed; NULL = still open'),
+    ('referral', 'source', 'code', 5, 'DfE referral source code (CIN census: 1A to 10, as contact.source)'),
+    ('referral', 'nfa', 'boolean', 6, 'the referral ended in no further action (CIN census REFNFA); NULL = not known'),
     ('assessment', 'assessment_id', 'id', 1, 'unique'),
     ('assessment', 'child_id', 'id', 2, 'the child'),
     ('assessment', 'start_date', 'date', 3, 'start of the child and family assessment'),
@@ -202,6 +248,9 @@ INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning
     ('allocation', 'start_date', 'date', 2, 'start of the allocation'),
     ('allocation', 'end_date', 'date', 3, 'end of the allocation; NULL = open'),
     ('allocation', 'qualified_social_worker', 'flag', 4, 'the worker is a qualified, registered social worker'),
+    ('allocation', 'worker_id', 'id', 5, 'the worker allocated'),
+    ('allocation', 'team', 'code', 6, 'the worker''s team: a case''s team at a date is that of its allocation then'),
+    ('allocation', 'locality', 'code', 7, 'the team''s locality (area office)'),
     ('health_assessment', 'child_id', 'id', 1, 'the child'),
     ('health_assessment', 'kind', 'code', 2, 'initial or review'),
     ('health_assessment', 'due_date', 'date', 3, 'when it fell due'),
@@ -228,4 +277,7 @@ ON CONFLICT (relation, column_name) DO UPDATE SET kind = EXCLUDED.kind, position
 
 -- Optional columns: a source may lack them (cspi.contract_column.optional).
 UPDATE cspi.contract_column SET optional = true
- WHERE (relation, column_name) IN (('referral', 'completed_date'), ('child', 'family_id'), ('cla_episode', 'distance_miles'));
+ WHERE (relation, column_name) IN (('referral', 'completed_date'), ('child', 'family_id'), ('cla_episode', 'distance_miles'),
+                                   ('child', 'sex'), ('child', 'ethnicity'), ('child', 'disability'), ('child', 'upn'),
+                                   ('referral', 'source'), ('referral', 'nfa'),
+                                   ('allocation', 'worker_id'), ('allocation', 'team'), ('allocation', 'locality'));

@@ -50,6 +50,8 @@ CREATE OR REPLACE FUNCTION cspi_internal.contract_accepts(kind text, found regty
         WHEN 'flag' THEN (SELECT t FROM b) = 'pg_catalog.bool'::pg_catalog.regtype
         WHEN 'boolean' THEN (SELECT t FROM b) = 'pg_catalog.bool'::pg_catalog.regtype
         WHEN 'code' THEN (SELECT ty.typcategory FROM pg_catalog.pg_type ty, b WHERE ty.oid = b.t) = 'S'
+        WHEN 'code or flag' THEN (SELECT ty.typcategory FROM pg_catalog.pg_type ty, b WHERE ty.oid = b.t) = 'S'
+                                 OR (SELECT t FROM b) = 'pg_catalog.bool'::pg_catalog.regtype
         WHEN 'numeric' THEN (SELECT ty.typcategory FROM pg_catalog.pg_type ty, b WHERE ty.oid = b.t) = 'N'
         WHEN 'integer' THEN (SELECT t FROM b) IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype,
                                                   'pg_catalog.int8'::pg_catalog.regtype, 'pg_catalog.numeric'::pg_catalog.regtype)
@@ -67,6 +69,7 @@ CREATE OR REPLACE FUNCTION cspi_internal.contract_kind_words(kind text) RETURNS 
         WHEN 'flag' THEN 'true or false (boolean; NULL counts as false)'
         WHEN 'boolean' THEN 'true or false (boolean; NULL means not known)'
         WHEN 'code' THEN 'a code (text, varchar or char)'
+        WHEN 'code or flag' THEN 'a code (text, varchar or char) or true or false (boolean)'
         WHEN 'numeric' THEN 'a number (any numeric type)'
         WHEN 'integer' THEN 'a whole number (smallint, integer, bigint or numeric)'
         ELSE kind END;
@@ -95,13 +98,16 @@ CREATE OR REPLACE FUNCTION cspi_internal.contract_expression(kind text, found re
         WHEN 'flag' THEN format('coalesce((%I)::boolean, false)', column_name)
         WHEN 'boolean' THEN format('(%I)::boolean', column_name)
         WHEN 'code' THEN format('upper(btrim((%I)::text))', column_name)
+        WHEN 'code or flag' THEN CASE b.t
+            WHEN 'pg_catalog.bool'::pg_catalog.regtype THEN format('CASE WHEN %1$I THEN ''TRUE'' WHEN NOT %1$I THEN ''FALSE'' END', column_name)
+            ELSE format('upper(btrim((%I)::text))', column_name) END
         WHEN 'numeric' THEN format('(%I)::numeric', column_name)
         WHEN 'integer' THEN format('(%I)::bigint', column_name)
         END
       FROM (SELECT cspi_internal.contract_base_type(found) AS t) b;
     END;
 COMMENT ON FUNCTION cspi_internal.contract_expression(text, regtype, text) IS
-'The SQL expression that reads a source column of type found (a domain by its base type) as the contract''s kind: ids as text (a char(n) id without its trailing blanks, so that it matches the same id in a text or varchar column), dates of a timestamptz in Europe/London, timestamps kept as the source has them (a timestamptz as a real instant, so that elapsed hours are real hours across a clock change; a timestamp as wall-clock time), NULL flags as false, codes upper-cased and trimmed.';
+'The SQL expression that reads a source column of type found (a domain by its base type) as the contract''s kind: ids as text (a char(n) id without its trailing blanks, so that it matches the same id in a text or varchar column), dates of a timestamptz in Europe/London, timestamps kept as the source has them (a timestamptz as a real instant, so that elapsed hours are real hours across a clock change; a timestamp as wall-clock time), NULL flags as false, codes upper-cased and trimmed (a boolean where a code or a flag may be given as TRUE or FALSE).';
 
 -- Whether the current role owns a schema (or is a member of its owner),
 -- and the error when it does not: deploy, create_region and a region's

@@ -3,7 +3,7 @@ CREATE OR REPLACE FUNCTION cspi_internal.contract_type(kind text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN CASE kind WHEN 'id' THEN 'text' WHEN 'date' THEN 'date'
                      WHEN 'timestamp' THEN 'timestamp' WHEN 'flag' THEN 'boolean'
-                     WHEN 'boolean' THEN 'boolean' WHEN 'code' THEN 'text'
+                     WHEN 'boolean' THEN 'boolean' WHEN 'code' THEN 'text' WHEN 'code or flag' THEN 'text'
                      WHEN 'numeric' THEN 'numeric' ELSE 'bigint' END;
 COMMENT ON FUNCTION cspi_internal.contract_type(text) IS
 'The SQL type a src_ view gives a contract column of this kind that the source lacks (an absent relation, an optional column).';
@@ -111,12 +111,14 @@ BEGIN
 
     -- The report objects, in build order.
     FOR o IN SELECT * FROM cspi.report_object ORDER BY build_order LOOP
-        query := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA', 'TIMELINESS', 'BANDS'],
+        query := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA', 'TIMELINESS', 'BANDS', 'BREAKDOWN'],
                                     ARRAY[quote_ident(schema), quote_literal(calendar), quote_literal(schema),
                                           CASE WHEN o.definition LIKE '%@TIMELINESS@%'
                                                THEN cspi_internal.timeliness_query(quote_ident(schema), false) END,
                                           CASE WHEN o.definition LIKE '%@BANDS@%'
-                                               THEN cspi_internal.timeliness_query(quote_ident(schema), true) END]);
+                                               THEN cspi_internal.timeliness_query(quote_ident(schema), true) END,
+                                          CASE WHEN o.definition LIKE '%@BREAKDOWN@%'
+                                               THEN cspi_internal.breakdown_query(quote_ident(schema), present) END]);
         BEGIN
             IF o.kind = 'view' THEN
                 pending := pending || cspi_internal.publish_view(schema, o.name, query, true, skip_schemas);

@@ -147,3 +147,22 @@ COMMENT ON TABLE cspi.report_object IS
 'Every object cspi.deploy() creates in a report schema besides the src_ views, in build order: its kind, its family of indicators, its query and its comment. In a definition, @R@ stands for the schema it is built in (an identifier), @SCHEMA@ for its name (a literal) and @CAL@ for the calendar (a literal); indicator_value''s @EVENTS@ and @SNAPSHOTS@ are made from cspi.indicator_measure.';
 COMMENT ON COLUMN cspi.report_object.definition IS 'The query, with @R@, @SCHEMA@ and @CAL@ (and @EVENTS@, @SNAPSHOTS@) placeholders, filled once, in one pass.';
 
+
+-- The dimensions a figure is broken down by (the view indicator_breakdown,
+-- and cspi.cases()): which contract relations or columns each needs, and
+-- how a case's category is found.
+CREATE TABLE cspi.breakdown_dimension (
+    dimension     text PRIMARY KEY CHECK (dimension ~ '^[a-z][a-z0-9_]*$'),
+    display_order integer NOT NULL UNIQUE,
+    requires      text[] NOT NULL,
+    category      text NOT NULL,
+    title         text NOT NULL
+);
+COMMENT ON TABLE cspi.breakdown_dimension IS
+'The dimensions every figure is broken down by in the report view indicator_breakdown and that cspi.cases() gives each case: age band, sex, ethnic group, disability, unaccompanied asylum seekers, team and locality. A dimension whose source relations or columns are missing is left out (breakdown_availability says why). Shipped by cspi; adding a dimension is a row here.';
+COMMENT ON COLUMN cspi.breakdown_dimension.dimension IS 'The dimension''s name (a column of cspi.cases()).';
+COMMENT ON COLUMN cspi.breakdown_dimension.display_order IS 'Its place among the dimensions.';
+COMMENT ON COLUMN cspi.breakdown_dimension.requires IS 'The contract relations (child) or optional columns (child.sex) it needs.';
+COMMENT ON COLUMN cspi.breakdown_dimension.category IS 'The case''s category: an SQL expression over c (the case: child_id, at_date, the day the figure counts it), ch (the child''s src_child row) and al (the src_allocation row in force on at_date), @R@ the report schema; it must never be NULL (unknown holds what has no value).';
+COMMENT ON COLUMN cspi.breakdown_dimension.title IS 'What the dimension is, in words.';
+GRANT SELECT ON cspi.breakdown_dimension TO PUBLIC;

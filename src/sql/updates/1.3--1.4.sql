@@ -41,3 +41,23 @@ COMMENT ON COLUMN cspi.indicator_timeliness.bands IS 'The first working day of e
 COMMENT ON COLUMN cspi.indicator_timeliness.bands_source IS 'Who publishes the bands (the DfE, LAIT, or cspi''s own from the indicator''s thresholds).';
 GRANT SELECT ON cspi.indicator_timeliness TO PUBLIC;
 
+
+-- Breakdowns (issue 24): the dimensions every figure is broken down by.
+CREATE TABLE cspi.breakdown_dimension (
+    dimension     text PRIMARY KEY CHECK (dimension ~ '^[a-z][a-z0-9_]*$'),
+    display_order integer NOT NULL UNIQUE,
+    requires      text[] NOT NULL,
+    category      text NOT NULL,
+    title         text NOT NULL
+);
+COMMENT ON TABLE cspi.breakdown_dimension IS
+'The dimensions every figure is broken down by in the report view indicator_breakdown and that cspi.cases() gives each case: age band, sex, ethnic group, disability, unaccompanied asylum seekers, team and locality. A dimension whose source relations or columns are missing is left out (breakdown_availability says why). Shipped by cspi; adding a dimension is a row here.';
+COMMENT ON COLUMN cspi.breakdown_dimension.dimension IS 'The dimension''s name (a column of cspi.cases()).';
+COMMENT ON COLUMN cspi.breakdown_dimension.display_order IS 'Its place among the dimensions.';
+COMMENT ON COLUMN cspi.breakdown_dimension.requires IS 'The contract relations (child) or optional columns (child.sex) it needs.';
+COMMENT ON COLUMN cspi.breakdown_dimension.category IS 'The case''s category: an SQL expression over c (the case: child_id, at_date, the day the figure counts it), ch (the child''s src_child row) and al (the src_allocation row in force on at_date), @R@ the report schema; it must never be NULL (unknown holds what has no value).';
+COMMENT ON COLUMN cspi.breakdown_dimension.title IS 'What the dimension is, in words.';
+GRANT SELECT ON cspi.breakdown_dimension TO PUBLIC;
+
+-- cspi.cases() gains a column per dimension: its result type changes.
+DROP FUNCTION cspi.cases(text, text, name);
