@@ -167,7 +167,8 @@ REGRESS = \
 	generate \
 	cases \
 	incremental \
-	timeliness
+	timeliness \
+	breakdown
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.

@@ -50,9 +50,9 @@ INSERT INTO cspi.breakdown_dimension (dimension, display_order, requires, catego
                          WHERE e.child_id = c.child_id AND e.uasc AND e.start_date <= c.at_date)
           THEN 'UASC' ELSE 'not UASC' END$e$,
  'Whether the child had, by the day the figure counts the case, an episode of care as an unaccompanied asylum-seeking child (UASC).'),
-('team', 6, '{allocation.team}', $e$coalesce(nullif(al.team, ''), 'unknown')$e$,
+('team', 6, '{allocation.team}', $e$coalesce(nullif(btrim(al.team), ''), 'unknown')$e$,
  'The team of the child''s allocation in force on the day the figure counts the case (the latest started, then the one open longest); unknown when none is, or it has no team.'),
-('locality', 7, '{allocation.locality}', $e$coalesce(nullif(al.locality, ''), 'unknown')$e$,
+('locality', 7, '{allocation.locality}', $e$coalesce(nullif(btrim(al.locality), ''), 'unknown')$e$,
  'The locality of the child''s allocation in force on the day the figure counts the case (as for team); unknown when none is, or it has no locality.')
 ON CONFLICT (dimension) DO UPDATE SET display_order = EXCLUDED.display_order, requires = EXCLUDED.requires,
     category = EXCLUDED.category, title = EXCLUDED.title;
