@@ -121,7 +121,12 @@ BEGIN
                                                THEN cspi_internal.breakdown_query(quote_ident(schema), present) END]);
         BEGIN
             IF o.kind = 'view' THEN
-                pending := pending || cspi_internal.publish_view(schema, o.name, query, true, skip_schemas);
+                -- Views read with the reader's rights, but for the
+                -- breakdowns: counts, as indicator_value's, which a reader
+                -- of the published figures (a region) may read without
+                -- the rows behind them.
+                pending := pending || cspi_internal.publish_view(schema, o.name, query,
+                                          o.name NOT IN ('indicator_breakdown', 'breakdown_availability'), skip_schemas);
                 EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
             ELSIF building_internal THEN
                 IF o.name = 'indicator_value' THEN

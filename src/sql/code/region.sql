@@ -3,6 +3,7 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('indicator_value', 'members', 'The member councils whose figures are pooled in this one (a region).'),
  ('indicator_value', 'member_count', 'How many member councils are pooled in this figure (a region).'),
  ('', 'suppressed', 'The figure is withheld (display c, no numbers) because it would disclose a small number (a region with suppress_below).'),
+ ('indicator_breakdown', 'members', 'The member councils whose cases are pooled in this cell (a region).'),
  ('member_value', 'member', 'The member council.'),
  ('member_value', 'la_code', 'The member council''s local authority (old three-digit code); NULL when not given.'),
  ('member_value', 'rank', 'The council''s rank among the region''s members for this indicator and period (1: the best, by the indicator''s polarity; ties share a rank); NULL for indicators without a polarity and figures withheld or missing.'),
@@ -68,6 +69,72 @@ CREATE TABLE @I@.member_availability (
 COMMENT ON TABLE @I@.member_availability IS 'Which indicators each member has, as last pulled (cspi.refresh()).';
 
 CREATE INDEX ON @I@.member_figure (indicator, period);
+
+-- Each member's published breakdowns (its indicator_breakdown), as last
+-- pulled: pooled and suppressed when read (indicator_breakdown below).
+CREATE TABLE @I@.member_breakdown (
+    member       integer NOT NULL,
+    indicator    text NOT NULL,
+    period_type  text NOT NULL,
+    period       text NOT NULL,
+    dimension    text NOT NULL,
+    category     text NOT NULL,
+    numerator    bigint,
+    denominator  bigint,
+    unit         text,
+    PRIMARY KEY (member, indicator, period_type, period, dimension, category)
+);
+COMMENT ON TABLE @I@.member_breakdown IS 'Each member''s published breakdowns (indicator_breakdown), as last pulled (cspi.refresh()).';
+
+-- The breakdowns pooled: every cell summed over the members of the
+-- region's version that have it (a team or locality is a member's own, so
+-- it keeps the member's name); a rate's cells are counts (the members'
+-- populations by age band are not pulled).  Small cells are suppressed as
+-- indicator_value is, and, within a dimension, the smallest other cells
+-- until what is withheld together is not small, so that no withheld cell
+-- can be had back from the figure and the others.
+CREATE VIEW @I@.indicator_breakdown AS
+WITH cell AS (
+    SELECT b.indicator, b.period_type, b.period, b.dimension,
+           CASE WHEN b.dimension IN ('team', 'locality') THEN m.name || ': ' || b.category ELSE b.category END AS category,
+           CASE WHEN i.unit = '%' THEN '%' ELSE 'count' END AS unit,
+           sum(b.numerator)::bigint AS numerator,
+           CASE WHEN i.unit = '%' THEN sum(b.denominator)::bigint END AS denominator,
+           array_agg(m.name ORDER BY m.position) AS members
+      FROM @I@.member_breakdown b
+      JOIN cspi.region_member m ON m.region_schema = @REGION@ AND m.position = b.member
+                               AND m.figures_version = @VERSION@
+      JOIN cspi.indicator i ON i.code = b.indicator
+     GROUP BY 1, 2, 3, 4, 5, 6, i.unit
+), judged AS (
+    SELECT cell.*, cspi.discloses_small_count(unit, numerator, denominator, @SUPPRESS@) AS small
+      FROM cell
+), counted AS (
+    SELECT judged.*,
+           count(*) FILTER (WHERE small) OVER dimension AS small_in_dimension,
+           coalesce(sum(numerator) FILTER (WHERE small) OVER dimension, 0)::bigint AS small_numerator,
+           coalesce(sum(denominator) FILTER (WHERE small) OVER dimension, 0)::bigint AS small_denominator,
+           (coalesce(sum(numerator) OVER candidate, 0) - coalesce(numerator, 0))::bigint AS numerator_before,
+           (coalesce(sum(denominator) OVER candidate, 0) - coalesce(denominator, 0))::bigint AS denominator_before
+      FROM judged
+    WINDOW dimension AS (PARTITION BY indicator, period_type, period, dimension),
+           candidate AS (PARTITION BY indicator, period_type, period, dimension, small
+                         ORDER BY numerator, denominator, category COLLATE "C" ROWS UNBOUNDED PRECEDING)
+), marked AS (
+    SELECT counted.*,
+           small OR (small_in_dimension > 0 AND NOT small
+                     AND cspi.discloses_small_count(unit, small_numerator + numerator_before,
+                                                    small_denominator + denominator_before, @SUPPRESS@)) AS suppressed
+      FROM counted
+)
+SELECT x.indicator, x.period_type, x.period, x.dimension, x.category,
+       CASE WHEN NOT x.suppressed THEN x.numerator END AS numerator,
+       CASE WHEN NOT x.suppressed THEN x.denominator END AS denominator,
+       CASE WHEN NOT x.suppressed THEN f.value END AS value,
+       CASE WHEN x.suppressed THEN 'c' ELSE f.display END AS display,
+       x.unit, x.members, x.suppressed
+  FROM marked x
+ CROSS JOIN LATERAL cspi.indicator_figure(x.unit, x.numerator, x.denominator) f;
 
 -- Ranked when read: a reader of one indicator or period ranks only those
 -- members' figures (the filter goes below the window functions).
@@ -178,13 +245,18 @@ CREATE FOREIGN TABLE %1$I.%3$I (
 CREATE FOREIGN TABLE %1$I.%4$I (
     cspi_version text
 ) SERVER %5$I OPTIONS (schema_name %6$L, table_name 'deployment');
+CREATE FOREIGN TABLE %1$I.%8$I (
+    indicator text, period_type text, period text, dimension text, category text,
+    numerator bigint, denominator bigint, unit text
+) SERVER %5$I OPTIONS (schema_name %6$L, table_name 'indicator_breakdown', fetch_size '10000');
 COMMENT ON FOREIGN TABLE %1$I.%2$I IS %7$L;
 $sql$, internal, 'm' || member || '_indicator_value', 'm' || member || '_indicator_availability',
        'm' || member || '_deployment', server, report_schema,
        format('The published indicator_value of member %s (report schema %s on server %s), read over postgres_fdw.',
-              member, report_schema, server));
+              member, report_schema, server),
+       'm' || member || '_indicator_breakdown');
 COMMENT ON FUNCTION cspi_internal.region_member_sql(name, integer, name, name) IS
-'The statements that make the foreign tables of a region''s member: its published indicator_value, indicator_availability and deployment, and nothing else (called by create_region).';
+'The statements that make the foreign tables of a region''s member: its published indicator_value, indicator_availability, deployment and indicator_breakdown, and nothing else (called by create_region).';
 
 CREATE OR REPLACE FUNCTION cspi.create_region(region_schema name, members jsonb, name text DEFAULT NULL,
                                               suppress_below integer DEFAULT NULL)
@@ -370,6 +442,8 @@ BEGIN
                               format('SELECT * FROM %I.indicator_value', internal), false, skip);
     pending := pending || cspi_internal.publish_view(region_schema, 'member_value',
                               format('SELECT * FROM %I.member_value', internal), false, skip);
+    pending := pending || cspi_internal.publish_view(region_schema, 'indicator_breakdown',
+                              format('SELECT * FROM %I.indicator_breakdown', internal), false, skip);
     pending := pending || cspi_internal.publish_view(region_schema, 'indicator_availability', format($q$
         SELECT i.code AS indicator, coalesce(bool_or(a.available), false) AS available,
                CASE WHEN bool_or(a.available) THEN '{}'::text[]
@@ -404,12 +478,15 @@ BEGIN
                    'Every indicator for every period, pooled over the region''s members that have it: numerators and denominators summed and the figure computed from them (rates from the summed counts and populations), with the members pooled (members, member_count) and whether the figure is suppressed (display ''c''). Refresh with cspi.refresh().');
     EXECUTE format('COMMENT ON VIEW %I.member_value IS %L', region_schema,
                    'Each member''s own figure for every indicator and period, for league tables: its rank among the members (1: the best, by the indicator''s polarity), whether it is suppressed, and whether it is current (false: kept from an earlier refresh, because the last one could not read the member).');
+    EXECUTE format('COMMENT ON VIEW %I.indicator_breakdown IS %L', region_schema,
+                   'Every figure broken down by who the children are, pooled over the region''s members: each category''s cases summed over the members that have it (members), so that the categories add up to the pooled figure; a team or locality is a member''s own and keeps its name (''Council A: North''); a rate''s categories are counts. A small cell is suppressed (display ''c''), and so are the smallest others of its dimension until what is withheld together is not small. Computed when read from the breakdowns each refresh pulls (cspi.refresh()).');
     EXECUTE format('COMMENT ON VIEW %I.indicator_availability IS %L', region_schema,
                    'Each indicator of the catalogue: available when at least one member has it, which members have it and which do not; missing_relations, when none has it, what their data lacks.');
     EXECUTE format('COMMENT ON VIEW %I.member IS %L', region_schema,
                    'The region''s member councils and how the last refresh went for each (status, message), when the figures held for each were read, and the foreign table of its published indicator_value (for queries of one member''s figures, whose aggregates postgres_fdw runs on the member when its server lists cspi in its extensions option).');
     PERFORM cspi_internal.comment_report_columns(region_schema, o)
-       FROM unnest(ARRAY['indicator_value', 'member_value', 'period', 'scorecard', 'member', 'indicator_availability']) AS o;
+       FROM unnest(ARRAY['indicator_value', 'member_value', 'period', 'scorecard', 'member', 'indicator_availability',
+                         'indicator_breakdown']) AS o;
     FOREACH stmt IN ARRAY pending LOOP
         EXECUTE stmt;
     END LOOP;
@@ -423,7 +500,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.create_region(name, jsonb, text, integer) IS
-'Creates (or remakes) a region in region_schema over member councils: members is a JSON array of {"server": a postgres_fdw server, "schema": the council''s report schema there, "name": its name, "la_code": optional, "time_limit": how long a refresh may spend reading it, optional, default "1 minute"}. Only the region schema''s owner may remake it. The region schema gets indicator_value (pooled over the members that have each indicator), member_value (each member''s own figure and rank), indicator_availability and member; cspi.scorecard, cspi.narrative and cspi.report_html work on it. Only the members'' published indicator_value, indicator_availability and deployment are read. suppress_below: counts from 1 to suppress_below - 1 are published as ''c'' (cspi.discloses_small_count). Refreshes it at once and returns each member and how its refresh went.';
+'Creates (or remakes) a region in region_schema over member councils: members is a JSON array of {"server": a postgres_fdw server, "schema": the council''s report schema there, "name": its name, "la_code": optional, "time_limit": how long a refresh may spend reading it, optional, default "1 minute"}. Only the region schema''s owner may remake it. The region schema gets indicator_value (pooled over the members that have each indicator), member_value (each member''s own figure and rank), indicator_breakdown (the members'' breakdowns pooled, suppressed as the figures are), indicator_availability and member; cspi.scorecard, cspi.narrative and cspi.report_html work on it. Only the members'' published indicator_value, indicator_availability, deployment and indicator_breakdown are read. suppress_below: counts from 1 to suppress_below - 1 are published as ''c'' (cspi.discloses_small_count). Refreshes it at once and returns each member and how its refresh went.';
 
 -- The bounds of a period label, or NULLs for anything that is not one
 -- (what a member publishes is checked with it, never trusted).
@@ -549,6 +626,71 @@ $fn$;
 COMMENT ON FUNCTION cspi_internal.pull_region_member(name, integer) IS
 'Pulls one member''s published figures into its region (called by cspi.refresh_region as the region''s owner, inside cspi.execute_as_owner: refuses to run outside one), checking every row first: a known indicator, a year, quarter or month of the years a report covers with its own first and last day, counts neither negative nor above cspi.region_figure_limit(), a numerator wherever there is a denominator and none above it in a percentage. A row that fails is an error naming each rule broken, and the member keeps its last good figures.';
 
+-- One member's breakdowns pulled into its region: as pull_region_member,
+-- in an operation of its own (so that a member whose breakdowns are slow
+-- or refused keeps its figures and its last good breakdowns), every row
+-- checked first.
+CREATE OR REPLACE FUNCTION cspi_internal.pull_region_member_breakdown(region_schema name, member integer) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    SET jit = off
+    AS $fn$
+DECLARE
+    g cspi.region;
+    t text;
+    problems text;
+    pulled bigint;
+BEGIN
+    PERFORM cspi_internal.require_restricted_operation('cspi_internal.pull_region_member_breakdown');
+    SELECT * INTO STRICT g FROM cspi.region r WHERE r.region_schema = pull_region_member_breakdown.region_schema;
+    t := quote_ident(g.internal_schema) || '.' || quote_ident('m' || member || '_indicator_breakdown');
+    EXECUTE format('DELETE FROM %I.member_breakdown WHERE member = $1', g.internal_schema) USING member;
+    EXECUTE format($q$INSERT INTO %I.member_breakdown
+                      SELECT $1, indicator, period_type, period, dimension, category, numerator, denominator, unit
+                        FROM %s$q$, g.internal_schema, t) USING member;
+    GET DIAGNOSTICS pulled = ROW_COUNT;
+    EXECUTE format($q$
+        WITH f AS (
+            SELECT f.*, i.code IS NOT NULL AS known, i.unit AS indicator_unit, b.period_type AS bound_type,
+                   d.dimension IS NOT NULL AS known_dimension,
+                   f.indicator || ' ' || f.period || ' ' || f.dimension || ' ' || coalesce(f.category, 'NULL') AS example
+              FROM %1$I.member_breakdown f
+              LEFT JOIN cspi.indicator i ON i.code = f.indicator
+              LEFT JOIN cspi.breakdown_dimension d ON d.dimension = f.dimension
+              LEFT JOIN LATERAL cspi.period_bounds_or_null(f.period) b ON true
+             WHERE f.member = $1
+        ), problem AS (
+            SELECT 1 AS rule_order, 'an indicator cspi does not have' AS rule, example FROM f WHERE NOT known
+            UNION ALL
+            SELECT 2, 'a dimension cspi does not have', example FROM f WHERE NOT known_dimension
+            UNION ALL
+            SELECT 3, 'a period that is not a year, quarter or month of the years a report covers', example FROM f
+             WHERE bound_type IS NULL OR bound_type <> period_type
+            UNION ALL
+            SELECT 4, 'no category', example FROM f WHERE btrim(category) = ''
+            UNION ALL
+            SELECT 5, 'a negative or missing count', example FROM f WHERE numerator IS NULL OR numerator < 0 OR denominator < 0
+            UNION ALL
+            SELECT 6, 'a numerator above its denominator in a percentage', example FROM f
+             WHERE indicator_unit = '%%' AND (denominator IS NULL OR numerator > denominator)
+            UNION ALL
+            SELECT 7, 'a count above ' || cspi.region_figure_limit(), example FROM f
+             WHERE numerator > cspi.region_figure_limit() OR denominator > cspi.region_figure_limit()
+        )
+        SELECT string_agg(format('%%s %%s with %%s (the first: %%s)', n, CASE WHEN n = 1 THEN 'row' ELSE 'rows' END, rule, example),
+                          '; ' ORDER BY rule_order)
+          FROM (SELECT rule_order, rule, count(*) AS n, min(example) AS example FROM problem GROUP BY 1, 2) x$q$,
+        g.internal_schema) INTO problems USING member;
+    IF problems IS NOT NULL THEN
+        RAISE EXCEPTION 'its published breakdowns were refused: %', problems
+            USING ERRCODE = 'data_exception';
+    END IF;
+    RETURN pulled;
+END
+$fn$;
+COMMENT ON FUNCTION cspi_internal.pull_region_member_breakdown(name, integer) IS
+'Pulls one member''s published breakdowns (its indicator_breakdown) into its region (called by cspi.refresh_region as the region''s owner, inside cspi.execute_as_owner, after its figures), checking every row first: a known indicator and dimension, a year, quarter or month, a category, counts neither negative nor above cspi.region_figure_limit(), none above its denominator in a percentage. Returns the rows pulled; a row that fails is an error, and the member keeps its last good breakdowns.';
+
 CREATE OR REPLACE FUNCTION cspi.refresh_region(region_schema name) RETURNS void
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -613,6 +755,23 @@ BEGIN
                 ELSE 'reading it failed: ' || SQLERRM END;
             detail := regexp_replace(btrim(detail), '\s+', ' ', 'g');
         END;
+        -- Its breakdowns, in an operation of their own: a member whose
+        -- breakdowns cannot be read keeps its new figures and its last
+        -- good breakdowns, and the message says so.  (A region made
+        -- before cspi 1.4 has none until it is made again.)
+        IF new_status = 'ok' AND to_regclass(format('%I.member_breakdown', g.internal_schema)) IS NOT NULL THEN
+            BEGIN
+                PERFORM cspi.execute_as_owner(owner::regrole,
+                            format('SELECT pg_catalog.to_jsonb(cspi_internal.pull_region_member_breakdown(%L, %s))', region_schema, m.position),
+                            least(extract(epoch FROM m.time_limit) * 1000, 2147483647)::integer);
+            EXCEPTION WHEN OTHERS THEN
+                new_message := concat_ws('; ', new_message,
+                    'its breakdowns could not be read (the region keeps those read before): '
+                    || CASE WHEN SQLSTATE = '54000' THEN format('reading them took longer than its time limit of %s', m.time_limit)
+                            ELSE SQLERRM END);
+                RAISE WARNING 'region %: member "%": %', region_schema, m.name, new_message;
+            END;
+        END IF;
         UPDATE cspi.region_member r
            SET status = new_status, message = new_message || coalesce(' (' || nullif(detail, '') || ')', ''),
                attempted_at = now(),
@@ -658,14 +817,16 @@ BEGIN
     END IF;
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', report_schema, grantee);
     FOREACH object IN ARRAY CASE WHEN is_region THEN ARRAY['indicator_value', 'indicator_availability', 'member_value', 'member',
-                                                           'period', 'scorecard']
-                                 ELSE ARRAY['indicator_value', 'indicator_availability', 'deployment'] END LOOP
+                                                           'period', 'scorecard', 'indicator_breakdown']
+                                 ELSE ARRAY['indicator_value', 'indicator_availability', 'deployment', 'indicator_breakdown'] END LOOP
+        -- (a report deployed before cspi 1.4 has no breakdowns until redeployed)
+        CONTINUE WHEN to_regclass(format('%I.%I', report_schema, object)) IS NULL;
         EXECUTE format('GRANT SELECT ON %I.%I TO %I', report_schema, object, grantee);
     END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.grant_published_figures(name, name) IS
-'Grants grantee the published figures of a report schema and nothing else: indicator_value, indicator_availability and deployment (of a region: indicator_value, indicator_availability, member_value, member, period and scorecard). The role a region''s user mapping uses on a council needs exactly this; no drill-down, source or child-level row. Grants survive redeploys.';
+'Grants grantee the published figures of a report schema and nothing else: indicator_value, indicator_availability, deployment and indicator_breakdown (of a region: indicator_value, indicator_availability, member_value, member, period, scorecard and indicator_breakdown). The role a region''s user mapping uses on a council needs exactly this; no drill-down, source or child-level row (indicator_breakdown holds counts only, and is read with its owner''s rights). Grants survive redeploys.';
 
 -- The region's report: who is pooled, and how fresh each member's figures are.
 CREATE OR REPLACE FUNCTION cspi.region_as_at_html(region_schema name) RETURNS text
