@@ -15,7 +15,9 @@
 #   - a member with a missing indicator, a member on another version of
 #     cspi and a member whose server is down, each with its message; the
 #     region keeps the down member's last figures and its report says so;
-#   - small-count suppression, with the complementary rule;
+#   - small-count suppression, with the complementary rule, of figures and
+#     of breakdown cells; every pooled breakdown cell against the combined
+#     sources too;
 #   - cspi.ratio_of and sum(ratio) pushed down to a member whose server
 #     lists cspi in its extensions option (EXPLAIN VERBOSE), and not to one
 #     that does not;
@@ -188,6 +190,25 @@ check "a rate pooled from summed counts and summed populations" \
 check "each member's own figure equals its own report's" \
 	"$(q ${pre}_b -c "SELECT display FROM cspi_report.indicator_value WHERE indicator = 'CFA_45WD' AND period = '2023/24'")" \
 	"$(R -c "SELECT display FROM north.member_value WHERE member = 'Council B' AND indicator = 'CFA_45WD' AND period = '2023/24'")"
+# The breakdowns: every cell of the dimensions that are the children's own
+# against the three sources put together; a team is a member's own.
+compare="SELECT count(*) AS compared,
+                count(*) FILTER (WHERE (c.numerator, c.denominator, c.display, c.unit) IS DISTINCT FROM (r.numerator, r.denominator, r.display, r.unit)) AS different,
+                count(DISTINCT dimension) AS dimensions
+           FROM (SELECT * FROM north.indicator_breakdown WHERE dimension NOT IN ('team', 'locality')) r
+           FULL JOIN (SELECT * FROM combined_report.indicator_breakdown
+                       WHERE indicator NOT IN (SELECT indicator FROM north.indicator_availability WHERE 'Council B' = ANY (members_without))
+                      UNION ALL
+                      SELECT * FROM combined_ac_report.indicator_breakdown
+                       WHERE indicator IN (SELECT indicator FROM north.indicator_availability WHERE 'Council B' = ANY (members_without))) c
+                 USING (indicator, period_type, period, dimension, category)
+          WHERE dimension NOT IN ('team', 'locality')"
+result=$(R -F ' ' -c "$compare")
+check "every pooled breakdown cell equals the combined sources' ($result: cells, different, dimensions)" 0 "$(cut -d' ' -f2 <<<"$result")"
+[ "${result%% *}" -gt 20000 ] || { echo "region: FAILED: only ${result%% *} breakdown cells compared"; fail=1; }
+check "a member's teams are its own, and add up to its figure" \
+	"$(R -c "SELECT numerator FROM north.member_value WHERE member = 'Council B' AND indicator = 'CFA_45WD' AND period = '2023/24'")" \
+	"$(R -c "SELECT sum(numerator) FROM north.indicator_breakdown WHERE dimension = 'team' AND category LIKE 'Council B: %' AND indicator = 'CFA_45WD' AND period = '2023/24'")"
 check "members ranked by polarity (1: the best)" t \
 	"$(R -c "SELECT bool_and(ok) FROM (SELECT (lag(shown) OVER w IS NULL OR CASE i.polarity WHEN 'higher' THEN lag(shown) OVER w >= shown ELSE lag(shown) OVER w <= shown END) AS ok
 	                                     FROM north.member_value v JOIN cspi.indicator i ON i.code = v.indicator
@@ -201,7 +222,7 @@ readable=$(q ${pre}_a -c "SELECT string_agg(c.oid::regclass::text, ' ' ORDER BY 
                             AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'cspi')
                             AND has_table_privilege('$reader', c.oid, 'SELECT')")
 check "the region's role reads nothing on a council but its published figures" \
-	"cspi_report.deployment cspi_report.indicator_availability cspi_report.indicator_value" "$readable"
+	"cspi_report.deployment cspi_report.indicator_availability cspi_report.indicator_breakdown cspi_report.indicator_value" "$readable"
 check "... and no relation anywhere with a row per child, family or case" "" \
 	"$(q ${pre}_a -c "SELECT string_agg(DISTINCT c.oid::regclass::text, ' ')
 	                    FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -216,7 +237,7 @@ contains "the role cannot read a council's children" "permission denied" "$denie
 denied=$(PGUSER=$reader PGPASSWORD=$reader_password psql -X -q -A -t -d ${pre}_a \
 	-c "SELECT count(*) FROM cspi.cases('CFA_45WD', '2023/24')" 2>&1 || true)
 contains "... nor the cases behind a figure" "permission denied" "$denied"
-check "the region's foreign tables read only published objects" "deployment indicator_availability indicator_value" \
+check "the region's foreign tables read only published objects" "deployment indicator_availability indicator_breakdown indicator_value" \
 	"$(R -c "SELECT string_agg(DISTINCT o, ' ' ORDER BY o)
 	           FROM pg_foreign_table t JOIN pg_class c ON c.oid = t.ftrelid
 	           JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -377,6 +398,21 @@ check "... and figures are withheld beside the small ones to make sure" t \
 check "the same figures where nothing is small" 0 \
 	"$(R -c "SELECT count(*) FROM south.indicator_value s JOIN north.indicator_value n USING (indicator, period_type, period)
 	          WHERE NOT s.suppressed AND s.display IS DISTINCT FROM n.display")"
+check "no breakdown cell publishes a count from 1 to 5" 0 \
+	"$(R -c "SELECT count(*) FROM south.indicator_breakdown
+	          WHERE numerator BETWEEN 1 AND 5 OR (unit = '%' AND (denominator BETWEEN 1 AND 5 OR denominator - numerator BETWEEN 1 AND 5))")"
+check "no withheld cell can be had back from the figure and the other cells of its dimension" 0 \
+	"$(R -c "SELECT count(*) FROM (
+	           SELECT b.unit, sum(n.numerator) FILTER (WHERE b.suppressed)::bigint AS withheld_numerator,
+	                  sum(n.denominator) FILTER (WHERE b.suppressed)::bigint AS withheld_denominator
+	             FROM south.indicator_breakdown b
+	             JOIN north.indicator_breakdown n USING (indicator, period_type, period, dimension, category)
+	            GROUP BY b.indicator, b.period_type, b.period, b.dimension, b.unit) x
+	          WHERE cspi.discloses_small_count(unit, withheld_numerator, withheld_denominator, 6)")"
+check "... with cells withheld beside the small ones, and the rest as north's" "t 0" \
+	"$(R -c "SELECT (count(*) FILTER (WHERE s.suppressed AND NOT cspi.discloses_small_count(s.unit, n.numerator, n.denominator, 6)) > 0)
+	                || ' ' || count(*) FILTER (WHERE NOT s.suppressed AND s.display IS DISTINCT FROM n.display)
+	           FROM south.indicator_breakdown s JOIN north.indicator_breakdown n USING (indicator, period_type, period, dimension, category)")"
 contains "the scorecard says why a figure is missing" "the figure is suppressed, because it would disclose a small number" \
 	"$(R -c "SELECT DISTINCT c.reason FROM (SELECT period FROM south.indicator_value WHERE suppressed LIMIT 1) p
 	          CROSS JOIN LATERAL cspi.scorecard(p.period, 'south') c WHERE c.reason LIKE '%suppressed%'")"

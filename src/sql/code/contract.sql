@@ -186,7 +186,7 @@ INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning
     ('child', 'child_id', 'id', 1, 'unique'),
     ('child', 'family_id', 'id', 2, 'household/family grouping; NULL is left out of family counts'),
     ('child', 'date_of_birth', 'date', 3, 'date of birth'),
-    ('child', 'sex', 'code', 4, 'DfE code: 1 male, 2 female, 9 not stated or indeterminate (0 or NULL: not known)'),
+    ('child', 'sex', 'code', 4, 'DfE code: 1 male, 2 female, 9 not stated or indeterminate (the 903''s M, F, U from 2024-25 too; 0 or NULL: not known)'),
     ('child', 'ethnicity', 'code', 5, 'DfE ethnicity code (WBRI, MWBC, AIND, BAFR, CHNE, OOTH..., REFU refused, NOBT not yet obtained)'),
     ('child', 'disability', 'code or flag', 6, 'true or a CIN census disability code (MOB, HAND, PC, INC, COMM, LD, HEAR, VIS, BEH, CON, AUT, DDA): disabled; false or NONE: not; NULL: not known'),
     ('child', 'upn', 'code', 7, 'unique pupil number'),

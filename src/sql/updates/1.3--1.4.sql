@@ -61,3 +61,10 @@ GRANT SELECT ON cspi.breakdown_dimension TO PUBLIC;
 
 -- cspi.cases() gains a column per dimension: its result type changes.
 DROP FUNCTION cspi.cases(text, text, name);
+
+-- A code or a flag (child.disability: a CIN census code, or true/false).
+ALTER TABLE cspi.contract_column DROP CONSTRAINT contract_column_kind_check,
+    ADD CONSTRAINT contract_column_kind_check CHECK (kind IN ('id', 'date', 'timestamp', 'flag', 'boolean',
+                                                              'code', 'code or flag', 'numeric', 'integer'));
+COMMENT ON TABLE cspi.contract_column IS
+'The data contract: the columns cspi reads from each source relation and their kind (id: any type with equality; date: date, timestamp or timestamptz; timestamp: timestamp, timestamptz or date; flag: boolean, NULL counting as false; boolean; code: text matched ignoring case and spaces; code or flag: a code, or a boolean read as TRUE or FALSE; numeric; integer).';
