@@ -148,3 +148,75 @@ SELECT (xpath('count(/Message/Children/Child)', x))[1]::text AS children,
   FROM cspi.export_cin_census('ret_source', 2024) AS x;
 SELECT cspi.export_903('ret_source', 2024, 'placements');
 
+
+-- Who the children are.  The council above: each child's sex, ethnicity,
+-- disability and UPN as its latest return gives them (C1's sex 1 and C3's M
+-- from the SSDA903 header of 2023/24, K1's M and K2's F from the census's
+-- Sex; K1's only disability NONE; OC3 gives only dates of birth), and K1's
+-- referral with its source (1A) and no ReferralNFA.
+SELECT child_id, date_of_birth, sex, ethnicity, disability, upn FROM ret_source.child ORDER BY child_id;
+SELECT referral_id, source, nfa FROM ret_source.referral ORDER BY referral_id;
+-- Both codings of sex read alike: the children in care on 31 March 2024,
+-- C1 (1) and C3 (M), are both male.
+SELECT dimension, category, numerator FROM ret_report.indicator_breakdown
+ WHERE indicator = 'CIC_OPEN' AND period = '2023/24' AND dimension = 'sex' ORDER BY category;
+
+-- Two years of returns written by hand from the DfE's formats
+-- (test/returns/characteristics/: read here by psql, and by
+-- cspi-import-returns in test/returns/characteristics.sh), 2023/24 with
+-- the old codings of sex (1, 2, 9; the census's GenderCurrent) and 2024/25
+-- with the new (M, F, U; the census's Sex):
+--   H1: header 2024 1 WBRI UPN A123456789012; header 2025 M WBRI the same
+--       UPN; census 2025 M WIRI UPN A999999999999, disability LD: in one
+--       year the header wins (M, WBRI, A123456789012), LD from the census.
+--   H2: header 2024 2 BAFR no UPN; census 2025 F BAFR B123456789012,
+--       disabilities VIS, AUT, LD: the census is later (F, B123456789012),
+--       AUT is the first of the codes in alphabetical order.
+--   H3: header 2024 9 NOBT C123456789012; header 2025 U MWBA no UPN:
+--       U, MWBA, and the UPN of 2024, the latest return that gives one.
+--   H4: header 2024 only, 2 CHNE E123456789012: kept as 2.
+--   K1: census 2024 GenderCurrent 2 AIND NONE; census 2025 Sex F AIND,
+--       disabilities NONE and MOB: F, MOB (a code other than NONE wins).
+--   K2: census 2024 only, GenderCurrent 1, REFU, NONE, no UPN (UPNunknown
+--       UN1 is a reason, not a UPN): 1, NONE, no UPN.
+SELECT cspi.create_return_tables('retc');
+\set content `cat test/returns/characteristics/2024/header.csv`
+SELECT cspi.import_903('retc', 2024, 'header', :'content') AS header_2024;
+\set content `cat test/returns/characteristics/2024/episodes.csv`
+SELECT cspi.import_903('retc', 2024, 'episodes', :'content') AS episodes_2024;
+\set content `cat test/returns/characteristics/2024/cin_census.xml`
+SELECT cspi.import_cin_census('retc', NULL, :'content') AS census_2024;
+\set content `cat test/returns/characteristics/2025/header.csv`
+SELECT cspi.import_903('retc', 2025, 'header', :'content') AS header_2025;
+\set content `cat test/returns/characteristics/2025/episodes.csv`
+SELECT cspi.import_903('retc', 2025, 'episodes', :'content') AS episodes_2025;
+\set content `cat test/returns/characteristics/2025/cin_census.xml`
+SELECT cspi.import_cin_census('retc', NULL, :'content') AS census_2025;
+SELECT collection_year, la_child_id, sex, disabilities FROM retc.cin_child ORDER BY la_child_id, collection_year;
+SELECT cspi.source_from_returns('retc_source', 'retc');
+SELECT child_id, date_of_birth, sex, ethnicity, disability, upn FROM retc_source.child ORDER BY child_id;
+-- Referrals with their source and NFA, the latest census's row: K1's of
+-- 10 May 2023 (NFA false in 2024, 0 in 2025: false), K2's (6, NFA 1:
+-- true), H1's (5B, false), H2's of 3 June 2024 (2A, true) and of 14
+-- October 2024 (neither given).
+SELECT referral_id, child_id, referral_date, source, nfa FROM retc_source.referral ORDER BY referral_id;
+-- Child in need plans: K1's from 1 July to 15 December 2023 (census 2024
+-- only); from 20 January 2024, open in the census of 2024 and ended 30
+-- September 2024 in that of 2025 (the later wins); from 1 February 2025,
+-- open on 31 March 2025; H2's from 20 November 2024, open.
+SELECT plan_id, child_id, start_date, end_date FROM retc_source.cin_plan ORDER BY plan_id;
+-- The returns give no contacts, allocations (so no team or locality) or
+-- population by age band: those relations are left out, as the others the
+-- returns lack.
+SELECT r AS relation, to_regclass(format('retc_source.%I', r)) IS NOT NULL AS made
+  FROM unnest(ARRAY['contact', 'allocation', 'population_age_band', 'population']) AS r;
+-- The breakdowns: sex, ethnic group and disability come from the returns,
+-- team and locality cannot.  The four children who started to be looked
+-- after in 2023/24: H1 M (male, WBRI White, LD disabled), H2 F (female,
+-- BAFR Black, AUT disabled), H3 U (not stated, MWBA Mixed, disability
+-- unknown), H4 2 (female, CHNE Asian, disability unknown).
+SELECT count(*) > 0 AS deployed FROM cspi.deploy('retc_source', 'retc_report');
+SELECT dimension, available, missing_columns FROM retc_report.breakdown_availability ORDER BY dimension;
+SELECT dimension, category, numerator FROM retc_report.indicator_breakdown
+ WHERE indicator = 'CIC_STARTED' AND period = '2023/24' AND dimension IN ('sex', 'ethnicity_group', 'disability')
+ ORDER BY dimension, category;

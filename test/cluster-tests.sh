@@ -91,10 +91,12 @@ PGOPTIONS="${PGOPTIONS:-} $force_parallel" check parallel-oracle:indicators test
 check oracle:dfe-figures test/oracle/dfe-figures-vs-oracle.sh
 
 # The statutory returns: a generated council written out as its returns and
-# read back gives the same figures; public sample files load; no file or
+# read back gives the same figures; public sample files load; hand-written
+# returns give each child's sex, ethnicity, disability and UPN; no file or
 # schema name runs as SQL.
 check returns:round-trip test/returns/roundtrip.sh
 check returns:public-samples test/returns/samples.sh
+check returns:characteristics test/returns/characteristics.sh
 check returns:hostile-names test/returns/hostile-names.sh
 
 # The upgrade from the last release keeps a council's report and equals a

@@ -8,12 +8,15 @@
 -- assessment or section 47 enquiry by the child and its start (the latest
 -- year that has any gives all that start that day), a plan by the child
 -- and its start; where one appears in several years the latest collection
--- year's row wins.
+-- year's row wins.  A child's columns (date of birth, sex, ethnicity,
+-- disability, UPN) are each the latest return's that gives it.
 -- Relations the returns cannot give are left out, so that deploy() marks
--- their indicators unavailable: population (cspi.fill_population can add
--- it), visit, allocation, health_assessment, missing_episode (no return
--- interview), family_support; and three optional columns of the contract:
--- the referral's completed_date, the child's family_id and the episode's
+-- their indicators (and the breakdowns that need them) unavailable:
+-- population and population_age_band (cspi.fill_population can add the
+-- first), contact, visit, allocation (so no worker, team or locality),
+-- health_assessment, missing_episode (no return interview),
+-- family_support; and three optional columns of the contract: the
+-- referral's completed_date, the child's family_id and the episode's
 -- distance_miles (the DfE derives it from postcodes).
 -- doc/statutory-returns.md says why for each.
 
@@ -83,24 +86,50 @@ COMMENT ON FUNCTION cspi.birthday_in_collection_year(date, integer) IS
 -- indicator family that adds a relation to the contract adds its row in
 -- its own file (src/sql/indicators/).
 
--- Children: the SSDA903 header, the CIN census and OC3, the latest
--- year; the returns have no family.
+-- Children: the SSDA903 header, the CIN census and OC3; the returns have
+-- no family.  Each column is the latest return's that gives it: the latest
+-- collection year, and in one year the SSDA903 header, then the census,
+-- then OC3 (which gives only the date of birth); a value a later return
+-- leaves empty is the earlier return's.  Codes are kept as the return
+-- writes them, trimmed and upper-cased: the sex as 1, 2 or 9 (SSDA903 to
+-- 2023/24, the census's GenderCurrent, with 0) or M, F or U (from
+-- 2024/25), which cspi reads alike.  The disability is the census's: a
+-- code other than NONE if the child has any (the first in alphabetical
+-- order), else NONE, else nothing; the census's UPNunknown reasons are not
+-- UPNs.
 INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
 VALUES ('child', 'any', 10, $def$
-SELECT DISTINCT ON (c.child_id) c.child_id, c.date_of_birth
-  FROM (SELECT upper(btrim(h.child)) AS child_id, h.dob AS date_of_birth, h.collection_year, 1 AS pref
+SELECT c.child_id,
+       (array_agg(c.date_of_birth ORDER BY c.collection_year DESC, c.pref, c.line, c.date_of_birth)
+            FILTER (WHERE c.date_of_birth IS NOT NULL))[1] AS date_of_birth,
+       (array_agg(c.sex ORDER BY c.collection_year DESC, c.pref, c.line, c.sex COLLATE "C")
+            FILTER (WHERE c.sex IS NOT NULL))[1] AS sex,
+       (array_agg(c.ethnicity ORDER BY c.collection_year DESC, c.pref, c.line, c.ethnicity COLLATE "C")
+            FILTER (WHERE c.ethnicity IS NOT NULL))[1] AS ethnicity,
+       (array_agg(c.disability ORDER BY c.collection_year DESC, c.pref, c.line, c.disability COLLATE "C")
+            FILTER (WHERE c.disability IS NOT NULL))[1] AS disability,
+       (array_agg(c.upn ORDER BY c.collection_year DESC, c.pref, c.line, c.upn COLLATE "C")
+            FILTER (WHERE c.upn IS NOT NULL))[1] AS upn
+  FROM (SELECT upper(btrim(h.child)) AS child_id, h.dob AS date_of_birth,
+               upper(nullif(btrim(h.sex), '')) AS sex, upper(nullif(btrim(h.ethnic), '')) AS ethnicity,
+               NULL::text AS disability, upper(nullif(btrim(h.upn), '')) AS upn,
+               h.collection_year, 1 AS pref, h.line
           FROM @RETURNS@.ssda903_header h
         UNION ALL
         SELECT upper(btrim(x.la_child_id)), coalesce(x.person_birth_date, x.expected_person_birth_date),
-               x.collection_year, 2
+               upper(nullif(btrim(x.sex), '')), upper(nullif(btrim(x.ethnicity), '')),
+               (SELECT coalesce(min(d.code) FILTER (WHERE d.code <> 'NONE'), min(d.code))
+                  FROM (SELECT upper(btrim(v)) COLLATE "C" AS code FROM unnest(x.disabilities) AS v) d
+                 WHERE d.code <> ''),
+               upper(nullif(btrim(x.upn), '')), x.collection_year, 2, NULL
           FROM @RETURNS@.cin_child x
         UNION ALL
         -- Care leavers are not in the header of a year they were
         -- not looked after: OC3 gives their dates of birth.
-        SELECT upper(btrim(o.child)), o.dob, o.collection_year, 3
+        SELECT upper(btrim(o.child)), o.dob, NULL, NULL, NULL, NULL, o.collection_year, 3, o.line
           FROM @RETURNS@.ssda903_oc3 o) c
  WHERE c.child_id IS NOT NULL
- ORDER BY c.child_id, c.collection_year DESC, c.pref
+ GROUP BY c.child_id
 $def$)
 ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
 
@@ -151,15 +180,20 @@ SELECT upper(btrim(o.child)) AS child_id, b.as_at,
 $def$)
 ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
 
--- Referrals: one per CINdetails, the child and CINreferralDate.  The
--- census has no completion date: the column is left out.
+-- Referrals: one per CINdetails, the child and CINreferralDate, the
+-- latest year's row; its ReferralSource as coded and ReferralNFA (true or
+-- 1, false or 0) as a boolean.  The census has no completion date: the
+-- column is left out.
 INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
 VALUES ('referral', 'cin', 50, $def$
 SELECT DISTINCT ON (upper(btrim(d.la_child_id)), d.cin_referral_date)
        upper(btrim(d.la_child_id)) || '/' || to_char(d.cin_referral_date, 'YYYY-MM-DD') AS referral_id,
-       upper(btrim(d.la_child_id)) AS child_id, d.cin_referral_date AS referral_date
+       upper(btrim(d.la_child_id)) AS child_id, d.cin_referral_date AS referral_date,
+       upper(nullif(btrim(d.referral_source), '')) AS source,
+       CASE lower(btrim(d.referral_nfa)) WHEN 'true' THEN true WHEN '1' THEN true
+                                         WHEN 'false' THEN false WHEN '0' THEN false END AS nfa
   FROM @RETURNS@.cin_details d WHERE d.cin_referral_date IS NOT NULL
- ORDER BY upper(btrim(d.la_child_id)), d.cin_referral_date, d.collection_year DESC
+ ORDER BY upper(btrim(d.la_child_id)), d.cin_referral_date, d.collection_year DESC, d.detail_no
 $def$)
 ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
 
@@ -231,6 +265,19 @@ SELECT DISTINCT ON (p.plan_id, v.cpp_review_date)
 $def$)
 ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
 
+-- Child in need plans: CINPlanDates, one per child and CINPlanStartDate
+-- (plan_id child/start, as a child protection plan's), the latest year's
+-- row; a plan without CINPlanEndDate is open.
+INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
+VALUES ('cin_plan', 'cin', 95, $def$
+SELECT DISTINCT ON (upper(btrim(p.la_child_id)), p.cin_plan_start_date)
+       upper(btrim(p.la_child_id)) || '/' || to_char(p.cin_plan_start_date, 'YYYY-MM-DD') AS plan_id,
+       upper(btrim(p.la_child_id)) AS child_id, p.cin_plan_start_date AS start_date, p.cin_plan_end_date AS end_date
+  FROM @RETURNS@.cin_plan p WHERE p.cin_plan_start_date IS NOT NULL
+ ORDER BY upper(btrim(p.la_child_id)), p.cin_plan_start_date, p.collection_year DESC, p.detail_no, p.plan_no
+$def$)
+ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
+
 CREATE OR REPLACE FUNCTION cspi.source_from_returns(source_schema name, returns_schema name) RETURNS text[]
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -271,7 +318,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.source_from_returns(name, name) IS
-'Creates in source_schema the data contract''s relations as views over the statutory returns loaded in returns_schema, every collection year stacked (the latest year''s row of an episode, referral, assessment, enquiry, plan or review wins): child, cla_episode, cla_review and care_leaver from the SSDA903 files; referral (without completed_date), assessment, s47_enquiry, cp_plan and cp_review from the CIN census; and those an indicator family adds (cspi.returns_relation). The relations the returns cannot give, and those of a return not loaded, are left out, so cspi.deploy(source_schema, ...) marks their indicators unavailable (run it again after loading the other return). Returns the relations created.';
+'Creates in source_schema the data contract''s relations as views over the statutory returns loaded in returns_schema, every collection year stacked (the latest year''s row of an episode, referral, assessment, enquiry, plan or review wins): child (date of birth, sex, ethnicity, disability and UPN, each the latest return''s that gives it, the SSDA903 header before the CIN census in one year) from either return; cla_episode, cla_review and care_leaver from the SSDA903 files; referral (with its source and NFA, without completed_date), assessment, s47_enquiry, cp_plan, cp_review and cin_plan from the CIN census; and those an indicator family adds (cspi.returns_relation). The relations the returns cannot give (population, population_age_band, contact, visit, allocation, health_assessment, missing_episode, family_support), and those of a return not loaded, are left out, so cspi.deploy(source_schema, ...) marks their indicators and breakdowns unavailable (run it again after loading the other return). Returns the relations created.';
 
 --------------------------------------------------------------------------
 -- A council's source written out as its statutory returns
