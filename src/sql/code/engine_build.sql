@@ -120,13 +120,32 @@ BEGIN
                                           CASE WHEN o.definition LIKE '%@BREAKDOWN@%'
                                                THEN cspi_internal.breakdown_query(quote_ident(schema), present) END]);
         BEGIN
-            IF o.kind = 'view' THEN
-                -- Views read with the reader's rights, but for the
-                -- breakdowns: counts, as indicator_value's, which a reader
-                -- of the published figures (a region) may read without
-                -- the rows behind them.
-                pending := pending || cspi_internal.publish_view(schema, o.name, query,
-                                          o.name NOT IN ('indicator_breakdown', 'breakdown_availability'), skip_schemas);
+            IF o.kind = 'view' AND o.name = 'indicator_breakdown' THEN
+                -- The breakdowns are counts, as indicator_value's figures
+                -- are: whoever may read them (a BI role, a region's reader)
+                -- reads every case's count without the rows behind them,
+                -- whatever row-level security would show it.  Computed
+                -- when read, with the owner's rights: a function of the
+                -- internal schema, SECURITY DEFINER, one indicator at a
+                -- time (so that a reader of one indicator computes only
+                -- its cases), behind views with their owner's rights.
+                IF building_internal THEN
+                    EXECUTE format($f$CREATE FUNCTION %I.indicator_breakdown_of(wanted text)
+    RETURNS TABLE (indicator text, period_type text, period text, dimension text, category text,
+                   numerator bigint, denominator bigint, value numeric, display text, unit text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS %L$f$, schema, format('SELECT * FROM (%s) q WHERE q.indicator = $1', query));
+                    EXECUTE format('COMMENT ON FUNCTION %I.indicator_breakdown_of(text) IS %L', schema,
+                                   'The breakdowns of one indicator (the view indicator_breakdown), computed with the rights of the deployment''s owner.');
+                    query := format('SELECT b.* FROM cspi.indicator i CROSS JOIN LATERAL %I.indicator_breakdown_of(i.code) b', schema);
+                ELSE
+                    query := format('SELECT * FROM %I.%I', internal, o.name);
+                END IF;
+                pending := pending || cspi_internal.publish_view(schema, o.name, query, false, skip_schemas);
+                EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
+            ELSIF o.kind = 'view' THEN
+                pending := pending || cspi_internal.publish_view(schema, o.name, query, true, skip_schemas);
                 EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
             ELSIF building_internal THEN
                 IF o.name = 'indicator_value' THEN
