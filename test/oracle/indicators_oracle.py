@@ -2153,6 +2153,87 @@ def self_test():
                              "REF_1WD", "CIC_RHA_DONE") if c in codes),
           ["CIC_RHA_DONE", "REF_1WD"])
 
+    # Breakdowns: doc/indicators.md's example.  A (born 1 May 2020, sex 2)
+    # started Fri 15 Mar 2024 and B (born 10 Jan 2008, no sex) Fri 16 Feb
+    # 2024; both authorised Tue 30 Apr 2024: 30 working days for A (18-28
+    # Mar: 9, April without Easter Monday: 21) and 50 for B (20 more from
+    # 19 Feb to 15 Mar).  A is 3 that day (4 on 1 May), B is 16.
+    check("example: A 30 WD", cal.wd(D("2024-03-15"), D("2024-04-30")), 30)
+    check("example: B 50 WD", cal.wd(D("2024-02-16"), D("2024-04-30")), 50)
+    ex = Source({
+        "child": [("A", None, D("2020-05-01")), ("B", None, D("2008-01-10"))],
+        "child_dims": [("A", D("2020-05-01"), "2", None, None),
+                       ("B", D("2008-01-10"), None, None, None)],
+        "assessment": [("a1", "A", D("2024-03-15"), D("2024-04-30")),
+                       ("a2", "B", D("2024-02-16"), D("2024-04-30"))],
+    }, {"child": {"sex"}})
+    exb = {(r[0], r[2], r[3], r[4]): r[5:] for r in run_breakdown(ex, cal)}
+    check("example: CFA_45WD 2024/25", {k[2:]: v for k, v in exb.items()
+                                        if k[:2] == ("CFA_45WD", "2024/25")},
+          {("age_band", "1-4"): ("1", "1", "100", "100.0% (1 / 1)", "%"),
+           ("age_band", "16 and over"): ("0", "1", "0", "0.0% (0 / 1)", "%"),
+           ("sex", "female"): ("1", "1", "100", "100.0% (1 / 1)", "%"),
+           ("sex", "unknown"): ("0", "1", "0", "0.0% (0 / 1)", "%")})
+    check("example: CFA_COMPLETED 2024-04 by sex",
+          {k[3]: v for k, v in exb.items() if k[:3] == ("CFA_COMPLETED", "2024-04", "sex")},
+          {"female": ("1", "", "1", "1", "count"), "unknown": ("1", "", "1", "1", "count")})
+
+    # The categories' codes, trimmed and upper-cased.
+    check("sex codes", [sex_category(c) for c in ("1", " m", "Female", "9", "i", "0", None, "X")],
+          ["male", "male", "female", "not stated or indeterminate",
+           "not stated or indeterminate", "unknown", "unknown", "unknown"])
+    check("ethnicity codes", [ethnicity_category(c) for c in
+                              ("WBRI", " wrom", "CHNE", "AIND", "BAFR", "MWBC", "OOEG",
+                               "REFU", "nobt", "XYZZ", "W1", "WBRI1", None)],
+          ["White", "White", "Asian or Asian British", "Asian or Asian British",
+           "Black, African, Caribbean or Black British", "Mixed or multiple ethnic groups",
+           "Other ethnic group", "refused", "information not yet obtained",
+           "unknown", "unknown", "unknown", "unknown"])
+    check("disability codes", [disability_category(c) for c in
+                               ("TRUE", "yes", "1", " mob", "DDA", "false", "No", "0", "NONE",
+                                "T", None)],
+          ["disabled"] * 5 + ["not disabled"] * 4 + ["unknown"] * 2)
+    check("age band on 29 Feb birthdays",
+          [age_band(D("2019-02-28"), D("2024-02-27")), age_band(D("2020-02-29"), D("2021-02-28")),
+           age_band(D("2020-02-29"), D("2021-03-01")), age_band(D("2024-05-01"), D("2024-04-30")),
+           age_band(None, D("2024-04-30")), age_band(D("2008-04-30"), D("2024-04-30"))],
+          ["1-4", "under 1", "1-4", "unknown", "unknown", "16 and over"])
+
+    # The self-test's source with the breakdowns' columns: c1 has three
+    # allocations from 1 Jan 2024 (the open ones win, then the lowest team:
+    # EAST, which has no locality); population_age_band has 10-15 for 2023.
+    rel3 = dict(rel)
+    rel3["child_dims"] = [(c, dob, None, None, None) for c, f, dob in rel["child"]]
+    rel3["allocation_dims"] = [("c1", D("2024-01-01"), None, " north", "Area 1"),
+                               ("c1", D("2024-01-01"), D("2024-12-31"), "Court", "Area 2"),
+                               ("c1", D("2024-01-01"), None, "east", None)]
+    rel3["population_age_band"] = [(2023, "10-15 ", 5000), (2023, "UNDER 1", 10)]
+    src3 = Source(rel3, {"allocation": {"team", "locality"}})
+    b3 = {}
+    for r in run_breakdown(src3, cal):
+        b3.setdefault((r[0], r[2], r[3]), {})[r[4]] = r[5:]
+    cats = lambda code, period, dim: {c: v[0] for c, v in b3.get((code, period, dim), {}).items()}
+    check("breakdown: CP_OPEN 2024-05 team (tie: open, then lowest team)",
+          cats("CP_OPEN", "2024-05", "team"), {"EAST": "1"})
+    check("breakdown: CP_OPEN 2024-05 locality (EAST's: none)",
+          cats("CP_OPEN", "2024-05", "locality"), {"unknown": "1"})
+    check("breakdown: CP_RATE 2024-05 by age band (10-15 has a population)",
+          b3[("CP_RATE", "2024-05", "age_band")], {"10-15": ("1", "5000", "2", "2.0", "per 10,000")})
+    check("breakdown: CP_RATE 2024-05 by team (a count)",
+          b3[("CP_RATE", "2024-05", "team")], {"EAST": ("1", "", "1", "1", "count")})
+    check("breakdown: REREFERRAL_FAMILIES 2024/25 (f1 placed by c1, 8 Apr 2024, aged 13)",
+          cats("REREFERRAL_FAMILIES", "2024/25", "age_band"), {"10-15": "1"})
+    check("breakdown: REREFERRAL_FAMILIES 2025-02 (f1 placed by c2, aged 5)",
+          cats("REREFERRAL_FAMILIES", "2025-02", "age_band"), {"5-9": "1"})
+    check("breakdown: EH_FAMILIES_INTERNAL 2023-12 (f1 placed by c1, not c2)",
+          cats("EH_FAMILIES_INTERNAL", "2023-12", "age_band"), {"10-15": "1"})
+    check("breakdown: CIC_OPEN 2023/24 uasc (c3 UASC since May 2023; c7 no child row)",
+          cats("CIC_OPEN", "2023/24", "uasc"), {"UASC": "1", "not UASC": "2"})
+    check("breakdown: CIC_OPEN 2023/24 age band (c7 unknown)",
+          cats("CIC_OPEN", "2023/24", "age_band"), {"16 and over": "1", "5-9": "1", "unknown": "1"})
+    check("breakdown: no sex without child.sex",
+          any(k[2] == "sex" for k in b3), False)
+
     passed = sum(1 for c in checks if c[1])
     failed = len(checks) - passed
     for label, ok, got, want in checks:
