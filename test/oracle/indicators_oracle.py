@@ -6,6 +6,7 @@ doc/indicator-decisions.md alone, never from the extension's SQL, so that a
 disagreement between the two points at a bug in one of them.
 
     indicators_oracle.py --schema SOURCE [--calendar england-and-wales] [--dbname DB]
+    indicators_oracle.py --schema SOURCE --breakdown [...]
     indicators_oracle.py --self-test
 
 Reads every source relation of SOURCE that exists (psql COPY ... TO STDOUT,
@@ -59,6 +60,31 @@ that a disagreement with the SQL can be traced to one of them):
 11. CIN_RATE (cin_episode, a relation the children_in_need family adds):
     its dates are not events, so they add no periods (decision 2 predates
     it; doc/indicator-decisions.md).
+
+With --breakdown it prints the view indicator_breakdown instead (written
+from doc/indicators.md, "For which children: breakdowns"):
+
+    indicator,period_type,period,dimension,category,numerator,denominator,value,display,unit
+
+Each case the counts above count (a row in a figure's numerator or
+denominator; an item of a distinct count once, in the numerator or
+denominator when any of its rows is, with the child and day of its first
+counted row: earliest day, then lowest child_id, NULL last) is put in one
+category of each dimension the source has the relations and columns for,
+read on the case's day (the event's date, or a snapshot's period end).
+Choices where that text leaves room:
+
+12. A child with several child rows takes the one with the earliest date of
+    birth (NULL last); ids are unique in every source tested.
+13. uasc reads every cla_episode row (an "episode of care" of the
+    contract), short breaks included: the short-break rule removes them
+    from the children-in-care indicators, and the dimension is not one.
+14. team and locality: an allocation with start_date NULL is never in
+    force; in the tie rule a NULL team (locality) sorts after every team;
+    a team that is empty once trimmed has none (unknown).
+15. A rate's age band uses population_age_band as the headline uses
+    population (choice 7): the latest estimate dated before the period's
+    last day; its children NULL gives a count, 0 a rate with no value.
 """
 import argparse
 import bisect
@@ -177,6 +203,24 @@ RELATIONS = {
     "family_support": [("case_id", "id"), ("family_id", "id"), ("child_id", "id"),
                        ("provider", "text"), ("start_date", "date"),
                        ("end_date", "date")],
+    "population_age_band": [("year", "int"), ("age_band", "text"), ("children", "int")],
+}
+
+# The optional columns the breakdowns read, loaded (when the relation is
+# present) as the pseudo-relations child_dims (child_id, date_of_birth,
+# sex, ethnicity, disability) and allocation_dims (child_id, start_date,
+# end_date, team, locality), NULL for a column the source lacks;
+# Source.columns says which it has.
+OPTIONAL_COLUMNS = {
+    "child": ("sex", "ethnicity", "disability"),
+    "allocation": ("team", "locality"),
+}
+DIMS_RELATIONS = {
+    "child_dims": ("child", [("child_id", "id"), ("date_of_birth", "date"), ("sex", "text"),
+                             ("ethnicity", "text"), ("disability", "text")]),
+    "allocation_dims": ("allocation", [("child_id", "id"), ("start_date", "date"),
+                                       ("end_date", "date"), ("team", "text"),
+                                       ("locality", "text")]),
 }
 
 # Event columns (decision 2): every date/timestamp column except
@@ -424,13 +468,22 @@ def shown_rate(count, population):
 
 
 class Source:
-    """relations: name -> list of tuples in RELATIONS order (absent: missing)."""
+    """relations: name -> list of tuples in RELATIONS order (absent: missing);
+    columns: relation -> the OPTIONAL_COLUMNS it has."""
 
-    def __init__(self, relations):
+    def __init__(self, relations, columns=None):
         self.rel = relations
+        self.columns = columns or {}
 
     def has(self, *names):
         return all(n in self.rel for n in names)
+
+    def has_column(self, name):
+        """'relation' or 'relation.column' (an optional column)."""
+        rel, _, col = name.partition(".")
+        if not col:
+            return rel in self.rel
+        return rel in self.rel and col in self.columns.get(rel, ())
 
     def fy_range(self):
         lo = hi = None
@@ -468,14 +521,213 @@ class Result:
         return self.num[code], self.den[code]
 
 
-def compute(src, cal):
-    """Returns (Periods, Result), or None when the source has no event."""
+# ---------------------------------------------------------------------------
+# Breakdowns (indicator_breakdown): the categories of each case
+
+
+# dimension -> the relations or relation.columns it needs
+DIMENSIONS = [
+    ("age_band", ("child",)),
+    ("sex", ("child.sex",)),
+    ("ethnicity_group", ("child.ethnicity",)),
+    ("disability", ("child.disability",)),
+    ("uasc", ("cla_episode",)),
+    ("team", ("allocation.team",)),
+    ("locality", ("allocation.locality",)),
+]
+
+AGE_BANDS = ("under 1", "1-4", "5-9", "10-15", "16 and over")
+SEX = {"1": "male", "M": "male", "MALE": "male",
+       "2": "female", "F": "female", "FEMALE": "female",
+       "9": "not stated or indeterminate", "U": "not stated or indeterminate",
+       "I": "not stated or indeterminate"}
+ETHNIC_GROUP = {"W": "White", "M": "Mixed or multiple ethnic groups",
+                "A": "Asian or Asian British",
+                "B": "Black, African, Caribbean or Black British",
+                "O": "Other ethnic group"}
+DISABLED = {"TRUE", "Y", "YES", "1", "MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR",
+            "VIS", "BEH", "CON", "AUT", "DDA"}
+NOT_DISABLED = {"FALSE", "N", "NO", "0", "NONE"}
+
+
+def age_band(dob, day):
+    if dob is None or not finite(dob) or dob > day:
+        return "unknown"
+    age = age_years(dob, day)
+    if age is None:
+        return "unknown"
+    if age < 1:
+        return "under 1"
+    if age < 5:
+        return "1-4"
+    if age < 10:
+        return "5-9"
+    if age < 16:
+        return "10-15"
+    return "16 and over"
+
+
+def sex_category(code):
+    return SEX.get(norm(code), "unknown")
+
+
+def ethnicity_category(code):
+    c = norm(code)
+    if c == "REFU":
+        return "refused"
+    if c == "NOBT":
+        return "information not yet obtained"
+    if c == "CHNE":
+        return "Asian or Asian British"
+    if c is not None and len(c) == 4 and all("A" <= x <= "Z" for x in c):
+        return ETHNIC_GROUP.get(c[0], "unknown")
+    return "unknown"
+
+
+def disability_category(code):
+    c = norm(code)
+    if c in DISABLED:
+        return "disabled"
+    if c in NOT_DISABLED:
+        return "not disabled"
+    return "unknown"
+
+
+class Breakdown:
+    """The cases of every figure by category.  case() counts one case of
+    figure code in period k (its child, its day, whether in the numerator
+    and the denominator); item() one row of a distinct count, whose item
+    becomes a case at flush()."""
+
+    def __init__(self, src):
+        self.dims = [d for d, needs in DIMENSIONS
+                     if all(src.has_column(n) for n in needs)]
+        self.counts = {}        # (code, k) -> {categories tuple: [num, den]}
+        self.items = {}         # (code, k) -> {item: [num, den, order, child, day]}
+        self.cache = {}
+        self.child = {}         # child_id -> (dob, sex, ethnicity, disability)
+        for cid, dob, sex, eth, dis in src.rel.get("child_dims", ()):
+            if cid is None:
+                continue
+            cur = self.child.get(cid)
+            if cur is None or (dob is not None and (cur[0] is None or dob < cur[0])):
+                self.child[cid] = (dob, sex, eth, dis)
+        self.uasc_from = {}     # child_id -> first start of an episode flagged uasc
+        for row in src.rel.get("cla_episode", ()):
+            cid, st, uasc = row[1], row[2], row[9]
+            if uasc is True and cid is not None and st is not None:
+                if cid not in self.uasc_from or st < self.uasc_from[cid]:
+                    self.uasc_from[cid] = st
+        self.allocs = {}        # child_id -> [(start, end, team, locality)]
+        for cid, st, en, team, loc in src.rel.get("allocation_dims", ()):
+            if cid is not None and st is not None:
+                self.allocs.setdefault(cid, []).append((st, en, norm(team), norm(loc)))
+        funcs = {
+            "age_band": lambda c, d, ch, al: age_band(ch[0] if ch else None, d),
+            "sex": lambda c, d, ch, al: sex_category(ch[1] if ch else None),
+            "ethnicity_group": lambda c, d, ch, al: ethnicity_category(ch[2] if ch else None),
+            "disability": lambda c, d, ch, al: disability_category(ch[3] if ch else None),
+            "uasc": lambda c, d, ch, al: ("UASC" if c in self.uasc_from
+                                          and self.uasc_from[c] <= d else "not UASC"),
+            "team": lambda c, d, ch, al: al[2] if al is not None and al[2] else "unknown",
+            "locality": lambda c, d, ch, al: al[3] if al is not None and al[3] else "unknown",
+        }
+        self.funcs = [funcs[d] for d in self.dims]
+
+    def allocation_at(self, cid, day):
+        """The allocation in force on day (start <= day <= end, open counting):
+        the latest started, then the open one or the later end, then the
+        lowest team and locality (byte order, NULL last)."""
+        best = bkey = None
+        for a in self.allocs.get(cid, ()):
+            st, en, team, loc = a
+            if st <= day and (en is None or en >= day):
+                key = (-st, 0 if en is None else 1, 0 if en is None else -en,
+                       (team is None, team or ""), (loc is None, loc or ""))
+                if best is None or key < bkey:
+                    best, bkey = a, key
+        return best
+
+    def categories(self, cid, day):
+        key = (cid, day)
+        r = self.cache.get(key)
+        if r is None:
+            ch = self.child.get(cid) if cid is not None else None
+            al = self.allocation_at(cid, day) if cid is not None else None
+            r = self.cache[key] = tuple(f(cid, day, ch, al) for f in self.funcs)
+        return r
+
+    def case(self, code, k, cid, day, num, den):
+        if not (num or den):
+            return
+        c = self.counts.get((code, k))
+        if c is None:
+            c = self.counts[(code, k)] = {}
+        t = self.categories(cid, day)
+        v = c.get(t)
+        if v is None:
+            v = c[t] = [0, 0]
+        if num:
+            v[0] += 1
+        if den:
+            v[1] += 1
+
+    def item(self, code, k, key, cid, day, num, den):
+        if key is None or not (num or den):
+            return
+        d = self.items.get((code, k))
+        if d is None:
+            d = self.items[(code, k)] = {}
+        order = (day, cid is None, cid or "")
+        cur = d.get(key)
+        if cur is None:
+            d[key] = [bool(num), bool(den), order, cid, day]
+        else:
+            cur[0] = cur[0] or bool(num)
+            cur[1] = cur[1] or bool(den)
+            if order < cur[2]:
+                cur[2], cur[3], cur[4] = order, cid, day
+
+    def flush(self):
+        items, self.items = self.items, {}
+        for (code, k), d in items.items():
+            for num, den, _, cid, day in d.values():
+                self.case(code, k, cid, day, num, den)
+
+    def same_as(self, code, other, n):
+        """code's cases are other's (a rate and its count)."""
+        for k in range(n):
+            if (other, k) in self.counts:
+                self.counts[(code, k)] = self.counts[(other, k)]
+
+
+class NoBreakdown:
+    """What compute() records when no breakdown is asked for: nothing."""
+
+    def case(self, *a):
+        pass
+
+    def item(self, *a):
+        pass
+
+    def flush(self):
+        pass
+
+    def same_as(self, *a):
+        pass
+
+
+def compute(src, cal, B=None):
+    """Returns (Periods, Result), or None when the source has no event.
+    B: a Breakdown to record every case in (its categories)."""
     rng = src.fy_range()
     if rng is None:
         return None
     P = Periods(*rng)
     R = Result(P)
     NE = len(P.ends)
+    if B is None:
+        B = NoBreakdown()
 
     children = {}       # child_id -> (set of family_ids, date_of_birth)
     if src.has("child"):
@@ -545,6 +797,8 @@ def compute(src, cal):
                         n1[k] += 1
                     if over3:
                         n3[k] += 1
+                    B.case("REF_1WD", k, cid, cd, within1, True)
+                    B.case("REF_OVER_3WD", k, cid, cd, over3, True)
             ks = P.of(rd)
             if ks:
                 rerefer = False
@@ -553,11 +807,16 @@ def compute(src, cal):
                     lo = bisect.bisect_left(dates, add_months(rd, -12))
                     hi = bisect.bisect_left(dates, rd)
                     rerefer = any(ids[i] != rid for i in range(lo, hi))
+                fams = families((cid,)) if rerefer and src.has("child") else ()
                 for k in ks:
                     dr[k] += 1
+                    B.case("REREFERRAL_12M", k, cid, rd, rerefer, True)
                     if rerefer:
                         nr[k] += 1
                         rechildren[k].add(cid)
+                        B.item("REREFERRAL_CHILDREN", k, cid, cid, rd, True, False)
+                        for f in fams:
+                            B.item("REREFERRAL_FAMILIES", k, f, cid, rd, True, False)
         for k in range(len(P)):
             nc[k] = len(rechildren[k])
         if src.has("child"):
@@ -580,6 +839,8 @@ def compute(src, cal):
                     d45[k] += 1
                     if ok:
                         n45[k] += 1
+                    B.case("CFA_COMPLETED", k, cid, a, True, False)
+                    B.case("CFA_45WD", k, cid, a, ok, True)
 
     # --- child protection ---------------------------------------------------
     if src.has("s47_enquiry"):
@@ -597,6 +858,7 @@ def compute(src, cal):
                     d[k] += 1
                     if ok:
                         n[k] += 1
+                    B.case("ICPC_15WD", k, cid, icpc, ok, True)
 
     plans_by_child = {}
     plans_by_id = {}
@@ -619,7 +881,15 @@ def compute(src, cal):
             nq, dq = R.ensure("CP_ALLOCATED_QSW")
         for j, pe in enumerate(P.ends):
             cnt = len(open_children[j])
-            q = sum(1 for c in open_children[j] if qsw_at(c, pe)) if qsw else 0
+            q = 0
+            for c in open_children[j]:
+                at = qsw and qsw_at(c, pe)
+                if at:
+                    q += 1
+                for k in P.periods_of_end[j]:
+                    B.case("CP_OPEN", k, c, pe, True, False)
+                    if qsw:
+                        B.case("CP_ALLOCATED_QSW", k, c, pe, at, True)
             for k in P.periods_of_end[j]:
                 no[k] = cnt
                 if qsw:
@@ -649,6 +919,9 @@ def compute(src, cal):
                     n2[k] += 1
                 if ever:
                     nv[k] += 1
+                B.case("CP_STARTED", k, cid, s, True, False)
+                B.case("CP_REPEAT_2Y", k, cid, s, two, True)
+                B.case("CP_REPEAT_EVER", k, cid, s, ever, True)
 
     def plan_at(cid, d):
         """Decision 9: the child's plan with start <= d <= end (or open); the
@@ -685,6 +958,8 @@ def compute(src, cal):
                 dd[k] += 1
                 if ok:
                     n[k] += 1
+                B.case("CP_REVIEW_TIMELY", k, plan[1] if plan is not None else None, rd,
+                       ok, True)
 
     visits_cp, visits_cic = [], []
     if src.has("visit"):
@@ -730,11 +1005,13 @@ def compute(src, cal):
                     n10[k] += 1
                 if ok15:
                     n15[k] += 1
+                B.case("CP_VISIT_10WD", k, cid, vd, ok10, True)
+                B.case("CP_VISIT_15WD", k, cid, vd, ok15, True)
 
     # --- children in care ---------------------------------------------------
     if src.has("cla_episode"):
         cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
-            dates_by_child)
+            dates_by_child, B)
 
     if src.has("health_assessment"):
         n, d = R.ensure("CIC_RHA_DONE")
@@ -743,8 +1020,10 @@ def compute(src, cal):
                 continue
             for k in P.of(due):
                 d[k] += 1
-                if done is not None and done <= P.items[k][3]:
+                ok = done is not None and done <= P.items[k][3]
+                if ok:
                     n[k] += 1
+                B.case("CIC_RHA_DONE", k, cid, due, ok, True)
 
     # --- missing children -----------------------------------------------------
     if src.has("missing_episode"):
@@ -769,6 +1048,9 @@ def compute(src, cal):
                     de[k] += 1
                 if eng:
                     ne[k] += 1
+                B.case("RHI_72H", k, cid, ret, in_time, True)
+                if offered:
+                    B.case("RHI_ENGAGED", k, cid, ret, eng, True)
 
     # --- care leavers -----------------------------------------------------------
     if src.has("care_leaver", "child"):
@@ -813,6 +1095,7 @@ def compute(src, cal):
                         den[k] += 1
                         if hit:
                             num[k] += 1
+                        B.case("CL_%s_%s" % (what, band), k, cid, pe, hit, True)
 
     # --- early help ---------------------------------------------------------------
     if src.has("family_support"):
@@ -827,6 +1110,10 @@ def compute(src, cal):
                     sets[(p, "FAMILIES")][j].add(fam)
                 if cid is not None:
                     sets[(p, "CHILDREN")][j].add(cid)
+                pe = P.ends[j]
+                for k in P.periods_of_end[j]:
+                    B.item("EH_FAMILIES_" + p, k, fam, cid, pe, True, False)
+                    B.item("EH_CHILDREN_" + p, k, cid, cid, pe, True, False)
         for (p, w), per_end in sets.items():
             num, _ = R.ensure("EH_%s_%s" % (w, p))
             for j in range(NE):
@@ -857,12 +1144,17 @@ def compute(src, cal):
                 for k in P.periods_of_end[j]:
                     n[k] = len(open_cin[j])
                     d[k] = population[k]
+                    for c in open_cin[j]:
+                        B.case("CIN_RATE", k, c, P.ends[j], True, False)
         for code, count in (("CP_RATE", "CP_OPEN"), ("CIC_RATE", "CIC_OPEN")):
             if count in R.num:
                 n, d = R.ensure(code)
                 for k in range(len(P)):
                     n[k] = R.num[count][k]
                     d[k] = population[k]
+    B.flush()
+    for code, count in (("CP_RATE", "CP_OPEN"), ("CIC_RATE", "CIC_OPEN")):
+        B.same_as(code, count, len(P))
     return P, R
 
 
@@ -919,7 +1211,7 @@ def build_care(eps):
 
 
 def cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
-        dates_by_child):
+        dates_by_child, B):
     NE = len(P.ends)
     by_child = {}
     for row in src.rel["cla_episode"]:
@@ -977,19 +1269,32 @@ def cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
             for k in P.of(poc.s):
                 if k not in first_in:
                     first_in[k] = poc
+            home = poc.eps[-1].rc in ("E4A", "E4B")
+            fams = families((cid,)) if counted and has_child else ()
             for k in P.of(poc.e):
                 if counted:
                     ceased[k].add(cid)
+                    B.item("CIC_CEASED", k, cid, cid, poc.e, True, False)
+                    for f in fams:
+                        B.item("CIC_CEASED_FAMILIES", k, f, cid, poc.e, True, False)
                 d_home[k] += 1
-                if poc.eps[-1].rc in ("E4A", "E4B"):
+                if home:
                     n_home[k] += 1
+                B.case("CIC_CEASED_HOME", k, cid, poc.e, home, True)
         if counted:
+            fams = families((cid,)) if has_child else ()
             for k, poc in first_in.items():
                 started[k].add(cid)
+                # the child's first period of care starting in k: its day
+                B.case("CIC_STARTED", k, cid, poc.s, True, False)
+                for f in fams:
+                    B.item("CIC_STARTED_FAMILIES", k, f, cid, poc.s, True, False)
                 if poc.eps[0].uasc is True:
                     n_suasc[k] += 1
+                    B.case("CIC_STARTED_UASC", k, cid, poc.s, True, False)
                 if any(o is not poc and o.e is not None and o.e < poc.s for o in pocs):
                     n_sbefore[k] += 1
+                    B.case("CIC_STARTED_BEFORE", k, cid, poc.s, True, False)
         if not counted:
             continue
         # -- snapshots: the open episode at each period end (decision 18)
@@ -1003,15 +1308,27 @@ def cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
         dob = dob_of(cid) if has_child else None
         for j, ep in open_ep.items():
             pe = P.ends[j]
+            ks = P.periods_of_end[j]
             s_open[j] += 1
+            for k in ks:
+                B.case("CIC_OPEN", k, cid, pe, True, False)
             if ep.uasc is True:
                 s_uasc[j] += 1
+                for k in ks:
+                    B.case("CIC_UASC", k, cid, pe, True, False)
             elif ep.dist is not None:
                 s_20[j][1] += 1
-                if ep.dist >= twenty:
+                far = ep.dist >= twenty
+                if far:
                     s_20[j][0] += 1
-            if has_alloc and qsw_at(cid, pe):
-                s_q[j] += 1
+                for k in ks:
+                    B.case("CIC_20_MILES", k, cid, pe, far, True)
+            if has_alloc:
+                at = qsw_at(cid, pe)
+                if at:
+                    s_q[j] += 1
+                for k in ks:
+                    B.case("CIC_ALLOCATED_QSW", k, cid, pe, at, True)
             poc_start = ep.poc.s
             if has_child and has_ha and poc_start <= add_months(pe, -12):
                 age = age_years(dob, pe)
@@ -1019,17 +1336,24 @@ def cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
                 s_h[j][1] += 1
                 dates = ha_done.get(cid, ())
                 i = bisect.bisect_right(dates, pe) - 1
-                if i >= 0 and dates[i] >= add_months(pe, -months):
+                current = i >= 0 and dates[i] >= add_months(pe, -months)
+                if current:
                     s_h[j][0] += 1
+                for k in ks:
+                    B.case("CIC_HEALTH_CURRENT", k, cid, pe, current, True)
             if has_child:
                 age = age_years(dob, pe)
                 if age is not None and age < 16 and poc_start <= add_months(pe, -30):
                     s_long[j][1] += 1
+                    stable = False
                     i = bisect.bisect_right(pl_starts, pe) - 1
                     if i >= 0:
                         st, en, _ = placements[i]
                         if (en is None or en > pe) and st <= add_months(pe, -24):
                             s_long[j][0] += 1
+                            stable = True
+                    for k in ks:
+                        B.case("CIC_STABILITY_LONG", k, cid, pe, stable, True)
             # stability short (decision 23)
             ws = add_months(pe, -12) + 1
             lo = bisect.bisect_left(pl_starts, ws)
@@ -1042,6 +1366,8 @@ def cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
                     count += 1
             if count >= 3:
                 s_short[j] += 1
+            for k in ks:
+                B.case("CIC_STABILITY_SHORT", k, cid, pe, count >= 3, True)
 
     for k in range(len(P)):
         n_start[k] = len(started[k])
@@ -1115,6 +1441,7 @@ def cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
                 dd[k] += 1
                 if ok:
                     n[k] += 1
+                B.case("CIC_REVIEW_TIMELY", k, cid, rd, ok, True)
 
     if src.has("visit"):
         n, dd = R.ensure("CIC_VISIT_TIMELY")
@@ -1139,6 +1466,7 @@ def cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
                 dd[k] += 1
                 if ok:
                     n[k] += 1
+                B.case("CIC_VISIT_TIMELY", k, cid, vd, ok, True)
 
 
 def output_rows(src, P, R):
@@ -1167,6 +1495,108 @@ def run(src, cal):
     if res is None:
         return []
     return output_rows(src, *res)
+
+
+# The breakdowns (the view indicator_breakdown).
+
+
+def thousands(n):
+    return "{:,}".format(n)
+
+
+def decimal_text(x):
+    """A Fraction as decimal text (28 significant digits)."""
+    if x.denominator == 1:
+        return str(x.numerator)
+    return str(Decimal(x.numerator) / Decimal(x.denominator))
+
+
+def band_populations(src, P):
+    """(period index, AGE BAND) -> children of the band's latest estimate
+    dated (30 June) before the period's last day, as choice 7 for the
+    headline; a band without one is left out, children None included."""
+    rows = src.rel.get("population_age_band")
+    if not rows:
+        return {}
+    by_band = {}
+    for y, band, c in rows:
+        if y is not None and band is not None and 1 <= y <= 9999:
+            by_band.setdefault(norm(band), []).append((datetime.date(y, 6, 30).toordinal(), y, c))
+    out = {}
+    for band, lst in by_band.items():
+        lst.sort()
+        for k, it in enumerate(P.items):
+            best = None
+            for dated, y, c in lst:
+                if dated < it[3]:
+                    best = c
+            if best is not None:
+                out[(k, band)] = best
+    return out
+
+
+def breakdown_figure(unit, num, den):
+    """(numerator, denominator, value, display, unit) of a category."""
+    if unit == "%":
+        value = Fraction(100 * num, den) if den else None
+        display = ("%s%% (%s / %s)" % (one_decimal(value), thousands(num), thousands(den))
+                   if den else "n/a (%s / %s)" % (thousands(num), thousands(den)))
+        return str(num), str(den), value, display, "%"
+    if unit == "per 10,000":
+        value = Fraction(10000 * num, den) if den else None
+        return str(num), str(den), value, shown_rate(num, den) if den else "n/a", unit
+    return str(num), "", Fraction(num), thousands(num), "count"
+
+
+def breakdown_rows(src, P, R, B):
+    """Every available indicator's categories with cases, for every
+    period and dimension; checks that each dimension's categories add up to
+    the headline's numerator (and denominator)."""
+    pops = band_populations(src, P)
+    rows, bad = [], []
+    for code in INDICATORS:
+        unit, needs = SPEC[code]
+        if not src.has(*needs):
+            continue
+        for k, (ptype, label, first, last) in enumerate(P.items):
+            cases = B.counts.get((code, k), {})
+            for i, dim in enumerate(B.dims):
+                cats = {}
+                for t, (num, den) in cases.items():
+                    v = cats.get(t[i])
+                    if v is None:
+                        v = cats[t[i]] = [0, 0]
+                    v[0] += num
+                    v[1] += den
+                total_num = sum(v[0] for v in cats.values())
+                total_den = sum(v[1] for v in cats.values())
+                if total_num != R.num[code][k] or (unit == "%" and total_den != R.den[code][k]):
+                    bad.append("%s %s %s: categories %d/%d, headline %s/%s"
+                               % (code, label, dim, total_num, total_den,
+                                  R.num[code][k], R.den[code][k]))
+                for cat in sorted(cats):
+                    num, den = cats[cat]
+                    if unit == "%":
+                        fig = breakdown_figure("%", num, den)
+                    elif unit == "rate" and dim == "age_band" and pops.get((k, cat.upper())) is not None:
+                        fig = breakdown_figure("per 10,000", num, pops[(k, cat.upper())])
+                    else:
+                        fig = breakdown_figure("count", num, None)
+                    n, d, value, display, u = fig
+                    rows.append((code, ptype, label, dim, cat, n, d,
+                                 "" if value is None else decimal_text(value), display, u))
+    if bad:
+        sys.exit("oracle: breakdown categories do not add up to the headline:\n  "
+                 + "\n  ".join(bad[:20]))
+    return rows
+
+
+def run_breakdown(src, cal):
+    B = Breakdown(src)
+    res = compute(src, cal, B)
+    if res is None:
+        return []
+    return breakdown_rows(src, res[0], res[1], B)
 
 
 # The distributions of the indicators measured in working days (the views
@@ -1358,7 +1788,28 @@ def load_source(schema, dbname):
         for r in raw:
             rows.append(tuple(r[i] if f is None else f(r[i]) for i, f in idx))
         rel[name] = rows
-    return Source(rel)
+    # The optional columns of the breakdowns: which the source has.
+    columns = {}
+    for name, (base, cols) in DIMS_RELATIONS.items():
+        if base not in present:
+            continue
+        qname = "%s.%s" % (quote_ident(schema), quote_ident(base))
+        have = {r[0] for r in psql_copy(
+            "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = %s::regclass"
+            " AND attnum > 0 AND NOT attisdropped" % quote_literal(qname), dbname)}
+        columns[base] = {c for c in OPTIONAL_COLUMNS[base] if c in have}
+        exprs = []
+        for col, kind in cols:
+            if col not in have:
+                exprs.append("NULL")
+            elif kind == "date":
+                exprs.append("%s::date" % quote_ident(col))
+            else:
+                exprs.append("%s::text" % quote_ident(col))
+        raw = psql_copy("SELECT %s FROM %s" % (", ".join(exprs), qname), dbname)
+        rel[name] = [tuple(parse_date(v) if kind == "date" else v
+                           for v, (col, kind) in zip(r, cols)) for r in raw]
+    return Source(rel, columns)
 
 
 def load_calendar(name, dbname):
@@ -1702,6 +2153,87 @@ def self_test():
                              "REF_1WD", "CIC_RHA_DONE") if c in codes),
           ["CIC_RHA_DONE", "REF_1WD"])
 
+    # Breakdowns: doc/indicators.md's example.  A (born 1 May 2020, sex 2)
+    # started Fri 15 Mar 2024 and B (born 10 Jan 2008, no sex) Fri 16 Feb
+    # 2024; both authorised Tue 30 Apr 2024: 30 working days for A (18-28
+    # Mar: 9, April without Easter Monday: 21) and 50 for B (20 more from
+    # 19 Feb to 15 Mar).  A is 3 that day (4 on 1 May), B is 16.
+    check("example: A 30 WD", cal.wd(D("2024-03-15"), D("2024-04-30")), 30)
+    check("example: B 50 WD", cal.wd(D("2024-02-16"), D("2024-04-30")), 50)
+    ex = Source({
+        "child": [("A", None, D("2020-05-01")), ("B", None, D("2008-01-10"))],
+        "child_dims": [("A", D("2020-05-01"), "2", None, None),
+                       ("B", D("2008-01-10"), None, None, None)],
+        "assessment": [("a1", "A", D("2024-03-15"), D("2024-04-30")),
+                       ("a2", "B", D("2024-02-16"), D("2024-04-30"))],
+    }, {"child": {"sex"}})
+    exb = {(r[0], r[2], r[3], r[4]): r[5:] for r in run_breakdown(ex, cal)}
+    check("example: CFA_45WD 2024/25", {k[2:]: v for k, v in exb.items()
+                                        if k[:2] == ("CFA_45WD", "2024/25")},
+          {("age_band", "1-4"): ("1", "1", "100", "100.0% (1 / 1)", "%"),
+           ("age_band", "16 and over"): ("0", "1", "0", "0.0% (0 / 1)", "%"),
+           ("sex", "female"): ("1", "1", "100", "100.0% (1 / 1)", "%"),
+           ("sex", "unknown"): ("0", "1", "0", "0.0% (0 / 1)", "%")})
+    check("example: CFA_COMPLETED 2024-04 by sex",
+          {k[3]: v for k, v in exb.items() if k[:3] == ("CFA_COMPLETED", "2024-04", "sex")},
+          {"female": ("1", "", "1", "1", "count"), "unknown": ("1", "", "1", "1", "count")})
+
+    # The categories' codes, trimmed and upper-cased.
+    check("sex codes", [sex_category(c) for c in ("1", " m", "Female", "9", "i", "0", None, "X")],
+          ["male", "male", "female", "not stated or indeterminate",
+           "not stated or indeterminate", "unknown", "unknown", "unknown"])
+    check("ethnicity codes", [ethnicity_category(c) for c in
+                              ("WBRI", " wrom", "CHNE", "AIND", "BAFR", "MWBC", "OOEG",
+                               "REFU", "nobt", "XYZZ", "W1", "WBRI1", None)],
+          ["White", "White", "Asian or Asian British", "Asian or Asian British",
+           "Black, African, Caribbean or Black British", "Mixed or multiple ethnic groups",
+           "Other ethnic group", "refused", "information not yet obtained",
+           "unknown", "unknown", "unknown", "unknown"])
+    check("disability codes", [disability_category(c) for c in
+                               ("TRUE", "yes", "1", " mob", "DDA", "false", "No", "0", "NONE",
+                                "T", None)],
+          ["disabled"] * 5 + ["not disabled"] * 4 + ["unknown"] * 2)
+    check("age band on 29 Feb birthdays",
+          [age_band(D("2019-02-28"), D("2024-02-27")), age_band(D("2020-02-29"), D("2021-02-28")),
+           age_band(D("2020-02-29"), D("2021-03-01")), age_band(D("2024-05-01"), D("2024-04-30")),
+           age_band(None, D("2024-04-30")), age_band(D("2008-04-30"), D("2024-04-30"))],
+          ["1-4", "under 1", "1-4", "unknown", "unknown", "16 and over"])
+
+    # The self-test's source with the breakdowns' columns: c1 has three
+    # allocations from 1 Jan 2024 (the open ones win, then the lowest team:
+    # EAST, which has no locality); population_age_band has 10-15 for 2023.
+    rel3 = dict(rel)
+    rel3["child_dims"] = [(c, dob, None, None, None) for c, f, dob in rel["child"]]
+    rel3["allocation_dims"] = [("c1", D("2024-01-01"), None, " north", "Area 1"),
+                               ("c1", D("2024-01-01"), D("2024-12-31"), "Court", "Area 2"),
+                               ("c1", D("2024-01-01"), None, "east", None)]
+    rel3["population_age_band"] = [(2023, "10-15 ", 5000), (2023, "UNDER 1", 10)]
+    src3 = Source(rel3, {"allocation": {"team", "locality"}})
+    b3 = {}
+    for r in run_breakdown(src3, cal):
+        b3.setdefault((r[0], r[2], r[3]), {})[r[4]] = r[5:]
+    cats = lambda code, period, dim: {c: v[0] for c, v in b3.get((code, period, dim), {}).items()}
+    check("breakdown: CP_OPEN 2024-05 team (tie: open, then lowest team)",
+          cats("CP_OPEN", "2024-05", "team"), {"EAST": "1"})
+    check("breakdown: CP_OPEN 2024-05 locality (EAST's: none)",
+          cats("CP_OPEN", "2024-05", "locality"), {"unknown": "1"})
+    check("breakdown: CP_RATE 2024-05 by age band (10-15 has a population)",
+          b3[("CP_RATE", "2024-05", "age_band")], {"10-15": ("1", "5000", "2", "2.0", "per 10,000")})
+    check("breakdown: CP_RATE 2024-05 by team (a count)",
+          b3[("CP_RATE", "2024-05", "team")], {"EAST": ("1", "", "1", "1", "count")})
+    check("breakdown: REREFERRAL_FAMILIES 2024/25 (f1 placed by c1, 8 Apr 2024, aged 13)",
+          cats("REREFERRAL_FAMILIES", "2024/25", "age_band"), {"10-15": "1"})
+    check("breakdown: REREFERRAL_FAMILIES 2025-02 (f1 placed by c2, aged 5)",
+          cats("REREFERRAL_FAMILIES", "2025-02", "age_band"), {"5-9": "1"})
+    check("breakdown: EH_FAMILIES_INTERNAL 2023-12 (f1 placed by c1, not c2)",
+          cats("EH_FAMILIES_INTERNAL", "2023-12", "age_band"), {"10-15": "1"})
+    check("breakdown: CIC_OPEN 2023/24 uasc (c3 UASC since May 2023; c7 no child row)",
+          cats("CIC_OPEN", "2023/24", "uasc"), {"UASC": "1", "not UASC": "2"})
+    check("breakdown: CIC_OPEN 2023/24 age band (c7 unknown)",
+          cats("CIC_OPEN", "2023/24", "age_band"), {"16 and over": "1", "5-9": "1", "unknown": "1"})
+    check("breakdown: no sex without child.sex",
+          any(k[2] == "sex" for k in b3), False)
+
     passed = sum(1 for c in checks if c[1])
     failed = len(checks) - passed
     for label, ok, got, want in checks:
@@ -1721,6 +2253,8 @@ def main():
                     help="print the working-day distributions (the view timeliness) instead")
     ap.add_argument("--bands", action="store_true",
                     help="print the cases by band of working days (the view timeliness_band) instead")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="print every figure by category (the view indicator_breakdown) instead")
     args = ap.parse_args()
     if args.self_test:
         return self_test()
@@ -1738,6 +2272,12 @@ def main():
         else:
             w.writerow(["indicator", "period_type", "period", "band", "cases"])
             w.writerows(band_rows(src, *res) if res else [])
+        return 0
+    if args.breakdown:
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["indicator", "period_type", "period", "dimension", "category", "numerator",
+                    "denominator", "value", "display", "unit"])
+        w.writerows(run_breakdown(src, cal))
         return 0
     write_csv(run(src, cal), sys.stdout)
     return 0
