@@ -47,8 +47,8 @@ that a disagreement with the SQL can be traced to one of them):
  7. Population: decision 28, the latest estimate dated (30 June) strictly
     before the period's last day, so June 2023 and 2023/24 Q1 use mid-2022
     as the contract's examples say.
-    A population row whose children is NULL gives no rate; 0 gives no
-    shown value.
+    A population row whose children is NULL or not above 0 is not an
+    estimate: the one before it is used (data-contract.md).
  8. Ties: the plan a visit belongs to and the open episode break ties on
     start date by the id's order in PostgreSQL (dense_rank over the id
     column, so the column's type and collation decide).
@@ -545,9 +545,9 @@ ETHNIC_GROUP = {"W": "White", "M": "Mixed or multiple ethnic groups",
                 "A": "Asian or Asian British",
                 "B": "Black, African, Caribbean or Black British",
                 "O": "Other ethnic group"}
-DISABLED = {"TRUE", "Y", "YES", "1", "MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR",
+DISABLED = {"TRUE", "T", "Y", "YES", "1", "MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR",
             "VIS", "BEH", "CON", "AUT", "DDA"}
-NOT_DISABLED = {"FALSE", "N", "NO", "0", "NONE"}
+NOT_DISABLED = {"FALSE", "F", "N", "NO", "0", "NONE"}
 
 
 def age_band(dob, day):
@@ -1128,7 +1128,7 @@ def compute(src, cal, B=None):
             pe = it[3]
             best = None
             for y, c in years:
-                if 1 <= y <= 9999 and datetime.date(y, 6, 30).toordinal() < pe:
+                if 1 <= y <= 9999 and c is not None and c > 0 and datetime.date(y, 6, 30).toordinal() < pe:
                     best = (y, c)
             population[k] = None if best is None else best[1]
         # CIN_RATE: distinct children with a children in need episode open
@@ -1514,13 +1514,14 @@ def decimal_text(x):
 def band_populations(src, P):
     """(period index, AGE BAND) -> children of the band's latest estimate
     dated (30 June) before the period's last day, as choice 7 for the
-    headline; a band without one is left out, children None included."""
+    headline (an estimate of NULL or 0 children is none); a band without
+    one is left out."""
     rows = src.rel.get("population_age_band")
     if not rows:
         return {}
     by_band = {}
     for y, band, c in rows:
-        if y is not None and band is not None and 1 <= y <= 9999:
+        if y is not None and band is not None and 1 <= y <= 9999 and c is not None and c > 0:
             by_band.setdefault(norm(band), []).append((datetime.date(y, 6, 30).toordinal(), y, c))
     out = {}
     for band, lst in by_band.items():
@@ -2191,8 +2192,8 @@ def self_test():
            "unknown", "unknown", "unknown", "unknown"])
     check("disability codes", [disability_category(c) for c in
                                ("TRUE", "yes", "1", " mob", "DDA", "false", "No", "0", "NONE",
-                                "T", None)],
-          ["disabled"] * 5 + ["not disabled"] * 4 + ["unknown"] * 2)
+                                "T", "f", "MAYBE", None)],
+          ["disabled"] * 5 + ["not disabled"] * 4 + ["disabled", "not disabled"] + ["unknown"] * 2)
     check("age band on 29 Feb birthdays",
           [age_band(D("2019-02-28"), D("2024-02-27")), age_band(D("2020-02-29"), D("2021-02-28")),
            age_band(D("2020-02-29"), D("2021-03-01")), age_band(D("2024-05-01"), D("2024-04-30")),
