@@ -138,7 +138,11 @@ BEGIN
     AS %L$f$, schema, format('SELECT * FROM (%s) q WHERE q.indicator = $1', query));
                     EXECUTE format('COMMENT ON FUNCTION %I.indicator_breakdown_of(text) IS %L', schema,
                                    'The breakdowns of one indicator (the view indicator_breakdown), computed with the rights of the deployment''s owner.');
-                    query := format('SELECT b.* FROM cspi.indicator i CROSS JOIN LATERAL %I.indicator_breakdown_of(i.code) b', schema);
+                    -- (indicator is the catalogue's, so that a reader's
+                    -- filter on it calls the function only for those)
+                    query := format('SELECT i.code AS indicator, b.period_type, b.period, b.dimension, b.category, b.numerator,
+                                            b.denominator, b.value, b.display, b.unit
+                                       FROM cspi.indicator i CROSS JOIN LATERAL %I.indicator_breakdown_of(i.code) b', schema);
                 ELSE
                     query := format('SELECT * FROM %I.%I', internal, o.name);
                 END IF;

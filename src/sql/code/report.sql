@@ -80,6 +80,59 @@ CREATE OR REPLACE FUNCTION cspi.narrative_heading(available boolean, target nume
 COMMENT ON FUNCTION cspi.narrative_heading(boolean, numeric, text, text, text) IS
 'The narrative heading of a scorecard row: ''Figures not available'' without a figure; ''Where are we performing well?'' when the target is met or, with no target, the change from the previous period is for the better; ''Where do we need to improve?'' when the target is not met or, with no target, the change is for the worse; ''Activity and context'' otherwise (counts and rates with neither a target nor a polarity, or no target and no change to judge).';
 
+-- One plain sentence per percentage on the widest gap between the groups
+-- of a dimension in a period, where it is wide (10 percentage points or
+-- more between the groups' figures) and both groups are not small (20
+-- cases or more each, and published: a region's suppressed cells are left
+-- out); groups without a value (unknown, refused, not yet obtained, not
+-- stated) are not compared.  The dimension with the widest gap is named
+-- (on a tie, the first in cspi.breakdown_dimension's order), with the
+-- lowest and highest groups' figures as the breakdown shows them.  It
+-- says what the figures are, never why.
+CREATE OR REPLACE FUNCTION cspi_internal.breakdown_gaps(period text, report_schema name) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    result jsonb;
+BEGIN
+    EXECUTE format($q$
+        WITH cell AS (
+            SELECT b.indicator, b.dimension, b.category, b.value, b.display, d.display_order
+              FROM %I.indicator_breakdown b
+              JOIN cspi.breakdown_dimension d ON d.dimension = b.dimension
+             WHERE b.indicator IN (SELECT i.code FROM cspi.indicator i WHERE i.unit = '%%')
+               AND b.period = $1 AND b.unit = '%%' AND b.numerator IS NOT NULL AND b.denominator >= 20
+               AND b.category NOT IN ('unknown', 'refused', 'information not yet obtained', 'not stated or indeterminate')
+        ), ranked AS (
+            SELECT cell.*,
+                   row_number() OVER (PARTITION BY indicator, dimension ORDER BY value, category COLLATE "C") AS from_low,
+                   row_number() OVER (PARTITION BY indicator, dimension ORDER BY value DESC, category COLLATE "C") AS from_high,
+                   max(value) OVER (PARTITION BY indicator, dimension) - min(value) OVER (PARTITION BY indicator, dimension) AS gap
+              FROM cell
+        ), widest AS (
+            SELECT DISTINCT ON (lo.indicator) lo.indicator, lo.dimension, lo.category AS low_category, lo.display AS low_display,
+                   hi.category AS high_category, hi.display AS high_display
+              FROM ranked lo JOIN ranked hi ON hi.indicator = lo.indicator AND hi.dimension = lo.dimension AND hi.from_high = 1
+             WHERE lo.from_low = 1 AND lo.gap >= 10
+             ORDER BY lo.indicator, lo.gap DESC, lo.display_order
+        )
+        SELECT jsonb_object_agg(indicator, format('By %%s, the figure ranged from %%s for %%s to %%s for %%s.',
+                   CASE dimension WHEN 'age_band' THEN 'age' WHEN 'ethnicity_group' THEN 'ethnic group'
+                                  WHEN 'uasc' THEN 'whether the children were unaccompanied asylum seekers'
+                                  ELSE replace(dimension, '_', ' ') END,
+                   low_display, CASE dimension WHEN 'age_band' THEN 'children aged ' || low_category
+                                               WHEN 'team' THEN 'team ' || low_category ELSE low_category END,
+                   high_display, CASE dimension WHEN 'age_band' THEN 'children aged ' || high_category
+                                                WHEN 'team' THEN 'team ' || high_category ELSE high_category END))
+          FROM widest$q$, report_schema)
+      INTO result USING period;
+    RETURN coalesce(result, '{}');
+END
+$fn$;
+COMMENT ON FUNCTION cspi_internal.breakdown_gaps(text, name) IS
+'For cspi.narrative: per percentage indicator of report_schema''s indicator_breakdown in period, one sentence on the widest gap between the groups of a dimension, where the groups'' figures differ by 10 percentage points or more and each group has 20 cases or more (groups without a value, and suppressed cells, left out): {"CFA_45WD": "By ethnic group, the figure ranged from ... for ... to ... for ...."}.';
+
 CREATE OR REPLACE FUNCTION cspi.narrative(period text, report_schema name DEFAULT 'cspi_report')
     RETURNS TABLE (display_order integer, code text, heading text, sentence text)
     LANGUAGE plpgsql STABLE
@@ -96,8 +149,14 @@ DECLARE
     verdict text;
     txt text;
     placeholder text[];
+    gaps jsonb := '{}';
 BEGIN
     SELECT * INTO b FROM cspi.period_bounds(period);
+    -- The widest gap between groups of each percentage (the breakdowns,
+    -- where the report has them): cspi_internal.breakdown_gaps.
+    IF to_regclass(format('%I.indicator_breakdown', report_schema)) IS NOT NULL THEN
+        gaps := cspi_internal.breakdown_gaps(period, report_schema);
+    END IF;
     period_end_text := 'the end of ' || to_char(b.period_end, 'FMMonth YYYY');
     -- The scorecard once: the values every sentence may name, then the rows.
     SELECT jsonb_agg(to_jsonb(c)) INTO cards FROM cspi.scorecard(period, report_schema) c;
@@ -174,13 +233,13 @@ BEGIN
         txt := regexp_replace(txt, '\{([^{}|]*)\|([^{}|]*)\}',
                               CASE WHEN card.unit = 'count' AND card.shown = 1 THEN '\1' ELSE '\2' END, 'g');
         -- A sentence starts with a capital letter.
-        sentence := upper(left(txt, 1)) || substr(txt, 2);
+        sentence := upper(left(txt, 1)) || substr(txt, 2) || coalesce(' ' || (gaps ->> card.code), '');
         RETURN NEXT;
     END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.narrative(text, name) IS
-'The report''s narrative for a period: per indicator, its heading (cspi.narrative_heading: ''Where are we performing well?'', ''Where do we need to improve?'', ''Activity and context'' or ''Figures not available'') and a sentence from its template (cspi.indicator_wording, else cspi.indicator.sentence) with the comparison with the previous period and the target; an indicator without a figure gets its title and the reason.';
+'The report''s narrative for a period: per indicator, its heading (cspi.narrative_heading: ''Where are we performing well?'', ''Where do we need to improve?'', ''Activity and context'' or ''Figures not available'') and a sentence from its template (cspi.indicator_wording, else cspi.indicator.sentence) with the comparison with the previous period and the target, and for a percentage the widest gap between groups where it is wide and the groups are not small (cspi_internal.breakdown_gaps); an indicator without a figure gets its title and the reason.';
 
 CREATE OR REPLACE FUNCTION cspi.narrative_summary(period text, report_schema name DEFAULT 'cspi_report')
     RETURNS TABLE (with_target integer, met integer, not_met integer, compared integer,
