@@ -113,7 +113,7 @@ DECLARE
     internal name := (SELECT internal_schema FROM cspi.region WHERE region_schema = 'hreg');
 BEGIN
     EXECUTE format('DROP FOREIGN TABLE %I.m1_deployment', internal);
-    EXECUTE format('CREATE VIEW %I.m1_deployment AS SELECT hsrc.pwn(date '2024-06-30')::text AS cspi_version', internal);
+    EXECUTE format('CREATE VIEW %I.m1_deployment AS SELECT hsrc.pwn(date ''2024-06-30'')::text AS cspi_version', internal);
 END $$;
 RESET ROLE;
 SELECT cspi.refresh('hreg');
