@@ -40,6 +40,108 @@ SELECT count(*) FILTER (WHERE completed_date BETWEEN '2023-04-01' AND '2024-03-3
 SELECT count(*) FILTER (WHERE visit_type = 'cp' AND visit_date BETWEEN '2023-04-01' AND '2024-03-31')
            BETWEEN 400 AND 800 AS cp_visits_in_2023_24
   FROM gen_a.visit;
+-- The optional columns and relations (the breakdowns') have plausible
+-- shares, missing values included, and only valid codes.
+SELECT count(*) FILTER (WHERE sex IS NULL) * 100.0 / count(*) BETWEEN 0 AND 5 AS sex_null_0_to_5_pct,
+       count(*) FILTER (WHERE sex = '1') * 100.0 / count(*) BETWEEN 45 AND 60 AS sex_male_45_to_60_pct,
+       bool_and(sex IN ('1', '2', '9')) AS sex_codes_valid,
+       bool_and(ethnicity IN ('WBRI', 'WIRI', 'WOTH', 'WIRT', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND', 'APKN',
+                              'ABAN', 'AOTH', 'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT')) AS ethnicity_codes_valid,
+       count(*) FILTER (WHERE ethnicity LIKE 'W%') * 100.0 / count(*) BETWEEN 55 AND 85 AS white_55_to_85_pct,
+       count(*) FILTER (WHERE ethnicity IS NULL) * 100.0 / count(*) BETWEEN 0 AND 5 AS ethnicity_null_0_to_5_pct,
+       bool_and(disability IN ('NONE', 'MOB', 'HAND', 'PC', 'INC', 'COMM', 'LD', 'HEAR', 'VIS', 'BEH', 'CON', 'AUT', 'DDA'))
+           AS disability_codes_valid,
+       count(*) FILTER (WHERE disability <> 'NONE') * 100.0 / count(*) BETWEEN 5 AND 20 AS disabled_5_to_20_pct,
+       count(*) FILTER (WHERE disability IS NULL) * 100.0 / count(*) BETWEEN 1 AND 10 AS disability_null_1_to_10_pct
+  FROM gen_a.child;
+-- A UPN is a check letter and 12 digits, the letter that of the digits
+-- weighted 2 to 13 (mod 23); unique; none for a child not yet 4.
+SELECT count(upn) > 0 AS some_upns,
+       bool_and(upn ~ '^[A-Z][0-9]{12}$'
+                AND left(upn, 1) = substr('ABCDEFGHJKLMNPQRTUVWXYZ',
+                                          1 + (SELECT sum(substr(upn, i, 1)::integer * i) FROM generate_series(2, 13) AS i)::integer % 23, 1))
+           AS upns_valid,
+       count(DISTINCT upn) = count(upn) AS upns_unique,
+       count(upn) FILTER (WHERE date_of_birth > '2020-03-31') AS upns_under_4
+  FROM gen_a.child;
+SELECT bool_and(source IN ('1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F', '4',
+                           '5A', '5B', '5C', '5D', '6', '7', '8', '9', '10')) AS source_codes_valid,
+       count(*) FILTER (WHERE source = '6') * 100.0 / count(*) BETWEEN 20 AND 40 AS police_20_to_40_pct,
+       count(*) FILTER (WHERE source IS NULL) > 0 AS some_source_null,
+       count(*) FILTER (WHERE nfa) * 100.0 / count(*) BETWEEN 2 AND 15 AS nfa_2_to_15_pct,
+       count(*) FILTER (WHERE nfa IS NULL) > 0 AS some_nfa_null
+  FROM gen_a.referral;
+-- Every team has workers and one locality; a few allocations have none.
+SELECT team, count(DISTINCT locality) AS localities, count(DISTINCT worker_id) > 0 AS has_workers
+  FROM gen_a.allocation GROUP BY team ORDER BY team;
+SELECT count(*) FILTER (WHERE team IS NULL) * 100.0 / count(*) BETWEEN 0 AND 6 AS team_null_0_to_6_pct,
+       count(*) FILTER (WHERE worker_id IS NULL) * 100.0 / count(*) BETWEEN 0 AND 4 AS worker_null_0_to_4_pct
+  FROM gen_a.allocation;
+-- Every referral has the contact that became it, on or up to a week
+-- before its date; contacts are of known children, with valid outcomes.
+SELECT count(*) AS referrals_without_their_contact
+  FROM gen_a.referral r
+ WHERE NOT EXISTS (SELECT 1 FROM gen_a.contact c
+                    WHERE c.child_id = r.child_id AND c.outcome = 'REFERRAL'
+                      AND c.contact_date BETWEEN r.referral_date - 7 AND r.referral_date);
+SELECT outcome, count(*) > 0 AS present FROM gen_a.contact GROUP BY outcome ORDER BY outcome;
+SELECT count(*) > 2 * (SELECT count(*) FROM gen_a.referral) AS several_contacts_a_referral,
+       count(*) FILTER (WHERE child_id NOT IN (SELECT child_id FROM gen_a.child)) AS contacts_of_unknown_children,
+       min(contact_date) >= '2022-04-01' AND max(contact_date) <= '2024-03-31' AS contacts_in_range
+  FROM gen_a.contact;
+-- Child in need plans follow an authorised assessment or a protection
+-- plan's end; some are open at the end.
+SELECT count(*) > 0 AS cin_plans, count(*) FILTER (WHERE end_date IS NULL) > 0 AS some_open,
+       count(*) FILTER (WHERE end_date < start_date) AS ending_before_start,
+       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM gen_a.assessment a
+                                            WHERE a.child_id = p.child_id AND a.authorised_date < p.start_date)
+                          AND NOT EXISTS (SELECT 1 FROM gen_a.cp_plan c
+                                            WHERE c.child_id = p.child_id AND c.end_date = p.start_date)) AS without_cause
+  FROM gen_a.cin_plan p;
+-- The age bands of each year add up to (within 1% of) its population.
+SELECT p.year, count(b.age_band) AS bands,
+       abs(sum(b.children) - p.children) <= 0.01 * p.children AS bands_add_up
+  FROM gen_a.population p LEFT JOIN gen_a.population_age_band b USING (year)
+ GROUP BY p.year, p.children ORDER BY p.year;
+
+-- Tables without the optional columns and relations (made by an older
+-- create_source_tables, or a council's own; a relation of them a view)
+-- get the same rows in the columns they have; a disability flag is true
+-- for a disabled child.
+SELECT cspi.create_source_tables('gen_old');
+ALTER TABLE gen_old.child DROP COLUMN sex, DROP COLUMN ethnicity, DROP COLUMN upn,
+    ALTER COLUMN disability TYPE boolean USING NULL;
+ALTER TABLE gen_old.referral DROP COLUMN source, DROP COLUMN nfa;
+ALTER TABLE gen_old.allocation DROP COLUMN worker_id, DROP COLUMN team, DROP COLUMN locality;
+DROP TABLE gen_old.contact, gen_old.cin_plan, gen_old.population_age_band;
+CREATE VIEW gen_old.contact AS SELECT NULL::text AS contact_id;
+SELECT count(*) AS relations FROM cspi.generate_source('gen_old', 0.2, 7, 2022, 2024);
+CREATE FUNCTION pg_temp.differing_in_columns_of(a name, b name) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    rel text;
+    cols text;
+    n bigint := 0;
+    m bigint;
+BEGIN
+    FOR rel IN SELECT DISTINCT c.relation FROM cspi.contract_column c
+                 JOIN pg_class t ON t.relname = c.relation AND t.relkind = 'r'
+                WHERE t.relnamespace = b::regnamespace LOOP
+        SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO cols
+          FROM pg_attribute WHERE attrelid = format('%I.%I', b, rel)::regclass AND attnum > 0 AND NOT attisdropped
+                              AND NOT (rel = 'child' AND attname = 'disability');
+        EXECUTE format('SELECT count(*) FROM ((SELECT %4$s FROM %1$I.%3$I EXCEPT ALL SELECT %4$s FROM %2$I.%3$I)
+                                  UNION ALL (SELECT %4$s FROM %2$I.%3$I EXCEPT ALL SELECT %4$s FROM %1$I.%3$I)) d',
+                       a, b, rel, cols)
+           INTO m;
+        n := n + m;
+    END LOOP;
+    RETURN n;
+END $$;
+SELECT pg_temp.differing_in_columns_of('gen_a', 'gen_old') AS differing_rows;
+SELECT count(*) FILTER (WHERE o.disability) > 0 AS some_disabled,
+       count(*) FILTER (WHERE o.disability IS DISTINCT FROM (a.disability <> 'NONE')) AS differing_flags
+  FROM gen_a.child a JOIN gen_old.child o USING (child_id);
+
 -- Every event lies between 1 April 2022 and 31 March 2024.
 SELECT min(d) >= '2022-04-01' AND max(d) <= '2024-03-31' AS events_in_range
   FROM (SELECT referral_date FROM gen_a.referral UNION ALL SELECT completed_date FROM gen_a.referral
@@ -65,5 +167,5 @@ SELECT cspi.generate_source('gen_c', 1, 1, 2024, 2024);
 SELECT cspi.generate_source('gen_c', 1, 1, 1990, 2000);
 
 SET client_min_messages = warning;
-DROP SCHEMA gen_a_report, gen_a, "gen_b ordof(x) @S@ wdn(1)", gen_c CASCADE;
+DROP SCHEMA gen_a_report, gen_a, "gen_b ordof(x) @S@ wdn(1)", gen_c, gen_old CASCADE;
 RESET client_min_messages;

@@ -35,6 +35,44 @@
 -- children of other authorities, 9... edge cases), family ids 'F' and a
 -- number, other ids a letter prefix and a number.
 --
+-- The contract's optional columns and relations (the breakdowns' child
+-- sex, ethnicity, disability and UPN; the allocation's worker, team and
+-- locality; the referral's source and NFA flag; contact, cin_plan and
+-- population_age_band) are filled where the target tables have them and
+-- left out where they do not (tables made by an older
+-- create_source_tables, a council's own); such a relation that is a view
+-- or a foreign table is left alone.  Their values are hashes of streams
+-- of their own (ch.*, upn.*, ref.src, al.team and the like, ct.*, cin.*,
+-- pop.band), so they change nothing else: the same arguments give the
+-- columns and relations of release 1.0 the same rows with or without
+-- them.  Sex 52% male (1), 47% female (2), 0.6% not stated (9), 0.4%
+-- NULL; ethnicity as the children in need's (70% White, most WBRI; 9%
+-- Mixed, 8% Asian, 7% Black, 3% Other with CHNE), one code for a family,
+-- 2% REFU or NOBT and 1% NULL child by child; disability 10% a CIN census
+-- code (most short-break children), 85% NONE, 5% NULL; a UPN with a
+-- valid check letter for a child who has started school, 3% of them
+-- NULL; the referral's source in the CIN census's shares (police 29%,
+-- schools 20%, health 15%, ...; 1.5% NULL), one for the children of a
+-- family referred together; NFA true for a completed referral that no
+-- assessment follows (about 5%), NULL while open and for 2%; for every
+-- allocation a team (Front Door, Assessment North or South, Child
+-- Protection, Children in Care, Leaving Care: the case moves on when its
+-- worker changes), the team's locality (Central: Front Door, Leaving
+-- Care; North: Assessment North, Child Protection; South: the others)
+-- and a worker of the team's pool, 2% without team and locality, 1%
+-- without worker; a contact on or up to a week before each referral
+-- (outcome REFERRAL, the referral's source), one and a half others a
+-- referral around it (NFA, INFORMATION AND ADVICE, EARLY HELP), one
+-- before most family-support cases (EARLY HELP); a child in need plan
+-- after a quarter of the completed assessments and two in five ended
+-- protection plans (stepping down), some open at the end; the population
+-- by the DfE's age bands (about 5.5% under 1, 22% 1-4, 28% 5-9, 34%
+-- 10-15, 10.5% 16 and over), adding up to each year's population.  Where
+-- one of their uniform numbers is read by several branches of a CASE,
+-- its subquery ends in OFFSET 0 (or is a MATERIALIZED common table
+-- expression), so that the planner does not merge it into the query
+-- above and hash it again in every branch.
+--
 -- Determinism: every pseudo-random number is a hash of (seed, a stream
 -- name, a key), never random(), and every numbering is ordered by unique
 -- keys, so the same arguments give the same rows whatever plans the
@@ -86,6 +124,27 @@ DECLARE
         'cspi_gen_ep', 'cspi_gen_sb', 'cspi_gen_clarev', 'cspi_gen_vis',
         'cspi_gen_health', 'cspi_gen_alloc', 'cspi_gen_miss', 'cspi_gen_fs',
         'cspi_gen_clv', 'cspi_gen_cl', 'cspi_gen_plan'];
+    -- the contract's relations added after release 1.0, filled where present
+    opt_rels CONSTANT text[] := ARRAY['contact', 'cin_plan', 'population_age_band'];
+    present_opt text[] := '{}';
+    -- every relation.column of the target tables
+    have text[];
+    -- the optional columns of a statement present in its target table:
+    -- the column list and the value list, each with a leading comma
+    child_cols text;
+    child_vals text;
+    ref_cols text;
+    ref_vals text;
+    alloc_cols text;
+    alloc_vals text;
+    -- draws from the code lists (format strings: %1$s is the uniform)
+    pick_source text;
+    pick_ethnicity text;
+    pick_disability text;
+    ref_src text;
+    opt_cols text;
+    opt_vals text;
+    opt record;
     s text;
     d0 date;
     d1 date;
@@ -158,6 +217,29 @@ BEGIN
             END IF;
         END IF;
     END LOOP;
+    -- The relations added after release 1.0: filled when they are tables
+    -- (empty, as the others), left alone when absent or views.
+    FOREACH rel IN ARRAY opt_rels LOOP
+        SELECT c.relkind INTO kind
+          FROM pg_catalog.pg_class c
+          JOIN pg_catalog.pg_namespace ns ON ns.oid = c.relnamespace
+         WHERE ns.nspname = source_schema AND c.relname = rel;
+        IF FOUND AND kind IN ('r', 'p') THEN
+            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s.%I)', s, rel) INTO nonempty;
+            IF nonempty THEN
+                filled := filled || rel;
+            END IF;
+            present_opt := present_opt || rel;
+        ELSIF FOUND THEN
+            RAISE NOTICE 'cspi.generate_source: % in schema "%" is not a table: it is left as it is', rel, source_schema;
+        END IF;
+    END LOOP;
+    SELECT array_agg(c.relname || '.' || a.attname) INTO have
+      FROM pg_catalog.pg_attribute a
+      JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+      JOIN pg_catalog.pg_namespace ns ON ns.oid = c.relnamespace
+     WHERE ns.nspname = source_schema AND c.relname = ANY (rels || present_opt)
+       AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '';
     IF absent IS NOT NULL THEN
         RAISE EXCEPTION 'cspi.generate_source: schema "%" lacks the source table(s) %',
             source_schema, array_to_string(absent, ', ')
@@ -196,6 +278,62 @@ BEGIN
               FROM (SELECT cal_base + i AS d,
                            extract(isodow FROM cal_base + i) < 6 AND NOT (cal_base + i = ANY (hols)) AS w
                       FROM generate_series(0, cal_end - cal_base) AS i) a) b;
+
+    ------------------------------------------------------------------
+    -- The optional columns: which the target tables have, and the code
+    -- lists they are drawn from
+    ------------------------------------------------------------------
+    -- (disability may be a flag, as the contract allows: then true for a
+    -- code, false for NONE)
+    SELECT string_agg(', ' || c, '' ORDER BY o),
+           string_agg(CASE WHEN c = 'disability' AND EXISTS (
+                                SELECT 1 FROM pg_catalog.pg_attribute a
+                                  JOIN pg_catalog.pg_class r ON r.oid = a.attrelid
+                                  JOIN pg_catalog.pg_namespace ns ON ns.oid = r.relnamespace
+                                 WHERE ns.nspname = source_schema AND r.relname = 'child' AND a.attname = 'disability'
+                                   AND NOT a.attisdropped AND pg_catalog.format_type(a.atttypid, NULL) = 'boolean')
+                           THEN $q$, x.disability <> 'NONE'$q$ ELSE ', x.' || c END, '' ORDER BY o)
+      INTO child_cols, child_vals
+      FROM unnest(ARRAY['sex', 'ethnicity', 'disability', 'upn']) WITH ORDINALITY AS u(c, o)
+     WHERE 'child.' || c = ANY (have);
+    SELECT string_agg(', ' || c, '' ORDER BY o), string_agg(', x.' || c, '' ORDER BY o)
+      INTO ref_cols, ref_vals
+      FROM unnest(ARRAY['source', 'nfa']) WITH ORDINALITY AS u(c, o)
+     WHERE 'referral.' || c = ANY (have);
+    SELECT string_agg(', ' || c, '' ORDER BY o), string_agg(', x.' || c, '' ORDER BY o)
+      INTO alloc_cols, alloc_vals
+      FROM unnest(ARRAY['worker_id', 'team', 'locality']) WITH ORDINALITY AS u(c, o)
+     WHERE 'allocation.' || c = ANY (have);
+
+    -- Each list's codes with their weights (per cent of its draws; a NULL
+    -- code is a missing value), made into a CASE on a uniform number: the
+    -- referral's (and contact's) source as the CIN census's referrals
+    -- come (2022/23: police 29%, schools 19%, health 15%, local authority
+    -- services 14%, individuals 8%...); a family's ethnicity as the
+    -- children in need's, less the 3% recorded child by child (REFU, NOBT,
+    -- NULL); a disabled child's CIN census disability code.
+    SELECT max(c) FILTER (WHERE l = 'source'), max(c) FILTER (WHERE l = 'ethnicity'),
+           max(c) FILTER (WHERE l = 'disability')
+      INTO pick_source, pick_ethnicity, pick_disability
+      FROM (SELECT l, 'CASE' || string_agg(format(' WHEN %%1$s < %s THEN %L', cum, code), '' ORDER BY o) || ' END' AS c
+              FROM (SELECT v.l, u.o, u.code,
+                           round(sum(u.w) OVER (PARTITION BY v.l ORDER BY u.o) / sum(u.w) OVER (PARTITION BY v.l), 6) AS cum
+                      FROM (VALUES
+                            ('source',
+                             ARRAY['6', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F', '5A', '5B', '5C', '5D',
+                                   '1A', '1B', '1C', '1D', '4', '7', '8', '9', '10', NULL],
+                             ARRAY[29, 19, 1, 2, 2.5, 0.5, 2.5, 4, 3.5, 6, 3, 1.5, 3.5,
+                                   1, 3.5, 1, 2.5, 2, 4, 4, 1.5, 1, 1.5]::numeric[]),
+                            ('ethnicity',
+                             ARRAY['WBRI', 'WIRI', 'WOTH', 'WIRT', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH',
+                                   'AIND', 'APKN', 'ABAN', 'AOTH', 'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH'],
+                             ARRAY[60, 0.5, 8, 0.3, 1.2, 3, 1.2, 1.3, 3.5,
+                                   1.5, 3.5, 1.3, 1.7, 1.5, 4.5, 1, 0.3, 2.7]::numeric[]),
+                            ('disability',
+                             ARRAY['AUT', 'LD', 'BEH', 'COMM', 'CON', 'MOB', 'HAND', 'PC', 'DDA', 'HEAR', 'VIS', 'INC'],
+                             ARRAY[25, 18, 14, 12, 6, 5, 4, 4, 3, 3, 3, 3]::numeric[])) AS v(l, codes, weights)
+                     CROSS JOIN LATERAL unnest(v.codes, v.weights) WITH ORDINALITY AS u(code, w, o)) z
+             GROUP BY l) y;
 
     ------------------------------------------------------------------
     -- Setup, population, referrals and assessments
@@ -529,6 +667,16 @@ BEGIN
     $q$ANALYZE pg_temp.cspi_gen_clap$q$
     ];
 
+    -- The referrals with their source (for the optional referral.source
+    -- and the contacts): one draw for the children of a family referred
+    -- together (the event c.k of rkey c.k.j), one for each edge case.
+    ref_src := $q$(SELECT r.*, $q$ || format(pick_source, 'r.us') || $q$ AS source
+          FROM (SELECT r.*, rnd('ref.src', r.ekey) AS us
+                  FROM (SELECT r.*, CASE WHEN r.rkey LIKE 'edge.%' THEN r.rkey
+                                         ELSE split_part(r.rkey, '.', 1) || '.' || split_part(r.rkey, '.', 2) END AS ekey
+                          FROM pg_temp.cspi_gen_ref r) r
+                OFFSET 0) r)$q$;
+
     rest := ARRAY[
     -- the children of the child-protection families (one for the edge
     -- families): eldest 0 to 15, siblings younger, some born later
@@ -820,26 +968,73 @@ BEGIN
 
     -- allocations: one qualified social worker for each plan (from the
     -- strategy discussion) and each period of care; 12% change worker on
-    -- the way; 3% have an unqualified co-worker for a while
+    -- the way; 3% have an unqualified co-worker for a while.  The team
+    -- (for the optional columns): a plan's allocation is with Child
+    -- Protection, or with the assessment team of the family's area (or
+    -- the Front Door) until its worker changes; a period of care's with
+    -- Children in Care (Leaving Care from 16), or first with the team that
+    -- had the child before; the co-worker in the first worker's team.  The
+    -- worker is one of the team's pool (qualified W..., unqualified U...),
+    -- another one when the case changes worker within the team.
     $q$CREATE TEMP TABLE pg_temp.cspi_gen_alloc ON COMMIT DROP AS
        WITH a AS (
            SELECT child_id || '.' || sd AS key, child_id, sd AS st, CASE WHEN pe <= $4 THEN pe END AS en,
-                  coalesce(pe, $4) AS hz
+                  coalesce(pe, $4) AS hz, true AS cp, 'cp.' || fam AS area, NULL::date AS b16
              FROM pg_temp.cspi_gen_s47 WHERE on_plan
            UNION ALL
-           SELECT child_id || '.' || st, child_id, st, CASE WHEN en <= $4 THEN en END, least(en, $4)
+           SELECT child_id || '.' || st, child_id, st, CASE WHEN en <= $4 THEN en END, least(en, $4),
+                  false, 'cla.' || fid, (dob + interval '16 years')::date
              FROM pg_temp.cspi_gen_clap
-       ), b AS (
+       ), b AS MATERIALIZED (
            SELECT a.*, rnd('al.ch', key) < 0.12 AND hz - st > 30 AS ch,
-                  st + 1 + floor(rnd('al.m', key) * (hz - st - 1))::integer AS m
+                  st + 1 + floor(rnd('al.m', key) * (hz - st - 1))::integer AS m,
+                  CASE WHEN rnd('al.area', area) < 0.5 THEN 'Assessment North' ELSE 'Assessment South' END AS asm,
+                  rnd('al.team', key) AS ut
              FROM a
+       ), c AS (
+           SELECT b.*,
+                  CASE WHEN cp AND ch THEN CASE WHEN ut < 0.2 THEN 'Front Door' ELSE asm END
+                       WHEN cp THEN CASE WHEN ut < 0.85 THEN 'Child Protection' ELSE asm END
+                       WHEN ch THEN CASE WHEN ut < 0.4 THEN 'Child Protection' WHEN ut < 0.5 THEN asm
+                                         WHEN st >= b16 THEN 'Leaving Care' ELSE 'Children in Care' END
+                       WHEN st >= b16 AND ut < 0.6 THEN 'Leaving Care'
+                       ELSE 'Children in Care' END AS team1,
+                  CASE WHEN cp THEN 'Child Protection' WHEN m >= b16 THEN 'Leaving Care'
+                       ELSE 'Children in Care' END AS team2
+             FROM b
+       ), d AS (
+           SELECT c.*, t1, t2, p1, p2, floor(rnd('al.w', key || '.1') * p1)::integer AS w1,
+                  floor(rnd('al.w', key || '.2') * p2)::integer AS w2x,
+                  floor(rnd('al.w', key || '.2') * (p2 - 1))::integer AS w2y
+             FROM c
+            CROSS JOIN LATERAL (
+                  SELECT array_position(tl, c.team1) AS t1, array_position(tl, c.team2) AS t2,
+                         greatest(1, round($2 * sz[array_position(tl, c.team1)]))::integer AS p1,
+                         greatest(1, round($2 * sz[array_position(tl, c.team2)]))::integer AS p2
+                    FROM (SELECT ARRAY['Front Door', 'Assessment North', 'Assessment South', 'Child Protection',
+                                       'Children in Care', 'Leaving Care'] AS tl,
+                                 ARRAY[6, 8, 8, 10, 10, 5] AS sz) z) p
        )
-       SELECT child_id, st, CASE WHEN ch THEN m ELSE en END AS en, true AS qsw FROM b
-       UNION ALL
-       SELECT child_id, m, en, true FROM b WHERE ch
-       UNION ALL
-       SELECT child_id, st + 5, CASE WHEN st + 95 <= $4 AND (en IS NULL OR st + 95 < en) THEN st + 95 ELSE en END, false
-         FROM b WHERE rnd('al.co', key) < 0.03 AND st + 5 <= hz$q$,
+       SELECT child_id, st, en, qsw,
+              CASE WHEN rnd('al.wn', akey) >= 0.01
+                   THEN CASE WHEN qsw THEN 'W' ELSE 'U' END || (tno * 100000 + w + 1) END AS worker_id,
+              CASE WHEN NOT tn THEN team END AS team,
+              CASE WHEN NOT tn THEN CASE WHEN team IN ('Assessment North', 'Child Protection') THEN 'North'
+                                         WHEN team IN ('Assessment South', 'Children in Care') THEN 'South'
+                                         ELSE 'Central' END END AS locality
+         FROM (SELECT u.*, rnd('al.tn', akey) < 0.02 AS tn
+                 FROM (SELECT child_id, st, CASE WHEN ch THEN m ELSE en END AS en, true AS qsw,
+                              key || '.1' AS akey, team1 AS team, t1 AS tno, w1 AS w
+                         FROM d
+                       UNION ALL
+                       SELECT child_id, m, en, true, key || '.2', team2, t2,
+                              CASE WHEN t2 = t1 AND p2 > 1 THEN (w1 + 1 + w2y) % p2 ELSE w2x END
+                         FROM d WHERE ch
+                       UNION ALL
+                       SELECT child_id, st + 5, CASE WHEN st + 95 <= $4 AND (en IS NULL OR st + 95 < en) THEN st + 95 ELSE en END, false,
+                              key || '.0', team1, t1, floor(rnd('al.wu', key) * greatest(1, round($2 * 2)))::integer
+                         FROM d WHERE rnd('al.co', key) < 0.03 AND st + 5 <= hz) u
+                OFFSET 0) v$q$,
 
     -- missing episodes: a third of children in care aged 11 or over go
     -- missing, 2 to 21 times a year; some children referred at 12 to 17;
@@ -981,9 +1176,14 @@ BEGIN
     ------------------------------------------------------------------
     -- The source tables
     ------------------------------------------------------------------
-    $q$INSERT INTO @S@.referral (referral_id, child_id, referral_date, completed_date)
-       SELECT 'R' || (10000000 + row_number() OVER (ORDER BY rdate, child_id, rkey)), child_id, rdate, cdate
-         FROM pg_temp.cspi_gen_ref$q$,
+    -- (the optional source and NFA flag where the table has them)
+    $q$INSERT INTO @S@.referral (referral_id, child_id, referral_date, completed_date$q$ || coalesce(ref_cols, '') || $q$)
+       SELECT 'R' || (10000000 + row_number() OVER (ORDER BY rdate, child_id, rkey)), child_id, rdate, cdate$q$
+              || coalesce(ref_vals, '') || $q$
+         FROM (SELECT r.*,
+                      CASE WHEN r.cdate IS NULL OR rnd('ref.nfan', r.rkey) < 0.02 THEN NULL
+                           ELSE rnd('asm.has', r.rkey) >= 0.95 END AS nfa
+                 FROM $q$ || ref_src || $q$ r) x$q$,
 
     $q$INSERT INTO @S@.assessment (assessment_id, child_id, start_date, authorised_date)
        SELECT 'A' || (10000000 + row_number() OVER (ORDER BY st, child_id, rkey, seq)), child_id, st, au
@@ -1026,8 +1226,9 @@ BEGIN
        SELECT 'V' || (10000000 + row_number() OVER (ORDER BY vdate, child_id, vtype)), child_id, vtype, vdate, due
          FROM pg_temp.cspi_gen_vis$q$,
 
-    $q$INSERT INTO @S@.allocation (child_id, start_date, end_date, qualified_social_worker)
-       SELECT child_id, st, en, qsw FROM pg_temp.cspi_gen_alloc ORDER BY st, child_id, qsw$q$,
+    $q$INSERT INTO @S@.allocation (child_id, start_date, end_date, qualified_social_worker$q$ || coalesce(alloc_cols, '') || $q$)
+       SELECT child_id, st, en, qsw$q$ || coalesce(alloc_vals, '') || $q$
+         FROM pg_temp.cspi_gen_alloc x ORDER BY st, child_id, qsw$q$,
 
     $q$INSERT INTO @S@.health_assessment (child_id, kind, due_date, completed_date)
        SELECT child_id, kind, due, done FROM pg_temp.cspi_gen_health ORDER BY due, child_id, kind$q$,
@@ -1047,7 +1248,14 @@ BEGIN
               CASE WHEN rnd('fs.case', fk) < 0.02 THEN initcap(prov) || ' ' ELSE prov END, st, en
          FROM pg_temp.cspi_gen_fs ORDER BY fno, child_id$q$,
 
-    -- every child referred to anywhere, once
+    -- every child referred to anywhere, once (with the optional columns
+    -- where the table has them: a family's ethnicity, a child's own
+    -- missing one; short-break children mostly disabled; a UPN for a
+    -- child who started school (reception the September after turning
+    -- 4) before the last day, 3% of them missing: its check letter, the
+    -- council's LA number (15% another's) and 9 digits that are a
+    -- permutation of the child's numeric id, so that no two are the same)
+    CASE WHEN child_cols IS NULL THEN
     $q$INSERT INTO @S@.child (child_id, family_id, date_of_birth)
        SELECT k.child_id, k.family_id, k.dob
          FROM pg_temp.cspi_gen_kid k
@@ -1058,7 +1266,148 @@ BEGIN
                              UNION SELECT child_id FROM @S@.care_leaver
                              UNION SELECT child_id FROM @S@.family_support)
         ORDER BY k.child_id$q$
+    ELSE
+    $q$INSERT INTO @S@.child (child_id, family_id, date_of_birth$q$ || child_cols || $q$)
+       SELECT x.child_id, x.family_id, x.dob$q$ || child_vals || $q$
+         FROM (SELECT k.child_id, k.family_id, k.dob,
+                      CASE WHEN us < 0.52 THEN '1' WHEN us < 0.99 THEN '2' WHEN us < 0.996 THEN '9' END AS sex,
+                      CASE WHEN um < 0.007 THEN 'REFU' WHEN um < 0.02 THEN 'NOBT' WHEN um >= 0.03 THEN $q$
+                      || format(pick_ethnicity, 'ue') || $q$ END AS ethnicity,
+                      CASE WHEN ud < CASE WHEN sb THEN 0.03 ELSE 0.05 END THEN NULL
+                           WHEN ud < CASE WHEN sb THEN 0.93 ELSE 0.15 END THEN $q$ || format(pick_disability, 'ud2') || $q$
+                           ELSE 'NONE' END AS disability,
+                      substr('ABCDEFGHJKLMNPQRTUVWXYZ',
+                             1 + (la / 100 * 2 + la / 10 % 10 * 3 + la % 10 * 4
+                                  + (p / 100000000)::integer * 5 + (p / 10000000 % 10)::integer * 6
+                                  + (p / 1000000 % 10)::integer * 7 + (p / 100000 % 10)::integer * 8
+                                  + (p / 10000 % 10)::integer * 9 + (p / 1000 % 10)::integer * 10
+                                  + (p / 100 % 10)::integer * 11 + (p / 10 % 10)::integer * 12
+                                  + (p % 10)::integer * 13) % 23, 1)
+                      || la::text || lpad(p::text, 9, '0') AS upn
+                 FROM (SELECT k.*,
+                              CASE WHEN up THEN CASE WHEN rnd('upn.moved', k.child_id) < 0.15
+                                                     THEN 201 + floor(rnd('upn.ola', k.child_id) * 737)
+                                                     ELSE 201 + floor(rnd('upn.la', 0) * 737) END::integer END AS la,
+                              CASE WHEN up THEN (k.child_id::bigint * 398712377 + floor(rnd('upn.off', 0) * 1e9)::bigint)
+                                                % 1000000000 END AS p
+                         FROM (SELECT k.*, k.child_id LIKE '35_______' AS sb,
+                                      make_date(extract(year FROM k.dob + interval '4 months')::integer + 4, 9, 1) <= $4
+                                      AND rnd('upn.miss', k.child_id) >= 0.03 AS up,
+                                      rnd('ch.sex', k.child_id) AS us, rnd('ch.ethm', k.child_id) AS um,
+                                      rnd('ch.eth', k.fk) AS ue,
+                                      rnd('ch.dis', k.child_id) AS ud, rnd('ch.dis2', k.child_id) AS ud2
+                                 FROM (SELECT k.*, coalesce(k.family_id, k.child_id) AS fk
+                                         FROM pg_temp.cspi_gen_kid k
+                                        WHERE k.child_id IN (SELECT child_id FROM @S@.referral
+                                                             UNION SELECT child_id FROM @S@.s47_enquiry
+                                                             UNION SELECT child_id FROM @S@.cla_episode
+                                                             UNION SELECT child_id FROM @S@.missing_episode
+                                                             UNION SELECT child_id FROM @S@.care_leaver
+                                                             UNION SELECT child_id FROM @S@.family_support)) k
+                               OFFSET 0) k
+                       OFFSET 0) k) x
+        ORDER BY x.child_id$q$
+    END
     ];
+
+    ------------------------------------------------------------------
+    -- The relations added after release 1.0, where present: each filled
+    -- in the columns its table has, by one statement (no temporary table)
+    ------------------------------------------------------------------
+    FOR opt IN
+        SELECT v.rel, v.cols, v.vals, v.src
+          FROM (VALUES
+    -- contacts: the one that became each referral (its source; on the
+    -- day for 70%, 1 to 7 days before for the rest, not before the first
+    -- day); 0 to 6 others about each referred child (1.5 on average) in
+    -- the year before and the half year after the referral, ending in no
+    -- further action (40%), information and advice (35%) or early help;
+    -- the one before 85% of the children of family-support cases
+    ('contact', ARRAY['contact_id', 'child_id', 'contact_date', 'source', 'outcome'],
+     ARRAY[$q$'CT' || (10000000 + row_number() OVER (ORDER BY x.cdate, x.child_id COLLATE "C", x.key COLLATE "C"))$q$,
+           'x.child_id', 'x.cdate', 'x.source', 'x.outcome'],
+     $q$(SELECT 'r.' || r.rkey AS key, r.child_id,
+                greatest($3, r.rdate - CASE WHEN r.ul < 0.7 THEN 0 WHEN r.ul < 0.9 THEN 1
+                                            ELSE 2 + floor(r.ul2 * 6)::integer END) AS cdate,
+                r.source, 'REFERRAL' AS outcome
+           FROM (SELECT r.*, rnd('ct.lag', r.rkey) AS ul, rnd('ct.lag2', r.rkey) AS ul2
+                   FROM $q$ || ref_src || $q$ r OFFSET 0) r
+         UNION ALL
+         SELECT x.key, x.child_id, x.cdate, $q$ || format(pick_source, 'x.us') || $q$,
+                CASE WHEN x.uo < 0.4 THEN 'NFA' WHEN x.uo < 0.75 THEN 'INFORMATION AND ADVICE'
+                     WHEN x.uo < 0.995 THEN 'EARLY HELP' END
+           FROM (SELECT x.key, x.child_id, x.rdate - 365 + floor(rnd('ct.xd', x.key) * 546)::integer AS cdate,
+                        rnd('ct.xs', x.key) AS us, rnd('ct.xo', x.key) AS uo
+                   FROM (SELECT 'x.' || r.rkey || '.' || j AS key, r.child_id, r.rdate
+                           FROM (SELECT r.*, rnd('ct.n', r.rkey) AS un, rnd('ct.n2', r.rkey) AS un2
+                                   FROM pg_temp.cspi_gen_ref r OFFSET 0) r
+                          CROSS JOIN LATERAL generate_series(1,
+                                CASE WHEN r.un < 0.3 THEN 0 WHEN r.un < 0.6 THEN 1 WHEN r.un < 0.8 THEN 2
+                                     WHEN r.un < 0.92 THEN 3 ELSE 4 + floor(r.un2 * 3)::integer END) AS j) x
+                 OFFSET 0) x
+           JOIN pg_temp.cspi_gen_kid k ON k.child_id = x.child_id
+          WHERE x.cdate BETWEEN greatest($3, k.dob) AND least($4, (k.dob + interval '18 years')::date - 1)
+         UNION ALL
+         SELECT f.key, f.child_id, greatest($3, f.st - floor(rnd('ct.fd', f.key) * 30)::integer),
+                $q$ || format(pick_source, 'f.us') || $q$, 'EARLY HELP'
+           FROM (SELECT f.*, rnd('ct.fs', f.key) AS us
+                   FROM (SELECT 'f.' || fk || '.' || j AS key, child_id, st FROM pg_temp.cspi_gen_fs) f
+                  WHERE rnd('ct.fh', f.key) < 0.85 OFFSET 0) f) x$q$),
+    -- child in need plans: after a quarter of the completed assessments
+    -- (1 to 10 working days after), 2 to 6 months (30%), 6 to 12 (50%) or
+    -- 12 to 24; stepping down from two in five ended protection plans,
+    -- starting the day the plan ends, for 3 to 9 months or until the
+    -- child's next protection plan (the children of assessments have
+    -- none: the strands' children differ); none starting in a child's
+    -- last month before 18, none starting while the child has one, each
+    -- ended by 18
+    ('cin_plan', ARRAY['plan_id', 'child_id', 'start_date', 'end_date'],
+     ARRAY[$q$'CIN' || (10000000 + row_number() OVER (ORDER BY x.ps, x.child_id COLLATE "C", x.key COLLATE "C"))$q$,
+           'x.child_id', 'x.ps', 'CASE WHEN x.pe <= $4 THEN x.pe END'],
+     $q$(SELECT b.*, max(b.pe) OVER (PARTITION BY b.child_id ORDER BY b.ps, b.key COLLATE "C"
+                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+           FROM (SELECT c.key, c.child_id, c.ps, least(c.ps + c.dur, (k.dob + interval '18 years')::date) AS pe
+                   FROM (SELECT a.key, a.child_id, wdn(ordof(a.au) + a.lg) AS ps,
+                                CASE WHEN a.ud < 0.3 THEN 60 + floor(a.ud2 * 120) WHEN a.ud < 0.8 THEN 180 + floor(a.ud2 * 185)
+                                     ELSE 365 + floor(a.ud2 * 365) END::integer AS dur
+                           FROM (SELECT a.*, 1 + floor(rnd('cin.lag', a.key) * 10)::integer AS lg,
+                                        rnd('cin.d', a.key) AS ud, rnd('cin.d2', a.key) AS ud2
+                                   FROM (SELECT 'a.' || rkey || '.' || seq AS key, child_id, au
+                                           FROM pg_temp.cspi_gen_asmt WHERE au IS NOT NULL) a
+                                  WHERE rnd('cin.has', a.key) < 0.25 OFFSET 0) a
+                         UNION ALL
+                         SELECT 'p.' || p.plan_id, p.child_id, p.pe,
+                                least(90 + floor(rnd('cin.pd', p.plan_id) * 180)::integer, p.next - p.pe)
+                           FROM (SELECT p.*, lead(p.ps) OVER (PARTITION BY p.child_id ORDER BY p.ps, p.plan_id) AS next
+                                   FROM pg_temp.cspi_gen_plan p) p
+                          WHERE p.pe IS NOT NULL AND rnd('cin.cp', p.plan_id) < 0.4) c
+                   JOIN pg_temp.cspi_gen_kid k ON k.child_id = c.child_id
+                  WHERE c.ps <= $4 AND c.ps < (k.dob + interval '18 years')::date - 30) b) x
+      WHERE x.prev_end IS NULL OR x.prev_end < x.ps$q$),
+    -- the population by age band: the DfE's bands in shares about those
+    -- of England's mid-year estimates, each within 3% of its share a
+    -- year, adding up to the year's population (the last band takes the
+    -- rounding)
+    ('population_age_band', ARRAY['year', 'age_band', 'children'],
+     ARRAY['x.year', 'x.age_band',
+           'CASE WHEN x.o < 5 THEN x.n ELSE x.children - sum(x.n) OVER (PARTITION BY x.year ORDER BY x.o ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END'],
+     $q$(SELECT y.year, y.children, y.age_band, y.o,
+                round(y.children * y.w / sum(y.w) OVER (PARTITION BY y.year))::integer AS n
+           FROM (SELECT p.year, p.children, b.age_band, b.o,
+                        b.share * (0.97 + 0.06 * rnd('pop.band', p.year || '.' || b.o)) AS w
+                   FROM @S@.population p
+                  CROSS JOIN (VALUES ('under 1', 1, 0.055), ('1-4', 2, 0.22), ('5-9', 3, 0.28),
+                                     ('10-15', 4, 0.34), ('16 and over', 5, 0.105)) AS b(age_band, o, share)
+                  WHERE p.children IS NOT NULL) y) x$q$)) AS v(rel, cols, vals, src)
+         WHERE v.rel = ANY (present_opt)
+    LOOP
+        SELECT string_agg(c, ', ' ORDER BY o), string_agg(e, ', ' ORDER BY o) INTO opt_cols, opt_vals
+          FROM unnest(opt.cols, opt.vals) WITH ORDINALITY AS u(c, e, o)
+         WHERE opt.rel || '.' || c = ANY (have);
+        IF opt_cols IS NOT NULL THEN
+            rest := rest || format('INSERT INTO @S@.%I (%s) SELECT %s FROM %s', opt.rel, opt_cols, opt_vals, opt.src);
+        END IF;
+    END LOOP;
 
     ------------------------------------------------------------------
     -- Run: setup, the child-protection and care rounds, the rest
@@ -1140,7 +1489,7 @@ BEGIN
                        WHERE ns.nspname = source_schema AND t.tgname = 'cspi_change_insert')
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c
                                 JOIN pg_catalog.pg_namespace ns ON ns.oid = c.relnamespace
-                               WHERE ns.nspname = source_schema AND c.relname = ANY (rels)
+                               WHERE ns.nspname = source_schema AND c.relname = ANY (rels || present_opt)
                                  AND NOT pg_catalog.pg_has_role(c.relowner, 'USAGE'));
     IF paused THEN
         PERFORM cspi.track_changes(source_schema, false);
@@ -1183,7 +1532,7 @@ BEGIN
         PERFORM cspi.track_changes(source_schema, true);
     END IF;
 
-    FOREACH rel IN ARRAY rels LOOP
+    FOREACH rel IN ARRAY rels || present_opt LOOP
         EXECUTE format('SELECT count(*) FROM %s.%I', s, rel) INTO n;
         relation := rel;
         row_count := n;
@@ -1193,4 +1542,4 @@ END
 $fn$;
 
 COMMENT ON FUNCTION cspi.generate_source(name, numeric, integer, integer, integer) IS
-'Fills the empty source tables of source_schema (made by cspi.create_source_tables) with a deterministic synthetic council for 1 April first_year to 31 March last_year and returns the number of rows of each relation. scale multiplies volumes and population (scale 1: about 22,000 children; a year has 1,400 referrals, 1,550 assessments, 200 child-protection plans, 120 children starting care, about 300 in care); seed gives another council of the same shape; the same arguments always give the same rows. Every event lies in the period, so stocks of plans and of children in care build up in the first year or two. Edge cases: referrals received on the working day before each bank holiday and on the holiday (Easter, Christmas, substitute days; still open when the next working day is after the end), on Saturdays and on a weekend Christmas Day; records open at the end; transfer-in conferences; short breaks (V3, V4); X1 continuations; same-carer changes (T, U); temporary placements T0-T4 followed by a return; 6-monthly health reviews under 5; children born on 29 February; two plans starting 31 August of the last year but one, first reviewed on 30 November (in time) and on 1 December (late); visits with a due date; a child missing at the end. Where the caller owns the tables, the logging of their changes (cspi.track_changes) stops while it fills them and starts again after, so that the log holds no copy of the council (the next refresh of a report over them is a full one).';
+'Fills the empty source tables of source_schema (made by cspi.create_source_tables) with a deterministic synthetic council for 1 April first_year to 31 March last_year and returns the number of rows of each relation. scale multiplies volumes and population (scale 1: about 22,000 children; a year has 1,400 referrals, 1,550 assessments, 200 child-protection plans, 120 children starting care, about 300 in care); seed gives another council of the same shape; the same arguments always give the same rows. Where the tables have them, it also fills the contract''s optional columns and relations: the child''s sex, ethnicity, disability and UPN (some missing), the referral''s source and NFA flag, the allocation''s worker, team and locality, contacts (one before each referral, others ending in NFA, information and advice or early help), child in need plans and the population by age band; tables without them (made by an older create_source_tables) get the same rows in the columns they have, and such a relation that is a view is left alone. Every event lies in the period, so stocks of plans and of children in care build up in the first year or two. Edge cases: referrals received on the working day before each bank holiday and on the holiday (Easter, Christmas, substitute days; still open when the next working day is after the end), on Saturdays and on a weekend Christmas Day; records open at the end; transfer-in conferences; short breaks (V3, V4); X1 continuations; same-carer changes (T, U); temporary placements T0-T4 followed by a return; 6-monthly health reviews under 5; children born on 29 February; two plans starting 31 August of the last year but one, first reviewed on 30 November (in time) and on 1 December (late); visits with a due date; a child missing at the end. Where the caller owns the tables, the logging of their changes (cspi.track_changes) stops while it fills them and starts again after, so that the log holds no copy of the council (the next refresh of a report over them is a full one).';
