@@ -111,3 +111,43 @@ SELECT count(*) AS figures,
 SELECT (SELECT numerator FROM bd_gen_report.indicator_breakdown
          WHERE indicator = 'CIC_STARTED' AND period = '2023/24' AND dimension = 'sex' AND category = 'female')
      = (SELECT count(*) FROM cspi.cases('CIC_STARTED', '2023/24', 'bd_gen_report') WHERE sex = 'female') AS cell_is_its_cases;
+
+-- One figure at a time: the report's indicator_breakdown_of(indicator,
+-- period) gives the view's rows for that figure, computing only those.
+SELECT count(*) AS rows, count(*) FILTER (WHERE v.category IS NULL) AS missing_from_the_view
+  FROM bd_report.indicator_breakdown_of('CFA_45WD', '2024-04') f
+  LEFT JOIN bd_report.indicator_breakdown v
+    ON (v.indicator, v.period_type, v.period, v.dimension, v.category, v.numerator, v.denominator, v.display)
+     = (f.indicator, f.period_type, f.period, f.dimension, f.category, f.numerator, f.denominator, f.display);
+-- The breakdowns are counts read with the owner's rights, as
+-- indicator_value's figures: a role granted the view reads them without
+-- the source rows; one that is not granted it may not call the function.
+CREATE ROLE regress_bd_reader;
+GRANT USAGE ON SCHEMA bd_report TO regress_bd_reader;
+GRANT SELECT ON bd_report.indicator_breakdown TO regress_bd_reader;
+CREATE ROLE regress_bd_other;
+GRANT USAGE ON SCHEMA bd_report TO regress_bd_other;
+SET ROLE regress_bd_reader;
+SELECT sum(numerator) AS read_without_the_rows FROM bd_report.indicator_breakdown
+ WHERE indicator = 'CFA_45WD' AND period = '2024/25' AND dimension = 'sex';
+SELECT count(*) FROM bd_report.indicator_breakdown_of('CFA_45WD', '2024/25');
+SELECT count(*) FROM bd_report.src_child;
+RESET ROLE;
+SET ROLE regress_bd_other;
+SELECT count(*) FROM bd_report.indicator_breakdown_of('CFA_45WD', '2024/25');
+RESET ROLE;
+DROP OWNED BY regress_bd_reader, regress_bd_other;
+DROP ROLE regress_bd_reader, regress_bd_other;
+
+-- The narrative's sentence on the widest gap: each names two groups of the
+-- breakdown of that figure, 20 cases or more each, 10 points or more apart.
+SELECT count(*) > 0 AS some_gaps,
+       count(*) FILTER (WHERE NOT EXISTS (
+           SELECT 1 FROM bd_gen_report.indicator_breakdown lo, bd_gen_report.indicator_breakdown hi
+            WHERE lo.indicator = n.code AND hi.indicator = n.code AND lo.period = '2023/24' AND hi.period = '2023/24'
+              AND lo.dimension = hi.dimension AND lo.denominator >= 20 AND hi.denominator >= 20
+              AND hi.value - lo.value >= 10
+              AND strpos(n.sentence, 'ranged from ' || lo.display || ' for ') > 0
+              AND strpos(n.sentence, ' to ' || hi.display || ' for ') > 0)) AS not_in_the_breakdown
+  FROM cspi.narrative('2023/24', 'bd_gen_report') n
+ WHERE n.sentence LIKE '%the figure ranged from%';

@@ -105,7 +105,7 @@ COMMENT ON FUNCTION cspi_internal.breakdown_sql(text, text[]) IS
 -- their month end; an item of a distinct count is one case, on the day and
 -- with the child of its first counted row; a hand-written measure's cases
 -- are those cspi.cases() lists (its cases_query, for each period).
-CREATE OR REPLACE FUNCTION cspi_internal.case_query(schema text) RETURNS text
+CREATE OR REPLACE FUNCTION cspi_internal.case_query(schema text, indicator text DEFAULT NULL) RETURNS text
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -117,6 +117,7 @@ DECLARE
     counted text;
 BEGIN
     FOR m IN SELECT x.*, i.display_order FROM cspi.indicator_measure x JOIN cspi.indicator i ON i.code = x.indicator
+              WHERE x.indicator = coalesce(case_query.indicator, x.indicator)
               ORDER BY i.display_order, i.code LOOP
         IF m.kind = 'query' THEN
             -- $1 and $2 of cases_query are the period's first and last days.
@@ -166,13 +167,13 @@ BEGIN
     RETURN array_to_string(parts, E'\nUNION ALL\n');
 END
 $fn$;
-COMMENT ON FUNCTION cspi_internal.case_query(text) IS
-'The query of every figure''s cases over the report objects of schema (a quoted identifier): (indicator, period_type, period, child_id, at_date, in_num, in_den), one row per case and period, counted as indicator_value counts them (an item of a distinct count once, with the child and day of its first counted row).';
+COMMENT ON FUNCTION cspi_internal.case_query(text, text) IS
+'The query of every figure''s cases (with indicator, of that indicator''s only) over the report objects of schema (a quoted identifier): (indicator, period_type, period, child_id, at_date, in_num, in_den), one row per case and period, counted as indicator_value counts them (an item of a distinct count once, with the child and day of its first counted row).';
 
--- The query of the view indicator_breakdown: the cases of every available
--- indicator, in periods of the report, counted by category of every
--- dimension the source can give.
-CREATE OR REPLACE FUNCTION cspi_internal.breakdown_query(schema text, present text[]) RETURNS text
+-- The query of the breakdowns of one indicator for one period ($1) or all
+-- (NULL): its cases in periods of the report, counted by category
+-- of every dimension the source can give, if the indicator is available.
+CREATE OR REPLACE FUNCTION cspi_internal.breakdown_query(schema text, present text[], indicator text) RETURNS text
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -192,12 +193,13 @@ BEGIN
                count(*) FILTER (WHERE x.in_num) AS numerator, count(*) FILTER (WHERE x.in_den) AS cases
           FROM (SELECT c.indicator, c.period_type, c.period, c.in_num, c.in_den,
        %1$s
-                  FROM (%2$s) c%3$s) x
+                  FROM (SELECT c.* FROM (%2$s) c
+                         WHERE ($1 IS NULL OR c.period = $1)
+                           AND EXISTS (SELECT 1 FROM %5$s.indicator_availability a WHERE a.indicator = %6$L AND a.available)) c%3$s) x
          CROSS JOIN LATERAL (VALUES %4$s) d(dimension_order, dimension, category)
          GROUP BY x.indicator, x.period_type, x.period, d.dimension, d.category) g
   JOIN cspi.indicator i ON i.code = g.indicator
   JOIN %5$s.period p ON p.period_type = g.period_type AND p.period = g.period
-  JOIN %5$s.indicator_availability a ON a.indicator = g.indicator AND a.available
   -- A rate's category has a rate only where the population of that age
   -- band is loaded (the latest mid-year estimate before the period ends,
   -- as for the headline rate); else it is a count.
@@ -211,16 +213,37 @@ BEGIN
       SELECT CASE WHEN i.unit = '%%' THEN g.cases WHEN pop.children IS NOT NULL THEN pop.children::bigint END AS denominator,
              CASE WHEN i.unit = '%%' OR pop.children IS NOT NULL THEN i.unit ELSE 'count' END AS unit) n
   CROSS JOIN LATERAL cspi.indicator_figure(n.unit, g.numerator, n.denominator) f$q$,
-        b.columns, cspi_internal.case_query(schema), b.joins, dims, schema);
+        b.columns, cspi_internal.case_query(schema, indicator), b.joins, dims, schema, indicator);
 END
 $fn$;
-COMMENT ON FUNCTION cspi_internal.breakdown_query(text, text[]) IS
-'The query of the report view indicator_breakdown over the report objects of schema (a quoted identifier), for a source with the relations and columns present.';
+COMMENT ON FUNCTION cspi_internal.breakdown_query(text, text[], text) IS
+'The query of the breakdowns of indicator for one period ($1, or NULL for every period) over the report objects of schema (a quoted identifier), for a source with the relations and columns present: what the internal schema''s indicator_breakdown_of runs, behind the view indicator_breakdown.';
+
+-- Whether the current role may read a report's breakdowns (SELECT on its
+-- view indicator_breakdown): the report's function indicator_breakdown_of
+-- asks it of whoever calls it, as the view would.
+CREATE OR REPLACE FUNCTION cspi_internal.may_read_breakdowns(report_schema name) RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    IF NOT has_table_privilege(format('%I.indicator_breakdown', report_schema), 'SELECT') THEN
+        RAISE EXCEPTION 'permission denied for view indicator_breakdown'
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = format('Reading %I.indicator_breakdown_of() needs SELECT on %I.indicator_breakdown.', report_schema, report_schema);
+    END IF;
+    RETURN true;
+END
+$fn$;
+COMMENT ON FUNCTION cspi_internal.may_read_breakdowns(name) IS
+'true when the current role has SELECT on report_schema.indicator_breakdown, else an insufficient_privilege error: what a report''s indicator_breakdown_of(indicator, period) checks first.';
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition) VALUES
 ('indicator_breakdown', 'view', 230, 'breakdown', NULL,
  'Every available indicator for every period broken down by who the children are and who works with them: for each dimension the source can give (cspi.breakdown_dimension: age band, sex, ethnic group, disability, UASC, team, locality), the figure''s cases by category, which add up to the figure''s numerator and denominator in indicator_value (an unknown category holds what has no value). A rate''s categories are counts, unless the population of that age band is loaded (src_population_age_band). Only categories with cases are listed. Computed when read.',
- '@BREAKDOWN@'),
+ $def$SELECT i.code AS indicator, b.period_type, b.period, b.dimension, b.category, b.numerator,
+       b.denominator, b.value, b.display, b.unit
+  FROM cspi.indicator i CROSS JOIN LATERAL @R@.indicator_breakdown_of(i.code) b$def$),
 ('breakdown_availability', 'view', 240, 'breakdown', NULL,
  'Each dimension of the breakdowns and whether the source can give it: the relations and columns it needs that the source lacks.',
  $def$SELECT d.dimension, d.title, m.missing = '{}' AS available, m.missing AS missing_columns

@@ -111,14 +111,12 @@ BEGIN
 
     -- The report objects, in build order.
     FOR o IN SELECT * FROM cspi.report_object ORDER BY build_order LOOP
-        query := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA', 'TIMELINESS', 'BANDS', 'BREAKDOWN'],
+        query := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA', 'TIMELINESS', 'BANDS'],
                                     ARRAY[quote_ident(schema), quote_literal(calendar), quote_literal(schema),
                                           CASE WHEN o.definition LIKE '%@TIMELINESS@%'
                                                THEN cspi_internal.timeliness_query(quote_ident(schema), false) END,
                                           CASE WHEN o.definition LIKE '%@BANDS@%'
-                                               THEN cspi_internal.timeliness_query(quote_ident(schema), true) END,
-                                          CASE WHEN o.definition LIKE '%@BREAKDOWN@%'
-                                               THEN cspi_internal.breakdown_query(quote_ident(schema), present) END]);
+                                               THEN cspi_internal.timeliness_query(quote_ident(schema), true) END]);
         BEGIN
             IF o.kind = 'view' AND o.name = 'indicator_breakdown' THEN
                 -- The breakdowns are counts, as indicator_value's figures
@@ -126,28 +124,57 @@ BEGIN
                 -- reads every case's count without the rows behind them,
                 -- whatever row-level security would show it.  Computed
                 -- when read, with the owner's rights: a function of the
-                -- internal schema, SECURITY DEFINER, one indicator at a
-                -- time (so that a reader of one indicator computes only
-                -- its cases), behind views with their owner's rights.
+                -- internal schema, SECURITY DEFINER, one indicator (and
+                -- period) at a time, so that a reader of one computes only
+                -- its cases; the view calls it for each indicator, and the
+                -- report's function indicator_breakdown_of(indicator,
+                -- period) for one figure, after checking that its caller
+                -- may read the view.  Without JIT: compiling the
+                -- expressions of every indicator's part costs far more
+                -- than running one.
                 IF building_internal THEN
-                    EXECUTE format($f$CREATE FUNCTION %I.indicator_breakdown_of(wanted text)
+                    -- Each indicator's query, planned alone when read.
+                    EXECUTE format('CREATE TABLE %I.breakdown_query AS
+                                    SELECT i.code AS indicator, cspi_internal.breakdown_query(%L, %L, i.code) AS query
+                                      FROM cspi.indicator i', schema, quote_ident(schema), present);
+                    EXECUTE format('ALTER TABLE %I.breakdown_query ADD PRIMARY KEY (indicator)', schema);
+                    EXECUTE format('COMMENT ON TABLE %I.breakdown_query IS %L', schema,
+                                   'The query of each indicator''s breakdowns (indicator_breakdown_of runs it).');
+                    EXECUTE format($f$CREATE FUNCTION %1$I.indicator_breakdown_of(wanted_indicator text, wanted_period text DEFAULT NULL)
     RETURNS TABLE (indicator text, period_type text, period text, dimension text, category text,
                    numerator bigint, denominator bigint, value numeric, display text, unit text)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
-    AS %L$f$, schema, format('SELECT * FROM (%s) q WHERE q.indicator = $1', query));
-                    EXECUTE format('COMMENT ON FUNCTION %I.indicator_breakdown_of(text) IS %L', schema,
-                                   'The breakdowns of one indicator (the view indicator_breakdown), computed with the rights of the deployment''s owner.');
-                    -- (indicator is the catalogue's, so that a reader's
-                    -- filter on it calls the function only for those)
-                    query := format('SELECT i.code AS indicator, b.period_type, b.period, b.dimension, b.category, b.numerator,
-                                            b.denominator, b.value, b.display, b.unit
-                                       FROM cspi.indicator i CROSS JOIN LATERAL %I.indicator_breakdown_of(i.code) b', schema);
+    SET jit = off
+    AS $body$
+DECLARE
+    q text := (SELECT b.query FROM %1$I.breakdown_query b WHERE b.indicator = wanted_indicator);
+BEGIN
+    IF q IS NOT NULL THEN
+        RETURN QUERY EXECUTE q USING wanted_period;
+    END IF;
+END
+$body$$f$, schema);
+                    EXECUTE format('COMMENT ON FUNCTION %I.indicator_breakdown_of(text, text) IS %L', schema,
+                                   'The breakdowns of one indicator, for one period or every period (NULL), computed with the rights of the deployment''s owner (the view indicator_breakdown).');
                 ELSE
                     query := format('SELECT * FROM %I.%I', internal, o.name);
                 END IF;
                 pending := pending || cspi_internal.publish_view(schema, o.name, query, false, skip_schemas);
                 EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
+                IF NOT building_internal THEN
+                    EXECUTE format($f$CREATE OR REPLACE FUNCTION %1$I.indicator_breakdown_of(wanted_indicator text, wanted_period text)
+    RETURNS TABLE (indicator text, period_type text, period text, dimension text, category text,
+                   numerator bigint, denominator bigint, value numeric, display text, unit text)
+    LANGUAGE sql STABLE
+    SET jit = off
+    BEGIN ATOMIC
+    SELECT b.* FROM %2$I.indicator_breakdown_of(wanted_indicator, wanted_period) b
+     WHERE cspi_internal.may_read_breakdowns(%3$L);
+    END$f$, schema, internal, schema);
+                    EXECUTE format('COMMENT ON FUNCTION %I.indicator_breakdown_of(text, text) IS %L', schema,
+                                   'The rows of indicator_breakdown for one indicator and one period (NULL: every period), computing only those: for a BI tool or report that reads one figure at a time. Needs SELECT on indicator_breakdown.');
+                END IF;
             ELSIF o.kind = 'view' THEN
                 pending := pending || cspi_internal.publish_view(schema, o.name, query, true, skip_schemas);
                 EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);

@@ -95,13 +95,20 @@ CREATE OR REPLACE FUNCTION cspi_internal.breakdown_gaps(period text, report_sche
     AS $fn$
 DECLARE
     result jsonb;
+    cells text;
 BEGIN
+    -- A council's report computes each percentage's breakdown for the
+    -- period only (its function indicator_breakdown_of); a region's is
+    -- pooled already.
+    cells := CASE WHEN to_regprocedure(format('%I.indicator_breakdown_of(text,text)', report_schema)) IS NOT NULL
+                  THEN format('cspi.indicator i CROSS JOIN LATERAL %I.indicator_breakdown_of(i.code, $1) b', report_schema)
+                  ELSE format('cspi.indicator i JOIN %I.indicator_breakdown b ON b.indicator = i.code', report_schema) END;
     EXECUTE format($q$
         WITH cell AS (
             SELECT b.indicator, b.dimension, b.category, b.value, b.display, d.display_order
-              FROM %I.indicator_breakdown b
+              FROM %s
               JOIN cspi.breakdown_dimension d ON d.dimension = b.dimension
-             WHERE b.indicator IN (SELECT i.code FROM cspi.indicator i WHERE i.unit = '%%')
+             WHERE i.unit = '%%'
                AND b.period = $1 AND b.unit = '%%' AND b.numerator IS NOT NULL AND b.denominator >= 20
                AND b.category NOT IN ('unknown', 'refused', 'information not yet obtained', 'not stated or indeterminate')
         ), ranked AS (
@@ -125,7 +132,7 @@ BEGIN
                                                WHEN 'team' THEN 'team ' || low_category ELSE low_category END,
                    high_display, CASE dimension WHEN 'age_band' THEN 'children aged ' || high_category
                                                 WHEN 'team' THEN 'team ' || high_category ELSE high_category END))
-          FROM widest$q$, report_schema)
+          FROM widest$q$, cells)
       INTO result USING period;
     RETURN coalesce(result, '{}');
 END
