@@ -15,14 +15,13 @@ of value (as a number: equal to 1e-13 of its size, numeric division's
 
 and exits 1 when there is any difference.
 """
-import argparse
 import csv
 import io
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal, InvalidOperation
 
-from compare_indicators import quote_ident, run_oracle
+from compare_indicators import parse_args, quote_ident, run_oracle
 from compare_timeliness import report
 
 MAX_SHOWN = 40
@@ -71,12 +70,7 @@ def differences(e, g):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--schema", required=True)
-    ap.add_argument("--report", required=True)
-    ap.add_argument("--calendar", default="england-and-wales")
-    ap.add_argument("--dbname")
-    args = ap.parse_args()
+    args = parse_args(__doc__)
     # The view is computed when read: read it while the oracle runs.
     with ThreadPoolExecutor(2) as pool:
         view = pool.submit(report, args, "SELECT %s FROM %s.indicator_breakdown"

@@ -132,13 +132,19 @@ def compare(expected, got, dups):
     return len(keys), diffs
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def parse_args(doc):
+    """The arguments every compare_*.py takes: --schema, --report,
+    --calendar and --dbname (doc: the script's docstring)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--schema", required=True, help="the source schema")
-    ap.add_argument("--report", required=True, help="the schema of indicator_value")
+    ap.add_argument("--report", required=True, help="the report schema")
     ap.add_argument("--calendar", default="england-and-wales")
     ap.add_argument("--dbname")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main():
+    args = parse_args(__doc__)
 
     expected, edups = read_rows(run_oracle(args), "oracle")
     if edups:

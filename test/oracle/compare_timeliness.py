@@ -12,13 +12,12 @@ differences, then one line
 
 and exits 1 when there is any difference.
 """
-import argparse
 import csv
 import io
 import subprocess
 import sys
 
-from compare_indicators import quote_ident, run_oracle
+from compare_indicators import parse_args, quote_ident, run_oracle
 
 MAX_SHOWN = 40
 
@@ -45,12 +44,7 @@ def report(args, query):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--schema", required=True)
-    ap.add_argument("--report", required=True)
-    ap.add_argument("--calendar", default="england-and-wales")
-    ap.add_argument("--dbname")
-    args = ap.parse_args()
+    args = parse_args(__doc__)
     r = quote_ident(args.report)
     pairs = [
         (rows_of(run_oracle(args, "--timeliness"), 3),

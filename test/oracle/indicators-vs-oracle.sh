@@ -58,6 +58,7 @@ SQL
 # none before 2021, so its rows until June 2021 are counts.
 fill_population_age_band() {
 	q -v s="$1" <<'SQL'
+DELETE FROM :"s".population_age_band;    -- the generator's, replaced
 INSERT INTO :"s".population_age_band (year, age_band, children)
 SELECT y, b, 900 + 37 * (y - 2019) + 11 * length(b)
   FROM generate_series(2020, 2023) y,

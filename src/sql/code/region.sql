@@ -39,6 +39,36 @@ CREATE OR REPLACE FUNCTION cspi.discloses_small_count(unit text, numerator bigin
 COMMENT ON FUNCTION cspi.discloses_small_count(text, bigint, bigint, integer) IS
 'Whether a figure discloses a small count, which a region suppresses (cspi.create_region''s suppress_below): a count or rate whose numerator is from 1 to below - 1; a percentage whose numerator, denominator or denominator minus numerator (the cases out of timescale) is. Zero is not small. false when below is NULL.';
 
+-- The complementary suppression of a region (doc/regions.md, "Small
+-- numbers"), for the figures of source (a relation with unit, numerator,
+-- denominator, small: whether the figure itself discloses a small count,
+-- and adds: whether withholding it withholds anything) pooled by pool (the
+-- columns whose figures add up to a published one): each small figure is
+-- withheld, and the others of its pool that add something, smallest
+-- numerator first (then denominator, then tie), until what is withheld
+-- together is not small, so that none can be had back as the published
+-- figure minus the others.  Returns source's rows with suppressed, as a
+-- query (@SUPPRESS@ the threshold, filled with the region's statements).
+CREATE OR REPLACE FUNCTION cspi_internal.region_suppression_sql(source text, pool text, tie text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN format($q$SELECT c.*,
+           c.small OR (c.small_in_pool > 0 AND c.adds AND NOT c.small
+                       AND cspi.discloses_small_count(c.unit, c.small_numerator + c.numerator_before,
+                                                      c.small_denominator + c.denominator_before, @SUPPRESS@)) AS suppressed
+      FROM (SELECT s.*,
+                   count(*) FILTER (WHERE s.small) OVER pool AS small_in_pool,
+                   coalesce(sum(s.numerator) FILTER (WHERE s.small) OVER pool, 0)::bigint AS small_numerator,
+                   coalesce(sum(s.denominator) FILTER (WHERE s.small) OVER pool, 0)::bigint AS small_denominator,
+                   (coalesce(sum(s.numerator) OVER candidate, 0) - coalesce(s.numerator, 0))::bigint AS numerator_before,
+                   (coalesce(sum(s.denominator) OVER candidate, 0) - coalesce(s.denominator, 0))::bigint AS denominator_before
+              FROM %1$s s
+            WINDOW pool AS (PARTITION BY %2$s),
+                   candidate AS (PARTITION BY %2$s, small, adds
+                                 ORDER BY numerator, denominator, %3$s ROWS UNBOUNDED PRECEDING)) c$q$,
+                  source, pool, tie);
+COMMENT ON FUNCTION cspi_internal.region_suppression_sql(text, text, text) IS
+'The query that marks which of source''s figures a region withholds (suppressed): the small ones, and the smallest others of their pool (the columns pool) until what is withheld together is not small; tie orders figures of equal numerator and denominator. Used by region_internal_sql for member_value and indicator_breakdown.';
+
 -- The objects of a region's internal schema: the figures pulled from the
 -- members, and the views the region schema publishes.
 -- @I@ is the internal schema, @REGION@ the region schema as a literal,
@@ -85,6 +115,11 @@ CREATE TABLE @I@.member_breakdown (
     PRIMARY KEY (member, indicator, period_type, period, dimension, category)
 );
 COMMENT ON TABLE @I@.member_breakdown IS 'Each member''s published breakdowns (indicator_breakdown), as last pulled (cspi.refresh()).';
+CREATE TABLE @I@.member_breakdown_pulled (
+    member      integer PRIMARY KEY,
+    computed_at timestamptz
+);
+COMMENT ON TABLE @I@.member_breakdown_pulled IS 'When each member had computed the figures whose breakdowns were last pulled: a refresh pulls them again only after the member refreshed.';
 
 -- The breakdowns pooled: every cell summed over the members of the
 -- region's version that have it (a team or locality is a member's own, so
@@ -107,25 +142,11 @@ WITH cell AS (
       JOIN cspi.indicator i ON i.code = b.indicator
      GROUP BY 1, 2, 3, 4, 5, 6, i.unit
 ), judged AS (
-    SELECT cell.*, cspi.discloses_small_count(unit, numerator, denominator, @SUPPRESS@) AS small
+    SELECT cell.*, cspi.discloses_small_count(unit, numerator, denominator, @SUPPRESS@) AS small,
+           numerator > 0 OR (unit = '%' AND denominator > 0) AS adds
       FROM cell
-), counted AS (
-    SELECT judged.*,
-           count(*) FILTER (WHERE small) OVER dimension AS small_in_dimension,
-           coalesce(sum(numerator) FILTER (WHERE small) OVER dimension, 0)::bigint AS small_numerator,
-           coalesce(sum(denominator) FILTER (WHERE small) OVER dimension, 0)::bigint AS small_denominator,
-           (coalesce(sum(numerator) OVER candidate, 0) - coalesce(numerator, 0))::bigint AS numerator_before,
-           (coalesce(sum(denominator) OVER candidate, 0) - coalesce(denominator, 0))::bigint AS denominator_before
-      FROM judged
-    WINDOW dimension AS (PARTITION BY indicator, period_type, period, dimension),
-           candidate AS (PARTITION BY indicator, period_type, period, dimension, small
-                         ORDER BY numerator, denominator, category COLLATE "C" ROWS UNBOUNDED PRECEDING)
 ), marked AS (
-    SELECT counted.*,
-           small OR (small_in_dimension > 0 AND NOT small
-                     AND cspi.discloses_small_count(unit, small_numerator + numerator_before,
-                                                    small_denominator + denominator_before, @SUPPRESS@)) AS suppressed
-      FROM counted
+    $sql$ || cspi_internal.region_suppression_sql('judged', 'indicator, period_type, period, dimension', 'category COLLATE "C"') || $sql$
 )
 SELECT x.indicator, x.period_type, x.period, x.dimension, x.category,
        CASE WHEN NOT x.suppressed THEN x.numerator END AS numerator,
@@ -149,26 +170,8 @@ WITH figure AS (
       FROM @I@.member_figure f
       JOIN cspi.region_member m ON m.region_schema = @REGION@ AND m.position = f.member
       JOIN cspi.indicator i ON i.code = f.indicator
-), counted AS (
-    SELECT figure.*,
-           count(*) FILTER (WHERE small) OVER pool AS small_in_pool,
-           coalesce(sum(numerator) FILTER (WHERE small) OVER pool, 0)::bigint AS small_numerator,
-           coalesce(sum(denominator) FILTER (WHERE small) OVER pool, 0)::bigint AS small_denominator,
-           (coalesce(sum(numerator) OVER candidate, 0) - coalesce(numerator, 0))::bigint AS numerator_before,
-           (coalesce(sum(denominator) OVER candidate, 0) - coalesce(denominator, 0))::bigint AS denominator_before
-      FROM figure
-    WINDOW pool AS (PARTITION BY indicator, period_type, period),
-           candidate AS (PARTITION BY indicator, period_type, period, small, adds
-                         ORDER BY numerator, denominator, position ROWS UNBOUNDED PRECEDING)
 ), marked AS (
-    -- The small figures withheld could be had back by subtracting the
-    -- others from the region's: the smallest others are withheld too, as
-    -- many as it takes for what is withheld together not to be small.
-    SELECT counted.*,
-           small OR (small_in_pool > 0 AND adds AND NOT small
-                     AND cspi.discloses_small_count(unit, small_numerator + numerator_before,
-                                                    small_denominator + denominator_before, @SUPPRESS@)) AS suppressed
-      FROM counted
+    $sql$ || cspi_internal.region_suppression_sql('figure', 'indicator, period_type, period', 'position') || $sql$
 ), shown AS (
     SELECT marked.*, f.value, f.shown, f.display, f.fraction,
            NOT suppressed AND f.shown IS NOT NULL AND polarity IS NOT NULL AS ranked
@@ -640,10 +643,22 @@ DECLARE
     t text;
     problems text;
     pulled bigint;
+    computed timestamptz;
+    current boolean;
 BEGIN
     PERFORM cspi_internal.require_restricted_operation('cspi_internal.pull_region_member_breakdown');
     SELECT * INTO STRICT g FROM cspi.region r WHERE r.region_schema = pull_region_member_breakdown.region_schema;
     t := quote_ident(g.internal_schema) || '.' || quote_ident('m' || member || '_indicator_breakdown');
+    -- Pulled again only when the member has refreshed since (its figures
+    -- were computed at another time): a council's breakdowns are read
+    -- whole, which costs far more than its figures.
+    SELECT r.computed_at INTO computed FROM cspi.region_member r
+     WHERE r.region_schema = pull_region_member_breakdown.region_schema AND r.position = member;
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.member_breakdown_pulled p WHERE p.member = $1 AND p.computed_at = $2)',
+                   g.internal_schema) INTO current USING member, computed;
+    IF current THEN
+        RETURN NULL;
+    END IF;
     EXECUTE format('DELETE FROM %I.member_breakdown WHERE member = $1', g.internal_schema) USING member;
     EXECUTE format($q$INSERT INTO %I.member_breakdown
                       SELECT $1, indicator, period_type, period, dimension, category, numerator, denominator, unit
@@ -685,11 +700,14 @@ BEGIN
         RAISE EXCEPTION 'its published breakdowns were refused: %', problems
             USING ERRCODE = 'data_exception';
     END IF;
+    EXECUTE format('INSERT INTO %I.member_breakdown_pulled AS p VALUES ($1, $2)
+                    ON CONFLICT (member) DO UPDATE SET computed_at = EXCLUDED.computed_at', g.internal_schema)
+        USING member, computed;
     RETURN pulled;
 END
 $fn$;
 COMMENT ON FUNCTION cspi_internal.pull_region_member_breakdown(name, integer) IS
-'Pulls one member''s published breakdowns (its indicator_breakdown) into its region (called by cspi.refresh_region as the region''s owner, inside cspi.execute_as_owner, after its figures), checking every row first: a known indicator and dimension, a year, quarter or month, a category, counts neither negative nor above cspi.region_figure_limit(), none above its denominator in a percentage. Returns the rows pulled; a row that fails is an error, and the member keeps its last good breakdowns.';
+'Pulls one member''s published breakdowns (its indicator_breakdown) into its region (called by cspi.refresh_region as the region''s owner, inside cspi.execute_as_owner, after its figures), checking every row first: a known indicator and dimension, a year, quarter or month, a category, counts neither negative nor above cspi.region_figure_limit(), none above its denominator in a percentage. Only when the member has refreshed since they were last pulled (its computed_at); returns the rows pulled (NULL: not pulled); a row that fails is an error, and the member keeps its last good breakdowns.';
 
 CREATE OR REPLACE FUNCTION cspi.refresh_region(region_schema name) RETURNS void
     LANGUAGE plpgsql

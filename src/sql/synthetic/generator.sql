@@ -133,6 +133,13 @@ DECLARE
     -- the column list and the value list, each with a leading comma
     child_cols text;
     child_vals text;
+    -- every child some relation names
+    referred text := $q$(SELECT child_id FROM @S@.referral
+                         UNION SELECT child_id FROM @S@.s47_enquiry
+                         UNION SELECT child_id FROM @S@.cla_episode
+                         UNION SELECT child_id FROM @S@.missing_episode
+                         UNION SELECT child_id FROM @S@.care_leaver
+                         UNION SELECT child_id FROM @S@.family_support)$q$;
     ref_cols text;
     ref_vals text;
     alloc_cols text;
@@ -1259,12 +1266,7 @@ BEGIN
     $q$INSERT INTO @S@.child (child_id, family_id, date_of_birth)
        SELECT k.child_id, k.family_id, k.dob
          FROM pg_temp.cspi_gen_kid k
-        WHERE k.child_id IN (SELECT child_id FROM @S@.referral
-                             UNION SELECT child_id FROM @S@.s47_enquiry
-                             UNION SELECT child_id FROM @S@.cla_episode
-                             UNION SELECT child_id FROM @S@.missing_episode
-                             UNION SELECT child_id FROM @S@.care_leaver
-                             UNION SELECT child_id FROM @S@.family_support)
+        WHERE k.child_id IN $q$ || referred || $q$
         ORDER BY k.child_id$q$
     ELSE
     $q$INSERT INTO @S@.child (child_id, family_id, date_of_birth$q$ || child_cols || $q$)
@@ -1298,12 +1300,7 @@ BEGIN
                                       rnd('ch.dis', k.child_id) AS ud, rnd('ch.dis2', k.child_id) AS ud2
                                  FROM (SELECT k.*, coalesce(k.family_id, k.child_id) AS fk
                                          FROM pg_temp.cspi_gen_kid k
-                                        WHERE k.child_id IN (SELECT child_id FROM @S@.referral
-                                                             UNION SELECT child_id FROM @S@.s47_enquiry
-                                                             UNION SELECT child_id FROM @S@.cla_episode
-                                                             UNION SELECT child_id FROM @S@.missing_episode
-                                                             UNION SELECT child_id FROM @S@.care_leaver
-                                                             UNION SELECT child_id FROM @S@.family_support)) k
+                                        WHERE k.child_id IN $q$ || referred || $q$) k
                                OFFSET 0) k
                        OFFSET 0) k) x
         ORDER BY x.child_id$q$
