@@ -51,6 +51,9 @@ demo() {
 		            FROM cspi.narrative('$PERIOD') WHERE heading = '$heading'"
 		echo
 	done
+	echo "For which children: assessments within 45 working days, $PERIOD, by age band and ethnic group"
+	q -c "SELECT dimension, category, display FROM cspi_report.indicator_breakdown_of('CFA_45WD', '$PERIOD')
+	       WHERE dimension IN ('age_band', 'ethnicity_group') ORDER BY dimension, category"
 	q -v period="$PERIOD" -v report=cspi_report -f demo/scorecard-csv.sql > "$OUT/scorecard-$SLUG.csv"
 	PGOPTIONS="-c cspi.council_name=Synthetic\\ Borough\\ Council\\ (demo\\ data)" \
 		q -At -c "SELECT cspi.report_html('$PERIOD')" > "$OUT/report-$SLUG.html"
