@@ -66,6 +66,8 @@ INSERT INTO bd_src.population_age_band VALUES (2024, '16 and over', 500), (2024,
 SELECT dimension, category, numerator, denominator, display, unit FROM bd_report.indicator_breakdown
  WHERE indicator = 'CIC_RATE' AND period = '2024/25' AND dimension = 'age_band';
 SELECT * FROM bd_report.breakdown_availability ORDER BY dimension;
+-- An unknown code is counted as unknown, and data_quality says so.
+SELECT relation, row_id, problem FROM bd_report.data_quality WHERE problem LIKE 'unknown%' ORDER BY 1, 2, 3;
 
 -- A source without the optional columns: those dimensions are unavailable
 -- (no rows, NULL in cases()), with what they lack; a disability given as a

@@ -282,6 +282,18 @@ keyed(relation, key_name, key, row_id, missing) AS NOT MATERIALIZED (
     UNION ALL SELECT 'cla_episode', row_id, 'unknown reason_new ' || coalesce(reason_new, 'NULL') FROM cla_episode_rows WHERE reason_new IS NULL OR reason_new NOT IN ('S', 'L', 'P', 'T', 'B', 'U')
     UNION ALL SELECT 'visit', row_id, 'unknown visit_type ' || coalesce(visit_type, 'NULL') FROM visit_rows WHERE visit_type IS NULL OR visit_type NOT IN ('CP', 'CIC')
     UNION ALL SELECT 'family_support', row_id, 'unknown provider ' || coalesce(provider, 'NULL') FROM family_support_rows WHERE provider IS NULL OR provider NOT IN ('INTERNAL', 'EXTERNAL')
+    -- (the optional codes the breakdowns read: an unknown one is counted
+    -- in the category unknown)
+    UNION ALL SELECT 'child', row_id, 'unknown sex ' || sex || ' (in the breakdowns'' category unknown)' FROM child_rows
+     WHERE sex NOT IN ('0', '1', '2', '9', 'M', 'F', 'U', 'I', 'MALE', 'FEMALE')
+    UNION ALL SELECT 'child', row_id, 'unknown ethnicity ' || ethnicity || ' (in the breakdowns'' category unknown)' FROM child_rows
+     WHERE ethnicity NOT IN ('REFU', 'NOBT', 'CHNE') AND ethnicity !~ '^[WMABO][A-Z]{3}$'
+    UNION ALL SELECT 'child', row_id, 'unknown disability ' || disability || ' (in the breakdowns'' category unknown)' FROM child_rows
+     WHERE disability NOT IN ('NONE', 'FALSE', 'F', 'N', 'NO', '0', 'TRUE', 'T', 'Y', 'YES', '1', 'MOB', 'HAND', 'PC', 'INC',
+                              'COMM', 'LD', 'HEAR', 'VIS', 'BEH', 'CON', 'AUT', 'DDA')
+    UNION ALL SELECT 'referral', row_id, 'unknown source ' || source FROM referral_rows
+     WHERE source NOT IN ('1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F', '4',
+                          '5A', '5B', '5C', '5D', '6', '7', '8', '9', '10')
     UNION ALL SELECT 'care_leaver', row_id, 'unknown activity ' || activity FROM care_leaver_rows
      WHERE activity NOT IN ('F1', 'P1', 'F2', 'P2', 'F3', 'P3', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', '0',
                             'EDUCATION', 'TRAINING_EMPLOYMENT', 'NEET', 'UNKNOWN')
