@@ -12,6 +12,11 @@
 -- (cspi.indicator.display_order is renumbered from it).
 
 INSERT INTO cspi.indicator AS i (code, sort_key, section, title, unit, polarity, default_target, requires, definition, sentence, explanation) VALUES
+    ('CL_EET_17_18', 375, 'Missing children and care leavers',
+     'Care leavers aged 17-18 in education, employment or training', '%', 'higher', NULL, '{care_leaver,child}',
+     'Care leavers aged 17 or 18, at their latest record in the 12 months to the end of the period, whose activity is education, training or employment (apprenticeships included) / those care leavers (activity not known included).',
+     '{display} of our care leavers aged 17-18 were in education, employment or training at {period_end}.{verdict}',
+     'Of the care leavers aged 17 or 18, as last recorded in the 12 months to the end of the period, the share in education, training or employment.'),
     ('CL_ACCOM_19_21', 380, 'Missing children and care leavers',
      'Care leavers aged 19-21 in suitable accommodation', '%', 'higher', NULL, '{care_leaver,child}',
      'Care leavers aged 19 to 21, at their latest record in the 12 months to the end of the period, in suitable accommodation / those care leavers.',
@@ -75,7 +80,8 @@ WITH latest AS (
      ORDER BY e.period_end, l.child_id, l.as_at DESC
 )
 SELECT l.period_end, l.child_id, l.as_at, c.date_of_birth, a.age,
-       CASE WHEN a.age BETWEEN 19 AND 21 THEN '19-21' WHEN a.age BETWEEN 22 AND 25 THEN '22-25' END AS age_band,
+       CASE WHEN a.age BETWEEN 17 AND 18 THEN '17-18' WHEN a.age BETWEEN 19 AND 21 THEN '19-21'
+            WHEN a.age BETWEEN 22 AND 25 THEN '22-25' END AS age_band,
        l.in_touch, l.accommodation_suitable, l.activity,
        CASE WHEN l.activity IN ('F1', 'P1', 'F2', 'P2', 'EDUCATION') THEN 'education'
             WHEN l.activity IN ('F3', 'P3', 'F4', 'P4', 'F5', 'P5', 'TRAINING_EMPLOYMENT') THEN 'training_employment'
@@ -90,6 +96,7 @@ $def$)
 ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
 INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filter, count_distinct, numerator, denominator) VALUES
+    ('CL_EET_17_18', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''17-18''', NULL, 'activity_group IN (''education'', ''training_employment'')', 'true'),
     ('CL_ACCOM_19_21', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''19-21''', NULL, 'accommodation_suitable', 'true'),
     ('CL_NEET_19_21', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''19-21''', NULL, 'activity_group = ''neet''', 'true'),
     ('CL_EDUCATION_19_21', 'snapshot', 'care_leaver_at_period_end', NULL, 'age_band = ''19-21''', NULL, 'activity_group = ''education''', 'true'),
@@ -109,6 +116,8 @@ INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, diffe
   'As for NEET: the DfE takes the activity around the 19th, 20th or 21st birthday in the year; cspi the latest record in the 12 months to the period''s end.'),
  ('care_leavers_19_21_training_employment', 'care_leavers_activity', 'CL_TRAINING_EMPLOYMENT_19_21', '%', 'Care leavers aged 19 to 21 in training or employment (apprenticeships included)',
   'As for NEET: the DfE takes the activity around the 19th, 20th or 21st birthday in the year; cspi the latest record in the 12 months to the period''s end.'),
+ ('care_leavers_17_18_eet', 'care_leavers_activity', 'CL_EET_17_18', '%', 'Care leavers aged 17 to 18 in education, employment or training',
+  'The DfE''s denominator is every care leaver aged 17 or 18 whose birthday fell in the year, activity recorded around that birthday (information not known included); cspi''s is every care leaver aged 17 or 18 at the period''s end, at their latest record in the 12 months before (activity not known included).'),
  ('care_leavers_19_21_suitable', 'care_leavers_accommodation', 'CL_ACCOM_19_21', '%', 'Care leavers aged 19 to 21 in suitable accommodation',
   'The DfE''s denominator includes care leavers with no information on their accommodation; cspi''s includes those whose suitability is unknown as not suitable, the same.')
 ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, title = EXCLUDED.title, difference = EXCLUDED.difference;
@@ -119,7 +128,7 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('', 'accommodation_suitable', 'The care leaver''s accommodation is suitable (NULL: unknown).'),
  ('', 'activity', 'The care leaver''s main activity (SSDA903 OC3 code or its group).'),
  ('', 'activity_group', 'The activity''s group: education, training or employment, NEET, or other.'),
- ('', 'age_band', 'The care leaver''s age band: 19-21 or 22-25 (NULL: neither).'),
+ ('', 'age_band', 'The care leaver''s age band: 17-18, 19-21 or 22-25 (NULL: none of them).'),
  ('', 'as_at', 'The date the care leaver''s record refers to (the latest in the 12 months to the end of the period).'),
  ('', 'in_touch', 'The authority is in touch with the care leaver.')
 ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;

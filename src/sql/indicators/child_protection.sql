@@ -12,6 +12,16 @@
 -- (cspi.indicator.display_order is renumbered from it).
 
 INSERT INTO cspi.indicator AS i (code, sort_key, section, title, unit, polarity, default_target, requires, definition, sentence, explanation) VALUES
+    ('S47_RATE', 77, 'Child protection',
+     'Section 47 enquiries per 10,000 children', 'per 10,000', NULL, NULL, '{s47_enquiry,population}',
+     'Section 47 enquiries with strategy_date in the period, not transfer-in, per 10,000 of the latest mid-year child population estimate on or before the end of the period (not annualised).',
+     '{in_period}, section 47 enquiries started at a rate of {value} per 10,000 children.{verdict}',
+     'The number of section 47 enquiries started in the period (not counting transfer-in conferences, which follow another authority''s enquiry) for every 10,000 children living in the area.'),
+    ('ICPC_RATE', 78, 'Child protection',
+     'Initial child protection conferences per 10,000 children', 'per 10,000', NULL, NULL, '{s47_enquiry,population}',
+     'Section 47 enquiries with icpc_date in the period, not transfer-in, per 10,000 of the latest mid-year child population estimate on or before the end of the period (not annualised).',
+     '{in_period}, initial child protection conferences were held at a rate of {value} per 10,000 children.{verdict}',
+     'The number of initial child protection conferences held in the period (not counting transfer-in conferences) for every 10,000 children living in the area.'),
     ('ICPC_15WD', 80, 'Child protection',
      'Initial child protection conferences within 15 working days', '%', 'higher', 95, '{s47_enquiry}',
      'Section 47 enquiries with icpc_date in the period, not transfer-in, and working_days(strategy_date, icpc_date) <= 15 / those with icpc_date in the period, not transfer-in.',
@@ -32,6 +42,11 @@ INSERT INTO cspi.indicator AS i (code, sort_key, section, title, unit, polarity,
      'Plans with start_date in the period.',
      '{value} child protection {plan|plans} started in {period}.{verdict}',
      'The number of child protection plans that started in the period.'),
+    ('CP_STARTED_RATE', 115, 'Child protection',
+     'Child protection plans started per 10,000 children', 'per 10,000', NULL, NULL, '{cp_plan,population}',
+     'CP_STARTED per 10,000 of the latest mid-year child population estimate on or before the end of the period (not annualised).',
+     '{in_period}, child protection plans started at a rate of {value} per 10,000 children.{verdict}',
+     'The number of child protection plans that started in the period for every 10,000 children living in the area.'),
     ('CP_REPEAT_2Y', 120, 'Child protection',
      'Child protection plans repeated within 2 years', '%', 'lower', 6, '{cp_plan}',
      'Plans starting in the period whose child has another plan with an earlier start_date and an end_date in [start_date - 2 years, start_date] / plans starting in the period.',
@@ -42,6 +57,11 @@ INSERT INTO cspi.indicator AS i (code, sort_key, section, title, unit, polarity,
      'Plans starting in the period whose child has another plan with an earlier start_date / plans starting in the period.',
      '{display} of the child protection plans that started in {period} were for a child who had been subject to a plan before (a second or subsequent plan).{verdict}',
      'Of the child protection plans that started in the period, the share for a child who had been subject to a plan before, at any time.'),
+    ('CP_2YEARS_PLUS', 135, 'Child protection',
+     'Child protection plans open for 2 years or more', '%', 'lower', NULL, '{cp_plan}',
+     'Plans open at the end of the period (start_date on or before it, end_date NULL or after it) with start_date on or before the end of the period less 2 years / plans open at the end of the period.',
+     '{display} of the child protection plans open at {period_end} had lasted 2 years or more.{verdict}',
+     'Of the child protection plans open on the last day of the period, the share that had been open for 2 years or more (plans, not children, as the DfE counts them).'),
     ('CP_ALLOCATED_QSW', 140, 'Child protection',
      'Child protection cases allocated to a qualified social worker', '%', 'higher', 100, '{cp_plan,allocation}',
      'CP_OPEN children with an allocation open at the end of the period to a qualified social worker / CP_OPEN.',
@@ -197,7 +217,24 @@ SELECT o.period_end, o.child_id, o.plan_id, o.start_date AS plan_start,
 $def$)
 ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+VALUES ('cp_plan_at_period_end', 'view', 145, 'child_protection', NULL,
+'Child protection plans open at each month end (plans, not children: a child with two overlapping plans has two rows), with how long each had lasted and whether 2 years or more (CP_2YEARS_PLUS).',
+$def$
+SELECT e.period_end, p.plan_id, p.child_id, p.start_date AS plan_start,
+       p.start_date <= e.period_end - interval '2 years' AS lasted_2_years
+  FROM @R@.period e
+  JOIN @R@.src_cp_plan p
+    ON p.start_date <= e.period_end AND (p.end_date IS NULL OR p.end_date > e.period_end)
+ WHERE e.period_type = 'month'
+$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
+
 INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filter, count_distinct, numerator, denominator) VALUES
+    ('S47_RATE', 'event', 'icpc_timeliness', 'strategy_date', 'NOT transfer_in', NULL, 'true', NULL),
+    ('ICPC_RATE', 'event', 'icpc_timeliness', 'icpc_date', 'NOT transfer_in', NULL, 'true', NULL),
+    ('CP_STARTED_RATE', 'event', 'cp_plan_detail', 'start_date', NULL, NULL, 'true', NULL),
+    ('CP_2YEARS_PLUS', 'snapshot', 'cp_plan_at_period_end', NULL, NULL, NULL, 'lasted_2_years', 'true'),
     ('ICPC_15WD', 'event', 'icpc_timeliness', 'icpc_date', 'NOT transfer_in', NULL, 'within_15wd', 'true'),
     ('CP_STARTED', 'event', 'cp_plan_detail', 'start_date', NULL, NULL, 'true', NULL),
     ('CP_REPEAT_2Y', 'event', 'cp_plan_detail', 'start_date', NULL, NULL, 'repeat_within_2y', 'true'),
@@ -218,7 +255,11 @@ INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, diffe
  ('cp_started', 'cp_subsequent', 'CP_STARTED', 'count', 'Child protection plans starting in the year',
   'The same definition: plans, not children.'),
  ('cp_31_march', 'cp_at_31_march', 'CP_OPEN', 'count', 'Child protection plans open on 31 March',
-  'The DfE counts plans, cspi children; a child has one plan at a time, so the two agree unless the source holds overlapping plans.')
+  'The DfE counts plans, cspi children; a child has one plan at a time, so the two agree unless the source holds overlapping plans.'),
+ ('cp_started_rate', 'cp_subsequent', 'CP_STARTED_RATE', 'per 10,000', 'Child protection plans starting in the year per 10,000 children',
+  'Derived: the DfE publishes the plans starting (CPP_start), and the rate is computed, as cspi''s, per 10,000 of the ONS estimate of the June before the year''s end.'),
+ ('cp_31_march_2_years', 'cp_at_31_march', 'CP_2YEARS_PLUS', '%', 'Child protection plans open on 31 March that had lasted 2 years or more',
+  'The same definition: plans, not children (2_years_or_more over CPP_At31).')
 ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, title = EXCLUDED.title, difference = EXCLUDED.difference;
 
 -- The comments of the columns only this family's published views have
@@ -228,6 +269,7 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('', 'measured_from', 'The date the visit''s timescale runs from: the previous visit in the plan, or the plan''s start.'),
  ('', 'plan_id', 'The child protection plan (source id).'),
  ('', 'plan_start', 'The start of the child protection plan.'),
+ ('cp_plan_at_period_end', 'lasted_2_years', 'The plan had been open for 2 years or more at the month end (it started on or before the month end less 2 years).'),
  ('', 'previous_plan_end_within_2y', 'The end of the child''s previous plan that ended within 2 years before this one started.'),
  ('', 'previous_plan_start', 'The start of the child''s previous plan.'),
  ('', 'repeat_ever', 'The child has had an earlier child protection plan.'),

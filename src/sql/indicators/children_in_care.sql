@@ -32,6 +32,11 @@ INSERT INTO cspi.indicator AS i (code, sort_key, section, title, unit, polarity,
      'Distinct children with a period of care starting in the period.',
      '{value} {child|children} came into care in {period}.{verdict}',
      'The number of children who started a period of care in the period.'),
+    ('CIC_STARTED_RATE', 215, 'Children in care',
+     'Children who started to be looked after per 10,000 children', 'per 10,000', NULL, NULL, '{cla_episode,population}',
+     'CIC_STARTED per 10,000 of the latest mid-year child population estimate on or before the end of the period (not annualised).',
+     '{in_period}, children came into care at a rate of {value} per 10,000 children.{verdict}',
+     'The number of children who started a period of care in the period (each child once) for every 10,000 children living in the area.'),
     ('CIC_STARTED_FAMILIES', 220, 'Children in care',
      'Families of children who started to be looked after', 'count', NULL, NULL, '{cla_episode,child,child.family_id}',
      'Distinct families of the CIC_STARTED children.',
@@ -102,6 +107,11 @@ INSERT INTO cspi.indicator AS i (code, sort_key, section, title, unit, polarity,
      'CIC_OPEN children with 3 or more placements during the 12 months to the end of the period / CIC_OPEN.',
      '{display} of our children in care at {period_end} have had 3 or more placements within the previous 12 months.{verdict}',
      'Of the children in care on the last day of the period, the share who had 3 or more placements in the 12 months before.'),
+    ('CIC_SW_3PLUS', 355, 'Children in care',
+     'Children in care with 3 or more social workers in 12 months', '%', 'lower', NULL, '{cla_episode,allocation,allocation.worker_id}',
+     'CIC_OPEN children with allocations to 3 or more distinct workers (worker_id) open at some time in the 12 months to the end of the period while in their current period of care (allocation start_date on or before the end of the period, end_date NULL or after the later of the first day of those 12 months and the start of the period of care) / CIC_OPEN.',
+     '{display} of our children in care at {period_end} had 3 or more social workers in the previous 12 months.{verdict}',
+     'Of the children in care on the last day of the period, the share who had been allocated to 3 or more different workers while in care in the 12 months before.'),
     ('RHI_72H', 360, 'Missing children and care leavers',
      'Return home interviews offered within 72 hours', '%', 'higher', NULL, '{missing_episode}',
      'Missing episodes (not other authority) returning in the period with an interview offered within 72 hours of the return / missing episodes (not other authority) returning in the period.',
@@ -389,9 +399,24 @@ SELECT o.period_end, o.child_id, o.episode_id, o.uasc, o.distance_miles,
                                                       ELSE interval '12 months' END, false) AS health_current,
        coalesce(a.age < 16 AND poc.start_date <= o.period_end - interval '30 months', false)
            AS stability_counted,
-       coalesce(o.current_start <= o.period_end - interval '2 years', false) AS placement_2_years
+       coalesce(o.current_start <= o.period_end - interval '2 years', false) AS placement_2_years,
+       sw.social_workers_12m,
+       sw.social_workers_12m >= 3 AS three_or_more_social_workers
   FROM month_end o
   LEFT JOIN @R@.cla_period_of_care poc ON poc.child_id = o.child_id AND poc.period_of_care = o.period_of_care
+  -- Each child's allocated workers, gathered once per child (one hash
+  -- join), then counted for each month end from the child's own few.
+  LEFT JOIN (SELECT a.child_id, array_agg(a.worker_id) AS workers, array_agg(a.start_date) AS starts,
+                    array_agg(a.end_date) AS ends
+               FROM @R@.src_allocation a
+              WHERE a.child_id IS NOT NULL AND a.worker_id IS NOT NULL AND a.start_date IS NOT NULL
+              GROUP BY a.child_id) al ON al.child_id = o.child_id
+  CROSS JOIN LATERAL (
+      SELECT count(DISTINCT w.worker_id) AS social_workers_12m
+        FROM unnest(al.workers, al.starts, al.ends) AS w(worker_id, start_date, end_date)
+       WHERE w.start_date <= o.period_end
+         AND (w.end_date IS NULL
+              OR w.end_date > greatest((o.period_end - interval '12 months')::date + 1, poc.start_date))) sw
   LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, date_of_birth FROM @R@.src_child ORDER BY child_id) c
     ON c.child_id = o.child_id
   CROSS JOIN LATERAL (SELECT CASE WHEN isfinite(c.date_of_birth)
@@ -411,6 +436,7 @@ ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.bu
 
 INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filter, count_distinct, numerator, denominator) VALUES
     ('CIC_STARTED', 'event', 'cla_period_of_care', 'start_date', NULL, 'child_id', 'true', NULL),
+    ('CIC_STARTED_RATE', 'event', 'cla_period_of_care', 'start_date', NULL, 'child_id', 'true', NULL),
     ('CIC_STARTED_FAMILIES', 'event', 'cla_period_of_care', 'start_date', NULL, 'family_id', 'true', NULL),
     ('CIC_CEASED', 'event', 'cla_period_of_care', 'end_date', NULL, 'child_id', 'true', NULL),
     ('CIC_CEASED_FAMILIES', 'event', 'cla_period_of_care', 'end_date', NULL, 'family_id', 'true', NULL),
@@ -427,7 +453,8 @@ INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filte
     ('CIC_ALLOCATED_QSW', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'allocated_qsw', 'true'),
     ('CIC_HEALTH_CURRENT', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'health_counted AND health_current', 'health_counted'),
     ('CIC_STABILITY_LONG', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'stability_counted AND placement_2_years', 'stability_counted'),
-    ('CIC_STABILITY_SHORT', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'three_or_more_placements', 'true')
+    ('CIC_STABILITY_SHORT', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'three_or_more_placements', 'true'),
+    ('CIC_SW_3PLUS', 'snapshot', 'cic_at_period_end', NULL, NULL, NULL, 'three_or_more_social_workers', 'true')
 ON CONFLICT (indicator) DO UPDATE SET kind = EXCLUDED.kind, relation = EXCLUDED.relation, anchor = EXCLUDED.anchor, row_filter = EXCLUDED.row_filter, count_distinct = EXCLUDED.count_distinct, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator;
 
 -- A child's first period of care starting in a period decides these two.
@@ -488,12 +515,18 @@ INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, diffe
  ('cla_stability_long', 'cla_stability', 'CIC_STABILITY_LONG', '%', 'Children under 16 looked after continuously for at least 2.5 years, living with the same carer for at least 2 years',
   'The DfE asks for the same carer (a placement with the same carer after a change of placement type counts as one); cspi asks for the same placement, which temporary placements and same-carer changes do not end.'),
  ('cla_three_placements', 'cla_stability', 'CIC_STABILITY_SHORT', '%', 'Children looked after on 31 March with 3 or more placements during the year',
-  'The DfE counts placements during the year ending 31 March; cspi during the 12 months to the period''s end, the same for a financial year.')
+  'The DfE counts placements during the year ending 31 March; cspi during the 12 months to the period''s end, the same for a financial year.'),
+ ('cla_started_rate', 'cla_numbers', 'CIC_STARTED_RATE', 'per 10,000', 'Children starting to be looked after during the year per 10,000 children aged under 18',
+  'The same definition (each child once), over the ONS estimate of the June before, as cspi''s; the DfE rounds to a whole number, cspi recomputes one decimal from the published count and population.'),
+ ('cla_three_social_workers', 'cla_social_workers', 'CIC_SW_3PLUS', '%', 'Children looked after on 31 March with 3 or more social workers during the year',
+  'The DfE counts the social workers the SSDA903 records for the child during the year ending 31 March; cspi counts the distinct workers of the child''s allocations open at some time in the 12 months to the period''s end while in the current period of care (all allocated workers, qualified or not).')
 ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, title = EXCLUDED.title, difference = EXCLUDED.difference;
 
 -- The comments of the columns only this family's published views have
 -- (object '': that column in any view; see cspi_internal.comment_report_columns).
 INSERT INTO cspi.report_column (object, column_name, comment) VALUES
+ ('cic_at_period_end', 'social_workers_12m', 'The distinct workers (allocation worker_id) allocated to the child at some time in the 12 months to the month end while in the current period of care.'),
+ ('cic_at_period_end', 'three_or_more_social_workers', 'The child had 3 or more workers in those 12 months (CIC_SW_3PLUS).'),
  ('', 'distance_counted', 'The child counts in the 20-miles indicator (not UASC, distance known).'),
  ('', 'distance_miles', 'Distance of the placement from home, in miles.'),
  ('', 'due_date', 'The date it was due.'),

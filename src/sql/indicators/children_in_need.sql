@@ -68,3 +68,10 @@ ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;
 INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filter, count_distinct, numerator, denominator) VALUES
     ('CIN_RATE', 'snapshot', 'cin_at_period_end', NULL, NULL, 'child_id', 'true', NULL)
 ON CONFLICT (indicator) DO UPDATE SET kind = EXCLUDED.kind, relation = EXCLUDED.relation, anchor = EXCLUDED.anchor, row_filter = EXCLUDED.row_filter, count_distinct = EXCLUDED.count_distinct, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator;
+
+-- The DfE's published measure of this family's indicator, beside which the
+-- scorecard puts the council's figure (cspi.published_indicator_value).
+INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, difference) VALUES
+ ('cin_31_march_rate', 'children_in_need', 'CIN_RATE', 'per 10,000', 'Children in need on 31 March per 10,000 children',
+  'Derived: the DfE publishes the episodes open on 31 March (At31_episodes), and the rate is computed, as cspi''s, per 10,000 of the ONS estimate of the June before. The DfE counts episodes, cspi children: the same unless a child has two episodes open at once.')
+ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, title = EXCLUDED.title, difference = EXCLUDED.difference;

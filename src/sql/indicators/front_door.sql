@@ -22,6 +22,16 @@ INSERT INTO cspi.indicator AS i (code, sort_key, section, title, unit, polarity,
      'Referrals with completed_date in the period and working_days(referral_date, completed_date) > 3 / referrals with completed_date in the period.',
      '{in_period}, {value} of referrals took over 3 working days to be completed.{verdict}',
      'Of the referrals completed in the period, the share that took more than 3 working days to complete.'),
+    ('REFERRAL_RATE', 25, 'Front door and assessment',
+     'Referrals per 10,000 children', 'per 10,000', NULL, NULL, '{referral,population}',
+     'Referrals with referral_date in the period per 10,000 of the latest mid-year child population estimate on or before the end of the period (not annualised: a quarter''s rate is a quarter''s referrals).',
+     '{in_period}, the council received referrals at a rate of {value} per 10,000 children.{verdict}',
+     'The number of referrals received in the period for every 10,000 children living in the area (latest mid-year population estimate), as the DfE''s children in need statistics count them (a quarter''s or month''s rate counts that period''s referrals only).'),
+    ('REFERRAL_NFA', 27, 'Front door and assessment',
+     'Referrals ending in no further action', '%', NULL, NULL, '{referral,referral.nfa}',
+     'Referrals with referral_date in the period and nfa true / referrals with referral_date in the period (a referral whose nfa is NULL, not known, is in the denominator only).',
+     '{in_period}, {display} of referrals ended in no further action.{verdict}',
+     'Of the referrals received in the period, the share that ended in no further action (the DfE''s children in need census: referrals that led to no further action), over all the period''s referrals.'),
     ('REREFERRAL_12M', 30, 'Front door and assessment',
      'Re-referrals within 12 months', '%', 'lower', NULL, '{referral}',
      'Referrals with referral_date in the period whose child has another referral with referral_date in [referral_date - 12 months, referral_date) / referrals with referral_date in the period.',
@@ -67,7 +77,7 @@ WITH referral AS (
       FROM @R@.src_referral r
 )
 SELECT r.referral_id, r.child_id, c.family_id, r.referral_date, r.completed_date,
-       wd.working_days,
+       r.nfa, wd.working_days,
        r.completed_date IS NOT NULL AND coalesce(wd.working_days <= 1, false) AS within_1wd,
        r.completed_date IS NOT NULL AND coalesce(wd.working_days > 3, true) AS over_3wd,
        r.previous_referral_date,
@@ -97,6 +107,8 @@ ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.bu
 INSERT INTO cspi.indicator_measure (indicator, kind, relation, anchor, row_filter, count_distinct, numerator, denominator) VALUES
     ('REF_1WD', 'event', 'referral_timeliness', 'completed_date', NULL, NULL, 'within_1wd', 'true'),
     ('REF_OVER_3WD', 'event', 'referral_timeliness', 'completed_date', NULL, NULL, 'over_3wd', 'true'),
+    ('REFERRAL_RATE', 'event', 'referral_timeliness', 'referral_date', NULL, NULL, 'true', NULL),
+    ('REFERRAL_NFA', 'event', 'referral_timeliness', 'referral_date', NULL, NULL, 'coalesce(nfa, false)', 'true'),
     ('REREFERRAL_12M', 'event', 'referral_timeliness', 'referral_date', NULL, NULL, 'rereferral_12m', 'true'),
     ('REREFERRAL_CHILDREN', 'event', 'referral_timeliness', 'referral_date', 'rereferral_12m', 'child_id', 'true', NULL),
     ('REREFERRAL_FAMILIES', 'event', 'referral_timeliness', 'referral_date', 'rereferral_12m', 'family_id', 'true', NULL),
@@ -110,7 +122,11 @@ INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, diffe
  ('rereferrals', 'referrals', 'REREFERRAL_12M', '%', 'Referrals within 12 months of a previous referral',
   'The same definition (referrals in the year within 12 months of the same child''s previous referral, over the referrals in the year), from the children in need census; cspi counts the referrals of its source, which may hold contacts a council does not return as referrals.'),
  ('rereferral_children', 'referrals', 'REREFERRAL_CHILDREN', 'count', 'Children with a re-referral within 12 months',
-  'The same definition: children with a referral in the year within 12 months of a previous one.')
+  'The same definition: children with a referral in the year within 12 months of a previous one.'),
+ ('referral_rate', 'referrals', 'REFERRAL_RATE', 'per 10,000', 'Referrals in the year per 10,000 children',
+  'Derived: the DfE publishes the referrals (referral_count), and the rate is computed, as cspi''s, per 10,000 of the ONS estimate of the June before the year''s end.'),
+ ('referral_nfa', 'referrals', 'REFERRAL_NFA', '%', 'Referrals in the year that led to no further action',
+  'The same definition (no_further_action_count over referral_count); the census requires the flag, so the DfE has no referral whose outcome is not known, where cspi counts one in the denominator only.')
 ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, title = EXCLUDED.title, difference = EXCLUDED.difference;
 
 -- The comments of the columns only this family's published views have
@@ -118,6 +134,7 @@ ON CONFLICT (measure) DO UPDATE SET kind = EXCLUDED.kind, indicator = EXCLUDED.i
 INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('', 'assessment_id', 'The child and family assessment (source id).'),
  ('', 'authorised_date', 'The date the assessment was completed (authorised).'),
+ ('', 'nfa', 'The referral ended in no further action (NULL: not known).'),
  ('', 'over_3wd', 'The referral took over 3 working days to complete.'),
  ('', 'previous_referral_date', 'The date of the child''s previous referral within 12 months.'),
  ('', 'referral_date', 'The date of the referral.'),
