@@ -198,8 +198,8 @@ BEGIN
      WHERE spec.kind <> 'statistical_neighbours'
        AND c.key NOT IN ('time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name',
                          'region_code', 'region_name', 'old_la_code', 'new_la_code', 'la_name', 'category',
-                         'population_type', 'cla_group', 'placement_stability', 'care_leaver_age', 'breakdown',
-                         'age_group')
+                         'population_type', 'cla_group', 'placement_stability', 'sw_stability', 'care_leaver_age',
+                         'breakdown', 'age_group')
        AND btrim(c.value) !~ '^(-?[0-9]+(\.[0-9]+)?|[cxzkuCXZKU]|low|)$'
      ORDER BY x.n, c.key LIMIT 1;
     IF FOUND THEN
@@ -240,29 +240,48 @@ BEGIN
     ), cells AS (
         -- measure, the value cell, numerator and denominator cells; for the
         -- files with one row per breakdown, the rows are summed per area.
+        -- A rate the file gives only as its count (no value and no
+        -- denominator column: the rate per 10,000 of the referrals, the
+        -- plans and the children in need) keeps the count as its numerator
+        -- and is derived over the ONS estimate by
+        -- cspi.published_indicator_value.  A measure whose columns the file
+        -- lacks (needs) is not read from it.
         SELECT g.*, m.measure, m.value_column, m.value_cell, m.numerator_cell, m.denominator_cell
           FROM geo g
           CROSS JOIN LATERAL (
               SELECT * FROM (VALUES
                   ('cla_numbers', 'Children looked after on 31 March each year', 'cla_31_march', 'children_count',
-                   g.r->>'children_count', NULL::text, NULL::text),
+                   g.r->>'children_count', NULL::text, NULL::text, NULL::text[]),
                   ('cla_numbers', 'Children looked after on 31 March each year', 'cla_31_march_rate', 'rate_per_10000',
-                   g.r->>'rate_per_10000', g.r->>'children_count', g.r->>'population_estimate'),
+                   g.r->>'rate_per_10000', g.r->>'children_count', g.r->>'population_estimate', NULL),
                   ('cla_numbers', 'Children starting to be looked after each year', 'cla_started', 'children_count',
-                   g.r->>'children_count', NULL, NULL),
+                   g.r->>'children_count', NULL, NULL, NULL),
+                  ('cla_numbers', 'Children starting to be looked after each year', 'cla_started_rate', 'rate_per_10000',
+                   g.r->>'rate_per_10000', g.r->>'children_count', g.r->>'population_estimate', NULL),
                   ('cla_numbers', 'Children ceasing to be looked after each year', 'cla_ceased', 'children_count',
-                   g.r->>'children_count', NULL, NULL),
+                   g.r->>'children_count', NULL, NULL, NULL),
                   ('referrals', NULL, 'rereferrals', 'rereferral_percent',
-                   g.r->>'rereferral_percent', g.r->>'rereferral_count', g.r->>'referral_count'),
+                   g.r->>'rereferral_percent', g.r->>'rereferral_count', g.r->>'referral_count', NULL),
                   ('referrals', NULL, 'rereferral_children', 'rereferral_child_count',
-                   g.r->>'rereferral_child_count', NULL, NULL),
+                   g.r->>'rereferral_child_count', NULL, NULL, NULL),
+                  ('referrals', NULL, 'referral_rate', 'referral_count', NULL, g.r->>'referral_count', NULL, NULL),
+                  ('referrals', NULL, 'referral_nfa', 'no_further_action_percent',
+                   g.r->>'no_further_action_percent', g.r->>'no_further_action_count', g.r->>'referral_count',
+                   '{no_further_action_count,no_further_action_percent}'),
                   ('cp_subsequent', NULL, 'cp_subsequent_plans', 'cpp_subsequent_percent',
-                   g.r->>'cpp_subsequent_percent', g.r->>'cpp_subsequent', g.r->>'cpp_start'),
-                  ('cp_subsequent', NULL, 'cp_started', 'cpp_start', g.r->>'cpp_start', NULL, NULL),
-                  ('cp_at_31_march', NULL, 'cp_31_march', 'cpp_at31', g.r->>'cpp_at31', NULL, NULL),
-                  ('population', NULL, 'children_0_17', 'population_estimate', g.r->>'population_estimate', NULL, NULL)
-              ) AS v(kind, population_type, measure, value_column, value_cell, numerator_cell, denominator_cell)
+                   g.r->>'cpp_subsequent_percent', g.r->>'cpp_subsequent', g.r->>'cpp_start', NULL),
+                  ('cp_subsequent', NULL, 'cp_started', 'cpp_start', g.r->>'cpp_start', NULL, NULL, NULL),
+                  ('cp_subsequent', NULL, 'cp_started_rate', 'cpp_start', NULL, g.r->>'cpp_start', NULL, NULL),
+                  ('cp_at_31_march', NULL, 'cp_31_march', 'cpp_at31', g.r->>'cpp_at31', NULL, NULL, NULL),
+                  ('cp_at_31_march', NULL, 'cp_31_march_rate', 'cpp_at31', NULL, g.r->>'cpp_at31', NULL, NULL),
+                  ('cp_at_31_march', NULL, 'cp_31_march_2_years', '2_years_or_more_percent',
+                   g.r->>'2_years_or_more_percent', g.r->>'2_years_or_more', g.r->>'cpp_at31',
+                   '{2_years_or_more,2_years_or_more_percent}'),
+                  ('children_in_need', NULL, 'cin_31_march_rate', 'at31_episodes', NULL, g.r->>'at31_episodes', NULL, NULL),
+                  ('population', NULL, 'children_0_17', 'population_estimate', g.r->>'population_estimate', NULL, NULL, NULL)
+              ) AS v(kind, population_type, measure, value_column, value_cell, numerator_cell, denominator_cell, needs)
              WHERE v.kind = spec.kind
+               AND (v.needs IS NULL OR header @> v.needs)
                AND (v.population_type IS NULL OR btrim(g.r->>'population_type') = v.population_type)
                AND (spec.kind <> 'population' OR btrim(g.r->>'age_group') = 'Children aged 0 to 17 years')
           ) m
@@ -271,7 +290,7 @@ BEGIN
            cspi_internal.published_number(c.value_cell, base, c.n, c.value_column),
            cspi_internal.published_number(c.numerator_cell, base, c.n, c.value_column),
            cspi_internal.published_number(c.denominator_cell, base, c.n, c.value_column),
-           cspi_internal.published_suppression(c.value_cell), base, false
+           cspi_internal.published_suppression(coalesce(c.value_cell, c.numerator_cell)), base, false
       FROM cells c
     UNION ALL
     -- Files with a row per breakdown: a percentage is the breakdowns'
@@ -299,12 +318,16 @@ BEGIN
                   ('care_leavers_activity', 'care_leavers_19_21_training_employment', '19 to 21 years', 'In an apprenticeship', 'care_leaver_count', true, false),
                   ('care_leavers_activity', 'care_leavers_19_21_training_employment', '19 to 21 years', 'In training or employment (excl. apprenticeship)', 'care_leaver_count', true, false),
                   ('care_leavers_activity', 'care_leavers_19_21_training_employment', '19 to 21 years', 'Total', 'care_leaver_count', false, true),
+                  ('care_leavers_activity', 'care_leavers_17_18_eet', '17 to 18 years', 'Total in education, employment or training', 'care_leaver_count', true, false),
+                  ('care_leavers_activity', 'care_leavers_17_18_eet', '17 to 18 years', 'Total', 'care_leaver_count', false, true),
+                  ('cla_social_workers', 'cla_three_social_workers', 'CLA on 31 March', '3 or more social workers during the year', 'number', true, false),
+                  ('cla_social_workers', 'cla_three_social_workers', 'CLA on 31 March', 'Total children', 'number', false, true),
                   ('care_leavers_accommodation', 'care_leavers_19_21_suitable', '19 to 21 years', 'Accommodation considered suitable', 'care_leaver_count', true, false),
                   ('care_leavers_accommodation', 'care_leavers_19_21_suitable', '19 to 21 years', 'Suitability total', 'care_leaver_count', false, true)
               ) AS p(kind, measure, grp, breakdown, count_column, in_numerator, is_total)
                 ON p.kind = spec.kind
                AND btrim(coalesce(g.r->>'cla_group', g.r->>'care_leaver_age')) = p.grp
-               AND btrim(coalesce(g.r->>'placement_stability', g.r->>'breakdown')) = p.breakdown
+               AND btrim(coalesce(g.r->>'placement_stability', g.r->>'sw_stability', g.r->>'breakdown')) = p.breakdown
              GROUP BY g.time_period, g.level, g.area_code, g.old_la_code, g.area_name, g.region_code, p.measure) b;
 
     PERFORM 1 FROM cspi_dfe_figure GROUP BY measure, time_period, geographic_level, area_code HAVING count(*) > 1;
@@ -400,33 +423,35 @@ COMMENT ON FUNCTION cspi.find_local_authority(text) IS
 -- Every published figure of a measure that maps to an indicator, in the
 -- indicator's unit: a percentage or rate recomputed to one decimal from its
 -- published numerator and denominator when both are published (the DfE
--- rounds some to whole numbers), else as published.  CP_RATE, which the DfE
--- does not publish in these files, is derived: plans open on 31 March per
--- 10,000 of the ONS estimate of the June before, as for CIC_RATE.
+-- rounds some to whole numbers), else as published.  A rate the DfE's files
+-- give only as its count (a figure with a numerator but neither a value nor
+-- a denominator: CP_RATE, CP_STARTED_RATE, REFERRAL_RATE, CIN_RATE) is
+-- derived: the count per 10,000 of the ONS estimate of the June before, as
+-- the DfE computes CIC_RATE and cspi its own rates.
 CREATE OR REPLACE VIEW cspi.published_indicator_value AS
 SELECT m.indicator, f.time_period, f.geographic_level, f.area_code, f.old_la_code, f.area_name,
        CASE WHEN f.region_code IN ('E13000001', 'E13000002') THEN 'E12000007' ELSE f.region_code END AS region_code,
-       CASE WHEN m.unit = '%' AND f.numerator IS NOT NULL AND f.denominator > 0
+       CASE WHEN d.derived THEN CASE WHEN pop.value > 0 THEN round(10000 * f.numerator / pop.value, 1) END
+            WHEN m.unit = '%' AND f.numerator IS NOT NULL AND f.denominator > 0
                 THEN round(100 * f.numerator / f.denominator, 1)
             WHEN m.unit = 'per 10,000' AND f.numerator IS NOT NULL AND f.denominator > 0
                 THEN round(10000 * f.numerator / f.denominator, 1)
             ELSE f.value END AS value,
-       f.numerator, f.denominator, f.suppression, m.measure, false AS derived
+       f.numerator,
+       CASE WHEN d.derived THEN pop.value ELSE f.denominator END AS denominator,
+       CASE WHEN d.derived THEN coalesce(f.suppression, CASE WHEN pop.value IS NULL THEN 'x' END)
+            ELSE f.suppression END AS suppression,
+       m.measure, d.derived
   FROM cspi.published_figure_current f
   JOIN cspi.published_measure m ON m.measure = f.measure
- WHERE m.indicator IS NOT NULL
-UNION ALL
-SELECT 'CP_RATE', p.time_period, p.geographic_level, p.area_code, p.old_la_code, p.area_name,
-       CASE WHEN p.region_code IN ('E13000001', 'E13000002') THEN 'E12000007' ELSE p.region_code END,
-       CASE WHEN p.value IS NOT NULL AND pop.value > 0 THEN round(10000 * p.value / pop.value, 1) END,
-       p.value, pop.value, coalesce(p.suppression, CASE WHEN pop.value IS NULL THEN 'x' END), 'cp_31_march', true
-  FROM cspi.published_figure_current p
+  CROSS JOIN LATERAL (SELECT m.unit = 'per 10,000' AND f.value IS NULL AND f.denominator IS NULL
+                             AND f.numerator IS NOT NULL AS derived) d
   LEFT JOIN cspi.published_figure_current pop
-         ON pop.measure = 'children_0_17' AND pop.time_period = p.time_period - 1
-        AND pop.geographic_level = p.geographic_level AND pop.area_code = p.area_code
- WHERE p.measure = 'cp_31_march';
+         ON d.derived AND pop.measure = 'children_0_17' AND pop.time_period = f.time_period - 1
+        AND pop.geographic_level = f.geographic_level AND pop.area_code = f.area_code
+ WHERE m.indicator IS NOT NULL;
 COMMENT ON VIEW cspi.published_indicator_value IS
-'The DfE''s published figures as cspi''s indicators (cspi.published_measure), one row per indicator, year ending 31 March and area, in the indicator''s unit (percentages and rates to one decimal from the published numerator and denominator where both are published); CP_RATE derived from the plans open on 31 March and the ONS estimate of the June before (derived = true). Suppressed figures are NULL, with their code.';
+'The DfE''s published figures as cspi''s indicators (cspi.published_measure), one row per indicator, year ending 31 March and area, in the indicator''s unit (percentages and rates to one decimal from the published numerator and denominator where both are published); a rate the files give only as its count (CP_RATE, CP_STARTED_RATE, REFERRAL_RATE, CIN_RATE) derived from the count and the ONS estimate of the June before (derived = true; denominator the estimate). Suppressed figures are NULL, with their code.';
 GRANT SELECT ON cspi.published_indicator_value TO PUBLIC;
 
 -- England, the region, the statistical neighbours and the authority itself

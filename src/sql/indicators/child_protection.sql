@@ -256,6 +256,8 @@ INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title, diffe
   'The same definition: plans, not children.'),
  ('cp_31_march', 'cp_at_31_march', 'CP_OPEN', 'count', 'Child protection plans open on 31 March',
   'The DfE counts plans, cspi children; a child has one plan at a time, so the two agree unless the source holds overlapping plans.'),
+ ('cp_31_march_rate', 'cp_at_31_march', 'CP_RATE', 'per 10,000', 'Child protection plans open on 31 March per 10,000 children',
+  'Derived: the DfE publishes the plans open on 31 March (CPP_At31), and the rate is computed, as cspi''s, per 10,000 of the ONS estimate of the June before. The DfE counts plans, cspi children: the same unless the source holds overlapping plans.'),
  ('cp_started_rate', 'cp_subsequent', 'CP_STARTED_RATE', 'per 10,000', 'Child protection plans starting in the year per 10,000 children',
   'Derived: the DfE publishes the plans starting (CPP_start), and the rate is computed, as cspi''s, per 10,000 of the ONS estimate of the June before the year''s end.'),
  ('cp_31_march_2_years', 'cp_at_31_march', 'CP_2YEARS_PLUS', '%', 'Child protection plans open on 31 March that had lasted 2 years or more',

@@ -68,3 +68,22 @@ ALTER TABLE cspi.contract_column DROP CONSTRAINT contract_column_kind_check,
                                                               'code', 'code or flag', 'numeric', 'integer'));
 COMMENT ON TABLE cspi.contract_column IS
 'The data contract: the columns cspi reads from each source relation and their kind (id: any type with equality; date: date, timestamp or timestamptz; timestamp: timestamp, timestamptz or date; flag: boolean, NULL counting as false; boolean; code: text matched ignoring case and spaces; code or flag: a code, or a boolean read as TRUE or FALSE; numeric; integer).';
+
+-- CP_RATE has its own measure from 1.4, cp_31_march_rate, which
+-- cspi.load_dfe_file() gives for every file of plans open on 31 March (the
+-- count; cspi.published_indicator_value derives the rate, as for the other
+-- rates the DfE publishes only as counts).  The plans open on 31 March
+-- already loaded, a council's own and cspi_dfe's, give it too, so that no
+-- CP_RATE figure is lost.  (The measure's full row comes with
+-- src/sql/indicators/child_protection.sql.)
+INSERT INTO cspi.published_measure (measure, kind, indicator, unit, title)
+VALUES ('cp_31_march_rate', 'cp_at_31_march', 'CP_RATE', 'per 10,000',
+        'Child protection plans open on 31 March per 10,000 children')
+ON CONFLICT (measure) DO NOTHING;
+INSERT INTO cspi.published_figure (measure, time_period, geographic_level, area_code, old_la_code, area_name,
+                                   region_code, value, numerator, denominator, suppression, source_file, shipped)
+SELECT 'cp_31_march_rate', f.time_period, f.geographic_level, f.area_code, f.old_la_code, f.area_name,
+       f.region_code, NULL, f.value, NULL, f.suppression, f.source_file, f.shipped
+  FROM cspi.published_figure f
+ WHERE f.measure = 'cp_31_march'
+ON CONFLICT DO NOTHING;
