@@ -101,7 +101,8 @@ SQL_SOURCES = \
 	src/sql/code/returns.sql \
 	src/sql/code/returns_source.sql \
 	src/sql/schema/region.sql \
-	src/sql/code/region.sql
+	src/sql/code/region.sql \
+	src/sql/code/restore_views.sql
 # The indicator families: every file of src/sql/indicators/, so that
 # adding a family or an indicator is an edit of that folder alone (their
 # order does not matter: sort_key and build_order place what they define).

@@ -135,7 +135,8 @@ SELECT p.period,
        (SELECT count(*) FROM (SELECT display_order, section, code, title, unit, display, shown, numerator, denominator,
                                      target, polarity, status, previous_period, previous_display, previous_shown,
                                      change, change_is, available, reason, data_as_at,
-                                     england, region, statistical_neighbours, la_published, la_quartile
+                                     england, region, statistical_neighbours, la_published, la_quartile,
+                                     statistical_neighbours_median
                                 FROM fixture_report.scorecard v WHERE v.period = p.period
                               EXCEPT
                               SELECT * FROM cspi.scorecard(p.period, 'fixture_report')) x) AS view_only,
@@ -144,7 +145,8 @@ SELECT p.period,
                               SELECT display_order, section, code, title, unit, display, shown, numerator, denominator,
                                      target, polarity, status, previous_period, previous_display, previous_shown,
                                      change, change_is, available, reason, data_as_at,
-                                     england, region, statistical_neighbours, la_published, la_quartile
+                                     england, region, statistical_neighbours, la_published, la_quartile,
+                                     statistical_neighbours_median
                                 FROM fixture_report.scorecard v WHERE v.period = p.period) x) AS function_only
   FROM (VALUES ('2023/24'), ('2022/23'), ('2023/24 Q4'), ('2024-02'), ('2022-04')) AS p(period);
 -- Percentages also as a fraction (REF_1WD 2023/24: 3 / 7), counts and

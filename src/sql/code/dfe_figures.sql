@@ -459,7 +459,8 @@ GRANT SELECT ON cspi.published_indicator_value TO PUBLIC;
 CREATE OR REPLACE FUNCTION cspi.benchmarks(period text, la_code text DEFAULT NULL)
     RETURNS TABLE (indicator text, time_period integer, england numeric, region numeric,
                    statistical_neighbours numeric, neighbours_published integer,
-                   la_published numeric, la_rank integer, authorities_ranked integer, la_quartile integer)
+                   la_published numeric, la_rank integer, authorities_ranked integer, la_quartile integer,
+                   statistical_neighbours_median numeric)
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -497,6 +498,10 @@ BEGIN
                max(v.value) FILTER (WHERE v.geographic_level = 'Regional' AND v.area_code = la.region_code) AS region,
                round(avg(v.value) FILTER (WHERE v.geographic_level = 'Local authority'
                                             AND v.old_la_code = ANY (neighbours)), 1) AS neighbours_mean,
+               -- The neighbours' published figures in order, for the median.
+               array_agg(v.value ORDER BY v.value) FILTER (WHERE v.geographic_level = 'Local authority'
+                                                          AND v.old_la_code = ANY (neighbours)
+                                                          AND v.value IS NOT NULL) AS neighbour_values,
                (count(v.value) FILTER (WHERE v.geographic_level = 'Local authority'
                                          AND v.old_la_code = ANY (neighbours)))::integer AS neighbours_published,
                max(v.value) FILTER (WHERE v.geographic_level = 'Local authority' AND v.old_la_code = la.old_la_code) AS own
@@ -505,7 +510,13 @@ BEGIN
     SELECT i.code, year_ending, f.england, f.region, f.neighbours_mean, f.neighbours_published, f.own,
            r.r::integer, r.n::integer,
            -- Quartiles by rank, so that tied authorities share one.
-           CASE WHEN r.r IS NOT NULL THEN least(4, ceil(4.0 * r.r / r.n))::integer END
+           CASE WHEN r.r IS NOT NULL THEN least(4, ceil(4.0 * r.r / r.n))::integer END,
+           -- The median: the middle figure, or the mean of the middle two
+           -- (exact numeric, then rounded as the mean is).  Last, as a new
+           -- column goes: a view over the function names its columns by
+           -- position.
+           round((f.neighbour_values[(cardinality(f.neighbour_values) + 1) / 2]
+                  + f.neighbour_values[cardinality(f.neighbour_values) / 2 + 1]) / 2, 1)
       FROM cspi.indicator i
       JOIN figures f ON f.indicator = i.code
       LEFT JOIN ranked r ON r.indicator = i.code AND r.old_la_code = la.old_la_code
@@ -513,4 +524,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.benchmarks(text, text) IS
-'For a financial year (''2024/25'': the DfE''s year ending 31 March 2025) and optionally a local authority (old three-digit or ONS code), per indicator the DfE publishes: England''s figure, the region''s, the mean of the ten statistical neighbours'' published figures (suppressed ones left out; neighbours_published says how many were averaged), the authority''s own, and its rank and quartile among all authorities (1: the best, for indicators where higher or lower is better). No rows for quarters and months.';
+'For a financial year (''2024/25'': the DfE''s year ending 31 March 2025) and optionally a local authority (old three-digit or ONS code), per indicator the DfE publishes: England''s figure, the region''s, the mean and the median of the ten statistical neighbours'' published figures (suppressed ones left out; neighbours_published says how many; LAIT gives the mean, the DfE''s dashboard the median), the authority''s own, and its rank and quartile among all authorities (1: the best, for indicators where higher or lower is better). No rows for quarters and months.';

@@ -613,7 +613,8 @@ BEGIN
                               CASE WHEN card.england IS NOT NULL AND card.unit <> 'count'
                                    THEN 'England ' || cspi.format_number(card.england, card.unit) END,
                               CASE WHEN card.statistical_neighbours IS NOT NULL
-                                   THEN 'neighbours ' || cspi.format_number(card.statistical_neighbours, card.unit) END,
+                                   THEN 'neighbours mean ' || cspi.format_number(card.statistical_neighbours, card.unit)
+                                        || coalesce(', median ' || cspi.format_number(card.statistical_neighbours_median, card.unit), '') END,
                               CASE WHEN card.region IS NOT NULL AND card.unit <> 'count'
                                    THEN 'region ' || cspi.format_number(card.region, card.unit) END))
                         || '</small>' END

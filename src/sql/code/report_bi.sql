@@ -56,7 +56,8 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('', 'data_as_at', 'When the report''s figures were last computed (its last refresh or deploy).'),
  ('', 'england', 'England''s figure as the DfE published it for the year ending 31 March (financial years only), in the indicator''s unit.'),
  ('', 'region', 'The council''s region''s published figure (London for a London borough).'),
- ('', 'statistical_neighbours', 'The mean of the published figures of the council''s ten statistical neighbours (DfE model), suppressed ones left out.'),
+ ('', 'statistical_neighbours', 'The mean of the published figures of the council''s ten statistical neighbours (DfE model), suppressed ones left out, to one decimal (LAIT''s comparison).'),
+ ('', 'statistical_neighbours_median', 'The median of the same neighbours'' published figures, suppressed ones left out, to one decimal (the DfE dashboard''s comparison).'),
  ('', 'la_published', 'The council''s own figure as the DfE published it, to reconcile with cspi''s.'),
  ('', 'la_quartile', 'The council''s quartile among all local authorities by the published figure: 1 the best quarter, 4 the worst (indicators where higher or lower is better).'),
  ('', 'la_code', 'The council''s local authority (old three-digit code) given to cspi.deploy(); NULL: none.'),
@@ -159,7 +160,7 @@ COMMENT ON FUNCTION cspi.figure_reason(text, text, numeric, boolean, text[], boo
 -- The scorecard of every period, as a view.
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 VALUES ('scorecard', 'view', 200, 'report', NULL,
-'The scorecard of every period (year, quarter and month): one row per indicator and period with its figure, target, status, the previous comparable period''s figure, the change and whether it is better or worse, why there is no figure, and for financial years the DfE''s published figures beside it (England, region, statistical neighbours, the council''s own, its quartile). cspi.scorecard(period) is the same for one period.',
+'The scorecard of every period (year, quarter and month): one row per indicator and period with its figure, target, status, the previous comparable period''s figure, the change and whether it is better or worse, why there is no figure, and for financial years the DfE''s published figures beside it (England, region, the statistical neighbours'' mean and median, the council''s own, its quartile). cspi.scorecard(period) is the same for one period.',
 $def$
 SELECT p.period_type, p.period, p.period_start, p.period_end,
        i.display_order, i.section, i.code, i.title, i.unit,
@@ -171,7 +172,8 @@ SELECT p.period_type, p.period, p.period_start, p.period_end,
        coalesce(a.available, false) AND v.indicator IS NOT NULL AS available,
        cspi.figure_reason(i.code, v.display, v.shown, a.available, a.missing_relations, v.indicator IS NOT NULL) AS reason,
        (SELECT max(x.refreshed_at) FROM @R@.indicator_value x) AS data_as_at,
-       bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile
+       bm.england, bm.region, bm.statistical_neighbours, bm.statistical_neighbours_median,
+       bm.la_published, bm.la_quartile
   FROM cspi.indicator i
   CROSS JOIN @R@.period p
   CROSS JOIN LATERAL (SELECT cspi.previous_period(p.period) AS period) pp

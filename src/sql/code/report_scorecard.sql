@@ -39,7 +39,7 @@ CREATE OR REPLACE FUNCTION cspi.scorecard(period text, report_schema name DEFAUL
                    change text, change_is text, available boolean, reason text,
                    data_as_at timestamptz,
                    england numeric, region numeric, statistical_neighbours numeric, la_published numeric,
-                   la_quartile integer)
+                   la_quartile integer, statistical_neighbours_median numeric)
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -68,7 +68,10 @@ BEGIN
                coalesce(a.available, false) AND v.indicator IS NOT NULL,
                cspi.figure_reason(i.code, v.display, v.shown, a.available, a.missing_relations, v.indicator IS NOT NULL),
                $3,
-               bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile
+               bm.england, bm.region, bm.statistical_neighbours, bm.la_published, bm.la_quartile,
+               -- Last, as a new column goes: a view over the function
+               -- names its columns by position.
+               bm.statistical_neighbours_median
           FROM cspi.indicator i
           CROSS JOIN LATERAL (SELECT cspi.target_for(i.code, $1) AS target) t
           LEFT JOIN cspi.benchmarks($1, $4) bm ON bm.indicator = i.code
@@ -80,5 +83,5 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.scorecard(text, name) IS
-'One row per indicator of the catalogue, in display order, for a period (''2023/24'', ''2023/24 Q1'', ''2023-04''): its figure, target, status, the previous comparable period''s figure and whether the change is better or worse; unavailable indicators with the reason; data_as_at, when the report was last refreshed (or deployed); and, for a financial year, the DfE''s published figures for the year ending 31 March (cspi.benchmarks): England''s, the region''s, the mean of the statistical neighbours'' and the council''s own (la_published, to reconcile with), and the council''s quartile among all authorities (1: the best), for the local authority cspi.deploy() recorded (NULL where not published).';
+'One row per indicator of the catalogue, in display order, for a period (''2023/24'', ''2023/24 Q1'', ''2023-04''): its figure, target, status, the previous comparable period''s figure and whether the change is better or worse; unavailable indicators with the reason; data_as_at, when the report was last refreshed (or deployed); and, for a financial year, the DfE''s published figures for the year ending 31 March (cspi.benchmarks): England''s, the region''s, the mean and the median of the statistical neighbours'' and the council''s own (la_published, to reconcile with), and the council''s quartile among all authorities (1: the best), for the local authority cspi.deploy() recorded (NULL where not published).';
 

@@ -69,6 +69,46 @@ ALTER TABLE cspi.contract_column DROP CONSTRAINT contract_column_kind_check,
 COMMENT ON TABLE cspi.contract_column IS
 'The data contract: the columns cspi reads from each source relation and their kind (id: any type with equality; date: date, timestamp or timestamptz; timestamp: timestamp, timestamptz or date; flag: boolean, NULL counting as false; boolean; code: text matched ignoring case and spaces; code or flag: a code, or a boolean read as TRUE or FALSE; numeric; integer).';
 
+-- The statistical neighbours' median beside their mean (issue 25):
+-- cspi.benchmarks() and cspi.scorecard() gain statistical_neighbours_median,
+-- a new result type, so they are dropped and created again.  Views over them
+-- are kept: a council's own views over scorecard(), and every report's and
+-- region's scorecard view (over benchmarks()), with what depends on them
+-- (a council's views over those), are saved here with their owners,
+-- comments and grants, dropped with the functions, and created again as
+-- they were by src/sql/code/restore_views.sql once the new functions exist.
+-- A redeploy then gives the scorecard views the new column.
+DO $save$
+DECLARE
+    saved text[] := '{}';
+    names text[] := '{}';
+    v regclass;
+BEGIN
+    FOR v IN SELECT DISTINCT rw.ev_class::pg_catalog.regclass
+               FROM pg_catalog.pg_depend d
+               JOIN pg_catalog.pg_rewrite rw ON rw.oid OPERATOR(pg_catalog.=) d.objid
+              WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+                AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+                AND d.refobjid IN ('cspi.scorecard(text, name)'::pg_catalog.regprocedure,
+                                   'cspi.benchmarks(text, text)'::pg_catalog.regprocedure)
+    LOOP
+        saved := saved OPERATOR(pg_catalog.||) cspi_internal.view_statements(v)
+                       OPERATOR(pg_catalog.||) cspi_internal.recreate_statements(v, '{}');
+        SELECT names OPERATOR(pg_catalog.||) pg_catalog.array_agg(
+                   CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW ' ELSE 'VIEW ' END
+                   OPERATOR(pg_catalog.||) c.oid::pg_catalog.regclass::text)
+          INTO names
+          FROM pg_catalog.pg_class c
+         WHERE c.oid OPERATOR(pg_catalog.=) v
+            OR c.oid IN (SELECT view_oid FROM cspi_internal.dependent_views(v, '{}'));
+    END LOOP;
+    PERFORM pg_catalog.set_config('cspi.saved_views', saved::text, true);
+    PERFORM pg_catalog.set_config('cspi.saved_view_names', names::text, true);
+END
+$save$;
+DROP FUNCTION cspi.scorecard(text, name) CASCADE;
+DROP FUNCTION cspi.benchmarks(text, text) CASCADE;
+
 -- CP_RATE has its own measure from 1.4, cp_31_march_rate, which
 -- cspi.load_dfe_file() gives for every file of plans open on 31 March (the
 -- count; cspi.published_indicator_value derives the rate, as for the other
