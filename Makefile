@@ -124,13 +124,21 @@ SYNTHETIC_UPDATE = $(if $(filter-out 1.0 1.1 1.2,$(PREVIOUS_VERSION)),cspi_synth
 # that a new year of figures is a new cspi_dfe, not a new cspi.  The tables
 # and the loader stay in cspi (a council loads its own files there).  Its
 # releases are committed and frozen as cspi's are.
+# A version is the year of the latest figures (2025), or that year and an
+# edition (2025.1) when cspi_dfe ships more of the same year's files.  Its
+# upgrade from the release before it replaces the shipped figures (the
+# script deletes them first), so it is the same figures again.
 DFE_VERSION = $(shell sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi_dfe.control)
+# Every release of cspi_dfe, oldest first.
 DFE_RELEASES = 2025
 DFE_SCRIPT = cspi_dfe--$(DFE_VERSION).sql
 DFE_BUILT_DIR = $(if $(filter $(DFE_VERSION),$(DFE_RELEASES)),build/)
+DFE_EARLIER = $(filter-out $(DFE_VERSION),$(DFE_RELEASES))
+DFE_PREVIOUS = $(if $(DFE_BUILT_DIR),$(if $(DFE_EARLIER),$(word $(words $(DFE_EARLIER)),$(DFE_EARLIER))),$(lastword $(DFE_RELEASES)))
+DFE_UPDATE = $(if $(DFE_PREVIOUS),cspi_dfe--$(DFE_PREVIOUS)--$(DFE_VERSION).sql)
 # What make builds: installed while in development, only checked once released.
 BUILT_SCRIPTS = $(addprefix $(BUILT_DIR),cspi--$(EXTVERSION).sql $(UPDATE_SCRIPT) $(SYNTHETIC_SCRIPT) $(SYNTHETIC_UPDATE)) \
-	$(DFE_BUILT_DIR)$(DFE_SCRIPT)
+	$(addprefix $(DFE_BUILT_DIR),$(DFE_SCRIPT) $(DFE_UPDATE))
 DATA_built = $(filter-out build/%,$(BUILT_SCRIPTS))
 DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql cspi_synthetic--*.sql cspi_dfe--*.sql))
 DOCS = README.md
@@ -194,7 +202,7 @@ src/sql/schema/holidays_uk_any.sql: tools/gen_uk_holidays.py
 	python3 tools/gen_uk_holidays.py --any-uk > $@.tmp && mv $@.tmp $@
 
 # The DfE's published figures that cspi ships (data/dfe/README.md).
-src/sql/dfe/figures.sql: tools/gen_dfe_data.py $(wildcard data/dfe/*.csv)
+src/sql/dfe/figures.sql: tools/gen_dfe_data.py cspi_dfe.control $(wildcard data/dfe/*.csv)
 	mkdir -p $(dir $@) && python3 tools/gen_dfe_data.py > $@.tmp && mv $@.tmp $@
 
 $(BUILT_DIR)cspi--$(EXTVERSION).sql: $(SQL_SOURCES) src/sql/indicators cspi.control Makefile
@@ -228,6 +236,18 @@ $(DFE_BUILT_DIR)$(DFE_SCRIPT): src/sql/dfe/figures.sql cspi_dfe.control Makefile
 		''; \
 	  cat src/sql/dfe/figures.sql; } > $@.tmp && mv $@.tmp $@
 
+ifneq ($(DFE_UPDATE),)
+$(DFE_BUILT_DIR)$(DFE_UPDATE): src/sql/dfe/figures.sql cspi_dfe.control Makefile
+	mkdir -p $(@D) && { printf '%s\n' \
+		'/* $(@F): upgrade cspi_dfe $(DFE_PREVIOUS) to $(DFE_VERSION), the DfE'"'"'s published figures for cspi (Open Government Licence v3.0). */' \
+		'-- Built by make from data/dfe/ (tools/gen_dfe_data.py): edit those, not this file.' \
+		'' \
+		'-- complain if script is sourced in psql, rather than via ALTER EXTENSION' \
+		'\echo Use "ALTER EXTENSION cspi_dfe UPDATE" to load this file. \quit' \
+		''; \
+	  cat src/sql/dfe/figures.sql; } > $@.tmp && mv $@.tmp $@
+endif
+
 $(BUILT_DIR)$(SYNTHETIC_SCRIPT): $(SYNTHETIC_SOURCES) cspi_synthetic.control Makefile
 	mkdir -p $(@D) && { printf '%s\n' \
 		'/* $(@F): a synthetic council for cspi (make demo, the tests, the benchmarks). */' \
@@ -259,7 +279,7 @@ EXTRA_CLEAN += build
 src/ratio.o: override CPPFLAGS += -include pg_config.h
 
 # The upgrade script make builds, for test/built-sql.sh.
-.PHONY: print-update-script print-rerun-sources print-built-scripts print-built-dir print-releases
+.PHONY: print-update-script print-rerun-sources print-built-scripts print-built-dir print-releases print-dfe-update
 print-update-script:
 	@echo $(UPDATE_SCRIPT)
 
@@ -271,6 +291,9 @@ print-built-dir:
 
 print-releases:
 	@echo $(RELEASES)
+
+print-dfe-update:
+	@echo $(DFE_UPDATE)
 
 print-rerun-sources:
 	@echo $(RERUN_SOURCES)

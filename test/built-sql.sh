@@ -23,19 +23,26 @@ if ! python3 tools/gen_dfe_data.py | cmp -s - src/sql/dfe/figures.sql; then
 	echo "built-sql: src/sql/dfe/figures.sql differs from a fresh tools/gen_dfe_data.py"
 	exit 1
 fi
-# cspi_dfe holds the figures, and its version is the latest year they cover.
+# cspi_dfe holds the figures, and so does its upgrade from the release
+# before (which replaces the shipped figures); its version is the latest
+# year they cover, or that year and an edition (2025.1).
 dfe=$(sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi_dfe.control)
-if ! tail -n +7 "cspi_dfe--$dfe.sql" 2>/dev/null | cmp -s - src/sql/dfe/figures.sql; then
-	echo "built-sql: cspi_dfe--$dfe.sql does not hold src/sql/dfe/figures.sql"
-	exit 1
-fi
+dfe_update=$(make -s print-dfe-update)
+for script in "cspi_dfe--$dfe.sql" $dfe_update; do
+	if ! tail -n +7 "$script" 2>/dev/null | cmp -s - src/sql/dfe/figures.sql; then
+		echo "built-sql: $script does not hold src/sql/dfe/figures.sql"
+		exit 1
+	fi
+done
 latest=$(python3 -c 'import csv, glob
 print(max(int(r["time_period"]) for f in glob.glob("data/dfe/*.csv")
           for r in csv.DictReader(open(f, encoding="utf-8-sig")) if r.get("time_period", "").isdigit()))')
-if [ "$latest" != "$dfe" ]; then
-	echo "built-sql: cspi_dfe.control is at $dfe, but the latest figures in data/dfe/ are for $latest"
-	exit 1
-fi
+case $dfe in
+	"$latest"|"$latest".[1-9]|"$latest".[1-9][0-9]) ;;
+	*)
+		echo "built-sql: cspi_dfe.control is at $dfe, but the latest figures in data/dfe/ are for $latest (version $latest, or $latest.N for a later edition)"
+		exit 1 ;;
+esac
 if ! python3 tools/gen_uk_holidays.py --any-uk | cmp -s - src/sql/schema/holidays_uk_any.sql; then
 	echo "built-sql: src/sql/schema/holidays_uk_any.sql differs from a fresh tools/gen_uk_holidays.py --any-uk"
 	exit 1

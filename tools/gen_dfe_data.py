@@ -7,12 +7,33 @@ CREATE EXTENSION cspi_dfe loads the published figures through the same code
 a council uses for a newer file, as shipped rows (cspi.loading_shipped_figures
 set), after removing the shipped rows of an earlier publication.
 
+It first checks that the cspi it is loaded into reads every file it ships
+(cspi.dfe_file), and stops with an error that says which cspi it needs: a
+file of a kind cspi does not know would otherwise fail half way, or a
+measure cspi does not read would load nothing.
+
 Usage: tools/gen_dfe_data.py > src/sql/dfe/figures.sql
 """
 import os
+import re
+import sys
 
 DATA = os.path.join(os.path.dirname(__file__), "..", "data", "dfe")
 TAG = "$cspi_dfe$"
+# The first cspi that reads every file of data/dfe/ (the kinds of
+# src/sql/code/dfe_files.sql): 1.4 added children_in_need (b1) and
+# cla_social_workers (la_cla_swcount).
+NEEDS_CSPI = "1.4"
+
+
+def version():
+    """cspi_dfe's version, as cspi_dfe.control gives it."""
+    control = os.path.join(os.path.dirname(__file__), "..", "cspi_dfe.control")
+    for line in open(control, encoding="utf-8"):
+        m = re.match(r"^default_version *= *'([^']+)'", line)
+        if m:
+            return m.group(1)
+    sys.exit("cspi_dfe.control has no default_version")
 
 
 def main():
@@ -20,12 +41,27 @@ def main():
     print("-- figures that cspi_dfe ships (Open Government Licence v3.0, see")
     print("-- data/dfe/README.md), loaded by cspi.load_dfe_file() as shipped rows.")
     print("-- A council's own loads (shipped false) are kept.")
+    names = sorted(n for n in os.listdir(DATA) if n.endswith(".csv"))
+    print("-- The cspi installed must read every file shipped here.")
+    print("DO $needs$")
+    print("DECLARE")
+    print("    unread text;")
+    print("BEGIN")
+    print("    SELECT string_agg(f, ', ' ORDER BY f) INTO unread")
+    print("      FROM unnest(ARRAY[%s]) AS f" % ", ".join("'%s'" % n for n in names))
+    print("     WHERE NOT EXISTS (SELECT 1 FROM cspi.dfe_file d WHERE strpos(lower(f), lower(d.file_name)) > 0);")
+    print("    IF unread IS NOT NULL THEN")
+    print("        RAISE EXCEPTION 'cspi_dfe %s needs cspi %s or later: cspi %% cannot read %%'," % (version(), NEEDS_CSPI))
+    print("              (SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'cspi'), unread")
+    print("            USING ERRCODE = 'feature_not_supported',")
+    print("                  HINT = 'Upgrade cspi first (ALTER EXTENSION cspi UPDATE), then install or update cspi_dfe.';")
+    print("    END IF;")
+    print("END")
+    print("$needs$;")
     print("DELETE FROM cspi.published_figure WHERE shipped;")
     print("DELETE FROM cspi.statistical_neighbour WHERE shipped;")
     print("SELECT pg_catalog.set_config('cspi.loading_shipped_figures', 'on', true);")
-    for name in sorted(os.listdir(DATA)):
-        if not name.endswith(".csv"):
-            continue
+    for name in names:
         content = open(os.path.join(DATA, name), encoding="utf-8").read()
         assert TAG not in content, name
         print("SELECT cspi.load_dfe_file('%s', %s%s%s);" % (name, TAG, content, TAG))

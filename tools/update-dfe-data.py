@@ -6,10 +6,12 @@ Usage: tools/update-dfe-data.py SOURCE_DIR
 SOURCE_DIR holds the DfE's tidy CSV files (Explore Education Statistics, as
 kept in data-raw/ of dfe-analytical-services/CSC_outcomes_and_enablers).
 For each file cspi maps to its indicators this keeps the header and the
-rows of the latest two years (the latest three mid-years of the ONS
-population estimates, which rates divide by the year before), and of those
-only the rows cspi reads (the care leavers' files: ages 19 to 21), unchanged
-byte for byte.  The statistical-neighbour model is copied whole.  `make`
+rows of the latest two years it holds (the latest three mid-years of the
+ONS population estimates, which rates divide by the year before; the
+social workers file holds one year so far, 2024), and of those only the
+rows cspi reads (the care leavers' activity: ages 17 to 18 and 19 to 21;
+their accommodation: 19 to 21), unchanged byte for byte.  The
+statistical-neighbour model is copied whole.  `make`
 turns data/dfe/ into src/sql/dfe/figures.sql, the script of cspi_dfe (tools/gen_dfe_data.py).
 """
 import csv
@@ -19,10 +21,12 @@ import sys
 
 FILES = {
     "cla_number_and_rate_per_10k_children.csv": 2,
+    "b1_children_in_need_2013_to_2025.csv": 2,
     "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv": 2,
     "d3_cpps_subsequent_plan_2013_to_2025.csv": 2,
     "d5_cpps_at31march_by_duration_2013_to_2025.csv": 2,
     "la_cla_placement_stability.csv": 2,
+    "la_cla_swcount.csv": 2,
     "la_care_leavers_activity.csv": 2,
     "la_care_leavers_accommodation_suitability.csv": 2,
     "ons_mid-year_population_estimates_2012_to_2024.csv": 3,
@@ -30,6 +34,8 @@ FILES = {
 
 
 def keep_row(name, row):
+    if name.startswith("la_care_leavers_activity"):
+        return row.get("care_leaver_age") in ("17 to 18 years", "19 to 21 years")
     if name.startswith("la_care_leavers"):
         return row.get("care_leaver_age") == "19 to 21 years"
     return True
