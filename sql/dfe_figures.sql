@@ -4,7 +4,8 @@
 -- an independent reading of them.
 \pset null '(null)'
 
--- What shipped: two years of each measure, the statistical-neighbour model.
+-- What shipped: two years of each measure (the social workers file holds
+-- 2024 only), the statistical-neighbour model.
 SELECT measure, min(time_period) AS first_year, max(time_period) AS last_year,
        count(*) FILTER (WHERE geographic_level = 'National') AS england_rows,
        count(*) FILTER (WHERE geographic_level = 'Local authority') AS la_rows
@@ -24,10 +25,32 @@ SELECT count(*) AS neighbour_rows, count(DISTINCT old_la_code) AS authorities FR
 --   Barnet's "Higher education ... c,c": its CL_EDUCATION_19_21 is NULL,
 --   suppressed, never 0.
 --   sn_model: Barnet's neighbours 320, 870, 310, 317, 315, 306, 209, 312,
---   309, 307; the region is London (the file says Outer London).
+--   309, 307; the region is London (the file says Outer London).  Their
+--   CIC_RATE, each to one decimal, in order: Harrow 29.1, Merton 30.7,
+--   Ealing 33.4, Redbridge 38.3, Hillingdon 41.3 (312 / 75,524), Waltham
+--   Forest 46.6 (292 / 62,664), Croydon 58.2, Haringey 60.6, Reading 69.8,
+--   Lewisham 70.7: the median is the mean of the middle two, 43.95, 44.0
+--   rounded half away from zero; the mean 47.9.
+--   The rates the files give only as counts, over the ONS estimate of June
+--   2024 (England 12,183,016; Barnet 93,851): CIN_RATE England 402,400
+--   children in need on 31 March (b1, At31_episodes) x 10,000 / 12,183,016
+--   = 330.3, Barnet 1,978: 210.8; REFERRAL_RATE England 632,830 referrals:
+--   519.4; CP_STARTED_RATE 61,840 plans: 50.8.  REFERRAL_NFA England
+--   41,340 / 632,830 = 6.5%; CP_2YEARS_PLUS 1,130 / 49,420 = 2.3% (Barnet's
+--   2_years_or_more is c: NULL); CIC_STARTED_RATE 32,270 x 10,000 /
+--   12,183,016 = 26.5 (the DfE's 26); CL_EET_17_18 England "Total in
+--   education, employment or training 9430" / "Total 14800" = 63.7%, Barnet
+--   55 / 89 = 61.8%.  CIC_SW_3PLUS has no 2025 figures (la_cla_swcount
+--   holds 2024 only).
 SELECT * FROM cspi.local_authority WHERE old_la_code = '302';
-SELECT indicator, england, region, statistical_neighbours, neighbours_published, la_published, la_quartile
+SELECT indicator, england, region, statistical_neighbours, statistical_neighbours_median, neighbours_published,
+       la_published, la_quartile
   FROM cspi.benchmarks('2024/25', '302');
+-- The derived rates, England 2025: the count, the estimate of June 2024.
+SELECT indicator, value, numerator, denominator, suppression, measure, derived FROM cspi.published_indicator_value
+ WHERE geographic_level = 'National' AND time_period = 2025
+   AND measure IN (SELECT measure FROM cspi.published_measure WHERE unit = 'per 10,000')
+ ORDER BY indicator;
 SELECT indicator, england, la_published FROM cspi.benchmarks('2024/25', 'E09000003')
  WHERE indicator IN ('CIC_RATE', 'CL_TRAINING_EMPLOYMENT_19_21');
 -- The DfE's years end on 31 March: a quarter or month has none.
@@ -77,20 +100,33 @@ $csv$);
 SELECT cspi.load_dfe_file('cla_number_and_rate_per_10k_children.csv', $csv$time_period,geographic_level,population_type,population_estimate,children_count,rate_per_10000
 2026,National,Children looked after on 31 March each year,12200000,1,65,7
 $csv$);
+SELECT cspi.load_dfe_file('b1_children_in_need_2013_to_2025.csv', 'time_period');
 SELECT cspi.load_dfe_file('c3_factors_identified_at_end_of_assessment_2018_to_2025.csv', 'time_period');
 SELECT count(*) AS council_rows_still FROM cspi.published_figure WHERE NOT shipped;
+
+-- A newer year of the social workers file (la_cla_swcount), as a council
+-- would load it: England 20,000 of 81,770 children looked after on 31
+-- March 2025 had 3 or more social workers, 24.5%.
+SELECT cspi.load_dfe_file('la_cla_swcount.csv', $csv$time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,cla_group,sw_stability,number,percentage
+2025,Reporting year,National,E92000001,England,,,,,,CLA on 31 March,Total children,81770,100
+2025,Reporting year,National,E92000001,England,,,,,,CLA on 31 March,3 or more social workers during the year,20000,24
+$csv$) AS loaded;
+SELECT indicator, england, statistical_neighbours, statistical_neighbours_median FROM cspi.benchmarks('2024/25', '302')
+ WHERE indicator = 'CIC_SW_3PLUS';
+DELETE FROM cspi.published_figure WHERE NOT shipped AND measure = 'cla_three_social_workers';
 
 -- A council's local authority, given to deploy (old or ONS code), puts
 -- England, its region, its neighbours and its own published figure beside
 -- each of its own (2023/24: the DfE's year ending 31 March 2024).
 SELECT count(*) FROM cspi.deploy('fixture', 'bench_report', 'england-and-wales', 'E09000003');
 SELECT la_code FROM cspi.deployment WHERE report_schema = 'bench_report';
-SELECT code, display, england, region, statistical_neighbours, la_published, la_quartile
+SELECT code, display, england, region, statistical_neighbours, statistical_neighbours_median, la_published, la_quartile
   FROM cspi.scorecard('2023/24', 'bench_report')
- WHERE code IN ('REREFERRAL_12M', 'CP_REPEAT_EVER', 'CIC_RATE', 'CIC_STABILITY_SHORT', 'CL_NEET_19_21', 'REF_1WD')
+ WHERE code IN ('REREFERRAL_12M', 'CP_REPEAT_EVER', 'CIC_RATE', 'CIC_STABILITY_SHORT', 'CL_NEET_19_21', 'REF_1WD',
+                'CIC_SW_3PLUS', 'CIN_RATE')
  ORDER BY display_order;
 -- The same in the scorecard view.
-SELECT code, england, statistical_neighbours FROM bench_report.scorecard
+SELECT code, england, statistical_neighbours, statistical_neighbours_median FROM bench_report.scorecard
  WHERE period = '2023/24' AND code IN ('CIC_RATE', 'CL_NEET_19_21') ORDER BY display_order;
 -- The narrative compares percentages and rates with England.
 SELECT sentence FROM cspi.narrative('2023/24', 'bench_report') WHERE code IN ('REREFERRAL_12M', 'CIC_RATE', 'CIC_OPEN');

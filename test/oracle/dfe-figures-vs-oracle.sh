@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # dfe-figures-vs-oracle.sh: cspi.benchmarks() for every local authority of
 # the statistical-neighbour model and both years shipped (England, region,
-# neighbours' mean and count, own figure, rank and quartile, per indicator) against an
+# neighbours' mean, median and count, own figure, rank and quartile, per indicator) against an
 # independent reading of the CSV files (test/oracle/dfe_figures_oracle.py).
 # Needs a server (PGHOST/PGPORT/PGUSER); uses its own database.
 set -eu
@@ -16,7 +16,7 @@ python3 test/oracle/dfe_figures_oracle.py | sort > "$work/oracle"
 psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" > "$work/cspi" <<'SQL'
 SELECT concat_ws('|', la.old_la_code, b.time_period, b.indicator, coalesce(b.england::text, ''),
                  coalesce(b.region::text, ''), coalesce(b.statistical_neighbours::text, ''),
-                 b.neighbours_published, coalesce(b.la_published::text, ''),
+                 coalesce(b.statistical_neighbours_median::text, ''), b.neighbours_published, coalesce(b.la_published::text, ''),
                  coalesce(b.la_rank::text, ''), coalesce(b.la_quartile::text, ''))
   FROM (SELECT DISTINCT old_la_code FROM cspi.statistical_neighbour_current) la
  CROSS JOIN (VALUES ('2023/24'), ('2024/25')) AS y(period)
@@ -30,4 +30,4 @@ if ! diff -u "$work/oracle" "$work/cspi" > "$work/diff"; then
 	exit 1
 fi
 [ "$lines" -gt 4000 ] || { echo "dfe-figures: only $lines figures compared"; exit 1; }
-echo "dfe-figures: $lines figures (153 authorities, 2 years: England, region, neighbours' mean, own, rank, quartile) equal to the independent reading"
+echo "dfe-figures: $lines figures (153 authorities, 2 years: England, region, neighbours' mean and median, own, rank, quartile) equal to the independent reading"

@@ -5,7 +5,7 @@ test/oracle/dfe-figures-vs-oracle.sh.
 For every local authority of the statistical-neighbour model and both
 years shipped, prints one line per indicator:
 
-    la|year|indicator|england|region|neighbours' mean|neighbours published|own|rank|quartile
+    la|year|indicator|england|region|neighbours' mean|neighbours' median|neighbours published|own|rank|quartile
 
 worked out from the CSV files with Python's csv module, following the
 mapping written in doc/dfe-figures.md, not cspi's SQL: a percentage is the
@@ -13,8 +13,11 @@ breakdowns' counts over the total's (the DfE's numerator over its
 denominator where it publishes both), a rate per 10,000 the count over the
 population estimate, to one decimal rounded half up; a suppressed cell
 (c, x, z, k, u, low) is missing, never 0; London boroughs belong to the
-London region; CP_RATE is plans open on 31 March per 10,000 of the ONS
-estimate of the June before.
+London region; a rate the files give only as a count (CP_RATE,
+CP_STARTED_RATE, REFERRAL_RATE, CIN_RATE) is that count per 10,000 of the
+ONS estimate of the June before.  The neighbours' mean and median are of
+their published figures (the suppressed ones left out): the median the
+middle one, or the mean of the middle two, then to one decimal.
 """
 import csv
 import decimal
@@ -61,6 +64,16 @@ def index(name, key=lambda r: ()):
     return out
 
 
+def median(values):
+    if not values:
+        return None
+    values = sorted(values)
+    middle = len(values) // 2
+    if len(values) % 2:
+        return one_decimal(values[middle])
+    return one_decimal((values[middle - 1] + values[middle]) / 2)
+
+
 def ratio(num, den, scale):
     if num is None or den is None or den == 0:
         return None
@@ -73,16 +86,28 @@ def main():
     def put(ind, k, value):
         figures[(ind, k[0], k[1], k[2])] = value
 
+    population = {}
+    for k, r in index("ons_mid-year_population_estimates_2012_to_2024.csv").items():
+        if r["age_group"] == "Children aged 0 to 17 years":
+            population[k] = number(r["population_estimate"])
+
+    def per_population(count, k):
+        """A count per 10,000 of the estimate of 30 June the year before."""
+        return ratio(count, population.get((k[0] - 1,) + k[1:]), 10000)
+
     cla = index("cla_number_and_rate_per_10k_children.csv", lambda r: (r["population_type"],))
     for k, r in cla.items():
         base, kind = k[:3], k[3]
         count = number(r["children_count"])
+        rate = ratio(count, number(r["population_estimate"]), 10000)
+        if rate is None:
+            rate = number(r["rate_per_10000"])
         if kind == "Children looked after on 31 March each year":
             put("CIC_OPEN", base, count)
-            rate = ratio(count, number(r["population_estimate"]), 10000)
-            put("CIC_RATE", base, rate if rate is not None else number(r["rate_per_10000"]))
+            put("CIC_RATE", base, rate)
         elif kind == "Children starting to be looked after each year":
             put("CIC_STARTED", base, count)
+            put("CIC_STARTED_RATE", base, rate)
         elif kind == "Children ceasing to be looked after each year":
             put("CIC_CEASED", base, count)
 
@@ -90,22 +115,27 @@ def main():
         pct = ratio(number(r["rereferral_count"]), number(r["referral_count"]), 100)
         put("REREFERRAL_12M", k, pct if pct is not None else number(r["rereferral_percent"]))
         put("REREFERRAL_CHILDREN", k, number(r["rereferral_child_count"]))
+        put("REFERRAL_RATE", k, per_population(number(r["referral_count"]), k))
+        pct = ratio(number(r["no_further_action_count"]), number(r["referral_count"]), 100)
+        put("REFERRAL_NFA", k, pct if pct is not None else number(r["no_further_action_percent"]))
 
     for k, r in index("d3_cpps_subsequent_plan_2013_to_2025.csv").items():
         pct = ratio(number(r["CPP_subsequent"]), number(r["CPP_start"]), 100)
         put("CP_REPEAT_EVER", k, pct if pct is not None else number(r["CPP_subsequent_percent"]))
         put("CP_STARTED", k, number(r["CPP_start"]))
+        put("CP_STARTED_RATE", k, per_population(number(r["CPP_start"]), k))
 
-    population = {}
-    for k, r in index("ons_mid-year_population_estimates_2012_to_2024.csv").items():
-        if r["age_group"] == "Children aged 0 to 17 years":
-            population[k] = number(r["population_estimate"])
     for k, r in index("d5_cpps_at31march_by_duration_2013_to_2025.csv").items():
         plans = number(r["CPP_At31"])
         put("CP_OPEN", k, plans)
-        put("CP_RATE", k, ratio(plans, population.get((k[0] - 1,) + k[1:]), 10000))
+        put("CP_RATE", k, per_population(plans, k))
+        pct = ratio(number(r["2_years_or_more"]), plans, 100)
+        put("CP_2YEARS_PLUS", k, pct if pct is not None else number(r["2_years_or_more_percent"]))
 
-    def breakdowns(name, group_col, breakdown_col, specs):
+    for k, r in index("b1_children_in_need_2013_to_2025.csv").items():
+        put("CIN_RATE", k, per_population(number(r["At31_episodes"]), k))
+
+    def breakdowns(name, group_col, breakdown_col, specs, count_col):
         table = index(name, lambda r: (r[group_col], r[breakdown_col]))
         keys = {k[:3] for k in table}
         for base in keys:
@@ -114,18 +144,18 @@ def main():
                 tot = table.get(base + (group, total))
                 if tot is None or any(c is None for c in cells):
                     continue
-                nums = [number(c[count_col(name)]) for c in cells]
-                den = number(tot[count_col(name)])
+                nums = [number(c[count_col]) for c in cells]
+                den = number(tot[count_col])
                 put(ind, base, None if any(n is None for n in nums) else ratio(sum(nums), den, 100))
-
-    def count_col(name):
-        return "children_count" if "stability" in name else "care_leaver_count"
 
     long_group = "Children looked after continuously for at least 2.5 years on 31 March aged under 16 years"
     breakdowns("la_cla_placement_stability.csv", "cla_group", "placement_stability", [
         ("CIC_STABILITY_LONG", long_group, ["Living with the same carer for at least 2 years"], "Total children"),
         ("CIC_STABILITY_SHORT", "CLA on 31 March", ["With 3 or more placements during the year"], "Total children"),
-    ])
+    ], "children_count")
+    breakdowns("la_cla_swcount.csv", "cla_group", "sw_stability", [
+        ("CIC_SW_3PLUS", "CLA on 31 March", ["3 or more social workers during the year"], "Total children"),
+    ], "number")
     age = "19 to 21 years"
     breakdowns("la_care_leavers_activity.csv", "care_leaver_age", "breakdown", [
         ("CL_NEET_19_21", age, ["Total not in education, employment or training"], "Total"),
@@ -133,10 +163,11 @@ def main():
                                      "Higher education i.e. studies beyond A level"], "Total"),
         ("CL_TRAINING_EMPLOYMENT_19_21", age, ["In an apprenticeship",
                                                "In training or employment (excl. apprenticeship)"], "Total"),
-    ])
+        ("CL_EET_17_18", "17 to 18 years", ["Total in education, employment or training"], "Total"),
+    ], "care_leaver_count")
     breakdowns("la_care_leavers_accommodation_suitability.csv", "care_leaver_age", "breakdown", [
         ("CL_ACCOM_19_21", age, ["Accommodation considered suitable"], "Suitability total"),
-    ])
+    ], "care_leaver_count")
 
     # Each authority's region (from any file's local-authority rows) and
     # its neighbours.
@@ -154,7 +185,8 @@ def main():
     # higher or lower is better.
     polarity = {"CIC_STABILITY_LONG": 1, "CL_ACCOM_19_21": 1, "CL_EDUCATION_19_21": 1,
                 "CL_TRAINING_EMPLOYMENT_19_21": 1, "REREFERRAL_12M": -1, "CP_REPEAT_EVER": -1,
-                "CIC_STABILITY_SHORT": -1, "CL_NEET_19_21": -1}
+                "CIC_STABILITY_SHORT": -1, "CL_NEET_19_21": -1,
+                "CL_EET_17_18": 1, "CP_2YEARS_PLUS": -1, "CIC_SW_3PLUS": -1}
 
     def rank(ind, year, la):
         if ind not in polarity:
@@ -182,7 +214,7 @@ def main():
                 print("|".join([la, str(year), ind,
                                 fmt(figures.get((ind, year, "National", "E92000001"))),
                                 fmt(figures.get((ind, year, "Regional", region.get(la)))),
-                                fmt(mean), str(len(published)),
+                                fmt(mean), fmt(median(published)), str(len(published)),
                                 fmt(figures.get((ind, year, "Local authority", la)))]
                                + [fmt(x) for x in rank(ind, year, la)]))
 

@@ -12,7 +12,12 @@
 #   - the council's calendar counts as before,
 #   - everything the extension owns (objects, definitions, comments,
 #     privileges, triggers and whether they fire, shipped rows) equals a
-#     fresh install of the current version (test/upgrade/describe.sql).
+#     fresh install of the current version (test/upgrade/describe.sql),
+#   - from 1.3 on, where the council also had cspi_dfe (its first release),
+#     the DfE's figures stay through cspi's upgrade (CP_RATE included, a
+#     measure of its own from 1.4), a cspi_dfe that needs a newer cspi
+#     refuses to update before cspi does, and ALTER EXTENSION cspi_dfe
+#     UPDATE replaces the shipped figures and keeps the council's own.
 # Needs a server (PGHOST/PGPORT/PGUSER); uses two scratch databases.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -28,14 +33,20 @@ dropdb --if-exists "$up"; dropdb --if-exists "$fresh"
 createdb "$up"
 createdb "$fresh"
 
-# From 1.3 on, the generator is the companion cspi_synthetic, at cspi's version.
+# From 1.3 on, the generator is the companion cspi_synthetic, at cspi's
+# version, and the DfE's figures the companion cspi_dfe (its first release,
+# which came with 1.3).
+dfe_new=$(sed -n -E "s/^default_version *= *'([^']+)'.*/\1/p" cspi_dfe.control)
+dfe_old=$(ls cspi_dfe--*.sql | grep -v -- '--.*--' | sed -E 's/^cspi_dfe--(.*)\.sql$/\1/' | sort -V | head -n 1)
 case $old in
-	1.0|1.1|1.2) synthetic="" ;;
-	*) synthetic="CREATE EXTENSION cspi_synthetic VERSION '$old';" ;;
+	1.0|1.1|1.2) synthetic=""; dfe="" ;;
+	*) synthetic="CREATE EXTENSION cspi_synthetic VERSION '$old';"
+	   dfe="CREATE EXTENSION cspi_dfe VERSION '$dfe_old';" ;;
 esac
 q -d "$up" <<SQL >/dev/null
 CREATE EXTENSION cspi VERSION '$old';
 $synthetic
+$dfe
 SELECT cspi.create_source_tables('council_src');
 SELECT cspi.generate_source('council_src', 0.3, 7, 2022, 2024);
 SELECT count(*) FROM cspi.deploy('council_src', 'council_report');
@@ -70,8 +81,16 @@ if [ "$old" != 1.0 ] && [ "$old" != 1.1 ]; then
 	q -d "$up" -c "SELECT cspi.load_dfe_file('cla_numbers', 'time_period,geographic_level,population_type,population_estimate,children_count,rate_per_10000
 2026,National,Children looked after on 31 March each year,12200000,81000,66')" >/dev/null
 	[ "$(own_load)" -gt 0 ] || { echo "upgrade: the council's own DfE load did not load"; exit 1; }
+	# The plans open on 31 March 2025, England, as the council loaded them:
+	# 50,000 x 10,000 / 12,183,016 (the ONS estimate of June 2024) = 41.0
+	# per 10,000, its CP_RATE after the upgrade.
+	q -d "$up" -c "SELECT cspi.load_dfe_file('cp_at_31_march', 'time_period,geographic_level,CPP_At31
+2025,National,50000')" >/dev/null
 fi
 own_before=$(own_load 2>/dev/null || echo 0)
+cp_rate() {
+	q -d "$up" -c "SELECT england FROM cspi.benchmarks('2024/25') WHERE indicator = 'CP_RATE'"
+}
 
 figures() {
 	q -d "$up" -c "SELECT * FROM council.year_end ORDER BY indicator, period"
@@ -85,6 +104,14 @@ days() {
 figures > "$work/before"
 [ "$(days)" = "4|3" ] || { echo "upgrade: working days before the upgrade: $(days)"; exit 1; }
 [ "$(wc -l < "$work/before")" -gt 50 ] || { echo "upgrade: too few figures to compare"; exit 1; }
+
+# A cspi_dfe that needs a newer cspi says so, and changes nothing.
+if [ -n "$dfe" ] && ! q -d "$up" -c "ALTER EXTENSION cspi_dfe UPDATE" >/dev/null 2>"$work/dfe_early"; then
+	grep -q "cspi_dfe $dfe_new needs cspi .* or later: cspi $old cannot read" "$work/dfe_early" \
+		|| { echo "upgrade: cspi_dfe $dfe_new on cspi $old fails without saying why: $(cat "$work/dfe_early")"; exit 1; }
+	[ "$(q -d "$up" -c "SELECT extversion FROM pg_extension WHERE extname = 'cspi_dfe'")" = "$dfe_old" ] \
+		|| { echo "upgrade: the refused cspi_dfe update changed its version"; exit 1; }
+fi
 
 q -d "$up" -c "ALTER EXTENSION cspi UPDATE" >/dev/null
 # The generator comes back as the companion (1.0 to 1.2 had it in cspi, and
@@ -147,15 +174,35 @@ warning=$(psql -X -q -d "$up" -c "SELECT count(*) FROM cspi.scorecard('2023/24',
 [ -z "$warning" ] || { echo "upgrade: the scorecard still warns after redeploy: $warning"; exit 1; }
 
 [ "$(own_load)" = "$own_before" ] || { echo "upgrade: the council's own DfE figures were not kept: $(own_load), not $own_before"; exit 1; }
-[ "$(q -d "$up" -c "SELECT count(*) FROM cspi.published_figure WHERE shipped")" = 0 ] \
-	|| { echo "upgrade: figures shipped by $old are still there without cspi_dfe"; exit 1; }
+shipped=$(q -d "$up" -c "SELECT count(*) FROM cspi.published_figure WHERE shipped")
+if [ -z "$dfe" ]; then
+	[ "$shipped" = 0 ] || { echo "upgrade: figures shipped by $old are still there without cspi_dfe"; exit 1; }
+else
+	[ "$shipped" -gt 0 ] || { echo "upgrade: cspi's upgrade removed the figures cspi_dfe $dfe_old shipped"; exit 1; }
+fi
+# The council's own plans open on 31 March still give CP_RATE (1.4 gave it a
+# measure of its own, cp_31_march_rate), over cspi_dfe's population.
+if [ -n "$dfe" ]; then
+	[ "$(cp_rate)" = 41.0 ] || { echo "upgrade: CP_RATE from the council's own load is $(cp_rate), not 41.0"; exit 1; }
+fi
 q -d "$fresh" -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_dfe" -c "CREATE EXTENSION cspi_synthetic" >/dev/null
-q -d "$up" -c "CREATE EXTENSION cspi_dfe" >/dev/null
-[ "$(own_load)" = "$own_before" ] || { echo "upgrade: CREATE EXTENSION cspi_dfe removed the council's own DfE figures"; exit 1; }
+if [ -n "$dfe" ]; then
+	q -d "$up" -c "ALTER EXTENSION cspi_dfe UPDATE" >/dev/null
+	what="ALTER EXTENSION cspi_dfe UPDATE"
+else
+	q -d "$up" -c "CREATE EXTENSION cspi_dfe" >/dev/null
+	what="CREATE EXTENSION cspi_dfe"
+fi
+[ "$(q -d "$up" -c "SELECT extversion FROM pg_extension WHERE extname = 'cspi_dfe'")" = "$dfe_new" ] \
+	|| { echo "upgrade: cspi_dfe is not at $dfe_new after $what"; exit 1; }
+[ "$(own_load)" = "$own_before" ] || { echo "upgrade: $what removed the council's own DfE figures"; exit 1; }
+if [ "$old" != 1.0 ] && [ "$old" != 1.1 ]; then
+	[ "$(cp_rate)" = 41.0 ] || { echo "upgrade: after $what CP_RATE is $(cp_rate), not the council's 41.0"; exit 1; }
+fi
 q -d "$up" -f test/upgrade/describe.sql > "$work/upgraded"
 q -d "$fresh" -f test/upgrade/describe.sql > "$work/fresh"
 if ! diff -u "$work/fresh" "$work/upgraded"; then
 	echo "upgrade: $old upgraded to $new differs from a fresh $new install (- fresh, + upgraded)"
 	exit 1
 fi
-echo "upgrade: $old -> $new and two redeploys keep the council's view and its $(wc -l < "$work/before") figures; the upgraded extension equals a fresh install ($(wc -l < "$work/fresh") lines compared)"
+echo "upgrade: $old -> $new${dfe:+ (cspi_dfe $dfe_old -> $dfe_new)} and two redeploys keep the council's view and its $(wc -l < "$work/before") figures; the upgraded extension equals a fresh install ($(wc -l < "$work/fresh") lines compared)"
