@@ -19,7 +19,8 @@ q() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 # apart (several ways to write each, NULL, unknown codes), and, for some
 # allocations, a second one from the same day (open, or with another team)
 # that the tie rule decides; its qualified_social_worker is false, so the
-# QSW counts do not change.
+# QSW counts do not change.  Its worker_id (CIC_SW_3PLUS counts distinct
+# workers) is the first one's again, none, or a worker of its own.
 fill_breakdown_columns() {
 	q -v s="$1" <<'SQL'
 SET client_min_messages = warning;
@@ -36,11 +37,14 @@ UPDATE :"s".child SET
 	disability = (ARRAY['NONE', 'NONE', 'NONE', 'MOB', 'LD', ' aut', NULL, 'Y', 'no', '0', '1',
 	                    'XYZ', 'true', 'False', 'DDA', 'yes'])
 		[1 + get_byte(decode(md5('disability' || child_id), 'hex'), 0) % 16];
-INSERT INTO :"s".allocation (child_id, start_date, end_date, qualified_social_worker)
+INSERT INTO :"s".allocation (child_id, start_date, end_date, qualified_social_worker, worker_id)
 SELECT child_id, start_date,
        CASE WHEN get_byte(decode(md5('tie' || child_id || start_date), 'hex'), 1) % 2 = 0
             THEN NULL ELSE end_date END,
-       false
+       false,
+       CASE get_byte(decode(md5('tie' || child_id || start_date), 'hex'), 2) % 3
+            WHEN 0 THEN worker_id WHEN 1 THEN NULL
+            ELSE 'T' || left(md5('tie' || child_id || start_date), 8) END
   FROM :"s".allocation
  WHERE get_byte(decode(md5('tie' || child_id || start_date), 'hex'), 0) % 4 = 0;
 UPDATE :"s".allocation SET
