@@ -77,7 +77,7 @@ $csv$);
 SELECT cspi.load_dfe_file('cla_number_and_rate_per_10k_children.csv', $csv$time_period,geographic_level,population_type,population_estimate,children_count,rate_per_10000
 2026,National,Children looked after on 31 March each year,12200000,1,65,7
 $csv$);
-SELECT cspi.load_dfe_file('b1_children_in_need_2013_to_2025.csv', 'time_period');
+SELECT cspi.load_dfe_file('c3_factors_identified_at_end_of_assessment_2018_to_2025.csv', 'time_period');
 SELECT count(*) AS council_rows_still FROM cspi.published_figure WHERE NOT shipped;
 
 -- A council's local authority, given to deploy (old or ONS code), puts

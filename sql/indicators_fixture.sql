@@ -52,6 +52,9 @@ INSERT INTO fixture.child (child_id, family_id, date_of_birth) VALUES
  ('L07', 'F25', '2005-01-20'),  -- 18 (too young in 2022/23), then 19
  ('L08', 'F26', '2003-10-10'),  -- 19, then 20
  ('L09', 'F27', '2000-07-07'),  -- 22, then 23
+ ('L10', 'F28', '2006-05-01'),  -- 16 at 31/3/2023, 17 at 31/3/2024
+ ('L11', 'F29', '2006-04-01'),  -- 17 at 31/3/2024 (18 the next day)
+ ('L12', 'F30', '2006-03-31'),  -- exactly 17 on 31/3/2023, 18 at 31/3/2024
  ('K01', 'H10', '2015-01-01'),
  ('K02', 'H10', '2016-01-01'),
  ('K03', 'H11', '2017-01-01'),
@@ -102,6 +105,12 @@ INSERT INTO fixture.referral (referral_id, child_id, referral_date, completed_da
  ('R11', 'C05', '2023-09-09', '2023-09-12'),  -- 2 WD; same child and day as R08: neither is a re-referral of the other
  ('R09', 'C06', '2023-12-22', '2024-01-02'),  -- Fri -> Tue: 27, 28, 29 Dec and 2 Jan (25, 26 Dec and 1 Jan holidays) = 4 WD, over 3
  ('R06', 'C01', '2024-03-20', NULL);          -- still open: in no REF_* denominator; re-referral: R04 (2023-03-20) is exactly 2024-03-20 - 12 months
+
+-- Which referrals ended in no further action (REFERRAL_NFA, counted by
+-- referral_date): R02, R07 and R11 did, R03 did not; the others (R09
+-- among them) are NULL, not known: in the denominator only.
+UPDATE fixture.referral SET nfa = true WHERE referral_id IN ('R02', 'R07', 'R11');
+UPDATE fixture.referral SET nfa = false WHERE referral_id = 'R03';
 
 -- Child and family assessments (counted by authorised_date).
 INSERT INTO fixture.assessment (assessment_id, child_id, start_date, authorised_date) VALUES
@@ -184,18 +193,33 @@ INSERT INTO fixture.visit (visit_id, child_id, visit_type, visit_date, due_date)
 
 -- Allocations.  A child counts when any allocation open at period end
 -- (start <= end and (no end or end > period end)) is to a qualified worker.
-INSERT INTO fixture.allocation (child_id, start_date, end_date, qualified_social_worker) VALUES
- ('C02', '2023-01-04', NULL,         true),   -- CP: qualified at both year ends
- ('C12', '2022-06-01', NULL,         false),  -- CP: unqualified worker throughout ...
- ('C12', '2023-06-01', NULL,         true),   -- ... co-worked by a qualified one from June 2023: qualified at 31/3/2024 only
- ('C10', '2023-10-24', '2024-03-31', true),   -- CP: ends on the period end, so not open at 31/3/2024 ...
- ('C10', '2024-03-31', NULL,         NULL),   -- ... and the open one has a NULL flag (= false): C10 not qualified
- ('C13', '2022-04-05', NULL,         true),   -- CIC: qualified
- ('C14', '2023-05-02', NULL,         true),   -- CIC: qualified
- ('C15', '2023-06-01', NULL,         false),  -- CIC: unqualified
- ('C17', '2022-10-03', '2024-03-31', true),   -- CIC: qualified at 31/3/2023, ended at 31/3/2024
- ('C18', '2022-07-01', NULL,         true),   -- CIC: qualified
- ('C19', '2022-11-01', '2023-12-01', true);   -- CIC: qualified while in care
+-- worker_id: CIC_SW_3PLUS counts a child in care's distinct workers with an
+-- allocation open on some day from W to the period end, W the later of the
+-- first day of the 12 months and the start of the current period of care
+-- (start <= period end and (no end or end > W)).  The rows after the first
+-- eleven are unqualified workers, so no QSW count changes.
+INSERT INTO fixture.allocation (child_id, start_date, end_date, qualified_social_worker, worker_id) VALUES
+ ('C02', '2023-01-04', NULL,         true,  'W60'),  -- CP: qualified at both year ends
+ ('C12', '2022-06-01', NULL,         false, 'W61'),  -- CP: unqualified worker throughout ...
+ ('C12', '2023-06-01', NULL,         true,  'W62'),  -- ... co-worked by a qualified one from June 2023: qualified at 31/3/2024 only
+ ('C10', '2023-10-24', '2024-03-31', true,  'W63'),  -- CP: ends on the period end, so not open at 31/3/2024 ...
+ ('C10', '2024-03-31', NULL,         NULL,  'W64'),  -- ... and the open one has a NULL flag (= false): C10 not qualified
+ ('C13', '2022-04-05', NULL,         true,  'W10'),  -- CIC: qualified
+ ('C14', '2023-05-02', NULL,         true,  'W40'),  -- CIC: qualified
+ ('C15', '2023-06-01', NULL,         false, 'W30'),  -- CIC: unqualified
+ ('C17', '2022-10-03', '2024-03-31', true,  'W20'),  -- CIC: qualified at 31/3/2023, ended at 31/3/2024
+ ('C18', '2022-07-01', NULL,         true,  'W1'),   -- CIC: qualified
+ ('C19', '2022-11-01', '2023-12-01', true,  'W50'),  -- CIC: qualified while in care
+ ('C13', '2022-04-01', '2022-04-05', false, 'W11'),  -- ends the day C13's care starts: never counted
+ ('C15', '2022-06-10', '2022-11-20', false, 'W31'),  -- C15's first period of care: not the current one at 31/3/2024
+ ('C15', '2023-04-01', '2023-06-02', false, 'W32'),  -- open on 1 June 2023, the first day of C15's current period of care: counted
+ ('C15', '2023-05-01', '2023-06-01', false, 'W33'),  -- ends on that day: not counted
+ ('C15', '2024-03-31', NULL,         false, 'W34'),  -- starts on the period end: counted
+ ('C17', '2023-05-01', '2023-06-01', false, 'W21'),  -- W21 twice: one worker
+ ('C17', '2023-08-01', '2023-09-01', false, 'W21'),
+ ('C17', '2023-10-01', '2023-11-01', false, NULL),   -- no worker recorded: not counted
+ ('C18', '2023-01-01', '2023-06-30', false, 'W2'),
+ ('C18', '2023-07-01', '2023-09-30', false, 'W3');
 
 -- Episodes of care.  Periods of care (short breaks removed first):
 --   C13: 2022-04-05 -> open (E01 X1 E02)          C14: 2023-05-02 -> open (UASC)
@@ -291,7 +315,10 @@ INSERT INTO fixture.care_leaver (child_id, as_at, in_touch, accommodation_suitab
  ('L08', '2023-04-01', true,  false, 'F2'),                   -- superseded by the later row below in 2023/24 (and after 2022/23's end)
  ('L08', '2023-10-12', true,  true,  'G5'),                   -- 2023/24: 19-21, suitable, NEET
  ('L09', '2022-07-08', true,  true,  'P4'),                   -- 2022/23: 22-25, suitable, apprenticeship: training/employment
- ('L09', '2023-07-10', true,  true,  'education');            -- 2023/24: 22-25, suitable, group name education
+ ('L09', '2023-07-10', true,  true,  'education'),            -- 2023/24: 22-25, suitable, group name education
+ ('L10', '2023-11-01', true,  true,  'G5'),                   -- 2023/24: 17-18 (17), NEET
+ ('L11', '2024-03-31', true,  true,  'F4'),                   -- 2023/24: 17-18 (17), apprenticeship: training/employment
+ ('L12', '2022-10-01', false, NULL,  NULL);                   -- 2022/23: 17-18 (17 on 31/3/2023 itself), not in touch; too old a row for 2023/24
 
 -- Family support (early help), open at period end by the snapshot rule.
 INSERT INTO fixture.family_support (case_id, family_id, child_id, provider, start_date, end_date) VALUES
@@ -304,10 +331,10 @@ INSERT INTO fixture.family_support (case_id, family_id, child_id, provider, star
  ('FS05', 'H10', 'K01', 'External',  '2023-10-01', NULL),          -- K01's family also supported by an agency from October 2023
  ('FS06', 'H14', 'K07', ' INTERNAL', '2024-03-31', NULL);          -- starts on 31/3/2024: open then; provider matched ignoring case and spaces
 
--- Deploy: every relation is present, so all 50 indicators are available.
+-- Deploy: every relation is present, so all 59 indicators are available.
 SELECT * FROM cspi.deploy('fixture', 'fixture_report');
 
--- 50 indicators x (2 years + 8 quarters + 24 months) rows.
+-- 59 indicators x (2 years + 8 quarters + 24 months) rows.
 SELECT count(*) AS indicator_rows FROM fixture_report.indicator_value;
 
 -- Expected values for the two years, worked by hand (num / den -> shown):
@@ -321,6 +348,10 @@ SELECT count(*) AS indicator_rows FROM fixture_report.indicator_value;
 -- REREFERRAL_12M   2022/23: received R01, R02, R03, R04, R12; re-referral R04:
 --                  1/5 = 20.0%.  2023/24: received R05, R07, R10, R08, R11,
 --                  R09, R06; re-referrals R10, R06: 2/7 = 28.6%.
+-- REFERRAL_RATE    received 5 and 7 (as REREFERRAL_12M): 5 * 10000 / 20000 =
+--                  2.5; 7 * 10000 / 24000 = 2.917 -> 2.9.
+-- REFERRAL_NFA     2022/23: R02 of 5: 1/5 = 20.0% (R03 false, the rest not
+--                  known).  2023/24: R07, R11 of 7: 2/7 = 28.6% (R09 not known).
 -- REREFERRAL_CHILDREN  2022/23: C01 = 1; 2023/24: C03, C01 = 2.
 -- REREFERRAL_FAMILIES  2022/23: F01 = 1; 2023/24: C01 and C03 are both F01 = 1.
 -- CFA_COMPLETED    2022/23: A01, A07, A02 = 3; 2023/24: A03, A06, A04 = 3.
@@ -329,6 +360,11 @@ SELECT count(*) AS indicator_rows FROM fixture_report.indicator_value;
 -- ICPC_15WD        2022/23: S01 (14 WD): 1/1 = 100.0%, target 95 met.
 --                  2023/24: S02 (15) in, S04 (16) out, S03 transfer-in left out:
 --                  1/2 = 50.0%, not met.
+-- S47_RATE         strategy discussions 2022/23: S01, S02 = 2, 2 * 10000 /
+--                  20000 = 1.0.  2023/24: S04, S05 (S03 transfer-in left
+--                  out) = 2, 2 * 10000 / 24000 = 0.833 -> 0.8.
+-- ICPC_RATE        conferences 2022/23: S01 = 1 -> 0.5.  2023/24: S02, S04
+--                  (S03 transfer-in left out, S05 none held) = 2 -> 0.8.
 -- CP_OPEN          31/3/2023: P05 (C12), P01 (C02) = 2.  31/3/2024: P06 (C12),
 --                  P02 (C02), P07 (C10) = 3 (P04 ended 2024-01-31).
 -- CP_RATE          2 * 10000 / 20000 = 1.0; 3 * 10000 / 24000 = 1.25 -> 1.3.
@@ -337,6 +373,11 @@ SELECT count(*) AS indicator_rows FROM fixture_report.indicator_value;
 --                  C12 (CE06; CE05 ends that day) = 3, 3 * 10000 / 24000 =
 --                  1.25 -> 1.3.
 -- CP_STARTED       2022/23: P03, P05, P01 = 3; 2023/24: P04, P06, P02, P07 = 4.
+-- CP_STARTED_RATE  3 * 10000 / 20000 = 1.5; 4 * 10000 / 24000 = 1.667 -> 1.7.
+-- CP_2YEARS_PLUS   31/3/2023: P05, P01 open, neither started by 2021-03-31:
+--                  0/2 = 0.0%.  31/3/2024: P06, P02, P07 open, none started
+--                  by 2022-03-31: 0/3 = 0.0% (no plan here can be 2 years old:
+--                  the second source below, fixture_long, has those).
 -- CP_REPEAT_2Y     2022/23: 0/3 = 0.0%, target 6 met.  2023/24: P04, P02:
 --                  2/4 = 50.0%, not met.
 -- CP_REPEAT_EVER   2022/23: 0/3 = 0.0%; 2023/24: P04, P06, P02: 3/4 = 75.0%.
@@ -355,6 +396,8 @@ SELECT count(*) AS indicator_rows FROM fixture_report.indicator_value;
 -- CIC_RATE         4 * 10000 / 20000 = 2.0; 5 * 10000 / 24000 = 2.083 -> 2.1.
 -- CIC_STARTED      2022/23: C13, C15, C18, C17, C19 = 5.  2023/24: C14, C15,
 --                  C20 (two periods, one child) = 3.
+-- CIC_STARTED_RATE 5 * 10000 / 20000 = 2.5; 3 * 10000 / 24000 = 1.25 -> 1.3
+--                  (half away from zero).
 -- CIC_STARTED_FAMILIES  2022/23: F05, F06, F07 (C17 and C18), F08 = 4.
 --                  2023/24: F06, F09 (C14 has none) = 2.
 -- CIC_STARTED_UASC 0; 1 (C14).
@@ -389,6 +432,12 @@ SELECT count(*) AS indicator_rows FROM fixture_report.indicator_value;
 --                  0/4 = 0.0%, target 10 met.  31/3/2024: C18 (placements from
 --                  2022-07-01 still open on 2023-04-01, 2023-06-30, 2023-11-15);
 --                  C17 has 1: 1/5 = 20.0%, not met.
+-- CIC_SW_3PLUS     31/3/2023 (12 months from 2022-04-01): C13 W10 (W11 ends
+--                  on its care's first day) = 1; C17 W20 = 1; C18 W1, W2 =
+--                  2; C19 W50 = 1: 0/4 = 0.0%.  31/3/2024 (from 2023-04-01):
+--                  C13 W10 = 1; C14 W40 = 1; C15 (care from 2023-06-01) W30,
+--                  W32, W34 (not W31, W33) = 3; C17 W20, W21 (twice), no
+--                  NULL = 2; C18 W1, W2, W3 = 3: 2/5 = 40.0%.
 -- RHI_72H          2022/23: M01 in time, M02 late: 1/2 = 50.0%.  2023/24: M03,
 --                  M06, M09 in time; M04 (never offered), M08 late; M05 other
 --                  authority, M07 not returned: 3/5 = 60.0%.
@@ -401,6 +450,9 @@ SELECT count(*) AS indicator_rows FROM fixture_report.indicator_value;
 --   L02 (unsuitable, t/e), L07 (suitable, unknown), L08 (suitable, NEET);
 --   22-25 = L03 (not suitable, unknown), L04 (suitable, NEET), L09 (suitable,
 --   education).
+--   17-18: 2022/23 L07 (18, education), L12 (17, not in touch); 2023/24 L10
+--   (17, NEET), L11 (17, apprenticeship); L12's only row is too old then.
+-- CL_EET_17_18     1/2 = 50.0%; 1/2 = 50.0%.
 -- CL_ACCOM_19_21   3/3 = 100.0%; 3/4 = 75.0%.
 -- CL_ACCOM_22_25   3/4 = 75.0%; 2/3 = 66.7%.
 -- CL_NEET_19_21    1/3 = 33.3% (target 30 not met); 1/4 = 25.0% (met).
@@ -437,6 +489,12 @@ SELECT indicator, period, numerator, denominator, shown, display, target, status
 --   children (FS05 starts 2023-10-01).
 -- REF_1WD 2023-04: completed R12 (2 WD), R05 (1 WD): 1/2 = 50.0%.
 -- REREFERRAL_12M 2023-04: received R05 only, not a re-referral: 0/1 = 0.0%.
+-- REFERRAL_NFA 2023-09: received R08, R11 (NFA): 1/2 = 50.0%.
+-- CIC_SW_3PLUS 2023-07 (12 months from 2022-08-01): in care C13 (W10), C14
+--   (W40), C15 (W30, W32), C17 (W20, W21), C18 (W1, W2, W3), C19 (W50); C20
+--   between periods: 1/6 = 16.7%.
+-- CL_EET_17_18 2023-02: L01 is 18 on 2023-02-28 (education), L07 18
+--   (education); L12 is 16: 2/2 = 100.0%.
 SELECT indicator, period_type, period, numerator, denominator, shown, display, target, status
   FROM fixture_report.indicator_value
  WHERE (indicator, period) IN (('CIC_OPEN', '2023-09'), ('CIC_OPEN', '2023/24 Q2'),
@@ -450,11 +508,13 @@ SELECT indicator, period_type, period, numerator, denominator, shown, display, t
                                ('CP_VISIT_10WD', '2023-11'),
                                ('EH_FAMILIES_INTERNAL', '2023-09'), ('EH_FAMILIES_INTERNAL', '2023/24 Q2'),
                                ('EH_CHILDREN_EXTERNAL', '2023-09'), ('EH_CHILDREN_EXTERNAL', '2023/24 Q2'),
-                               ('REF_1WD', '2023-04'), ('REREFERRAL_12M', '2023-04'))
+                               ('REF_1WD', '2023-04'), ('REREFERRAL_12M', '2023-04'),
+                               ('REFERRAL_NFA', '2023-09'), ('CIC_SW_3PLUS', '2023-07'),
+                               ('CL_EET_17_18', '2023-02'))
  ORDER BY indicator COLLATE "C", period_type, period;
 
 -- The same source as views, without family_support and population: the EH_*
--- and *_RATE indicators are unavailable and have no rows; the other 43 have
+-- and *_RATE indicators are unavailable and have no rows; the other 47 have
 -- the same 34 periods (the remaining relations still have events in both
 -- years) and the same values as over the tables.
 CREATE SCHEMA fixture_views;
@@ -475,7 +535,7 @@ SELECT indicator, available, missing_relations
   FROM cspi.deploy('fixture_views', 'fixture_views_report')
  WHERE NOT available;
 
--- 43 indicators x 34 periods; none of them EH_* or *_RATE.
+-- 47 indicators x 34 periods; none of them EH_* or *_RATE.
 SELECT count(*) AS indicator_rows, count(DISTINCT indicator) AS indicators,
        count(DISTINCT period) AS periods,
        count(*) FILTER (WHERE indicator LIKE 'EH\_%' OR indicator LIKE '%\_RATE') AS eh_or_rate_rows
@@ -492,10 +552,46 @@ SELECT count(*) AS differing_rows
  WHERE (v.numerator, v.denominator, v.shown, v.display, v.target, v.status)
        IS DISTINCT FROM (t.numerator, t.denominator, t.shown, t.display, t.target, t.status);
 
+-- CP_2YEARS_PLUS needs plans older than the two years above: a second
+-- source, fixture_long, of child protection plans only (its other
+-- relations empty), from 29 February 2020 to 2024.  Open at D = start on
+-- or before D and no end or end after D; lasted 2 years = start on or
+-- before D - 2 years (PostgreSQL: 2022-02-28 - 2 years = 2020-02-28, so a
+-- plan started on 29 February 2020 has lasted 2 years from 1 March 2022).
+-- Plans, not children: D01 has two.
+--   Q1 D01 2021-03-31 open          Q2 D02 2021-04-01 open
+--   Q3 D03 2020-06-01 -> 2023-03-31  Q4 D04 2022-01-15 -> 2024-01-15
+--   Q5 D05 2020-02-29 -> 2022-04-10  Q6 D01 2023-06-01 open
+-- 31/3/2020: Q5 (1 month): 0/1 = 0.0%.
+-- 31/3/2021 (D - 2y = 2019-03-31): Q1, Q3, Q5 open, none: 0/3 = 0.0%.
+-- 31/3/2022 (2020-03-31): Q1, Q2, Q3, Q4, Q5 open; Q5 only: 1/5 = 20.0%.
+-- 31/3/2023 (2021-03-31): Q1 (exactly 2 years), Q2 (a day short), Q4 open;
+--   Q3 ends that day: 1/3 = 33.3%.
+-- 31/3/2024 (2022-03-31): Q1, Q2, Q6 open (Q4 ended): Q1, Q2: 2/3 = 66.7%.
+-- Month 2022-02 (2020-02-28): Q1-Q5 open; Q5 started 2020-02-29: 0/5 = 0.0%.
+-- Month 2022-06 (2020-06-30): Q1, Q2, Q3, Q4 open; Q3: 1/4 = 25.0%.
+SELECT cspi.create_source_tables('fixture_long');
+INSERT INTO fixture_long.cp_plan (plan_id, child_id, start_date, end_date) VALUES
+ ('Q1', 'D01', '2021-03-31', NULL),
+ ('Q2', 'D02', '2021-04-01', NULL),
+ ('Q3', 'D03', '2020-06-01', '2023-03-31'),
+ ('Q4', 'D04', '2022-01-15', '2024-01-15'),
+ ('Q5', 'D05', '2020-02-29', '2022-04-10'),
+ ('Q6', 'D01', '2023-06-01', NULL);
+-- Available: all 59 but CIN_RATE (create_source_tables makes no cin_episode).
+SELECT count(*) FILTER (WHERE available) AS available FROM cspi.deploy('fixture_long', 'fixture_long_report');
+SELECT period_type, period, numerator, denominator, display
+  FROM fixture_long_report.indicator_value
+ WHERE indicator = 'CP_2YEARS_PLUS'
+   AND (period_type = 'year' OR period IN ('2022-02', '2022-06'))
+ ORDER BY period_end, period_type DESC;
+
 -- Keep fixture and fixture_report for later tests; drop the views' schemas
 -- (quietly: the number of objects the report schema holds is not this
 -- test's business).
 SET client_min_messages = warning;
 DROP SCHEMA fixture_views_report CASCADE;
 DROP SCHEMA fixture_views CASCADE;
+DROP SCHEMA fixture_long_report CASCADE;
+DROP SCHEMA fixture_long CASCADE;
 RESET client_min_messages;

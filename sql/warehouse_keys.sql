@@ -68,7 +68,7 @@ CREATE VIEW wk_typed.population AS
     SELECT year::wk_types.int_key AS year, children::bigint AS children FROM wk_plain.population;
 CREATE VIEW wk_typed.referral AS
     SELECT referral_id::varchar(48) AS referral_id, child_id::char(12) AS child_id,
-           wk_typed.london(referral_date) AS referral_date, completed_date::timestamp AS completed_date
+           wk_typed.london(referral_date) AS referral_date, completed_date::timestamp AS completed_date, nfa
       FROM wk_plain.referral;
 CREATE VIEW wk_typed.assessment AS
     SELECT assessment_id::char(12) AS assessment_id, child_id::varchar(48) AS child_id,
@@ -107,7 +107,7 @@ CREATE VIEW wk_typed.visit AS
       FROM wk_plain.visit;
 CREATE VIEW wk_typed.allocation AS
     SELECT child_id::char(12) AS child_id, wk_typed.london(start_date) AS start_date,
-           end_date::timestamp AS end_date, qualified_social_worker
+           end_date::timestamp AS end_date, qualified_social_worker, worker_id::varchar(48) AS worker_id
       FROM wk_plain.allocation;
 CREATE VIEW wk_typed.health_assessment AS
     SELECT child_id::wk_types.int_key AS child_id, kind::varchar(10) AS kind,

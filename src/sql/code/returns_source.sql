@@ -446,6 +446,18 @@ $fn$;
 COMMENT ON FUNCTION cspi.export_903(name, integer, text) IS
 'A draft of one SSDA903 CSV file (header, episodes, reviews, uasc, oc3, missing; the other kinds with their header row only) for a collection year, from a source schema of the data contract: the episodes open during the year (those still open on 31 March without DEC and REC), their children, the reviews held, UASC status, each care leaver''s latest record and the missing episodes in the year. Not validated against the DfE''s rules; the columns cspi does not hold are empty. A field holding a comma, quote or line end is quoted; a field beginning with =, +, - or @ (a spreadsheet formula) is an error naming the child and the column.';
 
+-- Whether a source relation has a column (an optional one of the
+-- contract), for the exports that write it only where it is given.
+CREATE OR REPLACE FUNCTION cspi_internal.source_has_column(source_schema name, relation name, column_name name)
+    RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    RETURN EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                    WHERE a.attrelid = to_regclass(format('%I.%I', source_schema, relation))
+                      AND a.attname = column_name AND a.attnum > 0 AND NOT a.attisdropped);
+COMMENT ON FUNCTION cspi_internal.source_has_column(name, name, name) IS
+'Whether source_schema.relation exists and has the column (not dropped).';
+
 CREATE OR REPLACE FUNCTION cspi.export_cin_census(source_schema name, collection_year integer) RETURNS xml
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
@@ -454,6 +466,11 @@ DECLARE
     year_start date := make_date(collection_year - 1, 4, 1);
     year_end date := make_date(collection_year, 3, 31);
     doc xml;
+    -- The referral's optional columns, where the source has them.
+    source_expr text := CASE WHEN cspi_internal.source_has_column(source_schema, 'referral', 'source')
+                             THEN 'btrim(r.source::text)' ELSE 'NULL::text' END;
+    nfa_expr text := CASE WHEN cspi_internal.source_has_column(source_schema, 'referral', 'nfa')
+                          THEN 'r.nfa::boolean' ELSE 'NULL::boolean' END;
 BEGIN
     -- Each assessment, enquiry and plan of the year belongs to the child's
     -- latest referral on or before it (else the child's first referral).
@@ -462,7 +479,13 @@ BEGIN
     -- the source lacks the referral (importing it adds no referral).
     EXECUTE format($q$
         WITH referral AS (
-            SELECT r.child_id::text AS child_id, r.referral_date FROM %1$I.referral r WHERE r.referral_date IS NOT NULL
+            -- One CINdetails per child and referral date (the census has no
+            -- referral id): the first referral of the day gives its source
+            -- and whether it ended in no further action.
+            SELECT DISTINCT ON (r.child_id::text, r.referral_date)
+                   r.child_id::text AS child_id, r.referral_date, %2$s AS source, %3$s AS nfa
+              FROM %1$I.referral r WHERE r.referral_date IS NOT NULL
+             ORDER BY r.child_id::text, r.referral_date, r.referral_id::text
         ), item AS (
             SELECT 'assessment' AS kind, a.child_id::text AS child_id, a.start_date AS item_date,
                    xmlelement(name "Assessments",
@@ -500,14 +523,24 @@ BEGIN
                    xmlelement(name "CINdetails",
                        CASE WHEN d.referral_date IS NOT NULL
                             THEN xmlelement(name "CINreferralDate", d.referral_date) END,
-                       -- in the schema's order: assessments, enquiries, plans
-                       (SELECT xmlagg(p.node ORDER BY array_position(ARRAY['assessment', 's47', 'plan'], p.kind),
-                                                      p.item_date)
+                       CASE WHEN nullif(r.source, '') IS NOT NULL
+                            THEN xmlelement(name "ReferralSource", r.source) END,
+                       -- in the schema's order: assessments, enquiries,
+                       -- ReferralNFA, plans
+                       (SELECT xmlagg(p.node ORDER BY array_position(ARRAY['assessment', 's47'], p.kind), p.item_date)
                           FROM placed p
-                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date)) AS node
+                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date
+                           AND p.kind IN ('assessment', 's47')),
+                       CASE WHEN r.nfa IS NOT NULL
+                            THEN xmlelement(name "ReferralNFA", CASE WHEN r.nfa THEN 'true' ELSE 'false' END) END,
+                       (SELECT xmlagg(p.node ORDER BY p.item_date)
+                          FROM placed p
+                         WHERE p.child_id = d.child_id AND p.referral_date IS NOT DISTINCT FROM d.referral_date
+                           AND p.kind = 'plan')) AS node
               FROM (SELECT child_id, referral_date FROM referral WHERE referral_date BETWEEN $1 AND $2
                     UNION
                     SELECT child_id, referral_date FROM placed) d
+              LEFT JOIN referral r ON r.child_id = d.child_id AND r.referral_date = d.referral_date
         )
         SELECT xmlelement(name "Message",
                    xmlelement(name "Header",
@@ -524,9 +557,9 @@ BEGIN
                                ORDER BY c.child_id)
                           FROM (SELECT DISTINCT child_id FROM details) c
                           LEFT JOIN %1$I.child ch ON ch.child_id::text = c.child_id)))
-        $q$, source_schema) INTO doc USING year_start, year_end, collection_year;
+        $q$, source_schema, source_expr, nfa_expr) INTO doc USING year_start, year_end, collection_year;
     RETURN doc;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.export_cin_census(name, integer) IS
-'A draft Children in Need census (the DfE''s XML layout) for a collection year from a source schema of the data contract: each child with a referral, assessment, section 47 enquiry or child protection plan in the year, one CINdetails per referral holding the assessments, enquiries and plans that followed it (with the plans'' reviews in the year; those of a child with no referral at all in a CINdetails without CINreferralDate); what is still open on 31 March is written without its end. Not validated against the DfE''s rules.';
+'A draft Children in Need census (the DfE''s XML layout) for a collection year from a source schema of the data contract: each child with a referral, assessment, section 47 enquiry or child protection plan in the year, one CINdetails per referral (with its ReferralSource and ReferralNFA where the source has them) holding the assessments, enquiries and plans that followed it (with the plans'' reviews in the year; those of a child with no referral at all in a CINdetails without CINreferralDate); what is still open on 31 March is written without its end. Not validated against the DfE''s rules.';
