@@ -60,6 +60,15 @@ that a disagreement with the SQL can be traced to one of them):
 11. CIN_RATE (cin_episode, a relation the children_in_need family adds):
     its dates are not events, so they add no periods (decision 2 predates
     it; doc/indicator-decisions.md).
+12. The DfE's measures (REFERRAL_RATE ... CL_EET_17_18), written from the
+    catalogue's definitions: rates are not annualised and use the
+    population of choice 7; CP_2YEARS_PLUS counts plan rows (a NULL
+    child_id too); CIC_SW_3PLUS compares worker_id as text exactly (an
+    empty one is a worker), leaves out allocations with no start_date or
+    no worker_id, and counts every allocation, qualified or not;
+    CL_EET_17_18 takes care leavers as CL_*_19_21 does.  An indicator
+    needing an optional column (referral.nfa, allocation.worker_id) is
+    not output when the source lacks it.
 
 With --breakdown it prints the view indicator_breakdown instead (written
 from doc/indicators.md, "For which children: breakdowns"):
@@ -74,15 +83,15 @@ category of each dimension the source has the relations and columns for,
 read on the case's day (the event's date, or a snapshot's period end).
 Choices where that text leaves room:
 
-12. A child with several child rows takes the one with the earliest date of
+13. A child with several child rows takes the one with the earliest date of
     birth (NULL last); ids are unique in every source tested.
-13. uasc reads every cla_episode row (an "episode of care" of the
+14. uasc reads every cla_episode row (an "episode of care" of the
     contract), short breaks included: the short-break rule removes them
     from the children-in-care indicators, and the dimension is not one.
-14. team and locality: an allocation with start_date NULL is never in
+15. team and locality: an allocation with start_date NULL is never in
     force; in the tie rule a NULL team (locality) sorts after every team;
     a team that is empty once trimmed has none (unknown).
-15. A rate's age band uses population_age_band as the headline uses
+16. A rate's age band uses population_age_band as the headline uses
     population (choice 7): the latest estimate dated before the period's
     last day; its children NULL gives a count, 0 a rate with no value.
 """
@@ -102,33 +111,42 @@ import numpy as np
 INF = 10 ** 8          # date 'infinity' (and years past 9999)
 NINF = -10 ** 8        # date '-infinity' (and BC dates)
 
-INDICATORS = """REF_1WD REF_OVER_3WD REREFERRAL_12M REREFERRAL_CHILDREN
-REREFERRAL_FAMILIES CFA_COMPLETED CFA_45WD CIN_RATE ICPC_15WD CP_OPEN CP_RATE
-CP_STARTED CP_REPEAT_2Y CP_REPEAT_EVER CP_ALLOCATED_QSW CP_REVIEW_TIMELY
-CP_VISIT_10WD CP_VISIT_15WD CIC_OPEN CIC_UASC CIC_RATE CIC_STARTED
+INDICATORS = """REF_1WD REF_OVER_3WD REFERRAL_RATE REFERRAL_NFA REREFERRAL_12M
+REREFERRAL_CHILDREN REREFERRAL_FAMILIES CFA_COMPLETED CFA_45WD CIN_RATE S47_RATE
+ICPC_RATE ICPC_15WD CP_OPEN CP_RATE CP_STARTED CP_STARTED_RATE CP_REPEAT_2Y
+CP_REPEAT_EVER CP_2YEARS_PLUS CP_ALLOCATED_QSW CP_REVIEW_TIMELY CP_VISIT_10WD
+CP_VISIT_15WD CIC_OPEN CIC_UASC CIC_RATE CIC_STARTED CIC_STARTED_RATE
 CIC_STARTED_FAMILIES CIC_STARTED_UASC CIC_STARTED_BEFORE CIC_CEASED
 CIC_CEASED_FAMILIES CIC_CEASED_HOME CIC_20_MILES CIC_ALLOCATED_QSW
 CIC_REVIEW_TIMELY CIC_VISIT_TIMELY CIC_RHA_DONE CIC_HEALTH_CURRENT
-CIC_STABILITY_LONG CIC_STABILITY_SHORT RHI_72H RHI_ENGAGED CL_ACCOM_19_21
+CIC_STABILITY_LONG CIC_STABILITY_SHORT CIC_SW_3PLUS RHI_72H RHI_ENGAGED
+CL_EET_17_18 CL_ACCOM_19_21
 CL_ACCOM_22_25 CL_NEET_19_21 CL_NEET_22_25 CL_EDUCATION_19_21
 CL_EDUCATION_22_25 CL_TRAINING_EMPLOYMENT_19_21 CL_TRAINING_EMPLOYMENT_22_25
 EH_FAMILIES_INTERNAL EH_CHILDREN_INTERNAL EH_FAMILIES_EXTERNAL
 EH_CHILDREN_EXTERNAL""".split()
 
-# unit: '%', 'count' or 'rate'; needs: the relations that must all exist.
+# unit: '%', 'count' or 'rate'; needs: the relations (and optional columns,
+# as 'relation.column') that must all exist (available()).
 SPEC = {
     "REF_1WD": ("%", ["referral"]),
     "REF_OVER_3WD": ("%", ["referral"]),
+    "REFERRAL_RATE": ("rate", ["referral", "population"]),
+    "REFERRAL_NFA": ("%", ["referral", "referral.nfa"]),
     "REREFERRAL_12M": ("%", ["referral"]),
     "REREFERRAL_CHILDREN": ("count", ["referral"]),
     "REREFERRAL_FAMILIES": ("count", ["referral", "child"]),
     "CFA_COMPLETED": ("count", ["assessment"]),
     "CFA_45WD": ("%", ["assessment"]),
+    "S47_RATE": ("rate", ["s47_enquiry", "population"]),
+    "ICPC_RATE": ("rate", ["s47_enquiry", "population"]),
     "ICPC_15WD": ("%", ["s47_enquiry"]),
     "CIN_RATE": ("rate", ["cin_episode", "population"]),
     "CP_OPEN": ("count", ["cp_plan"]),
     "CP_RATE": ("rate", ["cp_plan", "population"]),
     "CP_STARTED": ("count", ["cp_plan"]),
+    "CP_STARTED_RATE": ("rate", ["cp_plan", "population"]),
+    "CP_2YEARS_PLUS": ("%", ["cp_plan"]),
     "CP_REPEAT_2Y": ("%", ["cp_plan"]),
     "CP_REPEAT_EVER": ("%", ["cp_plan"]),
     "CP_ALLOCATED_QSW": ("%", ["cp_plan", "allocation"]),
@@ -139,6 +157,7 @@ SPEC = {
     "CIC_UASC": ("count", ["cla_episode"]),
     "CIC_RATE": ("rate", ["cla_episode", "population"]),
     "CIC_STARTED": ("count", ["cla_episode"]),
+    "CIC_STARTED_RATE": ("rate", ["cla_episode", "population"]),
     "CIC_STARTED_FAMILIES": ("count", ["cla_episode", "child"]),
     "CIC_STARTED_UASC": ("count", ["cla_episode"]),
     "CIC_STARTED_BEFORE": ("count", ["cla_episode"]),
@@ -153,12 +172,14 @@ SPEC = {
     "CIC_HEALTH_CURRENT": ("%", ["cla_episode", "health_assessment", "child"]),
     "CIC_STABILITY_LONG": ("%", ["cla_episode", "child"]),
     "CIC_STABILITY_SHORT": ("%", ["cla_episode"]),
+    "CIC_SW_3PLUS": ("%", ["cla_episode", "allocation", "allocation.worker_id"]),
     "RHI_72H": ("%", ["missing_episode"]),
     "RHI_ENGAGED": ("%", ["missing_episode"]),
     "EH_FAMILIES_INTERNAL": ("count", ["family_support"]),
     "EH_CHILDREN_INTERNAL": ("count", ["family_support"]),
     "EH_FAMILIES_EXTERNAL": ("count", ["family_support"]),
     "EH_CHILDREN_EXTERNAL": ("count", ["family_support"]),
+    "CL_EET_17_18": ("%", ["care_leaver", "child"]),
 }
 for _band in ("19_21", "22_25"):
     for _what in ("ACCOM", "NEET", "EDUCATION", "TRAINING_EMPLOYMENT"):
@@ -206,14 +227,17 @@ RELATIONS = {
     "population_age_band": [("year", "int"), ("age_band", "text"), ("children", "int")],
 }
 
-# The optional columns the breakdowns read, loaded (when the relation is
-# present) as the pseudo-relations child_dims (child_id, date_of_birth,
+# The optional columns, loaded (when the relation is present) as
+# pseudo-relations, NULL for a column the source lacks; Source.columns says
+# which it has.  The breakdowns read child_dims (child_id, date_of_birth,
 # sex, ethnicity, disability) and allocation_dims (child_id, start_date,
-# end_date, team, locality), NULL for a column the source lacks;
-# Source.columns says which it has.
+# end_date, team, locality); REFERRAL_NFA reads referral_nfa (child_id,
+# referral_date, nfa) and CIC_SW_3PLUS allocation_workers (child_id,
+# start_date, end_date, worker_id).
 OPTIONAL_COLUMNS = {
     "child": ("sex", "ethnicity", "disability"),
-    "allocation": ("team", "locality"),
+    "allocation": ("worker_id", "team", "locality"),
+    "referral": ("nfa",),
 }
 DIMS_RELATIONS = {
     "child_dims": ("child", [("child_id", "id"), ("date_of_birth", "date"), ("sex", "text"),
@@ -221,6 +245,10 @@ DIMS_RELATIONS = {
     "allocation_dims": ("allocation", [("child_id", "id"), ("start_date", "date"),
                                        ("end_date", "date"), ("team", "text"),
                                        ("locality", "text")]),
+    "allocation_workers": ("allocation", [("child_id", "id"), ("start_date", "date"),
+                                          ("end_date", "date"), ("worker_id", "id")]),
+    "referral_nfa": ("referral", [("child_id", "id"), ("referral_date", "date"),
+                                  ("nfa", "bool")]),
 }
 
 # Event columns (decision 2): every date/timestamp column except
@@ -491,6 +519,10 @@ class Source:
         if not col:
             return rel in self.rel
         return rel in self.rel and col in self.columns.get(rel, ())
+
+    def available(self, code):
+        """The indicator's relations and optional columns are all there."""
+        return all(self.has_column(n) for n in SPEC[code][1])
 
     def fy_range(self):
         lo = hi = None
@@ -781,6 +813,7 @@ def compute(src, cal, B=None):
         n3, d3 = R.ensure("REF_OVER_3WD")
         nr, dr = R.ensure("REREFERRAL_12M")
         nc, _ = R.ensure("REREFERRAL_CHILDREN")
+        nrate, _ = R.ensure("REFERRAL_RATE")    # its population comes below
         rechildren = [set() for _ in range(len(P))]
         by_child = {}
         for rid, cid, rd, cd in rows:
@@ -818,6 +851,8 @@ def compute(src, cal, B=None):
                 fams = families((cid,)) if rerefer and src.has("child") else ()
                 for k in ks:
                     dr[k] += 1
+                    nrate[k] += 1
+                    B.case("REFERRAL_RATE", k, cid, rd, True, False)
                     B.case("REREFERRAL_12M", k, cid, rd, rerefer, True)
                     if rerefer:
                         nr[k] += 1
@@ -831,6 +866,16 @@ def compute(src, cal, B=None):
             nf, _ = R.ensure("REREFERRAL_FAMILIES")
             for k in range(len(P)):
                 nf[k] = len(families(rechildren[k]))
+        # REFERRAL_NFA: the period's referrals (by referral_date) that ended
+        # in no further action; nfa NULL (not known) in the denominator only.
+        if src.has_column("referral.nfa"):
+            nn, dn = R.ensure("REFERRAL_NFA")
+            for cid, rd, nfa in src.rel["referral_nfa"]:
+                for k in P.of(rd):
+                    dn[k] += 1
+                    if nfa is True:
+                        nn[k] += 1
+                    B.case("REFERRAL_NFA", k, cid, rd, nfa is True, True)
 
     if src.has("assessment"):
         nc, _ = R.ensure("CFA_COMPLETED")
@@ -853,10 +898,18 @@ def compute(src, cal, B=None):
     # --- child protection ---------------------------------------------------
     if src.has("s47_enquiry"):
         n, d = R.ensure("ICPC_15WD")
+        ns47, _ = R.ensure("S47_RATE")          # their population comes below
+        nicpc, _ = R.ensure("ICPC_RATE")
         days15 = R.case_days("ICPC_15WD")
         for sid, cid, sd, icpc, tin in src.rel["s47_enquiry"]:
-            if tin is True:
+            if tin is True:             # transfer-in (NULL: not)
                 continue
+            for k in P.of(sd):
+                ns47[k] += 1
+                B.case("S47_RATE", k, cid, sd, True, False)
+            for k in P.of(icpc):
+                nicpc[k] += 1
+                B.case("ICPC_RATE", k, cid, icpc, True, False)
             ks = P.of(icpc)
             if ks:
                 w = cal.wd(sd, icpc)
@@ -902,6 +955,19 @@ def compute(src, cal, B=None):
                 no[k] = cnt
                 if qsw:
                     nq[k], dq[k] = q, cnt
+        # CP_2YEARS_PLUS: plan rows (not children; a NULL child_id too)
+        # open at the period's last day D, over those started on or before
+        # D - 2 years (PostgreSQL's interval: 29 Feb less 2 years is 28 Feb).
+        n2y, d2y = R.ensure("CP_2YEARS_PLUS")
+        for pid, cid, s, e, rk in plans:
+            for j in P.open_range(s, e):
+                pe = P.ends[j]
+                lasted = s <= add_months(pe, -24)
+                for k in P.periods_of_end[j]:
+                    d2y[k] += 1
+                    if lasted:
+                        n2y[k] += 1
+                    B.case("CP_2YEARS_PLUS", k, cid, pe, lasted, True)
         ns, _ = R.ensure("CP_STARTED")
         n2, d2 = R.ensure("CP_REPEAT_2Y")
         nv, dv = R.ensure("CP_REPEAT_EVER")
@@ -1069,7 +1135,7 @@ def compute(src, cal, B=None):
             groups[c] = "TRAINING_EMPLOYMENT"
         for c in ("G4", "G5", "G6", "NEET"):
             groups[c] = "NEET"
-        arrays = {}
+        arrays = {("EET", "17_18"): R.ensure("CL_EET_17_18")}
         for band in ("19_21", "22_25"):
             for what in ("ACCOM", "NEET", "EDUCATION", "TRAINING_EMPLOYMENT"):
                 arrays[(what, band)] = R.ensure("CL_%s_%s" % (what, band))
@@ -1088,6 +1154,17 @@ def compute(src, cal, B=None):
                     continue
                 age = age_years(dob, pe)
                 if age is None:
+                    continue
+                if 17 <= age <= 18:
+                    # CL_EET_17_18: education, training or employment, over
+                    # all of them (activity not known, not in touch included)
+                    num, den = arrays[("EET", "17_18")]
+                    hit = rows[i][2] in ("EDUCATION", "TRAINING_EMPLOYMENT")
+                    for k in P.periods_of_end[j]:
+                        den[k] += 1
+                        if hit:
+                            num[k] += 1
+                        B.case("CL_EET_17_18", k, cid, pe, hit, True)
                     continue
                 if 19 <= age <= 21:
                     band = "19_21"
@@ -1154,16 +1231,26 @@ def compute(src, cal, B=None):
                     d[k] = population[k]
                     for c in open_cin[j]:
                         B.case("CIN_RATE", k, c, P.ends[j], True, False)
-        for code, count in (("CP_RATE", "CP_OPEN"), ("CIC_RATE", "CIC_OPEN")):
+        for code, count in RATE_OF_COUNT:
             if count in R.num:
                 n, d = R.ensure(code)
                 for k in range(len(P)):
                     n[k] = R.num[count][k]
                     d[k] = population[k]
+        # Rates of events counted above (not annualised: a quarter's rate
+        # is the quarter's count over the population).
+        for code in ("REFERRAL_RATE", "S47_RATE", "ICPC_RATE"):
+            if code in R.num:
+                R.den[code] = list(population)
     B.flush()
-    for code, count in (("CP_RATE", "CP_OPEN"), ("CIC_RATE", "CIC_OPEN")):
+    for code, count in RATE_OF_COUNT:
         B.same_as(code, count, len(P))
     return P, R
+
+
+# Rates whose numerator (and cases) are a count indicator's.
+RATE_OF_COUNT = (("CP_RATE", "CP_OPEN"), ("CIC_RATE", "CIC_OPEN"),
+                 ("CP_STARTED_RATE", "CP_STARTED"), ("CIC_STARTED_RATE", "CIC_STARTED"))
 
 
 class Ep:
@@ -1247,6 +1334,13 @@ def cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
     n_short, d_short = R.ensure("CIC_STABILITY_SHORT")
     if has_alloc:
         n_q, d_q = R.ensure("CIC_ALLOCATED_QSW")
+    has_workers = has_alloc and src.has_column("allocation.worker_id")
+    if has_workers:
+        n_sw, d_sw = R.ensure("CIC_SW_3PLUS")
+        workers = {}    # child_id -> [(start, end, worker_id)], both not NULL
+        for wcid, ws_, we_, wid in src.rel["allocation_workers"]:
+            if wcid is not None and ws_ is not None and wid is not None:
+                workers.setdefault(wcid, []).append((ws_, we_, wid))
     if has_child:
         n_long, d_long = R.ensure("CIC_STABILITY_LONG")
     if has_child and has_ha:
@@ -1267,6 +1361,7 @@ def cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
     s_h = [[0, 0] for _ in range(NE)]
     s_long = [[0, 0] for _ in range(NE)]
     s_short = [0] * NE
+    s_sw = [0] * NE
     twenty = Decimal(20)
 
     for cid, (pocs, placements) in care.items():
@@ -1376,6 +1471,19 @@ def cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
                 s_short[j] += 1
             for k in ks:
                 B.case("CIC_STABILITY_SHORT", k, cid, pe, count >= 3, True)
+            # CIC_SW_3PLUS: distinct workers of allocations started by pe
+            # and open after W, the later of the 12 months' first day and
+            # the start of the current period of care (allocation rows with
+            # no start or no worker_id left out; qualified or not).
+            if has_workers:
+                w_from = max(ws, poc_start)
+                seen = {wid for a_s, a_e, wid in workers.get(cid, ())
+                        if a_s <= pe and (a_e is None or a_e > w_from)}
+                three = len(seen) >= 3
+                if three:
+                    s_sw[j] += 1
+                for k in ks:
+                    B.case("CIC_SW_3PLUS", k, cid, pe, three, True)
 
     for k in range(len(P)):
         n_start[k] = len(started[k])
@@ -1394,6 +1502,8 @@ def cic(src, P, R, cal, children, families, dob_of, qsw_at, visits_cic,
             n_short[k], d_short[k] = s_short[j], s_open[j]
             if has_alloc:
                 n_q[k], d_q[k] = s_q[j], s_open[j]
+            if has_workers:
+                n_sw[k], d_sw[k] = s_sw[j], s_open[j]
             if has_child:
                 n_long[k], d_long[k] = s_long[j]
             if has_child and has_ha:
@@ -1481,7 +1591,7 @@ def output_rows(src, P, R):
     rows = []
     for code in INDICATORS:
         unit, needs = SPEC[code]
-        if not src.has(*needs):
+        if not src.available(code):
             continue
         num, den = R.num[code], R.den[code]
         for k, (ptype, label, first, last) in enumerate(P.items):
@@ -1565,7 +1675,7 @@ def breakdown_rows(src, P, R, B):
     rows, bad = [], []
     for code in INDICATORS:
         unit, needs = SPEC[code]
-        if not src.has(*needs):
+        if not src.available(code):
             continue
         for k, (ptype, label, first, last) in enumerate(P.items):
             cases = B.counts.get((code, k), {})
@@ -1635,7 +1745,7 @@ def nearest_rank(sorted_days, p):
 def timeliness_rows(src, P, R):
     rows = []
     for code in INDICATORS:
-        if code not in TIMELINESS_BANDS or code not in R.days or not src.has(*SPEC[code][1]):
+        if code not in TIMELINESS_BANDS or code not in R.days or not src.available(code):
             continue
         for k, (ptype, label, first, last) in enumerate(P.items):
             days = R.days[code][k]
@@ -1652,7 +1762,7 @@ def timeliness_rows(src, P, R):
 def band_rows(src, P, R):
     rows = []
     for code in INDICATORS:
-        if code not in TIMELINESS_BANDS or code not in R.days or not src.has(*SPEC[code][1]):
+        if code not in TIMELINESS_BANDS or code not in R.days or not src.available(code):
             continue
         bands = TIMELINESS_BANDS[code]
         for k, (ptype, label, first, last) in enumerate(P.items):
@@ -1797,7 +1907,7 @@ def load_source(schema, dbname):
         for r in raw:
             rows.append(tuple(r[i] if f is None else f(r[i]) for i, f in idx))
         rel[name] = rows
-    # The optional columns of the breakdowns: which the source has.
+    # The optional columns: which the source has.
     columns = {}
     for name, (base, cols) in DIMS_RELATIONS.items():
         if base not in present:
@@ -1813,10 +1923,13 @@ def load_source(schema, dbname):
                 exprs.append("NULL")
             elif kind == "date":
                 exprs.append("%s::date" % quote_ident(col))
+            elif kind == "bool":
+                exprs.append("%s::boolean" % quote_ident(col))
             else:
                 exprs.append("%s::text" % quote_ident(col))
         raw = psql_copy("SELECT %s FROM %s" % (", ".join(exprs), qname), dbname)
-        rel[name] = [tuple(parse_date(v) if kind == "date" else v
+        conv = {"date": parse_date, "bool": lambda v: None if v is None else v == "t"}
+        rel[name] = [tuple(conv[kind](v) if kind in conv else v
                            for v, (col, kind) in zip(r, cols)) for r in raw]
     return Source(rel, columns)
 
@@ -1863,7 +1976,7 @@ def self_test_relations():
         "child": [("c1", "f1", D("2010-06-15")), ("c2", "f1", D("2020-01-10")),
                   ("c3", "f2", D("2004-02-29")), ("c4", None, D("2002-05-01")),
                   ("c5", "f3", D("2015-03-01")), ("c6", "f4", D("2019-01-01")),
-                  ("c8", "f5", D("2000-01-01"))],
+                  ("c8", "f5", D("2000-01-01")), ("c9", "f6", D("2006-09-01"))],
         "population": [(2022, 20000), (2023, 22256)],
         "referral": [
             # received Thu 28 Mar 2024, completed Tue 2 Apr 2024: 1 WD (2024/25)
@@ -1898,19 +2011,36 @@ def self_test_relations():
             ("s3", "c3", D("2024-03-28"), D("2024-05-30"), True),   # transfer in
             ("s4", "c4", D("2024-03-28"), D("2024-04-22"), n),
         ],
+        # allocation: (child, start, end, qualified) and, for
+        # allocation_workers, the worker_id.
         "allocation": [
-            ("c1", D("2024-01-01"), n, True),
-            ("c2", D("2024-01-01"), n, False),
-            ("c5", D("2024-04-02"), n, n),
-            ("c6", D("2020-01-01"), D("2025-03-31"), True),    # ends on 31 Mar
-            ("c7", D("2024-01-10"), n, False),
-            ("c7", D("2024-02-01"), n, True),                  # co-working
+            ("c1", D("2024-01-01"), n, True, "X1"),
+            ("c2", D("2024-01-01"), n, False, "X2"),
+            ("c5", D("2024-04-02"), n, n, "A1"),
+            # c5's period of care starts on 2 Apr 2024: A2 is open after
+            # that day (a worker while in care), A3 ends on it (not)
+            ("c5", D("2023-01-01"), D("2024-04-03"), n, "A2"),
+            ("c5", D("2023-01-01"), D("2024-04-02"), n, "A3"),
+            ("c6", D("2020-01-01"), D("2025-03-31"), True, "B1"),    # ends on 31 Mar
+            ("c7", D("2024-01-10"), n, False, "W1"),
+            ("c7", D("2024-02-01"), n, True, "W2"),                  # co-working
+            # c7 in care from 10 Jan 2024: W3 ends on 1 Apr 2024, the first
+            # day of the 12 months to 31 Mar 2025 (not in them), but within
+            # those to 28 Feb 2025 (from 29 Feb 2024)
+            ("c7", D("2024-01-10"), D("2024-04-01"), n, "W3"),
+            ("c7", D("2024-06-01"), D("2024-07-01"), n, "W1"),       # W1 again
+            ("c7", D("2024-03-01"), n, n, n),                        # no worker
+            ("c7", n, n, n, "W8"),                                   # no start
+            ("c7", D("2025-04-15"), n, n, "W9"),                     # from 15 Apr 2025
         ],
         "cp_plan": [
             ("p1", "c1", D("2022-01-10"), D("2023-06-30"), 1),
             ("p2", "c1", D("2024-05-01"), n, 2),          # repeat within 2 years
             ("p3", "c2", D("2019-01-01"), D("2021-12-31"), 3),   # first event: 2018/19
             ("p4", "c2", D("2024-06-01"), D("2025-03-31"), 4),   # repeat ever, not 2Y
+            # no child; started 29 Feb 2020: 28 Feb 2022 less 2 years is
+            # 28 Feb 2020, so not 2 years on 28 Feb 2022, but on 31 Mar
+            ("p5", n, D("2020-02-29"), D("2022-06-01"), 5),
         ],
         "cp_review": [
             ("cr1", "p2", D("2024-08-01")),   # plan start + 3 months = 1 Aug: in time
@@ -1988,6 +2118,8 @@ def self_test_relations():
             ("c3", D("2024-03-01"), True, False, " g4 "),   # latest row wins
             ("c4", D("2023-03-31"), False, n, n),           # 31 Mar 2023 only
             ("c8", D("2024-01-01"), True, True, "Training_Employment"),
+            ("c9", D("2023-10-01"), False, n, n),          # 17 on 31 Mar 2024
+            ("c9", D("2024-06-15"), True, True, " p4"),    # 18 on 31 Mar 2025
         ],
         "cin_episode": [
             ("e1", "c1", D("2023-01-01"), n),
@@ -2000,7 +2132,16 @@ def self_test_relations():
             ("k2", "f2", "c3", "external", D("2024-01-01"), n),
         ],
     }
+    # The optional columns: referral.nfa (referral_nfa) and
+    # allocation.worker_id (allocation_workers).
+    nfa = {"r1": True, "r2": True, "r5": False, "r8": True}
+    rel["referral_nfa"] = [(cid, rd, nfa.get(rid)) for rid, cid, rd, cd in rel["referral"]]
+    rel["allocation_workers"] = [(c, s, e, w) for c, s, e, q, w in rel["allocation"]]
+    rel["allocation"] = [(c, s, e, q) for c, s, e, q, w in rel["allocation"]]
     return rel
+
+
+SELF_TEST_COLUMNS = {"referral": {"nfa"}, "allocation": {"worker_id"}}
 
 
 def self_test():
@@ -2035,7 +2176,7 @@ def self_test():
     check("rate 146 / 22256", shown_rate(146, 22256), "65.6")
 
     rel = self_test_relations()
-    src = Source(rel)
+    src = Source(rel, SELF_TEST_COLUMNS)
     res = {(r[0], r[2]): r[3:] for r in run(src, cal)}
 
     def val(code, period):
@@ -2148,6 +2289,51 @@ def self_test():
     check("CIN_RATE 2023-09 (c1, c2; mid-2023)", val("CIN_RATE", "2023-09"), ("2", "22256", "0.9"))
     check("CIN_RATE 2023/24 (e2 ends on 31 Mar 2024)", val("CIN_RATE", "2023/24"),
           ("1", "22256", "0.4"))
+    # The DfE's measures.  Populations: mid-2022 20000 until June 2023,
+    # then mid-2023 22256.
+    check("REFERRAL_RATE 2024/25 (r2, r3, r5, r8, r10)", val("REFERRAL_RATE", "2024/25"),
+          ("5", "22256", "2.2"))
+    check("REFERRAL_RATE 2024/25 Q4 (not annualised)", val("REFERRAL_RATE", "2024/25 Q4"),
+          ("3", "22256", "1.3"))
+    check("REFERRAL_RATE 2023-05", val("REFERRAL_RATE", "2023-05"), ("0", "20000", "0.0"))
+    check("REFERRAL_NFA 2024/25 (r3, r10 not known: denominator)",
+          val("REFERRAL_NFA", "2024/25"), ("2", "5", "40.0"))
+    check("REFERRAL_NFA 2023/24 (r1, r4, r7, r9)", val("REFERRAL_NFA", "2023/24"),
+          ("1", "4", "25.0"))
+    check("S47_RATE 2023/24 (s3 transfer-in; s4 NULL is not)", val("S47_RATE", "2023/24"),
+          ("3", "22256", "1.3"))
+    check("S47_RATE 2024/25", val("S47_RATE", "2024/25"), ("0", "22256", "0.0"))
+    check("ICPC_RATE 2024/25 Q1", val("ICPC_RATE", "2024/25 Q1"), ("3", "22256", "1.3"))
+    check("ICPC_RATE 2023/24", val("ICPC_RATE", "2023/24"), ("0", "22256", "0.0"))
+    check("CP_STARTED_RATE 2024/25", val("CP_STARTED_RATE", "2024/25"), ("2", "22256", "0.9"))
+    check("CIC_STARTED_RATE 2023/24", val("CIC_STARTED_RATE", "2023/24"),
+          ("2", "22256", "0.9"))
+    check("CP_2YEARS_PLUS 2022-02 (p5 from 29 Feb 2020: not yet)",
+          val("CP_2YEARS_PLUS", "2022-02"), ("0", "2", "0.0"))
+    check("CP_2YEARS_PLUS 2021/22 (p5 has)", val("CP_2YEARS_PLUS", "2021/22"),
+          ("1", "2", "50.0"))
+    check("CP_2YEARS_PLUS 2021-01 (p3 from 1 Jan 2019)", val("CP_2YEARS_PLUS", "2021-01"),
+          ("1", "2", "50.0"))
+    check("CP_2YEARS_PLUS 2020-12", val("CP_2YEARS_PLUS", "2020-12"), ("0", "2", "0.0"))
+    check("CIC_SW_3PLUS 2024-10 (c7: W1, W2, W3; c5: A3 ends as care starts)",
+          val("CIC_SW_3PLUS", "2024-10"), ("1", "3", "33.3"))
+    check("CIC_SW_3PLUS 2025-02 (W3 ends on 1 Apr 2024, after 29 Feb)",
+          val("CIC_SW_3PLUS", "2025-02"), ("1", "3", "33.3"))
+    check("CIC_SW_3PLUS 2024/25 (W3 ends on the first day; W1 twice)",
+          val("CIC_SW_3PLUS", "2024/25"), ("0", "3", "0.0"))
+    check("CIC_SW_3PLUS 2025-04 (W9 from 15 Apr 2025)", val("CIC_SW_3PLUS", "2025-04"),
+          ("1", "3", "33.3"))
+    check("CL_EET_17_18 2023-02 (c3 18, education)", val("CL_EET_17_18", "2023-02"),
+          ("1", "1", "100.0"))
+    check("CL_EET_17_18 2022/23 (c3 19)", val("CL_EET_17_18", "2022/23"), ("0", "0", ""))
+    check("CL_EET_17_18 2023/24 (c9 17, activity not known)", val("CL_EET_17_18", "2023/24"),
+          ("0", "1", "0.0"))
+    check("CL_EET_17_18 2024/25 (c9 18, P4)", val("CL_EET_17_18", "2024/25"),
+          ("1", "1", "100.0"))
+    check("no referral.nfa nor allocation.worker_id: REFERRAL_NFA, CIC_SW_3PLUS not output",
+          sorted({r[0] for r in run(Source(rel, {"allocation": {"team"}}), cal)}
+                 & {"REFERRAL_NFA", "CIC_SW_3PLUS", "REFERRAL_RATE"}),
+          ["REFERRAL_RATE"])
     check("every indicator has 17 periods a year",
           len(res) == len(INDICATORS) * 17 * 8, True)
 
@@ -2241,6 +2427,16 @@ def self_test():
           cats("CIC_OPEN", "2023/24", "uasc"), {"UASC": "1", "not UASC": "2"})
     check("breakdown: CIC_OPEN 2023/24 age band (c7 unknown)",
           cats("CIC_OPEN", "2023/24", "age_band"), {"16 and over": "1", "5-9": "1", "unknown": "1"})
+    check("breakdown: REFERRAL_RATE 2024/25 by age band (10-15: r2, r3 of c1, r10 of c5)",
+          b3[("REFERRAL_RATE", "2024/25", "age_band")],
+          {"10-15": ("3", "5000", "6", "6.0", "per 10,000"),
+           "5-9": ("1", "", "1", "1", "count"), "16 and over": ("1", "", "1", "1", "count")})
+    check("breakdown: CP_2YEARS_PLUS 2022-02 by age band (p5 has no child)",
+          b3[("CP_2YEARS_PLUS", "2022-02", "age_band")],
+          {"10-15": ("0", "1", "0", "0.0% (0 / 1)", "%"),
+           "unknown": ("0", "1", "0", "0.0% (0 / 1)", "%")})
+    check("breakdown: CIC_SW_3PLUS, REFERRAL_NFA: none without their columns",
+          any(k[0] in ("CIC_SW_3PLUS", "REFERRAL_NFA") for k in b3), False)
     check("breakdown: no sex without child.sex",
           any(k[2] == "sex" for k in b3), False)
 
