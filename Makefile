@@ -226,26 +226,30 @@ $(BUILT_DIR)$(UPDATE_SCRIPT): src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION)
 		''; \
 	  for f in src/sql/updates/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(RERUN_SOURCES); do cat "$$f"; echo; done; } > $@.tmp && mv $@.tmp $@
 
+# cspi_dfe's install or upgrade script: a header, then the figures.
+# $(call dfe_script,WHAT,COMMAND): WHAT begins the header's description,
+# COMMAND is the one that loads the script.
+define dfe_script
+mkdir -p $(@D) && { printf '%s\n' \
+	'/* $(@F): $(1)the DfE'"'"'s published figures for cspi (Open Government Licence v3.0). */' \
+	'-- Built by make from data/dfe/ (tools/gen_dfe_data.py): edit those, not this file.' \
+	'' \
+	'-- complain if script is sourced in psql, rather than via $(firstword $(2)) EXTENSION' \
+	'\echo Use "$(2)" to load this file. \quit' \
+	''; \
+  cat src/sql/dfe/figures.sql; } > $@.tmp && mv $@.tmp $@
+endef
+
 $(DFE_BUILT_DIR)$(DFE_SCRIPT): src/sql/dfe/figures.sql cspi_dfe.control Makefile
-	mkdir -p $(@D) && { printf '%s\n' \
-		'/* $(@F): the DfE'"'"'s published figures for cspi (Open Government Licence v3.0). */' \
-		'-- Built by make from data/dfe/ (tools/gen_dfe_data.py): edit those, not this file.' \
-		'' \
-		'-- complain if script is sourced in psql, rather than via CREATE EXTENSION' \
-		'\echo Use "CREATE EXTENSION cspi_dfe" to load this file. \quit' \
-		''; \
-	  cat src/sql/dfe/figures.sql; } > $@.tmp && mv $@.tmp $@
+	$(call dfe_script,,CREATE EXTENSION cspi_dfe)
+
+empty :=
+space := $(empty) $(empty)
 
 ifneq ($(DFE_UPDATE),)
+dfe_upgrade_what = upgrade cspi_dfe $(DFE_PREVIOUS) to $(DFE_VERSION),$(space)
 $(DFE_BUILT_DIR)$(DFE_UPDATE): src/sql/dfe/figures.sql cspi_dfe.control Makefile
-	mkdir -p $(@D) && { printf '%s\n' \
-		'/* $(@F): upgrade cspi_dfe $(DFE_PREVIOUS) to $(DFE_VERSION), the DfE'"'"'s published figures for cspi (Open Government Licence v3.0). */' \
-		'-- Built by make from data/dfe/ (tools/gen_dfe_data.py): edit those, not this file.' \
-		'' \
-		'-- complain if script is sourced in psql, rather than via ALTER EXTENSION' \
-		'\echo Use "ALTER EXTENSION cspi_dfe UPDATE" to load this file. \quit' \
-		''; \
-	  cat src/sql/dfe/figures.sql; } > $@.tmp && mv $@.tmp $@
+	$(call dfe_script,$(dfe_upgrade_what),ALTER EXTENSION cspi_dfe UPDATE)
 endif
 
 $(BUILT_DIR)$(SYNTHETIC_SCRIPT): $(SYNTHETIC_SOURCES) cspi_synthetic.control Makefile
