@@ -81,6 +81,7 @@ SQL_SOURCES = \
 	src/sql/schema/dfe_figures.sql \
 	src/sql/schema/returns.sql \
 	src/sql/schema/report_bi.sql \
+	src/sql/schema/annex_a.sql \
 	src/sql/code/dfe_files.sql \
 	src/sql/code/engine_periods.sql \
 	$(INDICATOR_SOURCES) \
@@ -98,6 +99,7 @@ SQL_SOURCES = \
 	src/sql/code/report_bi.sql \
 	src/sql/code/timeliness.sql \
 	src/sql/code/breakdown.sql \
+	src/sql/code/annex_a.sql \
 	src/sql/code/returns.sql \
 	src/sql/code/returns_source.sql \
 	src/sql/schema/region.sql \
@@ -177,7 +179,8 @@ REGRESS = \
 	cases \
 	incremental \
 	timeliness \
-	breakdown
+	breakdown \
+	annex_a
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.
