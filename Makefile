@@ -145,7 +145,7 @@ DATA_built = $(filter-out build/%,$(BUILT_SCRIPTS))
 DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql cspi_synthetic--*.sql cspi_dfe--*.sql))
 DOCS = README.md
 # The command-line wrapper that loads a folder of statutory returns.
-SCRIPTS = tools/cspi-import-returns
+SCRIPTS = tools/cspi-import-returns tools/cspi-annex-a
 
 # The pg_regress suite: sql/ and expected/, run in this order.
 REGRESS = \
