@@ -166,6 +166,73 @@ INSERT INTO aa_src.cin_episode (episode_id, child_id, start_date, end_date) VALU
 INSERT INTO aa_src.cin_plan (plan_id, child_id, start_date, end_date) VALUES
     ('CP1', 'C1', '2024-02-10', NULL);
 
+-- List 8, each child's latest period of care (short breaks left out)
+-- started by as_at and open then or ended in the window; the year runs
+-- from 27 March 2023.  Two more children: C6 sex M, MWBC, NONE, born
+-- 2009-07-15 (a) Male, f) MWBC, b) No, 14); C7 sex 2, WIRI, no disability,
+-- born 2007-03-28 (b) Female, b) WIRI, c) Unknown, 16: 17 the day after).
+-- C3's only care is a short break (V3) and C4's ended 26 September: not on
+-- the list.  In child order:
+--   C2 E1, 2023-09-20 to 2023-09-27 (ended on the window's first day): not
+--      UASC b) No; no earlier period b) No; legal status L2 (L2: EPO) since
+--      2023-09-20; no review, no cic visit in the period (V4 is after it),
+--      no health assessment: blank; 1 placement (from 2023-09-20), type U4
+--      d) U4: Foster placement - long term; ceased 2023-09-27, E4A
+--      e) E4A: Returned home to live with parents or relatives - part of
+--      planning; missing episode M6 (2023-09-25, in the year and the
+--      period): 1, interview offered a) Yes, accepted a) Yes; allocation
+--      on 27 September: East, W3;
+--   C6 E2 2023-01-10 S V2 U4 (X1), E3 2023-06-01 L C2 U4 (X1), E4 2023-11-15
+--      P C2 K2, open: one period from 2023-01-10; b) No, b) No; C2: FCO
+--      since 2023-06-01 (E3 and E4 are C2, E2 is V2); latest review by
+--      as_at 2024-01-05 (CR3, 1 April, is after); last cic visit
+--      2024-03-01 (V8 is cp); last health assessment 2024-02-20 (the one
+--      completed 30 March is after as_at); placements from 2023-01-10 (to
+--      2023-11-15, open on 28 March 2023, the 12 months' first day) and
+--      2023-11-15: 2, the latest from 2023-11-15, K2 p) K2: Children’s
+--      Homes; not ceased: blank, blank; missing M2 (2023-10-01) and M3
+--      (2024-02-01): 2 (M1, 20 March 2023, is before the year, M4 after
+--      as_at); the latest, M3, was not offered an interview: b) No,
+--      accepted blank; allocation on as_at: Care, W6;
+--   C7 E6 2023-04-01 to 2023-05-01 S V2 U6 (E4A), E7 2023-10-01 S V2 U6
+--      UASC, open: the period from 2023-10-01; UASC a) Yes; an earlier
+--      period ended 2023-05-01, in the year: a) Yes; V2: Single period
+--      under S20 since 2023-10-01; no review, visit or health assessment;
+--      placements from 2023-04-01 (to 2023-05-01) and 2023-10-01: 2, the
+--      latest from 2023-10-01, U6 f) U6: Foster placement - not FFA; M5
+--      (2023-04-15) is in the year but before the period: 0, and the
+--      interview columns blank; no allocation.
+-- Category of need, permanence plan, IRO, dental check, provider,
+-- postcode, URN, location, LA and absences: blank (not in the contract).
+INSERT INTO aa_src.child (child_id, family_id, date_of_birth, sex, ethnicity, disability) VALUES
+    ('C6', 'F6', '2009-07-15', 'M', 'MWBC', 'NONE'),
+    ('C7', 'F7', '2007-03-28', '2', 'WIRI', NULL);
+INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status, placement,
+                                reason_ceased, distance_miles, uasc) VALUES
+    ('E2', 'C6', '2023-01-10', '2023-06-01', 'S', 'V2', 'U4', 'X1', NULL, false),
+    ('E3', 'C6', '2023-06-01', '2023-11-15', 'L', 'C2', 'U4', 'X1', NULL, false),
+    ('E4', 'C6', '2023-11-15', NULL, 'P', 'C2', 'K2', NULL, NULL, false),
+    ('E6', 'C7', '2023-04-01', '2023-05-01', 'S', 'V2', 'U6', 'E4A', NULL, false),
+    ('E7', 'C7', '2023-10-01', NULL, 'S', 'V2', 'U6', NULL, NULL, true),
+    ('E8', 'C3', '2024-01-01', NULL, 'S', 'V3', 'R1', NULL, NULL, false),
+    ('E9', 'C4', '2023-01-01', '2023-09-26', 'S', 'C1', 'U1', 'E11', NULL, false);
+INSERT INTO aa_src.cla_review (review_id, child_id, review_date) VALUES
+    ('CR1', 'C6', '2023-07-01'), ('CR2', 'C6', '2024-01-05'), ('CR3', 'C6', '2024-04-01');
+INSERT INTO aa_src.visit (visit_id, child_id, visit_type, visit_date) VALUES
+    ('V7', 'C6', 'cic', '2024-03-01'), ('V8', 'C6', 'cp', '2024-03-10');
+INSERT INTO aa_src.health_assessment (child_id, kind, due_date, completed_date) VALUES
+    ('C6', 'initial', '2023-02-07', '2023-02-01'), ('C6', 'review', '2024-02-01', '2024-02-20'),
+    ('C6', 'review', '2024-08-01', '2024-03-30');
+INSERT INTO aa_src.missing_episode (episode_id, child_id, start_at, returned_at, rhi_offered_at, rhi_engaged, other_authority) VALUES
+    ('M1', 'C6', '2023-03-20 10:00', '2023-03-20 18:00', NULL, false, false),
+    ('M2', 'C6', '2023-10-01 22:00', '2023-10-02 08:00', '2023-10-03 10:00', false, false),
+    ('M3', 'C6', '2024-02-01 20:00', '2024-02-02 09:00', NULL, false, false),
+    ('M4', 'C6', '2024-03-28 20:00', NULL, NULL, false, false),
+    ('M5', 'C7', '2023-04-15 21:00', '2023-04-16 07:00', '2023-04-17 09:00', true, false),
+    ('M6', 'C2', '2023-09-25 19:00', '2023-09-26 06:00', '2023-09-26 15:00', true, false);
+INSERT INTO aa_src.allocation (child_id, start_date, end_date, qualified_social_worker, worker_id, team, locality) VALUES
+    ('C6', '2023-01-10', NULL, true, 'W6', 'Care', NULL);
+
 SELECT count(*) > 0 AS deployed FROM cspi.deploy('aa_src', 'aa_report');
 
 -- The day the views are as at: the deployment's annex_a_as_at (NULL:
@@ -184,10 +251,11 @@ SELECT * FROM aa_report.annex_a_list_4;
 SELECT * FROM aa_report.annex_a_list_5;
 SELECT * FROM aa_report.annex_a_list_6;
 SELECT * FROM aa_report.annex_a_list_7;
+SELECT * FROM aa_report.annex_a_list_8;
 \x off
--- Lists 8 to 11: their headings, no rows.
-SELECT count(*) AS rows_8_to_11 FROM (SELECT 1 FROM aa_report.annex_a_list_8 UNION ALL SELECT 1 FROM aa_report.annex_a_list_9
-                                      UNION ALL SELECT 1 FROM aa_report.annex_a_list_10 UNION ALL SELECT 1 FROM aa_report.annex_a_list_11) x;
+-- Lists 9 to 11: their headings, no rows.
+SELECT count(*) AS rows_9_to_11 FROM (SELECT 1 FROM aa_report.annex_a_list_9 UNION ALL SELECT 1 FROM aa_report.annex_a_list_10
+                                      UNION ALL SELECT 1 FROM aa_report.annex_a_list_11) x;
 
 -- Every list view's columns are the catalogue's, in order, typed as it
 -- says, each commented; the catalogue's headings are the column names
@@ -211,9 +279,11 @@ SELECT col_description('aa_report.annex_a_list_5'::regclass, 10);
 -- annex_a_gaps: this source has every relation and column, so the gaps
 -- are the contract's (List 2's organisation; List 4's child seen and
 -- support; List 6's primary need and reason; List 7's categories and seen
--- alone) and lists 8 to 11 (34 + 17 + 16 + 19 columns).
+-- alone; List 8's category of need, permanence plan, IRO, dental check,
+-- provider, postcode, URN, location, LA and absences: 10) and lists 9 to
+-- 11 (17 + 16 + 19 columns).
 SELECT list, count(*) FROM aa_report.annex_a_gaps GROUP BY list ORDER BY list;
-SELECT list, position, heading, reason FROM aa_report.annex_a_gaps WHERE list < 8 ORDER BY list, position;
+SELECT list, position, heading, reason FROM aa_report.annex_a_gaps WHERE list < 9 ORDER BY list, position;
 
 -- cspi.annex_a(list, as_at, report): the same rows for the report's day,
 -- cells in the template's order.

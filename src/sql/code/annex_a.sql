@@ -293,39 +293,39 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (7, 15, 'Number of Previous Child Protection Plans', 'integer', 'The child''s plans that started before this one.', '{}', NULL),
  (7, 16, 'Allocated Team', NULL, NULL, NULL, NULL),
  (7, 17, 'Allocated Worker', NULL, NULL, NULL, NULL),
- -- Lists 8 to 11: their headings, no rows yet.
+ -- Lists 9 to 11: their headings, no rows yet.
  (8, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
  (8, 2, 'Gender', NULL, NULL, NULL, NULL),
  (8, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
  (8, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
  (8, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
- (8, 6, 'Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)', 'text', 'a) Yes if an episode of care with uasc overlaps the year, else b) No.', '{}', NULL),
+ (8, 6, 'Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)', 'text', 'a) Yes if an episode of care of the child (short breaks left out) with uasc overlaps the year (as_at - 12 months to as_at), else b) No.', '{}', NULL),
  (8, 7, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
- (8, 8, 'Date Started to be Looked After', 'date', 'The start of the child''s latest period of care.', '{}', NULL),
+ (8, 8, 'Date Started to be Looked After', 'date', 'The start of the child''s latest period of care (cla_period_of_care: short breaks V3/V4 left out, as in every children-in-care figure) started on or before as_at and open then or ended from as_at - 6 months; one row per child.', '{}', NULL),
  (8, 9, 'Child''s Category of Need', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.category_of_need'),
- (8, 10, 'Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)', 'text', 'a) Yes if an earlier period of care ended in the year, else b) No.', '{}', NULL),
- (8, 11, 'Start date of current legal status', 'date', 'The start of the unbroken run of episodes with the last episode''s legal status.', '{}', NULL),
- (8, 12, 'Child''s Legal Status', 'text', 'The last episode''s legal_status as Ofsted labels it (C2: FCO).', '{}', NULL),
- (8, 13, 'Date of Latest Statutory Review', 'date', 'The latest cla_review in the period of care.', '{cla_review}', NULL),
- (8, 14, 'Date of Last Social Work Visit', 'date', 'The latest cic visit in the period of care.', '{visit}', NULL),
+ (8, 10, 'Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)', 'text', 'a) Yes if an earlier period of care of the child ended on or after as_at - 12 months, else b) No.', '{}', NULL),
+ (8, 11, 'Start date of current legal status', 'date', 'The start of the earliest episode of the unbroken run, back from the period''s last episode started by as_at, with that episode''s legal status.', '{}', NULL),
+ (8, 12, 'Child''s Legal Status', 'text', 'The legal_status of the period''s last episode started by as_at, as Ofsted labels it (C2: FCO); blank for a code without a label.', '{}', NULL),
+ (8, 13, 'Date of Latest Statutory Review', 'date', 'The child''s latest cla_review from the period''s start to its end or as_at, whichever is earlier.', '{cla_review}', NULL),
+ (8, 14, 'Date of Last Social Work Visit', 'date', 'The child''s latest cic visit from the period''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
  (8, 15, 'What is the permanence plan for this child?', 'text', 'Blank.', '{}', 'not in the data contract yet: permanence_plan'),
  (8, 16, 'Date of Last IRO Visit / Contact to the Child', 'date', 'Blank.', '{}', 'not in the data contract yet: visit type iro'),
- (8, 17, 'Date of Last Health Assessment', 'date', 'The latest completed health assessment on or before as_at.', '{health_assessment}', NULL),
+ (8, 17, 'Date of Last Health Assessment', 'date', 'The child''s latest completed health assessment (initial or review) on or before as_at.', '{health_assessment}', NULL),
  (8, 18, 'Date of Last Dental Check', 'date', 'Blank.', '{}', 'not in the data contract yet: health_assessment kind dental'),
- (8, 19, 'Number of Placements in the Last 12 months', 'integer', 'Placements open at the year''s start or starting in it (CIC_STABILITY_SHORT''s rule).', '{}', NULL),
+ (8, 19, 'Number of Placements in the Last 12 months', 'integer', 'The child''s placements (cla_placement: temporary placements and returns from them are not new ones) started by as_at and open on or after the first day of the 12 months to as_at: CIC_STABILITY_SHORT''s count, on as_at.', '{}', NULL),
  (8, 20, 'Date Ceased to be Looked After', 'date', 'The end of the period of care when on or before as_at.', '{}', NULL),
- (8, 21, 'Reason Ceased to be Looked After', 'text', 'The period''s last reason_ceased as Ofsted labels it.', '{}', NULL),
- (8, 22, 'Start Date of Most Recent Placement', 'date', 'The start of the current (or last) placement.', '{}', NULL),
- (8, 23, 'Placement Type', 'text', 'The last episode''s placement as Ofsted labels it.', '{}', NULL),
+ (8, 21, 'Reason Ceased to be Looked After', 'text', 'When ceased by as_at, the period''s last reason_ceased as Ofsted labels it (a) E11: Adopted - application unopposed ...); blank for a code without a label (E17).', '{}', NULL),
+ (8, 22, 'Start Date of Most Recent Placement', 'date', 'The start of the period''s latest placement started by as_at.', '{}', NULL),
+ (8, 23, 'Placement Type', 'text', 'The placement of the period''s last episode started by as_at, as Ofsted labels it (p) K2: Children’s Homes); blank for a code without a label (K3, Z11-Z14).', '{}', NULL),
  (8, 24, 'Placement Provider', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_provider'),
  (8, 25, 'Placement postcode', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_postcode'),
  (8, 26, 'URN of Placement', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_urn'),
  (8, 27, 'Placement Location', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_la'),
  (8, 28, 'LA of Placement', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_la'),
- (8, 29, 'Number of Episodes the Child has been ‘Missing’ from their Placement in the last 12 months', 'integer', 'Missing episodes started in the year and the period of care.', '{missing_episode}', NULL),
+ (8, 29, 'Number of Episodes the Child has been ‘Missing’ from their Placement in the last 12 months', 'integer', 'The child''s missing episodes starting from as_at - 12 months (or the period''s start, if later) to as_at (the contract does not tell missing from absent: every episode counts as missing).', '{missing_episode}', NULL),
  (8, 30, 'Number of Episodes the Child has been ‘Absent’ from their Placement in the last 12 months', 'integer', 'Blank.', '{}', 'not in the data contract yet: missing_episode.kind'),
- (8, 31, 'Was the child offered a Return Interview after their last missing episode (Y/N)?', 'text', 'The latest missing episode''s rhi_offered_at: a) Yes or b) No.', '{missing_episode}', NULL),
- (8, 32, 'Did the child accept a Return Interview after their last missing episode (Y/N)?', 'text', 'The same episode''s rhi_engaged, if offered: a) Yes or b) No.', '{missing_episode}', NULL),
+ (8, 31, 'Was the child offered a Return Interview after their last missing episode (Y/N)?', 'text', 'The latest episode counted in the missing column: a) Yes if a return interview was offered (rhi_offered_at), else b) No; blank without one.', '{missing_episode}', NULL),
+ (8, 32, 'Did the child accept a Return Interview after their last missing episode (Y/N)?', 'text', 'The same episode, when an interview was offered: a) Yes if the child engaged (rhi_engaged), else b) No; blank when none was offered or there is no episode.', '{missing_episode}', NULL),
  (8, 33, 'Allocated Team', NULL, NULL, NULL, NULL),
  (8, 34, 'Allocated Worker', NULL, NULL, NULL, NULL),
  (9, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
@@ -393,8 +393,8 @@ SELECT r.list, r.position, 'List ' || r.list, r.heading, coalesce(s.column_name,
        ARRAY(SELECT DISTINCT x FROM unnest(array_remove(ARRAY[l.relation], NULL)
                                            || coalesce(r.requires, c.requires, t.requires)) x
               ORDER BY x),
-       -- lists 8 to 11 are not built yet
-       coalesce(r.gap, CASE WHEN r.list >= 8
+       -- lists 9 to 11 are not built yet
+       coalesce(r.gap, CASE WHEN r.list >= 9
                             THEN format('List %s is not built yet: its headings only, no rows', r.list) END)
   FROM rows r
   JOIN list_relation l ON l.list = r.list
@@ -603,11 +603,96 @@ list(n, comment, definition) AS (
         j->>'five', j->>'disability', j->>'team', j->>'cfg', j->>'child',
         format(j->>'allocation', 'coalesce(st.ended, a.as_at)')) FROM p
  UNION ALL
- -- Lists 8 to 11: the headings, typed, and no rows yet.
+ SELECT 8, 'Annex A List 8, children in care: each child''s latest period of care (short breaks left out) started by the day the lists are as at and open then or ended in the six months before it, one row per child, with Ofsted''s headings (cspi.annex_a_column).',
+        format($d$SELECT %s,
+       CASE WHEN EXISTS (SELECT 1 FROM @R@.cla_episode_detail e
+                          WHERE e.child_id = t.child_id AND e.uasc AND e.start_date <= a.as_at
+                            AND (e.end_date IS NULL OR e.end_date >= cfg.year_start))
+            THEN 'a) Yes' ELSE 'b) No' END AS "UASC within the Last 12 Months (Y/N)",
+       %s,
+       t.start_date AS "Date Started to be Looked After",
+       NULL::text AS "Child's Category of Need",
+       CASE WHEN EXISTS (SELECT 1 FROM @R@.cla_period_of_care q
+                          WHERE q.child_id = t.child_id AND q.start_date < t.start_date AND q.end_date >= cfg.year_start)
+            THEN 'a) Yes' ELSE 'b) No' END AS "Second or subsequent period Looked After in 12 months (Y/N)",
+       ls.start_date AS "Start date of current legal status",
+       cspi.annex_a_label('legal_status', le.legal_status) AS "Child's Legal Status",
+       (SELECT max(r.review_date) FROM @R@.src_cla_review r
+         WHERE r.child_id = t.child_id AND r.review_date >= t.start_date AND r.review_date <= st.until)
+         AS "Date of Latest Statutory Review",
+       (SELECT max(v.visit_date) FROM @R@.src_visit v
+         WHERE v.child_id = t.child_id AND v.visit_type = 'CIC' AND v.visit_date >= t.start_date AND v.visit_date <= st.until)
+         AS "Date of Last Social Work Visit",
+       NULL::text AS "What is the permanence plan for this child?",
+       NULL::date AS "Date of Last IRO Visit / Contact to the Child",
+       (SELECT max(h.completed_date) FROM @R@.src_health_assessment h
+         WHERE h.child_id = t.child_id AND h.kind IN ('INITIAL', 'REVIEW') AND h.completed_date <= a.as_at)
+         AS "Date of Last Health Assessment",
+       NULL::date AS "Date of Last Dental Check",
+       -- open on the first day of the 12 months to as_at (as_at - 12 months
+       -- + 1 day), as CIC_STABILITY_SHORT counts them at a month end
+       (SELECT count(*) FROM @R@.cla_placement p
+         WHERE p.child_id = t.child_id AND p.start_date <= a.as_at
+           AND (p.end_date IS NULL OR greatest(p.end_date, p.start_date + 1) > cfg.year_start + 1))::integer
+         AS "Number of Placements in the Last 12 months",
+       st.ceased AS "Date Ceased to be Looked After",
+       CASE WHEN st.ceased IS NOT NULL THEN cspi.annex_a_label('reason_ceased', t.last_reason_ceased) END
+         AS "Reason Ceased to be Looked After",
+       (SELECT max(p.start_date) FROM @R@.cla_placement p
+         WHERE p.child_id = t.child_id AND p.period_of_care = t.period_of_care AND p.start_date <= a.as_at)
+         AS "Start Date of Most Recent Placement",
+       cspi.annex_a_label('placement_type', le.placement) AS "Placement Type",
+       NULL::text AS "Placement Provider",
+       NULL::text AS "Placement postcode",
+       NULL::text AS "URN of Placement",
+       NULL::text AS "Placement Location",
+       NULL::text AS "LA of Placement",
+       CASE WHEN 'missing_episode' = ANY (cfg.present) THEN coalesce(ms.episodes, 0)::integer END
+         AS "Number of Episodes ‘Missing’ from Placement in 12 months",
+       NULL::integer AS "Number of Episodes ‘Absent’ from Placement in 12 months",
+       CASE WHEN ms.episodes > 0 THEN CASE WHEN ms.offered THEN 'a) Yes' ELSE 'b) No' END END
+         AS "Offered a Return Interview after last missing episode (Y/N)?",
+       CASE WHEN ms.episodes > 0 AND ms.offered THEN CASE WHEN ms.engaged THEN 'a) Yes' ELSE 'b) No' END END
+         AS "Accepted a Return Interview after last missing episode (Y/N)?",
+       %s
+  FROM %s
+  JOIN LATERAL (SELECT DISTINCT ON (q.child_id) q.* FROM @R@.cla_period_of_care q
+                 WHERE q.start_date <= a.as_at AND (q.end_date IS NULL OR q.end_date >= cfg.window_start)
+                 ORDER BY q.child_id, q.start_date DESC) t ON true
+  CROSS JOIN LATERAL (SELECT CASE WHEN t.end_date <= a.as_at THEN t.end_date END AS ceased,
+                             least(coalesce(t.end_date, a.as_at), a.as_at) AS until) st
+  -- the period's last episode started by as_at, and the start of the
+  -- unbroken run of episodes with its legal status
+  LEFT JOIN LATERAL (SELECT e.* FROM @R@.cla_episode_detail e
+                      WHERE e.child_id = t.child_id AND e.period_of_care = t.period_of_care AND e.start_date <= a.as_at
+                      ORDER BY e.start_date DESC, e.episode_id DESC LIMIT 1) le ON true
+  LEFT JOIN LATERAL (SELECT min(e.start_date) AS start_date FROM @R@.cla_episode_detail e
+                      WHERE e.child_id = t.child_id AND e.period_of_care = t.period_of_care
+                        AND e.start_date <= le.start_date
+                        AND e.start_date > coalesce((SELECT max(x.start_date) FROM @R@.cla_episode_detail x
+                                                      WHERE x.child_id = t.child_id AND x.period_of_care = t.period_of_care
+                                                        AND x.start_date <= le.start_date
+                                                        AND x.legal_status IS DISTINCT FROM le.legal_status),
+                                                    '-infinity')) ls ON true
+  -- missing episodes started in the year and the period of care; the
+  -- latest of them
+  LEFT JOIN LATERAL (SELECT count(*) AS episodes,
+                            (array_agg(m.rhi_offered_at IS NOT NULL ORDER BY m.start_at DESC, m.episode_id DESC))[1] AS offered,
+                            (array_agg(m.rhi_engaged ORDER BY m.start_at DESC, m.episode_id DESC))[1] AS engaged
+                       FROM @R@.src_missing_episode m
+                      WHERE m.child_id = t.child_id AND m.start_at IS NOT NULL
+                        AND m.start_at::date >= greatest(cfg.year_start, t.start_date) AND m.start_at::date <= a.as_at) ms ON true
+  %s
+  %s
+ ORDER BY t.child_id COLLATE "C"$d$,
+        j->>'five', j->>'disability', j->>'team', j->>'cfg', j->>'child',
+        format(j->>'allocation', 'coalesce(st.ceased, a.as_at)')) FROM p
+ UNION ALL
+ -- Lists 9 to 11: the headings, typed, and no rows yet.
  SELECT c.list, format('Annex A List %s: Ofsted''s headings (cspi.annex_a_column), no rows yet (annex_a_gaps says why).', c.list),
         'SELECT ' || string_agg(format('NULL::%s AS %I', c.data_type, c.column_name), E',\n       ' ORDER BY c.position)
                   || E'\n WHERE false'
-   FROM cspi.annex_a_column c WHERE c.list >= 8 GROUP BY c.list
+   FROM cspi.annex_a_column c WHERE c.list >= 9 GROUP BY c.list
 )
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 SELECT 'annex_a_list_' || l.n, 'view', 300 + l.n, 'annex_a', NULL, l.comment, l.definition
