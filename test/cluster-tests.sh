@@ -103,6 +103,8 @@ check returns:hostile-names test/returns/hostile-names.sh
 # openpyxl and converted to CSV by LibreOffice, with the template's sheet
 # names and headings (test/annex_a/template_headings.csv).
 check annex-a:workbook test/annex_a/workbook_test.sh
+# Lists 1 to 8 of generated councils against an independent Python reading.
+check oracle:annex-a test/oracle/annex-a-vs-oracle.sh
 
 # The upgrade from the last release keeps a council's report and equals a
 # fresh install.
