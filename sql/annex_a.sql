@@ -310,13 +310,18 @@ SELECT (SELECT count(*) FROM v) AS view_rows, (SELECT count(*) FROM f) AS functi
 -- so List 1 holds K1 (26 September) and K2 (27 September); C1 was 8.
 SELECT * FROM cspi.annex_a(1, '2023-09-27', 'aa_report');
 
--- Errors: a list outside 1 to 11, no day, no such report.
+-- Errors: a list outside 1 to 11, no day, no such report, a region.
 SELECT * FROM cspi.annex_a(0, '2024-03-27', 'aa_report');
 SELECT * FROM cspi.annex_a(12, '2024-03-27', 'aa_report');
 SELECT * FROM cspi.annex_a(NULL, '2024-03-27', 'aa_report');
 SELECT * FROM cspi.annex_a(1, NULL, 'aa_report');
 SELECT * FROM cspi.annex_a(1, '2024-03-27', 'no_such_report');
 SELECT * FROM cspi.annex_a(1, '2024-03-27', 'aa_src');
+-- A region's registry row (made by hand here): its lists stay with its
+-- members.
+INSERT INTO cspi.region (region_schema, internal_schema) VALUES ('aa_region', 'aa_region_internal');
+SELECT * FROM cspi.annex_a(1, '2024-03-27', 'aa_region');
+DELETE FROM cspi.region WHERE region_schema = 'aa_region';
 
 -- A source without child.ethnicity and without referrals: Ethnicity is
 -- blank (not s) NOBT: the council gives no ethnicity at all), and the gaps

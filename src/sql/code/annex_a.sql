@@ -773,6 +773,11 @@ BEGIN
             USING ERRCODE = 'null_value_not_allowed',
                   HINT = 'Give the day the lists end on, such as the Wednesday before the inspection: cspi.annex_a(1, ''2024-03-27'', ''cspi_report'').';
     END IF;
+    IF EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = annex_a.report_schema) THEN
+        RAISE EXCEPTION 'schema "%" is a region: Annex A lists children, who stay with each council', report_schema
+            USING ERRCODE = 'wrong_object_type',
+                  HINT = 'Each member council writes its own with cspi.annex_a(list, as_at, its report schema).';
+    END IF;
     SELECT n.nspowner INTO owner FROM pg_namespace n WHERE n.nspname = annex_a.report_schema;
     IF report_schema IS NULL OR owner IS NULL
        OR NOT EXISTS (SELECT 1 FROM cspi.deployment d WHERE d.report_schema = annex_a.report_schema) THEN
@@ -810,4 +815,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.annex_a(integer, date, name) IS
-'One of Ofsted''s Annex A lists (1 to 11) of report_schema as at a day: the rows annex_a_list_N would give were the report''s annex_a_as_at that day, each as row_number and cells, a JSON array of the row''s cells in the template''s order (dates ''YYYY-MM-DD'', integers as numbers, blanks null; cspi.annex_a_column names and types them). One shape for the eleven lists, for the workbook writer (tools/cspi-annex-a) and any client. Needs SELECT on report_schema.annex_a_list_N and reads as a SELECT on it would; a caller with the report owner''s privileges who is not the owner (a superuser) reads as the owner, restricted (cspi.execute_as_owner). Errors: a list outside 1 to 11, a NULL day, a schema that is not a deployed report.';
+'One of Ofsted''s Annex A lists (1 to 11) of report_schema as at a day: the rows annex_a_list_N would give were the report''s annex_a_as_at that day, each as row_number and cells, a JSON array of the row''s cells in the template''s order (dates ''YYYY-MM-DD'', integers as numbers, blanks null; cspi.annex_a_column names and types them). One shape for the eleven lists, for the workbook writer (tools/cspi-annex-a) and any client. Needs SELECT on report_schema.annex_a_list_N and reads as a SELECT on it would; a caller with the report owner''s privileges who is not the owner (a superuser) reads as the owner, restricted (cspi.execute_as_owner). Errors: a list outside 1 to 11, a NULL day, a schema that is not a deployed report (a region: its members'' lists stay with them).';
