@@ -81,6 +81,7 @@ SQL_SOURCES = \
 	src/sql/schema/dfe_figures.sql \
 	src/sql/schema/returns.sql \
 	src/sql/schema/report_bi.sql \
+	src/sql/schema/annex_a.sql \
 	src/sql/code/dfe_files.sql \
 	src/sql/code/engine_periods.sql \
 	$(INDICATOR_SOURCES) \
@@ -98,6 +99,7 @@ SQL_SOURCES = \
 	src/sql/code/report_bi.sql \
 	src/sql/code/timeliness.sql \
 	src/sql/code/breakdown.sql \
+	src/sql/code/annex_a.sql \
 	src/sql/code/returns.sql \
 	src/sql/code/returns_source.sql \
 	src/sql/schema/region.sql \
@@ -143,7 +145,7 @@ DATA_built = $(filter-out build/%,$(BUILT_SCRIPTS))
 DATA = $(filter-out $(DATA_built),$(wildcard cspi--*.sql cspi_synthetic--*.sql cspi_dfe--*.sql))
 DOCS = README.md
 # The command-line wrapper that loads a folder of statutory returns.
-SCRIPTS = tools/cspi-import-returns
+SCRIPTS = tools/cspi-import-returns tools/cspi-annex-a
 
 # The pg_regress suite: sql/ and expected/, run in this order.
 REGRESS = \
@@ -177,7 +179,8 @@ REGRESS = \
 	cases \
 	incremental \
 	timeliness \
-	breakdown
+	breakdown \
+	annex_a
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.

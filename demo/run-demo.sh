@@ -3,8 +3,9 @@
 # that may have nothing installed: prepares it like `make test`, starts a
 # throwaway cluster (pg_virtualenv), generates a synthetic council
 # (cspi.generate_source at SCALE), deploys and refreshes the indicators,
-# prints the PERIOD scorecard and narrative, writes demo/out/scorecard-*.csv
-# and demo/out/report-*.html, and removes the cluster.
+# prints the PERIOD scorecard and narrative, writes demo/out/scorecard-*.csv,
+# demo/out/report-*.html and Ofsted's Annex A workbook
+# (demo/out/annex-a-*.xlsx), and removes the cluster.
 # Environment: PERIOD (default 2023/24), SCALE (default 1).
 set -eu
 cd "$(dirname "$0")/.."
@@ -57,6 +58,8 @@ demo() {
 	q -v period="$PERIOD" -v report=cspi_report -f demo/scorecard-csv.sql > "$OUT/scorecard-$SLUG.csv"
 	PGOPTIONS="-c cspi.council_name=Synthetic\\ Borough\\ Council\\ (demo\\ data)" \
 		q -At -c "SELECT cspi.report_html('$PERIOD')" > "$OUT/report-$SLUG.html"
+	# Ofsted's Annex A, as at the last day of the generated years.
+	tools/cspi-annex-a -d cspi_demo -s cspi_report --as-at "$LAST_YEAR-03-31" -o "$OUT/annex-a-$LAST_YEAR-03-31.xlsx"
 	echo "==> done in $(( $(date +%s) - started )) s"
 }
 export -f demo
@@ -65,3 +68,4 @@ echo
 echo "Written:"
 echo "  $OUT/scorecard-$SLUG.csv"
 echo "  $OUT/report-$SLUG.html"
+echo "  $OUT/annex-a-$LAST_YEAR-03-31.xlsx"

@@ -99,6 +99,13 @@ check returns:public-samples test/returns/samples.sh
 check returns:characteristics test/returns/characteristics.sh
 check returns:hostile-names test/returns/hostile-names.sh
 
+# Ofsted's Annex A: the workbook tools/cspi-annex-a writes, read back by
+# openpyxl and converted to CSV by LibreOffice, with the template's sheet
+# names and headings (test/annex_a/template_headings.csv).
+check annex-a:workbook test/annex_a/workbook_test.sh
+# Lists 1 to 8 of generated councils against an independent Python reading.
+check oracle:annex-a test/oracle/annex-a-vs-oracle.sh
+
 # The upgrade from the last release keeps a council's report and equals a
 # fresh install.
 # Every release before the current version (the Makefile's RELEASES): 1.0

@@ -29,7 +29,7 @@ case $PGVERSION in
 	15) server_packages="postgresql-$PGVERSION postgresql-server-dev-$PGVERSION postgresql-$PGVERSION-cron" ;;
 	*) server_packages="" ;;
 esac
-packages="make gcc python3 postgresql-common $server_packages python3-numpy ${CSPI_EXTRA_PACKAGES:-}"
+packages="make gcc python3 postgresql-common $server_packages python3-numpy python3-openpyxl ${CSPI_EXTRA_PACKAGES:-}"
 missing=""
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \

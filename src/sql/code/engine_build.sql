@@ -111,12 +111,14 @@ BEGIN
 
     -- The report objects, in build order.
     FOR o IN SELECT * FROM cspi.report_object ORDER BY build_order LOOP
-        query := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA', 'TIMELINESS', 'BANDS'],
+        -- (@ASAT@: the day the report's Annex A views are as at.)
+        query := cspi_internal.fill_template(o.definition, ARRAY['R', 'CAL', 'SCHEMA', 'TIMELINESS', 'BANDS', 'ASAT'],
                                     ARRAY[quote_ident(schema), quote_literal(calendar), quote_literal(schema),
                                           CASE WHEN o.definition LIKE '%@TIMELINESS@%'
                                                THEN cspi_internal.timeliness_query(quote_ident(schema), false) END,
                                           CASE WHEN o.definition LIKE '%@BANDS@%'
-                                               THEN cspi_internal.timeliness_query(quote_ident(schema), true) END]);
+                                               THEN cspi_internal.timeliness_query(quote_ident(schema), true) END,
+                                          format('cspi.annex_a_as_at(%L)', schema)]);
         BEGIN
             IF o.kind = 'view' AND o.name = 'indicator_breakdown' THEN
                 -- The breakdowns are counts, as indicator_value's figures

@@ -101,7 +101,8 @@ CREATE TABLE cspi.deployment (
     latest_event    date,
     changes_seen    bigint,
     last_refresh    text,
-    next_event      date
+    next_event      date,
+    annex_a_as_at   date
 );
 COMMENT ON TABLE cspi.deployment IS
 'The deployment registry: each report schema, the source schema and calendar it was deployed with, its internal schema, the version of cspi that deployed it and when it was last refreshed. cspi.redeploy() reads it; pg_dump keeps it.';
@@ -121,6 +122,8 @@ COMMENT ON COLUMN cspi.deployment.changes_seen IS
 'The last entry of the source''s change log (cspi.track_changes) that its figures include: the next refresh counts the changes after it. NULL: the next refresh is a full one.';
 COMMENT ON COLUMN cspi.deployment.last_refresh IS
 'How cspi.refresh() last refreshed it: incremental, with the changes and children it counted again, or full, and why.';
+COMMENT ON COLUMN cspi.deployment.annex_a_as_at IS
+'The day the report''s Annex A views (annex_a_list_1 ... annex_a_list_11) are as at: the lists'' six months end on it. NULL: today (in Europe/London). Its owner sets it (UPDATE cspi.deployment SET annex_a_as_at = ...); a deploy keeps it; cspi.annex_a() takes any day.';
 COMMENT ON COLUMN cspi.deployment.la_code IS
 'The council''s local authority, its old three-digit code (cspi.local_authority): the DfE''s published figures for it, its region and its statistical neighbours go beside its own. NULL: England''s figures only.';
 SELECT pg_catalog.pg_extension_config_dump('cspi.deployment', '');

@@ -1,0 +1,388 @@
+-- Ofsted's Annex A (issue 26): the lists annex_a_list_1 ... annex_a_list_11
+-- of a report, cspi.annex_a() for any day, and annex_a_gaps, worked by hand
+-- on a small council.  Every row and cell below is worked out in these
+-- comments from doc/annex-a.md, never copied from the output.
+SET client_min_messages = warning;
+SET datestyle = 'ISO, YMD';
+
+-- The lists are as at Wednesday 27 March 2024: the six months ("window")
+-- run from 27 September 2023 to 27 March 2024, both days included.
+--
+-- Children (common columns at 27 March 2024):
+--   C1 sex 1, WBRI, NONE, born 2015-06-01: a) Male, a) WBRI, b) No, age 8;
+--   C2 sex F, no ethnicity, MOB, born 2010-03-27: b) Female, s) NOBT (not
+--      yet obtained), a) Yes, age 14 (its birthday is as_at);
+--   C3 no sex, WENG (an extended code, no label), no disability, born
+--      2024-05-01 (unborn): c) Not stated/recorded, blank, c) Unknown, -1;
+--   C4 sex I, ' chne ' (read as CHNE), true, no date of birth: d) Neither,
+--      q) CHNE, a) Yes, blank date and age;
+--   C5 sex 2, BAFR, false, born 2012-01-01: b) Female, o) BAFR, b) No, 12;
+--   C9 is named by a contact but not in child: every child column blank
+--      but its id.
+SELECT cspi.create_source_tables('aa_src');
+SELECT cspi.create_source_table('aa_src', 'cin_episode');
+INSERT INTO aa_src.child (child_id, family_id, date_of_birth, sex, ethnicity, disability) VALUES
+    ('C1', 'F1', '2015-06-01', '1', 'WBRI', 'NONE'),
+    ('C2', 'F2', '2010-03-27', 'F', NULL, 'MOB'),
+    ('C3', 'F3', '2024-05-01', NULL, 'WENG', NULL),
+    ('C4', 'F4', NULL, 'I', ' chne ', 'true'),
+    ('C5', 'F5', '2012-01-01', '2', 'BAFR', 'false');
+INSERT INTO aa_src.population VALUES (2023, 10000);
+
+-- Allocations: C1 North/W1 from 2023-06-01 to 2023-12-31, South/W2 from
+-- 2024-01-15; C2 East/W3 from 2023-01-01 to as_at itself (in force on
+-- as_at: the end day counts); C4 West/W4 from 2024-01-01 to 2024-03-26 (not
+-- in force on as_at, nor on 27 March); C3 and C5 none.
+INSERT INTO aa_src.allocation (child_id, start_date, end_date, qualified_social_worker, worker_id, team, locality) VALUES
+    ('C1', '2023-06-01', '2023-12-31', true, 'W1', 'North', NULL),
+    ('C1', '2024-01-15', NULL, true, 'W2', 'South', NULL),
+    ('C2', '2023-01-01', '2024-03-27', true, 'W3', 'East', NULL),
+    ('C4', '2024-01-01', '2024-03-26', true, 'W4', 'West', NULL);
+
+-- List 1, contacts received in the window: K1 (26 September, the day
+-- before) and K5 (28 March, after as_at) are out; in date order:
+--   K2 C1 2023-09-27 (the window's first day), source ' 3a ' -> g) 3A:
+--      Health services;
+--   K4 C9 2024-01-10, source 6 -> q) 6: Police (C9's child columns blank);
+--   K3 C2 2024-03-27 (as_at), source 5D -> blank (no label in the template).
+INSERT INTO aa_src.contact (contact_id, child_id, contact_date, source) VALUES
+    ('K1', 'C1', '2023-09-26', '2A'), ('K2', 'C1', '2023-09-27', ' 3a '),
+    ('K3', 'C2', '2024-03-27', '5D'), ('K4', 'C9', '2024-01-10', '6'),
+    ('K5', 'C3', '2024-03-28', '1A');
+
+-- List 2, early help cases started by as_at and open on or after 27
+-- September (FS3 ended the 26th: out), in order of start:
+--   FS1 C1 2023-06-01, ended 2023-09-27 (the window's first day): shown;
+--   FS4 C5 2024-02-01, ended 2024-04-05 (after as_at): completion blank;
+--   FS2 C3 2024-03-27, open.  Organisation: blank (not in the contract).
+INSERT INTO aa_src.family_support (case_id, family_id, child_id, provider, start_date, end_date) VALUES
+    ('FS1', 'F1', 'C1', 'internal', '2023-06-01', '2023-09-27'),
+    ('FS2', 'F3', 'C3', 'internal', '2024-03-27', NULL),
+    ('FS3', 'F2', 'C2', 'external', '2023-01-01', '2023-09-26'),
+    ('FS4', 'F5', 'C5', 'external', '2024-02-01', '2024-04-05');
+
+-- List 3, referrals received in the window (R1, R2 before it; R6 after
+-- as_at), in date order:
+--   R3 C1 2023-12-01, 2A e) 2A: Schools, NFA a) Yes; C1's latest referral
+--      by as_at is R4 (2024-02-01), and its referrals from 2023-02-01 to
+--      2024-01-31 are R2 (2023-05-01) and R3: 2 (R1, 2023-01-10, is
+--      before); allocation on 1 December: North, W1;
+--   R7 C5 2024-01-08, 1A a) 1A: Individual, a) Yes; C5's only referral: 0;
+--      no allocation;
+--   R4 C1 2024-02-01, no source (blank), NFA not known (blank), 2 again;
+--      allocation on 1 February: South, W2;
+--   R5 C2 2024-03-27, 10 u) 10: Unknown, b) No; C2's latest by as_at is R5
+--      itself (R6, 1 April, is after as_at), none in the 12 months before
+--      it: 0; allocation on 27 March: East, W3 (its last day).
+INSERT INTO aa_src.referral (referral_id, child_id, referral_date, completed_date, source, nfa) VALUES
+    ('R1', 'C1', '2023-01-10', NULL, '8', NULL),
+    ('R2', 'C1', '2023-05-01', NULL, '8', NULL),
+    ('R3', 'C1', '2023-12-01', NULL, '2A', true),
+    ('R4', 'C1', '2024-02-01', NULL, NULL, NULL),
+    ('R5', 'C2', '2024-03-27', NULL, '10', false),
+    ('R6', 'C2', '2024-04-01', NULL, '10', false),
+    ('R7', 'C5', '2024-01-08', NULL, '1A', true);
+
+-- List 4, assessments started by as_at and authorised on or after 27
+-- September or not by as_at (A1, authorised the 26th, and A5, started
+-- after as_at, are out), in order of start:
+--   A2 C1 started 2023-08-01, authorised 2023-09-27: shown; allocation on
+--      the authorisation's day: North, W1;
+--   A3 C2 started 2024-03-01, open: authorisation blank; allocation on
+--      as_at: East, W3;
+--   A4 C3 started 2024-03-20, authorised 2024-04-02 (after as_at): blank;
+--      no allocation.
+-- Child seen and "requiring support": blank (not in the contract).
+INSERT INTO aa_src.assessment (assessment_id, child_id, start_date, authorised_date) VALUES
+    ('A1', 'C1', '2023-08-01', '2023-09-26'), ('A2', 'C1', '2023-08-01', '2023-09-27'),
+    ('A3', 'C2', '2024-03-01', NULL), ('A4', 'C3', '2024-03-20', '2024-04-02'),
+    ('A5', 'C4', '2024-03-28', NULL);
+
+-- List 5, enquiries whose strategy discussion or conference falls in the
+-- window (S1: both in March 2023, out), in order of strategy discussion:
+--   S2 C2 2023-09-01 (before the window), conference 2023-10-02 (in it):
+--      deemed unnecessary b) No (one was held); C2's plan P2 starts
+--      2023-10-03, not on the conference's day: b) No;
+--   S4 C4 2023-11-01, no conference: those three blank;
+--   S5 C4 2024-01-05, conference 2024-01-20, the day C4's plan P3 starts:
+--      b) No, a) Yes;
+--   S3 C2 2024-03-01, conference 2024-03-28 (after as_at): blank, blank,
+--      blank.
+-- Counts: C2's latest strategy discussion by as_at is S3 (2024-03-01); from
+-- 2023-03-01 to 2024-02-29 it had S1 (2023-03-01, the first day) and S2:
+-- 2 enquiries, and conferences on 2023-03-20 and 2023-10-02: 2 ICPCs (S3's
+-- is after it).  C4's latest is S5 (2024-01-05): S4 only, 1 enquiry, 0
+-- ICPCs (S5's conference is after it).  Allocation on as_at: C2 East, W3;
+-- C4 none (its allocation ended the day before).
+INSERT INTO aa_src.s47_enquiry (s47_id, child_id, strategy_date, icpc_date, transfer_in) VALUES
+    ('S1', 'C2', '2023-03-01', '2023-03-20', false), ('S2', 'C2', '2023-09-01', '2023-10-02', false),
+    ('S3', 'C2', '2024-03-01', '2024-03-28', false), ('S4', 'C4', '2023-11-01', NULL, false),
+    ('S5', 'C4', '2024-01-05', '2024-01-20', false);
+
+-- List 7, each child's latest plan started by as_at, open then or ended in
+-- the window (P4 ended 26 September, P5 starts after as_at: out):
+--   C2 P2 from 2023-10-03, open: its last cp visit by as_at 2024-03-27
+--      (2024-03-28 is after as_at, the 2024-03-20 visit is cic); its
+--      latest review by as_at 2024-01-02 (2024-04-01 is after); end blank;
+--      C2's episode of care under L2 (EPO) ended 2023-09-27, in the window:
+--      a) Yes; one earlier plan (P1, 2022): 1; allocation on as_at: East, W3;
+--   C4 P3 2024-01-20 to 2024-03-27 (as_at: ended in the window, end date
+--      shown); last cp visit 2024-03-26 (2024-03-29 is after the plan);
+--      no review: blank; no EPO: b) No; 0 earlier plans; allocation on
+--      2024-03-27: none.
+-- Categories of abuse and "seen alone": blank (not in the contract).
+INSERT INTO aa_src.cp_plan (plan_id, child_id, start_date, end_date) VALUES
+    ('P1', 'C2', '2022-01-01', '2022-06-30'), ('P2', 'C2', '2023-10-03', NULL),
+    ('P3', 'C4', '2024-01-20', '2024-03-27'), ('P4', 'C1', '2023-01-01', '2023-09-26'),
+    ('P5', 'C3', '2024-03-28', NULL);
+INSERT INTO aa_src.cp_review (review_id, plan_id, review_date) VALUES
+    ('RV1', 'P2', '2024-01-02'), ('RV2', 'P2', '2024-04-01');
+INSERT INTO aa_src.visit (visit_id, child_id, visit_type, visit_date) VALUES
+    ('V1', 'C2', 'cp', '2023-12-01'), ('V2', 'C2', 'cp', '2024-03-27'), ('V3', 'C2', 'cp', '2024-03-28'),
+    ('V4', 'C2', 'cic', '2024-03-20'), ('V5', 'C4', 'cp', '2024-03-26'), ('V6', 'C4', 'cp', '2024-03-29');
+INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status, placement,
+                                reason_ceased, distance_miles, uasc) VALUES
+    ('E1', 'C2', '2023-09-20', '2023-09-27', 'S', 'L2', 'U4', 'E4A', NULL, false);
+
+-- List 6, each child's latest episode of need started by as_at, open then
+-- or closed in the window, one row per child in child order:
+--   C1 CE2 from 2024-02-01 (CE1 closed 26 September: not it), open; no
+--      visit since: blank; no care, plan open? P4 ended; a CIN plan open
+--      (CP1): c) Child in need plan; allocation on as_at: South, W2;
+--   C2 CE3 from 2023-10-03, open; last seen 2024-03-27 (any type; the 28th
+--      is after as_at); a CP plan open: b) Child Protection plan; East, W3;
+--   C3 CE4 from 2024-03-20, open; not seen; A4 open at as_at: d) Open
+--      assessment; no allocation;
+--   C4 CE5 2024-01-05 to 2024-03-27 (as_at): closed, e) Closed episode,
+--      closure 2024-03-27; last seen 2024-03-26; allocation on 27 March:
+--      none;
+--   C5's only episode CE7 began with R7, a referral of the same day ending
+--      in no further action: not on the list.
+-- Primary need and reason for closure: blank (not in the contract).
+INSERT INTO aa_src.cin_episode (episode_id, child_id, start_date, end_date) VALUES
+    ('CE1', 'C1', '2023-05-01', '2023-09-26'), ('CE2', 'C1', '2024-02-01', NULL),
+    ('CE3', 'C2', '2023-10-03', NULL), ('CE4', 'C3', '2024-03-20', NULL),
+    ('CE5', 'C4', '2024-01-05', '2024-03-27'), ('CE7', 'C5', '2024-01-08', '2024-01-09');
+INSERT INTO aa_src.cin_plan (plan_id, child_id, start_date, end_date) VALUES
+    ('CP1', 'C1', '2024-02-10', NULL);
+
+-- List 8, each child's latest period of care (short breaks left out)
+-- started by as_at and open then or ended in the window; the year runs
+-- from 27 March 2023.  Two more children: C6 sex M, MWBC, NONE, born
+-- 2009-07-15 (a) Male, f) MWBC, b) No, 14); C7 sex 2, WIRI, no disability,
+-- born 2007-03-28 (b) Female, b) WIRI, c) Unknown, 16: 17 the day after).
+-- C3's only care is a short break (V3) and C4's ended 26 September: not on
+-- the list.  In child order:
+--   C2 E1, 2023-09-20 to 2023-09-27 (ended on the window's first day): not
+--      UASC b) No; no earlier period b) No; legal status L2 (L2: EPO) since
+--      2023-09-20; no review, no cic visit in the period (V4 is after it),
+--      no health assessment: blank; 1 placement (from 2023-09-20), type U4
+--      d) U4: Foster placement - long term; ceased 2023-09-27, E4A
+--      e) E4A: Returned home to live with parents or relatives - part of
+--      planning; missing episode M6 (2023-09-25, in the year and the
+--      period): 1, interview offered a) Yes, accepted a) Yes; allocation
+--      on 27 September: East, W3;
+--   C6 E2 2023-01-10 S V2 U4 (X1), E3 2023-06-01 L C2 U4 (X1), E4 2023-11-15
+--      P C2 K2, open: one period from 2023-01-10; b) No, b) No; C2: FCO
+--      since 2023-06-01 (E3 and E4 are C2, E2 is V2); latest review by
+--      as_at 2024-01-05 (CR3, 1 April, is after); last cic visit
+--      2024-03-01 (V8 is cp); last health assessment 2024-02-20 (the one
+--      completed 30 March is after as_at); placements from 2023-01-10 (to
+--      2023-11-15, open on 28 March 2023, the 12 months' first day) and
+--      2023-11-15: 2, the latest from 2023-11-15, K2 p) K2: Children’s
+--      Homes; not ceased: blank, blank; missing M2 (2023-10-01) and M3
+--      (2024-02-01): 2 (M1, 20 March 2023, is before the year, M4 after
+--      as_at); the latest, M3, was not offered an interview: b) No,
+--      accepted blank; allocation on as_at: Care, W6;
+--   C7 E6 2023-04-01 to 2023-05-01 S V2 U6 (E4A), E7 2023-10-01 S V2 U6
+--      UASC, open: the period from 2023-10-01; UASC a) Yes; an earlier
+--      period ended 2023-05-01, in the year: a) Yes; V2: Single period
+--      under S20 since 2023-10-01; no review, visit or health assessment;
+--      placements from 2023-04-01 (to 2023-05-01) and 2023-10-01: 2, the
+--      latest from 2023-10-01, U6 f) U6: Foster placement - not FFA; M5
+--      (2023-04-15) is in the year but before the period: 0, and the
+--      interview columns blank; no allocation.
+-- Category of need, permanence plan, IRO, dental check, provider,
+-- postcode, URN, location, LA and absences: blank (not in the contract).
+INSERT INTO aa_src.child (child_id, family_id, date_of_birth, sex, ethnicity, disability) VALUES
+    ('C6', 'F6', '2009-07-15', 'M', 'MWBC', 'NONE'),
+    ('C7', 'F7', '2007-03-28', '2', 'WIRI', NULL);
+INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status, placement,
+                                reason_ceased, distance_miles, uasc) VALUES
+    ('E2', 'C6', '2023-01-10', '2023-06-01', 'S', 'V2', 'U4', 'X1', NULL, false),
+    ('E3', 'C6', '2023-06-01', '2023-11-15', 'L', 'C2', 'U4', 'X1', NULL, false),
+    ('E4', 'C6', '2023-11-15', NULL, 'P', 'C2', 'K2', NULL, NULL, false),
+    ('E6', 'C7', '2023-04-01', '2023-05-01', 'S', 'V2', 'U6', 'E4A', NULL, false),
+    ('E7', 'C7', '2023-10-01', NULL, 'S', 'V2', 'U6', NULL, NULL, true),
+    ('E8', 'C3', '2024-01-01', NULL, 'S', 'V3', 'R1', NULL, NULL, false),
+    ('E9', 'C4', '2023-01-01', '2023-09-26', 'S', 'C1', 'U1', 'E11', NULL, false);
+INSERT INTO aa_src.cla_review (review_id, child_id, review_date) VALUES
+    ('CR1', 'C6', '2023-07-01'), ('CR2', 'C6', '2024-01-05'), ('CR3', 'C6', '2024-04-01');
+INSERT INTO aa_src.visit (visit_id, child_id, visit_type, visit_date) VALUES
+    ('V7', 'C6', 'cic', '2024-03-01'), ('V8', 'C6', 'cp', '2024-03-10');
+INSERT INTO aa_src.health_assessment (child_id, kind, due_date, completed_date) VALUES
+    ('C6', 'initial', '2023-02-07', '2023-02-01'), ('C6', 'review', '2024-02-01', '2024-02-20'),
+    ('C6', 'review', '2024-08-01', '2024-03-30');
+INSERT INTO aa_src.missing_episode (episode_id, child_id, start_at, returned_at, rhi_offered_at, rhi_engaged, other_authority) VALUES
+    ('M1', 'C6', '2023-03-20 10:00', '2023-03-20 18:00', NULL, false, false),
+    ('M2', 'C6', '2023-10-01 22:00', '2023-10-02 08:00', '2023-10-03 10:00', false, false),
+    ('M3', 'C6', '2024-02-01 20:00', '2024-02-02 09:00', NULL, false, false),
+    ('M4', 'C6', '2024-03-28 20:00', NULL, NULL, false, false),
+    ('M5', 'C7', '2023-04-15 21:00', '2023-04-16 07:00', '2023-04-17 09:00', true, false),
+    ('M6', 'C2', '2023-09-25 19:00', '2023-09-26 06:00', '2023-09-26 15:00', true, false);
+INSERT INTO aa_src.allocation (child_id, start_date, end_date, qualified_social_worker, worker_id, team, locality) VALUES
+    ('C6', '2023-01-10', NULL, true, 'W6', 'Care', NULL);
+
+SELECT count(*) > 0 AS deployed FROM cspi.deploy('aa_src', 'aa_report');
+
+-- The day the views are as at: the deployment's annex_a_as_at (NULL:
+-- today), which a deploy keeps.
+SELECT cspi.annex_a_as_at('aa_report') = cspi.local_date(now()) AS today_by_default;
+UPDATE cspi.deployment SET annex_a_as_at = '2024-03-27' WHERE report_schema = 'aa_report';
+SELECT count(*) > 0 AS redeployed FROM cspi.redeploy('aa_report');
+SELECT annex_a_as_at FROM cspi.deployment WHERE report_schema = 'aa_report';
+
+\pset null '.'
+SELECT * FROM aa_report.annex_a_list_1;
+SELECT * FROM aa_report.annex_a_list_2;
+SELECT * FROM aa_report.annex_a_list_3;
+\x on
+SELECT * FROM aa_report.annex_a_list_4;
+SELECT * FROM aa_report.annex_a_list_5;
+SELECT * FROM aa_report.annex_a_list_6;
+SELECT * FROM aa_report.annex_a_list_7;
+SELECT * FROM aa_report.annex_a_list_8;
+\x off
+-- Lists 9 to 11: their headings, no rows.
+SELECT count(*) AS rows_9_to_11 FROM (SELECT 1 FROM aa_report.annex_a_list_9 UNION ALL SELECT 1 FROM aa_report.annex_a_list_10
+                                      UNION ALL SELECT 1 FROM aa_report.annex_a_list_11) x;
+
+-- Every list view's columns are the catalogue's, in order, typed as it
+-- says, each commented; the catalogue's headings are the column names
+-- except the twelve longer than 63 bytes.
+SELECT c.list, count(*) AS columns,
+       count(*) FILTER (WHERE a.attname = c.column_name AND format_type(a.atttypid, NULL) =
+                               CASE c.data_type WHEN 'text' THEN 'text' WHEN 'date' THEN 'date' ELSE 'integer' END
+                          AND col_description(a.attrelid, a.attnum) IS NOT NULL) AS matching,
+       count(*) FILTER (WHERE c.column_name <> c.heading) AS shortened
+  FROM cspi.annex_a_column c
+  LEFT JOIN pg_attribute a ON a.attrelid = format('aa_report.annex_a_list_%s', c.list)::regclass
+                          AND a.attnum = c.position AND NOT a.attisdropped
+ GROUP BY c.list ORDER BY c.list;
+SELECT count(*) AS extra_view_columns
+  FROM generate_series(1, 11) l
+  JOIN pg_attribute a ON a.attrelid = format('aa_report.annex_a_list_%s', l)::regclass AND a.attnum > 0
+ WHERE a.attnum > (SELECT max(c.position) FROM cspi.annex_a_column c WHERE c.list = l);
+SELECT heading, column_name FROM cspi.annex_a_column WHERE column_name <> heading ORDER BY list, position;
+SELECT col_description('aa_report.annex_a_list_5'::regclass, 10);
+
+-- annex_a_gaps: this source has every relation and column, so the gaps
+-- are the contract's (List 2's organisation; List 4's child seen and
+-- support; List 6's primary need and reason; List 7's categories and seen
+-- alone; List 8's category of need, permanence plan, IRO, dental check,
+-- provider, postcode, URN, location, LA and absences: 10) and lists 9 to
+-- 11 (17 + 16 + 19 columns).
+SELECT list, count(*) FROM aa_report.annex_a_gaps GROUP BY list ORDER BY list;
+SELECT list, position, heading, reason FROM aa_report.annex_a_gaps WHERE list < 9 ORDER BY list, position;
+
+-- cspi.annex_a(list, as_at, report): the same rows for the report's day,
+-- cells in the template's order.
+SELECT * FROM cspi.annex_a(3, '2024-03-27', 'aa_report');
+-- For every list, its rows from cspi.annex_a() (each cell named by the
+-- catalogue) are the view's rows, neither more nor fewer.
+WITH v(list, r) AS (
+    SELECT 1, to_jsonb(v) FROM aa_report.annex_a_list_1 v UNION ALL
+    SELECT 2, to_jsonb(v) FROM aa_report.annex_a_list_2 v UNION ALL
+    SELECT 3, to_jsonb(v) FROM aa_report.annex_a_list_3 v UNION ALL
+    SELECT 4, to_jsonb(v) FROM aa_report.annex_a_list_4 v UNION ALL
+    SELECT 5, to_jsonb(v) FROM aa_report.annex_a_list_5 v UNION ALL
+    SELECT 6, to_jsonb(v) FROM aa_report.annex_a_list_6 v UNION ALL
+    SELECT 7, to_jsonb(v) FROM aa_report.annex_a_list_7 v UNION ALL
+    SELECT 8, to_jsonb(v) FROM aa_report.annex_a_list_8 v),
+f(list, r) AS (
+    SELECT l, (SELECT jsonb_object_agg(c.column_name, a.cells -> (c.position - 1))
+                 FROM cspi.annex_a_column c WHERE c.list = l)
+      FROM generate_series(1, 11) l CROSS JOIN LATERAL cspi.annex_a(l, '2024-03-27', 'aa_report') a)
+SELECT (SELECT count(*) FROM v) AS view_rows, (SELECT count(*) FROM f) AS function_rows,
+       (SELECT count(*) FROM (SELECT * FROM v EXCEPT ALL SELECT * FROM f) x) AS only_in_views,
+       (SELECT count(*) FROM (SELECT * FROM f EXCEPT ALL SELECT * FROM v) x) AS only_in_function;
+-- Another day: as at 27 September 2023 the window runs from 27 March 2023,
+-- so List 1 holds K1 (26 September) and K2 (27 September); C1 was 8.
+SELECT * FROM cspi.annex_a(1, '2023-09-27', 'aa_report');
+
+-- Errors: a list outside 1 to 11, no day, no such report, a region.
+SELECT * FROM cspi.annex_a(0, '2024-03-27', 'aa_report');
+SELECT * FROM cspi.annex_a(12, '2024-03-27', 'aa_report');
+SELECT * FROM cspi.annex_a(NULL, '2024-03-27', 'aa_report');
+SELECT * FROM cspi.annex_a(1, NULL, 'aa_report');
+SELECT * FROM cspi.annex_a(1, '2024-03-27', 'no_such_report');
+SELECT * FROM cspi.annex_a(1, '2024-03-27', 'aa_src');
+-- A region's registry row (made by hand here): its lists stay with its
+-- members.
+INSERT INTO cspi.region (region_schema, internal_schema) VALUES ('aa_region', 'aa_region_internal');
+SELECT * FROM cspi.annex_a(1, '2024-03-27', 'aa_region');
+DELETE FROM cspi.region WHERE region_schema = 'aa_region';
+
+-- A source without child.ethnicity and without referrals: Ethnicity is
+-- blank (not s) NOBT: the council gives no ethnicity at all), and the gaps
+-- say what the source lacks.
+CREATE SCHEMA aa_thin;
+CREATE TABLE aa_thin.child (child_id text, family_id text, date_of_birth date, sex text);
+CREATE TABLE aa_thin.contact (contact_id text, child_id text, contact_date date, source text, outcome text);
+INSERT INTO aa_thin.child VALUES ('T1', NULL, '2020-01-01', '2');
+INSERT INTO aa_thin.contact VALUES ('TK1', 'T1', '2024-03-01', '9', NULL);
+SELECT count(*) > 0 AS deployed FROM cspi.deploy('aa_thin', 'aa_thin_report');
+UPDATE cspi.deployment SET annex_a_as_at = '2024-03-27' WHERE report_schema = 'aa_thin_report';
+SELECT * FROM aa_thin_report.annex_a_list_1;
+SELECT list, position, heading, reason, missing_from_source FROM aa_thin_report.annex_a_gaps
+ WHERE list IN (1, 3) ORDER BY list, position;
+
+-- Who may read it.  A BI role granted the view (and, as for every
+-- drill-down, what it reads with the reader's rights) reads it; without
+-- the grant, cspi.annex_a() refuses as the view would.  The report owned
+-- by another role, a superuser's cspi.annex_a() reads it as that owner,
+-- restricted (cspi.execute_as_owner), never running the owner's code with
+-- its own rights.
+CREATE ROLE aa_bi NOLOGIN;
+CREATE ROLE aa_owner NOLOGIN;
+GRANT USAGE ON SCHEMA aa_report, aa_src TO aa_bi;
+GRANT SELECT ON aa_report.annex_a_list_1, aa_report.src_contact, aa_report.src_child, aa_report.deployment,
+                aa_src.contact, aa_src.child TO aa_bi;
+SET ROLE aa_bi;
+SELECT count(*) AS bi_rows FROM aa_report.annex_a_list_1;
+SELECT count(*) AS bi_rows FROM cspi.annex_a(1, '2024-03-27', 'aa_report');
+SELECT count(*) FROM cspi.annex_a(3, '2024-03-27', 'aa_report');
+RESET ROLE;
+DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO aa_owner', current_database()); END $$;
+CREATE SCHEMA aa_owned AUTHORIZATION aa_owner;
+GRANT USAGE ON SCHEMA aa_thin TO aa_owner;
+GRANT SELECT ON ALL TABLES IN SCHEMA aa_thin TO aa_owner;
+-- The owner's source: a view that records who runs its function.
+CREATE TABLE aa_seen (who name);
+GRANT INSERT ON aa_seen TO aa_owner;
+SET ROLE aa_owner;
+CREATE SCHEMA aa_owner_src;
+CREATE FUNCTION aa_owner_src.who() RETURNS text LANGUAGE plpgsql VOLATILE
+    AS $$ BEGIN INSERT INTO public.aa_seen VALUES (current_user); RETURN 'T1'; END $$;
+CREATE VIEW aa_owner_src.child AS SELECT * FROM aa_thin.child;
+CREATE VIEW aa_owner_src.contact AS SELECT c.contact_id, aa_owner_src.who() AS child_id, c.contact_date, c.source, c.outcome
+  FROM aa_thin.contact c;
+SELECT count(*) > 0 AS deployed FROM cspi.deploy('aa_owner_src', 'aa_owned');
+RESET ROLE;
+DELETE FROM aa_seen;
+SELECT * FROM cspi.annex_a(1, '2024-03-27', 'aa_owned');
+SELECT DISTINCT who FROM aa_seen;
+
+-- Clean up.
+DROP SCHEMA aa_owned, aa_owner_src CASCADE;
+SELECT internal_schema AS aa_internal FROM cspi.deployment WHERE report_schema = 'aa_owned' \gset
+DROP SCHEMA :"aa_internal" CASCADE;
+DELETE FROM cspi.deployment WHERE report_schema = 'aa_owned';
+DROP TABLE aa_seen;
+DO $$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM aa_owner', current_database()); END $$;
+REVOKE ALL ON ALL TABLES IN SCHEMA aa_thin FROM aa_owner;
+REVOKE ALL ON SCHEMA aa_thin FROM aa_owner;
+REVOKE ALL ON ALL TABLES IN SCHEMA aa_report FROM aa_bi;
+REVOKE ALL ON ALL TABLES IN SCHEMA aa_src FROM aa_bi;
+REVOKE ALL ON SCHEMA aa_report, aa_src FROM aa_bi;
+DROP ROLE aa_bi, aa_owner;

@@ -1,0 +1,818 @@
+--------------------------------------------------------------------------
+-- Ofsted's Annex A (issue 26): the eleven lists of children an inspection
+-- asks for, as report views annex_a_list_1 ... annex_a_list_11 with
+-- Ofsted's headings, cspi.annex_a() for any day, and annex_a_gaps
+--------------------------------------------------------------------------
+-- The template followed: Ofsted's "Annex A - Child level data, Lists 1 -
+-- 11" of August 2019, with the 2023 revision of List 9 (doc/annex-a.md).
+-- Each list is one report object whose definition uses @ASAT@, the day the
+-- lists are as at: in the report schema's views, cspi.annex_a_as_at(the
+-- report) (the deployment's annex_a_as_at, else today); in cspi.annex_a(),
+-- the day asked for.  One definition serves both.
+--
+-- The lists' six months ("window") run from as_at - 6 months to as_at, both
+-- days included; "the year" from as_at - 12 months to as_at.  What the data
+-- contract cannot fill is NULL (a blank cell), never made up;
+-- cspi.annex_a_column.gap says why, and the view annex_a_gaps lists those
+-- columns for a report, with the relations and columns its source lacks.
+
+-- Ofsted's label for a code the contract holds (NULL: no label).
+CREATE OR REPLACE FUNCTION cspi.annex_a_label(dimension text, code text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+    SELECT c.ofsted_label FROM cspi.annex_a_code c
+     WHERE c.dimension = annex_a_label.dimension AND c.dfe_code = upper(btrim(annex_a_label.code));
+    END;
+COMMENT ON FUNCTION cspi.annex_a_label(text, text) IS
+'Ofsted''s Annex A label for a code of the data contract (cspi.annex_a_code: gender, ethnicity, source, disability, category_of_abuse, legal_status, placement_type, reason_ceased), the code matched ignoring case and surrounding spaces; NULL for a code Ofsted has no label for.';
+
+-- Age in years at the last birthday on as_at; -1 for a child born after
+-- it (Ofsted: an unborn child, given with the expected date of birth).
+CREATE OR REPLACE FUNCTION cspi_internal.annex_a_age(date_of_birth date, as_at date) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    RETURN CASE WHEN date_of_birth IS NULL OR as_at IS NULL OR NOT isfinite(date_of_birth) THEN NULL
+                WHEN date_of_birth > as_at THEN -1
+                ELSE extract(year FROM age(as_at, date_of_birth))::integer END;
+COMMENT ON FUNCTION cspi_internal.annex_a_age(date, date) IS
+'Annex A''s "Age of Child (Years)": whole years at the last birthday on as_at (as age() counts them); -1 for a child born after as_at (an unborn child''s expected date of birth); NULL without a date of birth.';
+
+-- The day a report's Annex A views are as at.
+CREATE OR REPLACE FUNCTION cspi.annex_a_as_at(report_schema name) RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+    SELECT coalesce((SELECT d.annex_a_as_at FROM cspi.deployment d WHERE d.report_schema = annex_a_as_at.report_schema),
+                    cspi.local_date(now()));
+    END;
+COMMENT ON FUNCTION cspi.annex_a_as_at(name) IS
+'The day report_schema''s Annex A views (annex_a_list_1 ... annex_a_list_11) are as at: cspi.deployment.annex_a_as_at, set by the report''s owner, else today in Europe/London.';
+
+--------------------------------------------------------------------------
+-- Ofsted's code labels (the 2019 template's Codes_used tab)
+--------------------------------------------------------------------------
+INSERT INTO cspi.annex_a_code (dimension, dfe_code, ofsted_label) VALUES
+ -- Gender, from the contract's sex (DfE 1 male, 2 female, 9 not stated or
+ -- indeterminate, 0 not known; the 903's M, F, U; I indeterminate).  No
+ -- value, or a code not listed, is c) Not stated/recorded (in the views).
+ ('gender', '1', 'a) Male'), ('gender', 'M', 'a) Male'), ('gender', 'MALE', 'a) Male'),
+ ('gender', '2', 'b) Female'), ('gender', 'F', 'b) Female'), ('gender', 'FEMALE', 'b) Female'),
+ ('gender', '9', 'c) Not stated/recorded'), ('gender', 'U', 'c) Not stated/recorded'),
+ ('gender', '0', 'c) Not stated/recorded'),
+ ('gender', 'I', 'd) Neither'),
+ -- Ethnicity: the DfE's main codes (no value is s) NOBT, in the views; an
+ -- extended code has no label: blank).  The template gives REFU and NOBT
+ -- the same letter.
+ ('ethnicity', 'WBRI', 'a) WBRI'), ('ethnicity', 'WIRI', 'b) WIRI'), ('ethnicity', 'WIRT', 'c) WIRT'),
+ ('ethnicity', 'WOTH', 'd) WOTH'), ('ethnicity', 'WROM', 'e) WROM'), ('ethnicity', 'MWBC', 'f) MWBC'),
+ ('ethnicity', 'MWBA', 'g) MWBA'), ('ethnicity', 'MWAS', 'h) MWAS'), ('ethnicity', 'MOTH', 'i) MOTH'),
+ ('ethnicity', 'AIND', 'j) AIND'), ('ethnicity', 'APKN', 'k) APKN'), ('ethnicity', 'ABAN', 'l) ABAN'),
+ ('ethnicity', 'AOTH', 'm) AOTH'), ('ethnicity', 'BCRB', 'n) BCRB'), ('ethnicity', 'BAFR', 'o) BAFR'),
+ ('ethnicity', 'BOTH', 'p) BOTH'), ('ethnicity', 'CHNE', 'q) CHNE'), ('ethnicity', 'OOTH', 'r) OOTH'),
+ ('ethnicity', 'REFU', 's) REFU'), ('ethnicity', 'NOBT', 's) NOBT'),
+ -- Contact and referral source (CIN census).  5D is newer than the
+ -- template: no label.
+ ('source', '1A', 'a) 1A: Individual'), ('source', '1B', 'b) 1B: Individual'),
+ ('source', '1C', 'c) 1C: Individual'), ('source', '1D', 'd) 1D: Individual'),
+ ('source', '2A', 'e) 2A: Schools'), ('source', '2B', 'f) 2B: Education services'),
+ ('source', '3A', 'g) 3A: Health services'), ('source', '3B', 'h) 3B: Health services'),
+ ('source', '3C', 'i) 3C: Health services'), ('source', '3D', 'j) 3D: Health services'),
+ ('source', '3E', 'k) 3E: Health services'), ('source', '3F', 'l) 3F: Health services'),
+ ('source', '4', 'm) 4: Housing'), ('source', '5A', 'n) 5A: LA services'),
+ ('source', '5B', 'o) 5B: LA services'), ('source', '5C', 'p) 5C: LA services'),
+ ('source', '6', 'q) 6: Police'), ('source', '7', 'r) 7: Other legal agency'),
+ ('source', '8', 's) 8: Other'), ('source', '9', 't) 9: Anonymous'), ('source', '10', 'u) 10: Unknown'),
+ -- Disability: the contract's code or flag (no value, or a code not
+ -- listed, is c) Unknown, in the views).
+ ('disability', 'TRUE', 'a) Yes'), ('disability', 'T', 'a) Yes'), ('disability', 'Y', 'a) Yes'),
+ ('disability', 'YES', 'a) Yes'), ('disability', '1', 'a) Yes'),
+ ('disability', 'MOB', 'a) Yes'), ('disability', 'HAND', 'a) Yes'), ('disability', 'PC', 'a) Yes'),
+ ('disability', 'INC', 'a) Yes'), ('disability', 'COMM', 'a) Yes'), ('disability', 'LD', 'a) Yes'),
+ ('disability', 'HEAR', 'a) Yes'), ('disability', 'VIS', 'a) Yes'), ('disability', 'BEH', 'a) Yes'),
+ ('disability', 'CON', 'a) Yes'), ('disability', 'AUT', 'a) Yes'), ('disability', 'DDA', 'a) Yes'),
+ ('disability', 'NONE', 'b) No'), ('disability', 'FALSE', 'b) No'), ('disability', 'F', 'b) No'),
+ ('disability', 'N', 'b) No'), ('disability', 'NO', 'b) No'), ('disability', '0', 'b) No'),
+ -- Category of abuse (CIN census), for List 7 once the contract has it.
+ ('category_of_abuse', 'NEG', 'a) Neglect'), ('category_of_abuse', 'PHY', 'b) Physical abuse'),
+ ('category_of_abuse', 'SAB', 'c) Sexual abuse'), ('category_of_abuse', 'EMO', 'd) Emotional abuse'),
+ ('category_of_abuse', 'MUL', 'e) Multiple/not recommended'),
+ -- Legal status (SSDA903 LS), no letter.
+ ('legal_status', 'C1', 'C1: ICO'), ('legal_status', 'C2', 'C2: FCO'),
+ ('legal_status', 'D1', 'D1: Freeing order'), ('legal_status', 'E1', 'E1: Placement order'),
+ ('legal_status', 'V2', 'V2: Single period under S20'),
+ ('legal_status', 'L1', 'L1: Police protection LA accommodation'), ('legal_status', 'L2', 'L2: EPO'),
+ ('legal_status', 'L3', 'L3: Child assessment order LA accommodation'),
+ ('legal_status', 'J1', 'J1: Remanded to LA or youth detention'),
+ ('legal_status', 'J2', 'J2: LA accommodation under PACE'),
+ ('legal_status', 'J3', 'J3: Youth rehabilitation order'),
+ ('legal_status', 'V3', 'V3: Short term breaks, episodes recorded'),
+ ('legal_status', 'V4', 'V4: Short term breaks, agreements recorded'),
+ -- Placement type (SSDA903 PLACE).  K3 and Z11-Z14 are newer: no label.
+ ('placement_type', 'U1', 'a) U1: Foster placement - relatives - long term'),
+ ('placement_type', 'U2', 'b) U2: Foster placement - relative - FFA'),
+ ('placement_type', 'U3', 'c) U3: Foster placement - relative - not FFA'),
+ ('placement_type', 'U4', 'd) U4: Foster placement - long term'),
+ ('placement_type', 'U5', 'e) U5: Foster placement - FFA'),
+ ('placement_type', 'U6', 'f) U6: Foster placement - not FFA'),
+ ('placement_type', 'A3', 'g) A3: Placed for adoption - consent - current foster'),
+ ('placement_type', 'A4', 'h) A4: Placed for adoption - consent - not foster'),
+ ('placement_type', 'A5', 'i) A5: Placed for adoption - order - foster'),
+ ('placement_type', 'A6', 'j) A6: Placed for adoption - order - not foster'),
+ ('placement_type', 'P1', 'k) P1: Placed with parents'),
+ ('placement_type', 'P2', 'l) P2: Independent living'),
+ ('placement_type', 'P3', 'm) P3: Residential employment'),
+ ('placement_type', 'H5', 'n) H5: Residential accommodation'),
+ ('placement_type', 'K1', 'o) K1: Secure Children’s Homes'),
+ ('placement_type', 'K2', 'p) K2: Children’s Homes'),
+ ('placement_type', 'R1', 'q) R1: Residential Care Home'),
+ ('placement_type', 'R2', 'r) R2: NHS/Health Trust'),
+ ('placement_type', 'R3', 's) R3: Family Centre or Mother and Baby Unit'),
+ ('placement_type', 'R5', 't) R5: Young Offender Institution'),
+ ('placement_type', 'S1', 'u) S1: Residential school'),
+ ('placement_type', 'Z1', 'v) Z1: Other placements'),
+ ('placement_type', 'T0', 'w) T0: Temporary placement'),
+ ('placement_type', 'T1', 'x) T1: Temporary placement - hospital'),
+ ('placement_type', 'T2', 'y) T2: Temporary placement - holiday'),
+ ('placement_type', 'T3', 'z) T3: Temporary placement - carer holiday'),
+ ('placement_type', 'T4', 'zz) T4: Temporary placement - seven days or less'),
+ -- Reason ceased to be looked after (SSDA903 REC).  E17 is newer: no label.
+ ('reason_ceased', 'E11', 'a) E11: Adopted - application unopposed'),
+ ('reason_ceased', 'E12', 'b) E12: Adopted - consent dispensed'),
+ ('reason_ceased', 'E2', 'c) E2: Died'),
+ ('reason_ceased', 'E3', 'd) E3: Care taken by another LA'),
+ ('reason_ceased', 'E4A', 'e) E4A: Returned home to live with parents or relatives - part of planning'),
+ ('reason_ceased', 'E4B', 'f) E4B: Returned home to live with parents or relatives - not part of planning'),
+ ('reason_ceased', 'E13', 'g) E13: Parents, relatives or other with no parental responsibility'),
+ ('reason_ceased', 'E41', 'h) E41: Residence order granted'),
+ ('reason_ceased', 'E45', 'i) E45: Special Guardianship Orders - former carer relative/friend'),
+ ('reason_ceased', 'E46', 'j) E46: Special Guardianship Orders - former carer other'),
+ ('reason_ceased', 'E47', 'k) E47: Special Guardianship Orders - relative/friend'),
+ ('reason_ceased', 'E48', 'l) E48: Special Guardianship Orders - other'),
+ ('reason_ceased', 'E5', 'm) E5: Moved into independent living - supported'),
+ ('reason_ceased', 'E6', 'n) E6: Moved into independent living - no support'),
+ ('reason_ceased', 'E7', 'o) E7: Transferred to residential care funded by adult social services'),
+ ('reason_ceased', 'E9', 'p) E9: Sentenced to custody'),
+ ('reason_ceased', 'E14', 'q) E14: Accommodation on remand ended'),
+ ('reason_ceased', 'E15', 'r) E15: Age assessment determined child was 18 or over'),
+ ('reason_ceased', 'E16', 's) E16: Child moved abroad'),
+ ('reason_ceased', 'E8', 't) E8: Care ceased for any other reason'),
+ ('reason_ceased', 'X1', 'u) X1:CodeError')
+ON CONFLICT (dimension, dfe_code) DO UPDATE SET ofsted_label = EXCLUDED.ofsted_label;
+
+--------------------------------------------------------------------------
+-- The catalogue: every list's columns, in the template's order
+--------------------------------------------------------------------------
+-- A row with NULL data_type, derivation and requires takes them from
+-- common (the columns every child list shares); every column also requires
+-- the relation its list is made from.
+WITH common(heading, data_type, derivation, requires) AS (VALUES
+ ('Child Unique ID', 'text', 'The child''s child_id as the source has it.', '{}'::text[]),
+ ('Gender', 'text',
+  'child.sex as Ofsted labels it (cspi.annex_a_code, gender): 1, M a) Male; 2, F b) Female; I d) Neither; 9, U, 0, no value or any other code c) Not stated/recorded. Blank when the source has no sex column or the child is not in child.',
+  '{child,child.sex}'),
+ ('Ethnicity', 'text',
+  'child.ethnicity, a DfE main code, with Ofsted''s letter (a) WBRI ... s) NOBT); no value s) NOBT (not yet obtained); an extended or unknown code is blank. Blank when the source has no ethnicity column or the child is not in child.',
+  '{child,child.ethnicity}'),
+ ('Date of Birth', 'date', 'child.date_of_birth (an unborn child''s expected date); blank if not known.', '{child}'),
+ ('Age of Child (Years)', 'integer',
+  'Whole years at the last birthday on as_at (age()); -1 for a child born after as_at (unborn); blank without a date of birth.',
+  '{child}'),
+ ('Does the Child have a Disability', 'text',
+  'child.disability: true, yes or a CIN census disability code a) Yes; false, no or NONE b) No; no value or any other code c) Unknown. Blank when the source has no disability column or the child is not in child.',
+  '{child,child.disability}')
+), list_relation(list, relation) AS (VALUES
+ (1, 'contact'), (2, 'family_support'), (3, 'referral'), (4, 'assessment'), (5, 's47_enquiry'),
+ (6, 'cin_episode'), (7, 'cp_plan'), (8, 'cla_episode'), (9, 'care_leaver'), (10, 'cla_episode'), (11, NULL)
+), team_worker(heading, data_type, derivation, requires) AS (VALUES
+ ('Allocated Team', 'text', 'The team of the child''s allocation in force on the day given (start on or before it, end on or after it or open; the latest started, then the one open longest).', '{allocation,allocation.team}'::text[]),
+ ('Allocated Worker', 'text', 'The worker_id of the same allocation (the contract has no worker''s name yet).', '{allocation,allocation.worker_id}')
+), short(list, position, column_name) AS (VALUES
+ -- The headings longer than a PostgreSQL identifier (63 bytes): the view's
+ -- column takes a shortened form.
+ (4, 10, 'Assessed as requiring LA children’s social care support'),
+ (5, 10, 'Did the ICPC Result in a Child Protection Plan'),
+ (7, 14, 'Subject to EPO or Police Protection in Last Six Months (Y/N)'),
+ (8, 6, 'UASC within the Last 12 Months (Y/N)'),
+ (8, 10, 'Second or subsequent period Looked After in 12 months (Y/N)'),
+ (8, 29, 'Number of Episodes ‘Missing’ from Placement in 12 months'),
+ (8, 30, 'Number of Episodes ‘Absent’ from Placement in 12 months'),
+ (8, 31, 'Offered a Return Interview after last missing episode (Y/N)?'),
+ (8, 32, 'Accepted a Return Interview after last missing episode (Y/N)?'),
+ (9, 6, 'UASC, or formerly UASC if 18 or over (Y/N)'),
+ (10, 14, 'Date of Decision Child Should No Longer be Placed for Adoption'),
+ (10, 16, 'Date placed for fostering in FFA or concurrent planning')
+), rows(list, position, heading, data_type, derivation, requires, gap) AS (VALUES
+ -- List 1: contacts received in the six months.
+ (1, 1, 'Child Unique ID', NULL, NULL, NULL::text[], NULL),
+ (1, 2, 'Gender', NULL, NULL, NULL, NULL),
+ (1, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
+ (1, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
+ (1, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
+ (1, 6, 'Date of Contact', 'date', 'contact.contact_date: every contact received from as_at - 6 months to as_at (both days), one row per contact.', '{}', NULL),
+ (1, 7, 'Contact Source', 'text', 'contact.source (CIN census referral source) as Ofsted labels it (a) 1A: Individual ... u) 10: Unknown); blank for no value or a code without a label (5D).', '{}', NULL),
+ -- List 2: early help.
+ (2, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
+ (2, 2, 'Gender', NULL, NULL, NULL, NULL),
+ (2, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
+ (2, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
+ (2, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
+ (2, 6, 'Assessment start date', 'date', 'family_support.start_date: every early help case and child started on or before as_at and open on or after as_at - 6 months (the contract''s early help case stands in for the assessment, as Ofsted''s "closest match" allows).', '{}', NULL),
+ (2, 7, 'Assessment completion date', 'date', 'family_support.end_date when on or before as_at (Ofsted accepts the day the early help ended); blank while open.', '{}', NULL),
+ (2, 8, 'Organisation completing assessment', 'text', 'Blank.', '{}', 'not in the data contract yet: family_support.organisation (its provider says only internal or external)'),
+ -- List 3: referrals received in the six months.
+ (3, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
+ (3, 2, 'Gender', NULL, NULL, NULL, NULL),
+ (3, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
+ (3, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
+ (3, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
+ (3, 6, 'Date of referral', 'date', 'referral.referral_date: every referral received from as_at - 6 months to as_at, one row per referral.', '{}', NULL),
+ (3, 7, 'Referral Source', 'text', 'referral.source as Ofsted labels it (as List 1''s Contact Source).', '{referral.source}', NULL),
+ (3, 8, 'Referral NFA?', 'text', 'referral.nfa: true a) Yes, false b) No, not known blank.', '{referral.nfa}', NULL),
+ (3, 9, 'Number of Referrals in Last 12 Months', 'integer', 'The child''s referrals received in the 12 months before the child''s latest referral on or before as_at (from L - 12 months to the day before L, L that latest referral: REREFERRAL_12M''s window); the same on each of the child''s rows; 0 at least.', '{}', NULL),
+ (3, 10, 'Allocated Team', NULL, NULL, NULL, NULL),
+ (3, 11, 'Allocated Worker', NULL, NULL, NULL, NULL),
+ -- List 4: assessments in the six months, open ones included.
+ (4, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
+ (4, 2, 'Gender', NULL, NULL, NULL, NULL),
+ (4, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
+ (4, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
+ (4, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
+ (4, 6, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
+ (4, 7, 'Continuous Assessment Start Date', 'date', 'assessment.start_date: every assessment started on or before as_at and not authorised before as_at - 6 months (open ones included), one row per assessment.', '{}', NULL),
+ (4, 8, 'Child Seen During Continuous Assessment', 'text', 'Blank.', '{}', 'not in the data contract yet: assessment.child_seen'),
+ (4, 9, 'Continuous Assessment Date of Authorisation', 'date', 'assessment.authorised_date when on or before as_at; blank while open.', '{}', NULL),
+ (4, 10, 'Was the child assessed as requiring LA children’s social care support', 'text', 'Blank.', '{}', 'not in the data contract yet: assessment.support_required (or cin_episode.reason_closed RC8)'),
+ (4, 11, 'Allocated Team', NULL, NULL, NULL, NULL),
+ (4, 12, 'Allocated Worker', NULL, NULL, NULL, NULL),
+ -- List 5: section 47 enquiries and ICPCs in the six months.
+ (5, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
+ (5, 2, 'Gender', NULL, NULL, NULL, NULL),
+ (5, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
+ (5, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
+ (5, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
+ (5, 6, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
+ (5, 7, 'Strategy discussion initiating Section 47 Enquiry Start Date', 'date', 's47_enquiry.strategy_date: every enquiry whose strategy discussion or conference falls from as_at - 6 months to as_at (the contract has no end of an enquiry), one row per enquiry; transfer-in conferences included.', '{}', NULL),
+ (5, 8, 'Was an Initial Child Protection Conference deemed unnecessary?', 'text', 'b) No when a conference was held on or before as_at; otherwise blank (the contract does not say whether a conference was found unnecessary).', '{}', NULL),
+ (5, 9, 'Date of Initial Child Protection Conference', 'date', 's47_enquiry.icpc_date when on or before as_at.', '{}', NULL),
+ (5, 10, 'Did the Initial Child Protection Conference Result in a Child Protection Plan', 'text', 'Blank without a conference on or before as_at; a) Yes if a cp_plan of the child starts on the conference''s day, else b) No.', '{cp_plan}', NULL),
+ (5, 11, 'Number of Section 47 Enquiries in the last 12 months', 'integer', 'The child''s enquiries whose strategy discussion is in the 12 months before the child''s latest one on or before as_at (L - 12 months to the day before L); the same on each of the child''s rows.', '{}', NULL),
+ (5, 12, 'Number of ICPCs in the last 12 months', 'integer', 'The child''s initial conferences in the same 12 months (before the latest strategy discussion).', '{}', NULL),
+ (5, 13, 'Allocated Team', NULL, NULL, NULL, NULL),
+ (5, 14, 'Allocated Worker', NULL, NULL, NULL, NULL),
+ -- List 6: children in need.
+ (6, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
+ (6, 2, 'Gender', NULL, NULL, NULL, NULL),
+ (6, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
+ (6, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
+ (6, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
+ (6, 6, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
+ (6, 7, 'CIN Start Date', 'date', 'cin_episode.start_date of the child''s latest episode started on or before as_at and open then or ended from as_at - 6 months (an episode that began with a referral of the same child and day ending in no further action left out); one row per child.', '{}', NULL),
+ (6, 8, 'Primary Need Code', 'text', 'Blank.', '{}', 'not in the data contract yet: cin_episode.primary_need'),
+ (6, 9, 'Date Child Was Last Seen', 'date', 'The child''s latest statutory visit (visit, any type) from the episode''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
+ (6, 10, 'CIN Closure Date', 'date', 'cin_episode.end_date when on or before as_at.', '{}', NULL),
+ (6, 11, 'Reason for Closure', 'text', 'Blank.', '{}', 'not in the data contract yet: cin_episode.reason_closed'),
+ (6, 12, 'Case status', 'text', 'e) Closed episode when closed by as_at; else the first that holds at as_at: a) Looked after child (an episode of care open, short breaks V3/V4 left out), b) Child Protection plan (a cp_plan open), c) Child in need plan (a cin_plan open), d) Open assessment (an assessment started and not authorised); none of them c) Child in need plan.', '{}', NULL),
+ (6, 13, 'Allocated Team', NULL, NULL, NULL, NULL),
+ (6, 14, 'Allocated Worker', NULL, NULL, NULL, NULL),
+ -- List 7: child protection.
+ (7, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
+ (7, 2, 'Gender', NULL, NULL, NULL, NULL),
+ (7, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
+ (7, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
+ (7, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
+ (7, 6, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
+ (7, 7, 'Child Protection Plan Start Date', 'date', 'cp_plan.start_date of the child''s latest plan started on or before as_at and open then or ended from as_at - 6 months; one row per child.', '{}', NULL),
+ (7, 8, 'Initial Category of Abuse', 'text', 'Blank.', '{}', 'not in the data contract yet: cp_plan.initial_category'),
+ (7, 9, 'Latest Category of Abuse', 'text', 'Blank.', '{}', 'not in the data contract yet: cp_plan.latest_category'),
+ (7, 10, 'Date of the Last Statutory Visit', 'date', 'The child''s latest cp visit from the plan''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
+ (7, 11, 'Was the Child Seen Alone?', 'text', 'Blank.', '{}', 'not in the data contract yet: visit.seen_alone'),
+ (7, 12, 'Date of latest review conference', 'date', 'The plan''s latest cp_review on or before as_at.', '{cp_review}', NULL),
+ (7, 13, 'Child Protection Plan End Date', 'date', 'cp_plan.end_date when on or before as_at.', '{}', NULL),
+ (7, 14, 'Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)', 'text', 'a) Yes if an episode of care of the child with legal status L1 (police protection) or L2 (EPO) overlaps the six months, else b) No (emergency protection without an episode of care is not in the contract yet).', '{cla_episode}', NULL),
+ (7, 15, 'Number of Previous Child Protection Plans', 'integer', 'The child''s plans that started before this one.', '{}', NULL),
+ (7, 16, 'Allocated Team', NULL, NULL, NULL, NULL),
+ (7, 17, 'Allocated Worker', NULL, NULL, NULL, NULL),
+ -- Lists 9 to 11: their headings, no rows yet.
+ (8, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
+ (8, 2, 'Gender', NULL, NULL, NULL, NULL),
+ (8, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
+ (8, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
+ (8, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
+ (8, 6, 'Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)', 'text', 'a) Yes if an episode of care of the child (short breaks left out) with uasc overlaps the year (as_at - 12 months to as_at), else b) No.', '{}', NULL),
+ (8, 7, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
+ (8, 8, 'Date Started to be Looked After', 'date', 'The start of the child''s latest period of care (cla_period_of_care: short breaks V3/V4 left out, as in every children-in-care figure) started on or before as_at and open then or ended from as_at - 6 months; one row per child.', '{}', NULL),
+ (8, 9, 'Child''s Category of Need', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.category_of_need'),
+ (8, 10, 'Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)', 'text', 'a) Yes if an earlier period of care of the child ended on or after as_at - 12 months, else b) No.', '{}', NULL),
+ (8, 11, 'Start date of current legal status', 'date', 'The start of the earliest episode of the unbroken run, back from the period''s last episode started by as_at, with that episode''s legal status.', '{}', NULL),
+ (8, 12, 'Child''s Legal Status', 'text', 'The legal_status of the period''s last episode started by as_at, as Ofsted labels it (C2: FCO); blank for a code without a label.', '{}', NULL),
+ (8, 13, 'Date of Latest Statutory Review', 'date', 'The child''s latest cla_review from the period''s start to its end or as_at, whichever is earlier.', '{cla_review}', NULL),
+ (8, 14, 'Date of Last Social Work Visit', 'date', 'The child''s latest cic visit from the period''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
+ (8, 15, 'What is the permanence plan for this child?', 'text', 'Blank.', '{}', 'not in the data contract yet: permanence_plan'),
+ (8, 16, 'Date of Last IRO Visit / Contact to the Child', 'date', 'Blank.', '{}', 'not in the data contract yet: visit type iro'),
+ (8, 17, 'Date of Last Health Assessment', 'date', 'The child''s latest completed health assessment (initial or review) on or before as_at.', '{health_assessment}', NULL),
+ (8, 18, 'Date of Last Dental Check', 'date', 'Blank.', '{}', 'not in the data contract yet: health_assessment kind dental'),
+ (8, 19, 'Number of Placements in the Last 12 months', 'integer', 'The child''s placements (cla_placement: temporary placements and returns from them are not new ones) started by as_at and open on or after the first day of the 12 months to as_at: CIC_STABILITY_SHORT''s count, on as_at.', '{}', NULL),
+ (8, 20, 'Date Ceased to be Looked After', 'date', 'The end of the period of care when on or before as_at.', '{}', NULL),
+ (8, 21, 'Reason Ceased to be Looked After', 'text', 'When ceased by as_at, the period''s last reason_ceased as Ofsted labels it (a) E11: Adopted - application unopposed ...); blank for a code without a label (E17).', '{}', NULL),
+ (8, 22, 'Start Date of Most Recent Placement', 'date', 'The start of the period''s latest placement started by as_at.', '{}', NULL),
+ (8, 23, 'Placement Type', 'text', 'The placement of the period''s last episode started by as_at, as Ofsted labels it (p) K2: Children’s Homes); blank for a code without a label (K3, Z11-Z14).', '{}', NULL),
+ (8, 24, 'Placement Provider', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_provider'),
+ (8, 25, 'Placement postcode', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_postcode'),
+ (8, 26, 'URN of Placement', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_urn'),
+ (8, 27, 'Placement Location', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_la'),
+ (8, 28, 'LA of Placement', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_la'),
+ (8, 29, 'Number of Episodes the Child has been ‘Missing’ from their Placement in the last 12 months', 'integer', 'The child''s missing episodes starting from as_at - 12 months (or the period''s start, if later) to as_at (the contract does not tell missing from absent: every episode counts as missing).', '{missing_episode}', NULL),
+ (8, 30, 'Number of Episodes the Child has been ‘Absent’ from their Placement in the last 12 months', 'integer', 'Blank.', '{}', 'not in the data contract yet: missing_episode.kind'),
+ (8, 31, 'Was the child offered a Return Interview after their last missing episode (Y/N)?', 'text', 'The latest episode counted in the missing column: a) Yes if a return interview was offered (rhi_offered_at), else b) No; blank without one.', '{missing_episode}', NULL),
+ (8, 32, 'Did the child accept a Return Interview after their last missing episode (Y/N)?', 'text', 'The same episode, when an interview was offered: a) Yes if the child engaged (rhi_engaged), else b) No; blank when none was offered or there is no episode.', '{missing_episode}', NULL),
+ (8, 33, 'Allocated Team', NULL, NULL, NULL, NULL),
+ (8, 34, 'Allocated Worker', NULL, NULL, NULL, NULL),
+ (9, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
+ (9, 2, 'Gender', NULL, NULL, NULL, NULL),
+ (9, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
+ (9, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
+ (9, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
+ (9, 6, 'Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)', 'text', 'a) Yes if any episode of care of the young person has uasc, else b) No.', '{cla_episode}', NULL),
+ (9, 7, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
+ (9, 8, 'Allocated Team', NULL, NULL, NULL, NULL),
+ (9, 9, 'Allocated Worker', NULL, NULL, NULL, NULL),
+ (9, 10, 'Allocated Personal Advisor', 'text', 'Blank.', '{}', 'not in the data contract yet: allocation.role personal_advisor'),
+ (9, 11, 'Eligibility Category', 'text', 'Blank.', '{}', 'not in the data contract yet: leaving_care.eligibility'),
+ (9, 12, 'Latest Pathway Plan Review Date', 'date', 'Blank.', '{}', 'not in the data contract yet: pathway_plan_review'),
+ (9, 13, 'LA In Touch', 'text', 'The latest care_leaver row''s in_touch: a) Yes or b) No.', '{}', NULL),
+ (9, 14, 'Latest Date of Contact', 'date', 'Blank.', '{}', 'not in the data contract yet: visit type care_leaver'),
+ (9, 15, 'Type of Accommodation', 'text', 'Blank.', '{}', 'not in the data contract yet: care_leaver.accommodation'),
+ (9, 16, 'Suitability of Accommodation', 'text', 'The latest care_leaver row''s accommodation_suitable: a) Suitable or b) Unsuitable.', '{}', NULL),
+ (9, 17, 'Activity Status', 'text', 'The latest care_leaver row''s activity code as Ofsted labels it.', '{}', NULL),
+ (10, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
+ (10, 2, 'Family identifier', 'text', 'Blank.', '{}', 'not in the data contract yet: adoption.adoptive_family_id'),
+ (10, 3, 'Gender', NULL, NULL, NULL, NULL),
+ (10, 4, 'Ethnicity', NULL, NULL, NULL, NULL),
+ (10, 5, 'Date of Birth', NULL, NULL, NULL, NULL),
+ (10, 6, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
+ (10, 7, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
+ (10, 8, 'Date the Child Entered Care', 'date', 'The start of the period of care open on the decision''s day.', '{}', NULL),
+ (10, 9, 'Date of Decision that Child Should be Placed for Adoption', 'date', 'Blank.', '{}', 'not in the data contract yet: adoption.decision_date'),
+ (10, 10, 'Date of Placement Order', 'date', 'The start of the period''s first episode with legal status E1 or D1.', '{}', NULL),
+ (10, 11, 'Date of Matching Child and Prospective Adopters', 'date', 'Blank.', '{}', 'not in the data contract yet: adoption.matched_date'),
+ (10, 12, 'Date Placed for Adoption', 'date', 'The start of the period''s first episode with placement A3 to A6.', '{}', NULL),
+ (10, 13, 'Date of Adoption Order', 'date', 'The period''s end when its last reason_ceased is E11 or E12.', '{}', NULL),
+ (10, 14, 'Date of Decision that Child Should No Longer be Placed for Adoption', 'date', 'Blank.', '{}', 'not in the data contract yet: adoption.reversed_date'),
+ (10, 15, 'Reason Why Child No Longer Placed for Adoption', 'text', 'Blank.', '{}', 'not in the data contract yet: adoption.reversed_reason'),
+ (10, 16, 'Date the child was placed for fostering in FFA or concurrent planning placement', 'date', 'The start of the period''s first episode with placement U2 or U5.', '{}', NULL),
+ (11, 1, 'Individual adopter identifier', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 2, 'Family identifier', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 3, 'Gender', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 4, 'Ethnicity', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 5, 'Disability', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 6, 'Is the (prospective) adopter fostering for adoption?', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 7, 'Date enquiry received', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 8, 'Date Stage 1 started', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 9, 'Date Stage 1 ended', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 10, 'Date Stage 2 started', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 11, 'Date Stage 2 ended', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 12, 'Date application submitted', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 13, 'Date application approved', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 14, 'Date adopter matched with child(ren)', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 15, 'Date child/children placed with adopter(s)', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 16, 'No. of children placed', 'integer', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 17, 'Date of Adoption Order', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 18, 'Date of leaving adoption process', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
+ (11, 19, 'Reason for leaving adoption process', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter')
+)
+INSERT INTO cspi.annex_a_column (list, position, sheet, heading, column_name, data_type, derivation, requires, gap)
+SELECT r.list, r.position, 'List ' || r.list, r.heading, coalesce(s.column_name, r.heading),
+       coalesce(r.data_type, c.data_type, t.data_type),
+       coalesce(r.derivation, c.derivation,
+                t.derivation || CASE r.list WHEN 3 THEN ' The day: the referral''s.'
+                                            WHEN 4 THEN ' The day: the authorisation''s (as_at while open).'
+                                            WHEN 5 THEN ' The day: as_at (the contract has no end of an enquiry).'
+                                            ELSE ' The day: as_at while open, else the day it ended.' END),
+       -- the list's relation first, then what the column reads
+       ARRAY(SELECT DISTINCT x FROM unnest(array_remove(ARRAY[l.relation], NULL)
+                                           || coalesce(r.requires, c.requires, t.requires)) x
+              ORDER BY x),
+       -- lists 9 to 11 are not built yet
+       coalesce(r.gap, CASE WHEN r.list >= 9
+                            THEN format('List %s is not built yet: its headings only, no rows', r.list) END)
+  FROM rows r
+  JOIN list_relation l ON l.list = r.list
+  LEFT JOIN common c ON c.heading = r.heading AND r.list <> 11
+  LEFT JOIN team_worker t ON t.heading = r.heading
+  LEFT JOIN short s ON s.list = r.list AND s.position = r.position
+ON CONFLICT (list, position) DO UPDATE SET sheet = EXCLUDED.sheet, heading = EXCLUDED.heading, column_name = EXCLUDED.column_name,
+    data_type = EXCLUDED.data_type, derivation = EXCLUDED.derivation, requires = EXCLUDED.requires, gap = EXCLUDED.gap;
+
+--------------------------------------------------------------------------
+-- The lists as report objects
+--------------------------------------------------------------------------
+-- Each definition reads @ASAT@ once (a), the six months' and the year's
+-- first days and the source's relations (cfg), the list's rows (t), the
+-- child (ch: one src_child row, as the breakdowns take it) and, for the
+-- allocated team and worker, the allocation in force on the list's day
+-- (al).  The columns every child list shares are written once, here.
+WITH part(name, text) AS (VALUES
+ ('cfg', $p$(SELECT @ASAT@ AS as_at) a
+ CROSS JOIN LATERAL (SELECT (a.as_at - interval '6 months')::date AS window_start,
+                            (a.as_at - interval '12 months')::date AS year_start,
+                            coalesce((SELECT y.present_relations FROM @R@.deployment y), '{}') AS present) cfg$p$),
+ ('child', $p$LEFT JOIN LATERAL (SELECT k.* FROM @R@.src_child k WHERE k.child_id = t.child_id
+                     ORDER BY k.date_of_birth LIMIT 1) ch ON true$p$),
+ ('five', $p$t.child_id AS "Child Unique ID",
+       CASE WHEN ch.child_id IS NOT NULL AND 'child.sex' = ANY (cfg.present)
+            THEN coalesce(cspi.annex_a_label('gender', ch.sex), 'c) Not stated/recorded') END AS "Gender",
+       CASE WHEN ch.child_id IS NOT NULL AND 'child.ethnicity' = ANY (cfg.present)
+            THEN CASE WHEN nullif(ch.ethnicity, '') IS NULL THEN 's) NOBT'
+                      ELSE cspi.annex_a_label('ethnicity', ch.ethnicity) END END AS "Ethnicity",
+       ch.date_of_birth AS "Date of Birth",
+       cspi_internal.annex_a_age(ch.date_of_birth, a.as_at) AS "Age of Child (Years)"$p$),
+ ('disability', $p$CASE WHEN ch.child_id IS NOT NULL AND 'child.disability' = ANY (cfg.present)
+            THEN coalesce(cspi.annex_a_label('disability', ch.disability), 'c) Unknown') END AS "Does the Child have a Disability"$p$),
+ -- %s: the day the allocation is in force
+ ('allocation', $p$LEFT JOIN LATERAL (SELECT nullif(btrim(x.team), '') AS team, nullif(btrim(x.worker_id), '') AS worker
+                     FROM @R@.src_allocation x
+                    WHERE x.child_id = t.child_id AND x.start_date <= (%1$s) AND (x.end_date IS NULL OR x.end_date >= (%1$s))
+                    ORDER BY x.start_date DESC, x.end_date DESC NULLS FIRST, x.team COLLATE "C", x.worker_id COLLATE "C"
+                    LIMIT 1) al ON true$p$),
+ ('team', $p$al.team AS "Allocated Team", al.worker AS "Allocated Worker"$p$)
+), p AS (SELECT jsonb_object_agg(name, text) AS j FROM part),
+list(n, comment, definition) AS (
+ SELECT 1, 'Annex A List 1, contacts: every contact received in the six months to the day the lists are as at (cspi.annex_a_as_at), one row per contact, with Ofsted''s headings (cspi.annex_a_column).',
+        format($d$SELECT %s,
+       t.contact_date AS "Date of Contact",
+       cspi.annex_a_label('source', t.source) AS "Contact Source"
+  FROM %s
+  JOIN @R@.src_contact t ON t.contact_date BETWEEN cfg.window_start AND a.as_at
+  %s
+ ORDER BY t.contact_date, t.child_id COLLATE "C", t.contact_id COLLATE "C"$d$, j->>'five', j->>'cfg', j->>'child') FROM p
+ UNION ALL
+ SELECT 2, 'Annex A List 2, early help: every early help case and child started by the day the lists are as at and open in the six months before it, with Ofsted''s headings (cspi.annex_a_column).',
+        format($d$SELECT %s,
+       t.start_date AS "Assessment start date",
+       CASE WHEN t.end_date <= a.as_at THEN t.end_date END AS "Assessment completion date",
+       NULL::text AS "Organisation completing assessment"
+  FROM %s
+  JOIN @R@.src_family_support t ON t.start_date <= a.as_at AND (t.end_date IS NULL OR t.end_date >= cfg.window_start)
+  %s
+ ORDER BY t.start_date, t.child_id COLLATE "C", t.case_id COLLATE "C"$d$, j->>'five', j->>'cfg', j->>'child') FROM p
+ UNION ALL
+ SELECT 3, 'Annex A List 3, referrals: every referral received in the six months to the day the lists are as at, one row per referral, with Ofsted''s headings (cspi.annex_a_column).',
+        format($d$SELECT %s,
+       t.referral_date AS "Date of referral",
+       cspi.annex_a_label('source', t.source) AS "Referral Source",
+       CASE t.nfa WHEN true THEN 'a) Yes' WHEN false THEN 'b) No' END AS "Referral NFA?",
+       coalesce(n.referrals, 0)::integer AS "Number of Referrals in Last 12 Months",
+       %s
+  FROM %s
+  JOIN @R@.src_referral t ON t.referral_date BETWEEN cfg.window_start AND a.as_at
+  %s
+  LEFT JOIN LATERAL (SELECT count(*) AS referrals FROM @R@.src_referral r
+                      WHERE r.child_id = t.child_id
+                        AND r.referral_date >= (l.latest - interval '12 months')::date AND r.referral_date < l.latest
+                    ) n ON true
+  %s
+ ORDER BY t.referral_date, t.child_id COLLATE "C", t.referral_id COLLATE "C"$d$,
+        j->>'five', j->>'team', j->>'cfg', (j->>'child')
+          || $l$
+  CROSS JOIN LATERAL (SELECT max(r.referral_date) AS latest FROM @R@.src_referral r
+                       WHERE r.child_id = t.child_id AND r.referral_date <= a.as_at) l$l$,
+        format(j->>'allocation', 't.referral_date')) FROM p
+ UNION ALL
+ SELECT 4, 'Annex A List 4, assessments: every assessment started by the day the lists are as at and authorised in the six months before it or still open, one row per assessment, with Ofsted''s headings (cspi.annex_a_column).',
+        format($d$SELECT %s,
+       %s,
+       t.start_date AS "Continuous Assessment Start Date",
+       NULL::text AS "Child Seen During Continuous Assessment",
+       au.authorised AS "Continuous Assessment Date of Authorisation",
+       NULL::text AS "Assessed as requiring LA children’s social care support",
+       %s
+  FROM %s
+  JOIN @R@.src_assessment t ON t.start_date <= a.as_at AND (t.authorised_date IS NULL OR t.authorised_date >= cfg.window_start)
+  CROSS JOIN LATERAL (SELECT CASE WHEN t.authorised_date <= a.as_at THEN t.authorised_date END AS authorised) au
+  %s
+  %s
+ ORDER BY t.start_date, t.child_id COLLATE "C", t.assessment_id COLLATE "C"$d$,
+        j->>'five', j->>'disability', j->>'team', j->>'cfg', j->>'child',
+        format(j->>'allocation', 'coalesce(au.authorised, a.as_at)')) FROM p
+ UNION ALL
+ SELECT 5, 'Annex A List 5, section 47 enquiries and initial child protection conferences: every enquiry whose strategy discussion or conference falls in the six months to the day the lists are as at, one row per enquiry, with Ofsted''s headings (cspi.annex_a_column).',
+        format($d$SELECT %s,
+       %s,
+       t.strategy_date AS "Strategy discussion initiating Section 47 Enquiry Start Date",
+       CASE WHEN ic.icpc IS NOT NULL THEN 'b) No' END AS "Was an Initial Child Protection Conference deemed unnecessary?",
+       ic.icpc AS "Date of Initial Child Protection Conference",
+       CASE WHEN ic.icpc IS NULL OR NOT 'cp_plan' = ANY (cfg.present) THEN NULL
+            WHEN EXISTS (SELECT 1 FROM @R@.src_cp_plan q WHERE q.child_id = t.child_id AND q.start_date = ic.icpc)
+            THEN 'a) Yes' ELSE 'b) No' END
+         AS "Did the ICPC Result in a Child Protection Plan",
+       coalesce(n.enquiries, 0)::integer AS "Number of Section 47 Enquiries in the last 12 months",
+       coalesce(n.conferences, 0)::integer AS "Number of ICPCs in the last 12 months",
+       %s
+  FROM %s
+  JOIN @R@.src_s47_enquiry t
+    ON t.strategy_date BETWEEN cfg.window_start AND a.as_at
+    OR (t.icpc_date BETWEEN cfg.window_start AND a.as_at AND (t.strategy_date IS NULL OR t.strategy_date <= a.as_at))
+  CROSS JOIN LATERAL (SELECT CASE WHEN t.icpc_date <= a.as_at THEN t.icpc_date END AS icpc) ic
+  %s
+  CROSS JOIN LATERAL (SELECT max(e.strategy_date) AS latest FROM @R@.src_s47_enquiry e
+                       WHERE e.child_id = t.child_id AND e.strategy_date <= a.as_at) l
+  LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE e.strategy_date >= (l.latest - interval '12 months')::date
+                                                 AND e.strategy_date < l.latest) AS enquiries,
+                            count(*) FILTER (WHERE e.icpc_date >= (l.latest - interval '12 months')::date
+                                                 AND e.icpc_date < l.latest) AS conferences
+                       FROM @R@.src_s47_enquiry e WHERE e.child_id = t.child_id) n ON true
+  %s
+ ORDER BY t.strategy_date, t.child_id COLLATE "C", t.s47_id COLLATE "C"$d$,
+        j->>'five', j->>'disability', j->>'team', j->>'cfg', j->>'child',
+        format(j->>'allocation', 'a.as_at')) FROM p
+ UNION ALL
+ SELECT 6, 'Annex A List 6, children in need: each child''s latest episode of need started by the day the lists are as at and open then or closed in the six months before it, one row per child, with Ofsted''s headings (cspi.annex_a_column).',
+        format($d$SELECT %s,
+       %s,
+       t.start_date AS "CIN Start Date",
+       NULL::text AS "Primary Need Code",
+       (SELECT max(v.visit_date) FROM @R@.src_visit v
+         WHERE v.child_id = t.child_id AND v.visit_date >= t.start_date
+           AND v.visit_date <= least(coalesce(t.end_date, a.as_at), a.as_at)) AS "Date Child Was Last Seen",
+       st.closed AS "CIN Closure Date",
+       NULL::text AS "Reason for Closure",
+       CASE WHEN st.closed IS NOT NULL THEN 'e) Closed episode'
+            WHEN EXISTS (SELECT 1 FROM @R@.src_cla_episode e
+                          WHERE e.child_id = t.child_id AND e.start_date <= a.as_at
+                            AND (e.end_date IS NULL OR e.end_date > a.as_at)
+                            AND e.legal_status IS DISTINCT FROM 'V3' AND e.legal_status IS DISTINCT FROM 'V4')
+                 THEN 'a) Looked after child'
+            WHEN EXISTS (SELECT 1 FROM @R@.src_cp_plan q
+                          WHERE q.child_id = t.child_id AND q.start_date <= a.as_at
+                            AND (q.end_date IS NULL OR q.end_date > a.as_at))
+                 THEN 'b) Child Protection plan'
+            WHEN EXISTS (SELECT 1 FROM @R@.src_cin_plan q
+                          WHERE q.child_id = t.child_id AND q.start_date <= a.as_at
+                            AND (q.end_date IS NULL OR q.end_date > a.as_at))
+                 THEN 'c) Child in need plan'
+            WHEN EXISTS (SELECT 1 FROM @R@.src_assessment s
+                          WHERE s.child_id = t.child_id AND s.start_date <= a.as_at
+                            AND (s.authorised_date IS NULL OR s.authorised_date > a.as_at))
+                 THEN 'd) Open assessment'
+            ELSE 'c) Child in need plan' END AS "Case status",
+       %s
+  FROM %s
+  JOIN LATERAL (SELECT DISTINCT ON (e.child_id) e.* FROM @R@.src_cin_episode e
+                 WHERE e.start_date <= a.as_at AND (e.end_date IS NULL OR e.end_date >= cfg.window_start)
+                   AND NOT EXISTS (SELECT 1 FROM @R@.src_referral r
+                                    WHERE r.child_id = e.child_id AND r.referral_date = e.start_date AND r.nfa)
+                 ORDER BY e.child_id, e.start_date DESC, e.end_date DESC NULLS FIRST, e.episode_id COLLATE "C") t ON true
+  CROSS JOIN LATERAL (SELECT CASE WHEN t.end_date <= a.as_at THEN t.end_date END AS closed) st
+  %s
+  %s
+ ORDER BY t.child_id COLLATE "C"$d$,
+        j->>'five', j->>'disability', j->>'team', j->>'cfg', j->>'child',
+        format(j->>'allocation', 'coalesce(st.closed, a.as_at)')) FROM p
+ UNION ALL
+ SELECT 7, 'Annex A List 7, child protection: each child''s latest child protection plan started by the day the lists are as at and open then or ended in the six months before it, one row per child, with Ofsted''s headings (cspi.annex_a_column).',
+        format($d$SELECT %s,
+       %s,
+       t.start_date AS "Child Protection Plan Start Date",
+       NULL::text AS "Initial Category of Abuse",
+       NULL::text AS "Latest Category of Abuse",
+       (SELECT max(v.visit_date) FROM @R@.src_visit v
+         WHERE v.child_id = t.child_id AND v.visit_type = 'CP' AND v.visit_date >= t.start_date
+           AND v.visit_date <= least(coalesce(t.end_date, a.as_at), a.as_at)) AS "Date of the Last Statutory Visit",
+       NULL::text AS "Was the Child Seen Alone?",
+       (SELECT max(r.review_date) FROM @R@.src_cp_review r
+         WHERE r.plan_id = t.plan_id AND r.review_date <= a.as_at) AS "Date of latest review conference",
+       st.ended AS "Child Protection Plan End Date",
+       CASE WHEN NOT 'cla_episode' = ANY (cfg.present) THEN NULL
+            WHEN EXISTS (SELECT 1 FROM @R@.src_cla_episode e
+                          WHERE e.child_id = t.child_id AND e.legal_status IN ('L1', 'L2')
+                            AND e.start_date <= a.as_at AND (e.end_date IS NULL OR e.end_date >= cfg.window_start))
+            THEN 'a) Yes' ELSE 'b) No' END
+         AS "Subject to EPO or Police Protection in Last Six Months (Y/N)",
+       (SELECT count(*) FROM @R@.src_cp_plan q
+         WHERE q.child_id = t.child_id AND q.start_date < t.start_date)::integer AS "Number of Previous Child Protection Plans",
+       %s
+  FROM %s
+  JOIN LATERAL (SELECT DISTINCT ON (q.child_id) q.* FROM @R@.src_cp_plan q
+                 WHERE q.start_date <= a.as_at AND (q.end_date IS NULL OR q.end_date >= cfg.window_start)
+                 ORDER BY q.child_id, q.start_date DESC, q.end_date DESC NULLS FIRST, q.plan_id COLLATE "C") t ON true
+  CROSS JOIN LATERAL (SELECT CASE WHEN t.end_date <= a.as_at THEN t.end_date END AS ended) st
+  %s
+  %s
+ ORDER BY t.child_id COLLATE "C"$d$,
+        j->>'five', j->>'disability', j->>'team', j->>'cfg', j->>'child',
+        format(j->>'allocation', 'coalesce(st.ended, a.as_at)')) FROM p
+ UNION ALL
+ SELECT 8, 'Annex A List 8, children in care: each child''s latest period of care (short breaks left out) started by the day the lists are as at and open then or ended in the six months before it, one row per child, with Ofsted''s headings (cspi.annex_a_column).',
+        format($d$SELECT %s,
+       CASE WHEN EXISTS (SELECT 1 FROM @R@.cla_episode_detail e
+                          WHERE e.child_id = t.child_id AND e.uasc AND e.start_date <= a.as_at
+                            AND (e.end_date IS NULL OR e.end_date >= cfg.year_start))
+            THEN 'a) Yes' ELSE 'b) No' END AS "UASC within the Last 12 Months (Y/N)",
+       %s,
+       t.start_date AS "Date Started to be Looked After",
+       NULL::text AS "Child's Category of Need",
+       CASE WHEN EXISTS (SELECT 1 FROM @R@.cla_period_of_care q
+                          WHERE q.child_id = t.child_id AND q.start_date < t.start_date AND q.end_date >= cfg.year_start)
+            THEN 'a) Yes' ELSE 'b) No' END AS "Second or subsequent period Looked After in 12 months (Y/N)",
+       ls.start_date AS "Start date of current legal status",
+       cspi.annex_a_label('legal_status', le.legal_status) AS "Child's Legal Status",
+       (SELECT max(r.review_date) FROM @R@.src_cla_review r
+         WHERE r.child_id = t.child_id AND r.review_date >= t.start_date AND r.review_date <= st.until)
+         AS "Date of Latest Statutory Review",
+       (SELECT max(v.visit_date) FROM @R@.src_visit v
+         WHERE v.child_id = t.child_id AND v.visit_type = 'CIC' AND v.visit_date >= t.start_date AND v.visit_date <= st.until)
+         AS "Date of Last Social Work Visit",
+       NULL::text AS "What is the permanence plan for this child?",
+       NULL::date AS "Date of Last IRO Visit / Contact to the Child",
+       (SELECT max(h.completed_date) FROM @R@.src_health_assessment h
+         WHERE h.child_id = t.child_id AND h.kind IN ('INITIAL', 'REVIEW') AND h.completed_date <= a.as_at)
+         AS "Date of Last Health Assessment",
+       NULL::date AS "Date of Last Dental Check",
+       -- open on the first day of the 12 months to as_at (as_at - 12 months
+       -- + 1 day), as CIC_STABILITY_SHORT counts them at a month end
+       (SELECT count(*) FROM @R@.cla_placement p
+         WHERE p.child_id = t.child_id AND p.start_date <= a.as_at
+           AND (p.end_date IS NULL OR greatest(p.end_date, p.start_date + 1) > cfg.year_start + 1))::integer
+         AS "Number of Placements in the Last 12 months",
+       st.ceased AS "Date Ceased to be Looked After",
+       CASE WHEN st.ceased IS NOT NULL THEN cspi.annex_a_label('reason_ceased', t.last_reason_ceased) END
+         AS "Reason Ceased to be Looked After",
+       (SELECT max(p.start_date) FROM @R@.cla_placement p
+         WHERE p.child_id = t.child_id AND p.period_of_care = t.period_of_care AND p.start_date <= a.as_at)
+         AS "Start Date of Most Recent Placement",
+       cspi.annex_a_label('placement_type', le.placement) AS "Placement Type",
+       NULL::text AS "Placement Provider",
+       NULL::text AS "Placement postcode",
+       NULL::text AS "URN of Placement",
+       NULL::text AS "Placement Location",
+       NULL::text AS "LA of Placement",
+       CASE WHEN 'missing_episode' = ANY (cfg.present) THEN coalesce(ms.episodes, 0)::integer END
+         AS "Number of Episodes ‘Missing’ from Placement in 12 months",
+       NULL::integer AS "Number of Episodes ‘Absent’ from Placement in 12 months",
+       CASE WHEN ms.episodes > 0 THEN CASE WHEN ms.offered THEN 'a) Yes' ELSE 'b) No' END END
+         AS "Offered a Return Interview after last missing episode (Y/N)?",
+       CASE WHEN ms.episodes > 0 AND ms.offered THEN CASE WHEN ms.engaged THEN 'a) Yes' ELSE 'b) No' END END
+         AS "Accepted a Return Interview after last missing episode (Y/N)?",
+       %s
+  FROM %s
+  JOIN LATERAL (SELECT DISTINCT ON (q.child_id) q.* FROM @R@.cla_period_of_care q
+                 WHERE q.start_date <= a.as_at AND (q.end_date IS NULL OR q.end_date >= cfg.window_start)
+                 ORDER BY q.child_id, q.start_date DESC) t ON true
+  CROSS JOIN LATERAL (SELECT CASE WHEN t.end_date <= a.as_at THEN t.end_date END AS ceased,
+                             least(coalesce(t.end_date, a.as_at), a.as_at) AS until) st
+  -- the period's last episode started by as_at, and the start of the
+  -- unbroken run of episodes with its legal status
+  LEFT JOIN LATERAL (SELECT e.* FROM @R@.cla_episode_detail e
+                      WHERE e.child_id = t.child_id AND e.period_of_care = t.period_of_care AND e.start_date <= a.as_at
+                      ORDER BY e.start_date DESC, e.episode_id DESC LIMIT 1) le ON true
+  LEFT JOIN LATERAL (SELECT min(e.start_date) AS start_date FROM @R@.cla_episode_detail e
+                      WHERE e.child_id = t.child_id AND e.period_of_care = t.period_of_care
+                        AND e.start_date <= le.start_date
+                        AND e.start_date > coalesce((SELECT max(x.start_date) FROM @R@.cla_episode_detail x
+                                                      WHERE x.child_id = t.child_id AND x.period_of_care = t.period_of_care
+                                                        AND x.start_date <= le.start_date
+                                                        AND x.legal_status IS DISTINCT FROM le.legal_status),
+                                                    '-infinity')) ls ON true
+  -- missing episodes started in the year and the period of care; the
+  -- latest of them
+  LEFT JOIN LATERAL (SELECT count(*) AS episodes,
+                            (array_agg(m.rhi_offered_at IS NOT NULL ORDER BY m.start_at DESC, m.episode_id DESC))[1] AS offered,
+                            (array_agg(m.rhi_engaged ORDER BY m.start_at DESC, m.episode_id DESC))[1] AS engaged
+                       FROM @R@.src_missing_episode m
+                      WHERE m.child_id = t.child_id AND m.start_at IS NOT NULL
+                        AND m.start_at::date >= greatest(cfg.year_start, t.start_date) AND m.start_at::date <= a.as_at) ms ON true
+  %s
+  %s
+ ORDER BY t.child_id COLLATE "C"$d$,
+        j->>'five', j->>'disability', j->>'team', j->>'cfg', j->>'child',
+        format(j->>'allocation', 'coalesce(st.ceased, a.as_at)')) FROM p
+ UNION ALL
+ -- Lists 9 to 11: the headings, typed, and no rows yet.
+ SELECT c.list, format('Annex A List %s: Ofsted''s headings (cspi.annex_a_column), no rows yet (annex_a_gaps says why).', c.list),
+        'SELECT ' || string_agg(format('NULL::%s AS %I', c.data_type, c.column_name), E',\n       ' ORDER BY c.position)
+                  || E'\n WHERE false'
+   FROM cspi.annex_a_column c WHERE c.list >= 9 GROUP BY c.list
+)
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
+SELECT 'annex_a_list_' || l.n, 'view', 300 + l.n, 'annex_a', NULL, l.comment, l.definition
+  FROM list l
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family,
+    unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
+
+INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition) VALUES
+('annex_a_gaps', 'view', 312, 'annex_a', NULL,
+ 'Each column of Ofsted''s Annex A lists that this report cannot fill, and why: the data contract has nothing for it yet, the list is not built yet, or the source lacks a relation or optional column it reads (a blank column in annex_a_list_N). The other columns are filled from the source.',
+ $def$SELECT c.list, c.sheet, c.position, c.heading, c.column_name,
+       coalesce(c.gap, 'the source has no ' || array_to_string(m.missing, ', ')) AS reason,
+       m.missing AS missing_from_source
+  FROM cspi.annex_a_column c
+ CROSS JOIN (SELECT coalesce((SELECT y.present_relations FROM @R@.deployment y), '{}') AS present) y
+ CROSS JOIN LATERAL (SELECT coalesce(array_agg(x ORDER BY x), '{}') AS missing
+                       FROM unnest(c.requires) AS x
+                      WHERE NOT x = ANY (y.present)
+                        -- a column of a missing relation goes without saying
+                        AND NOT (x LIKE '%.%' AND NOT split_part(x, '.', 1) = ANY (y.present))) m
+ WHERE c.gap IS NOT NULL OR m.missing <> '{}'
+ ORDER BY c.list, c.position$def$)
+ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family,
+    unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
+
+INSERT INTO cspi.report_column (object, column_name, comment) VALUES
+ ('annex_a_gaps', 'list', 'The Annex A list, 1 to 11.'),
+ ('annex_a_gaps', 'sheet', 'Its sheet in the workbook: List 1 ... List 11.'),
+ ('annex_a_gaps', 'position', 'The column''s place in the list.'),
+ ('annex_a_gaps', 'heading', 'The column''s heading, as Ofsted''s template writes it.'),
+ ('annex_a_gaps', 'column_name', 'The column''s name in the view annex_a_list_N (the heading, shortened where longer than 63 bytes).'),
+ ('annex_a_gaps', 'reason', 'Why the column is blank: not in the data contract yet (and what the contract would need), the list not built yet, or the relations and columns the source lacks.'),
+ ('annex_a_gaps', 'missing_from_source', 'The contract relations and optional columns (relation.column) the column reads that the source lacks; empty when the gap is the contract''s or the list''s.')
+ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;
+
+-- Every column of the list views is commented from the catalogue: its
+-- derivation, and what leaves it blank.
+INSERT INTO cspi.report_column (object, column_name, comment)
+SELECT 'annex_a_list_' || c.list, c.column_name,
+       CASE WHEN c.column_name <> c.heading THEN format('Ofsted''s heading: %s. ', c.heading) ELSE '' END
+       || c.derivation || CASE WHEN c.gap IS NOT NULL THEN ' Blank: ' || c.gap || '.' ELSE '' END
+  FROM cspi.annex_a_column c
+ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;
+
+--------------------------------------------------------------------------
+-- cspi.annex_a(list, as_at, report_schema): one list, for any day
+--------------------------------------------------------------------------
+-- One shape for the eleven lists, whose columns differ: a row number and
+-- the row's cells as a JSON array in the template's order (dates as
+-- 'YYYY-MM-DD', integers as numbers, blanks as null); cspi.annex_a_column
+-- gives each cell's heading and type.  A BI tool reads the typed views;
+-- the workbook writer (tools/cspi-annex-a) and anyone wanting another day
+-- read this.  It reads the report's views with the caller's rights, as a
+-- SELECT on annex_a_list_N would (the drill-downs read the source with the
+-- reader's rights); a caller holding the report owner's privileges without
+-- being the owner (a superuser, a member) reads them as the owner inside a
+-- security-restricted operation, so that the owner's functions never run
+-- with the caller's rights.
+CREATE OR REPLACE FUNCTION cspi.annex_a(list integer, as_at date, report_schema name DEFAULT 'cspi_report')
+    RETURNS TABLE (row_number integer, cells jsonb)
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    SET jit = off
+    AS $fn$
+DECLARE
+    definition text;
+    cells_sql text;
+    query text;
+    owner oid;
+BEGIN
+    IF list IS NULL OR list NOT BETWEEN 1 AND 11 THEN
+        RAISE EXCEPTION 'Annex A has no list %', coalesce(list::text, 'NULL')
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Ofsted''s Annex A has lists 1 to 11 (cspi.annex_a_column).';
+    END IF;
+    IF as_at IS NULL THEN
+        RAISE EXCEPTION 'cspi.annex_a needs the day the lists are as at'
+            USING ERRCODE = 'null_value_not_allowed',
+                  HINT = 'Give the day the lists end on, such as the Wednesday before the inspection: cspi.annex_a(1, ''2024-03-27'', ''cspi_report'').';
+    END IF;
+    IF EXISTS (SELECT 1 FROM cspi.region g WHERE g.region_schema = annex_a.report_schema) THEN
+        RAISE EXCEPTION 'schema "%" is a region: Annex A lists children, who stay with each council', report_schema
+            USING ERRCODE = 'wrong_object_type',
+                  HINT = 'Each member council writes its own with cspi.annex_a(list, as_at, its report schema).';
+    END IF;
+    SELECT n.nspowner INTO owner FROM pg_namespace n WHERE n.nspname = annex_a.report_schema;
+    IF report_schema IS NULL OR owner IS NULL
+       OR NOT EXISTS (SELECT 1 FROM cspi.deployment d WHERE d.report_schema = annex_a.report_schema) THEN
+        RAISE EXCEPTION 'report schema "%" does not exist', report_schema
+            USING ERRCODE = 'invalid_schema_name',
+                  HINT = 'cspi.deployment lists the report schemas; deploy one with cspi.deploy(source_schema, report_schema).';
+    END IF;
+    IF to_regclass(format('%I.annex_a_list_%s', report_schema, list)) IS NULL THEN
+        RAISE EXCEPTION 'report schema "%" has no Annex A lists', report_schema
+            USING ERRCODE = 'undefined_table',
+                  HINT = format('It was deployed by an earlier version of cspi: redeploy it (SELECT cspi.redeploy(%L)).', report_schema);
+    END IF;
+    -- Reading the list as a reader of the view would: needs SELECT on it.
+    IF NOT has_table_privilege(format('%I.annex_a_list_%s', report_schema, list), 'SELECT') THEN
+        RAISE EXCEPTION 'permission denied for view annex_a_list_%', list
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = format('cspi.annex_a(%s, ...) needs SELECT on %I.annex_a_list_%s.', list, report_schema, list);
+    END IF;
+    SELECT o.definition INTO definition FROM cspi.report_object o WHERE o.name = 'annex_a_list_' || list;
+    SELECT string_agg(format('q.%I', c.column_name), ', ' ORDER BY c.position) INTO cells_sql
+      FROM cspi.annex_a_column c WHERE c.list = annex_a.list;
+    query := format('SELECT (row_number() OVER ())::integer, jsonb_build_array(%s) FROM (%s) q',
+                    cells_sql,
+                    cspi_internal.fill_template(definition, ARRAY['R', 'ASAT'],
+                                                ARRAY[quote_ident(report_schema), quote_literal(as_at) || '::date']));
+    IF owner <> current_user::regrole AND pg_has_role(current_user, owner, 'USAGE') THEN
+        RETURN QUERY
+            SELECT (x.r ->> 0)::integer, x.r -> 1
+              FROM jsonb_array_elements(cspi.execute_as_owner(owner::regrole,
+                       format('SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_array(l.n, l.c) ORDER BY l.n) FROM (%s) l(n, c)', query))) x(r)
+             ORDER BY 1;
+    ELSE
+        RETURN QUERY EXECUTE query || ' ORDER BY 1';
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION cspi.annex_a(integer, date, name) IS
+'One of Ofsted''s Annex A lists (1 to 11) of report_schema as at a day: the rows annex_a_list_N would give were the report''s annex_a_as_at that day, each as row_number and cells, a JSON array of the row''s cells in the template''s order (dates ''YYYY-MM-DD'', integers as numbers, blanks null; cspi.annex_a_column names and types them). One shape for the eleven lists, for the workbook writer (tools/cspi-annex-a) and any client. Needs SELECT on report_schema.annex_a_list_N and reads as a SELECT on it would; a caller with the report owner''s privileges who is not the owner (a superuser) reads as the owner, restricted (cspi.execute_as_owner). Errors: a list outside 1 to 11, a NULL day, a schema that is not a deployed report (a region: its members'' lists stay with them).';

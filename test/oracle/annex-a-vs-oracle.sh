@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# annex-a-vs-oracle.sh: Ofsted's Annex A lists 1 to 8 of generated councils,
+# cspi.annex_a() against the independent Python reading
+# (test/oracle/annex_a_oracle.py), as at several days: a Wednesday, a
+# quarter end whose six months end on the 30th, and 29 February (its year
+# before has none).  The generator has no episodes of need: each council
+# gets one from each referral (some open, some ended), so that List 6 has
+# rows, closed and open, some left out by a same-day NFA referral.  Needs a
+# server (PGHOST/PGPORT/PGUSER).
+set -eu
+cd "$(dirname "$0")/../.."
+db=cspi_annex_a_oracle
+trap 'dropdb --if-exists "$db" >/dev/null 2>&1' EXIT
+q() { psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+dropdb --if-exists "$db" >/dev/null 2>&1
+createdb "$db"
+q -c "SET client_min_messages = warning" -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic" >/dev/null
+status=0
+for seed in 1 2; do
+	q >/dev/null <<SQL
+SET client_min_messages = warning;
+SELECT cspi.create_source_tables('council_$seed');
+SELECT cspi.create_source_table('council_$seed', 'cin_episode');
+SELECT cspi.generate_source('council_$seed', 0.3, $seed, 2022, 2024);
+INSERT INTO council_$seed.cin_episode (episode_id, child_id, start_date, end_date)
+SELECT 'CE' || r.referral_id, r.child_id, r.referral_date,
+       CASE WHEN abs(hashtext(r.referral_id)) % 4 = 0 THEN NULL
+            ELSE r.referral_date + abs(hashtext(r.referral_id || 'x')) % 400 END
+  FROM council_$seed.referral r;
+SELECT count(*) FROM cspi.deploy('council_$seed', 'council_${seed}_report');
+SQL
+	/usr/bin/python3 test/oracle/annex_a_oracle.py --dbname "$db" --schema "council_$seed" \
+		--report "council_${seed}_report" --as-at 2024-03-27 --as-at 2023-09-30 --as-at 2024-02-29 || status=1
+done
+exit $status
