@@ -76,16 +76,17 @@ class Source:
         "referral": ["referral_id", "child_id", "referral_date", "source", "nfa"],
         "assessment": ["assessment_id", "child_id", "start_date", "authorised_date"],
         "s47_enquiry": ["s47_id", "child_id", "strategy_date", "icpc_date"],
-        "cp_plan": ["plan_id", "child_id", "start_date", "end_date"],
+        "cp_plan": ["plan_id", "child_id", "start_date", "end_date", "initial_category", "latest_category"],
         "cp_review": ["review_id", "plan_id", "review_date"],
         "cla_episode": ["episode_id", "child_id", "start_date", "end_date", "reason_new", "legal_status",
-                        "placement", "reason_ceased", "uasc"],
+                        "placement", "reason_ceased", "uasc", "placement_provider", "placement_postcode",
+                        "placement_urn"],
         "cla_review": ["review_id", "child_id", "review_date"],
         "visit": ["visit_id", "child_id", "visit_type", "visit_date"],
         "allocation": ["child_id", "start_date", "end_date", "worker_id", "team"],
         "health_assessment": ["child_id", "kind", "completed_date"],
         "missing_episode": ["episode_id", "child_id", "start_at", "rhi_offered_at", "rhi_engaged"],
-        "cin_episode": ["episode_id", "child_id", "start_date", "end_date"],
+        "cin_episode": ["episode_id", "child_id", "start_date", "end_date", "primary_need", "reason_closed"],
         "cin_plan": ["plan_id", "child_id", "start_date", "end_date"],
     }
     DATES = {"date_of_birth", "contact_date", "start_date", "end_date", "referral_date", "authorised_date",
@@ -124,7 +125,9 @@ class Source:
                     elif c.endswith("_id") and v is not None:
                         r[c] = str(v)
                     elif c in ("sex", "ethnicity", "disability", "source", "reason_new", "legal_status",
-                               "placement", "reason_ceased", "visit_type", "kind"):
+                               "placement", "reason_ceased", "visit_type", "kind", "initial_category",
+                               "latest_category", "placement_provider", "placement_postcode", "placement_urn",
+                               "primary_need", "reason_closed"):
                         r[c] = None if v is None else norm(v if not isinstance(v, bool) else str(v))
             self.rows[rel] = rows
 
@@ -300,8 +303,9 @@ class Oracle:
             else:
                 status = "c) Child in need plan"
             out[6].append(self.five(e["child_id"], at)
-                          + [self.disability(e["child_id"]), iso(e["start_date"]), None, iso(max(seen) if seen else None),
-                             iso(closed), None, status]
+                          + [self.disability(e["child_id"]), iso(e["start_date"]),
+                             self.label("primary_need", e["primary_need"]), iso(max(seen) if seen else None),
+                             iso(closed), self.label("reason_closed", e["reason_closed"]) if closed else None, status]
                           + self.team_worker(e["child_id"], closed or at))
         # List 7
         reviews = {}
@@ -327,7 +331,9 @@ class Oracle:
             previous = sum(1 for q in plans.get(p["child_id"], [])
                            if q["start_date"] is not None and q["start_date"] < p["start_date"])
             out[7].append(self.five(p["child_id"], at)
-                          + [self.disability(p["child_id"]), iso(p["start_date"]), None, None,
+                          + [self.disability(p["child_id"]), iso(p["start_date"]),
+                             self.label("category_of_abuse", p["initial_category"]),
+                             self.label("category_of_abuse", p["latest_category"]),
                              iso(max(seen) if seen else None), None, iso(max(rv) if rv else None), iso(ended), epo,
                              previous]
                           + self.team_worker(p["child_id"], ended or at))
@@ -415,7 +421,9 @@ class Oracle:
                              iso(max(ha) if ha else None), None, n_places, iso(ceased),
                              self.label("reason_ceased", poc["eps"][-1]["reason_ceased"]) if ceased else None,
                              iso(max(recent) if recent else None), self.label("placement_type", le["placement"]),
-                             None, None, None, None, None, n_missing, None, offered, accepted]
+                             self.label("placement_provider", le["placement_provider"]),
+                             le["placement_postcode"] or None, le["placement_urn"] or None,
+                             None, None, n_missing, None, offered, accepted]
                           + self.team_worker(child_id, ceased or at))
         return out
 

@@ -294,6 +294,14 @@ keyed(relation, key_name, key, row_id, missing) AS NOT MATERIALIZED (
     UNION ALL SELECT 'referral', row_id, 'unknown source ' || source FROM referral_rows
      WHERE source NOT IN ('1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F', '4',
                           '5A', '5B', '5C', '5D', '6', '7', '8', '9', '10')
+    -- (the optional codes Ofsted's Annex A reads: an unknown one is a
+    -- blank cell)
+    UNION ALL SELECT 'cp_plan', row_id, 'unknown initial_category ' || initial_category || ' (blank in Annex A)' FROM cp_plan_rows
+     WHERE initial_category NOT IN ('NEG', 'PHY', 'SAB', 'EMO', 'MUL')
+    UNION ALL SELECT 'cp_plan', row_id, 'unknown latest_category ' || latest_category || ' (blank in Annex A)' FROM cp_plan_rows
+     WHERE latest_category NOT IN ('NEG', 'PHY', 'SAB', 'EMO', 'MUL')
+    UNION ALL SELECT 'cla_episode', row_id, 'unknown placement_provider ' || placement_provider || ' (blank in Annex A)' FROM cla_episode_rows
+     WHERE placement_provider NOT IN ('PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5')
     UNION ALL SELECT 'care_leaver', row_id, 'unknown activity ' || activity FROM care_leaver_rows
      WHERE activity NOT IN ('F1', 'P1', 'F2', 'P2', 'F3', 'P3', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', '0',
                             'EDUCATION', 'TRAINING_EMPLOYMENT', 'NEET', 'UNKNOWN')

@@ -134,13 +134,17 @@ $def$)
 ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
 
 -- Episodes of care: CHILD and DECOM, the latest year's row; UASC
--- while the child is in the uasc file and before its DUC.
+-- while the child is in the uasc file and before its DUC; the placement's
+-- provider (PLACE_PROVIDER), postcode (PL_POST) and URN as written.
 INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
 VALUES ('cla_episode', 'ssda903', 20, $def$
 SELECT e.child_id || '/' || to_char(e.decom, 'YYYY-MM-DD') AS episode_id, e.child_id,
        e.decom AS start_date, e.dec AS end_date, upper(btrim(e.rne)) AS reason_new,
        upper(btrim(e.ls)) AS legal_status, upper(btrim(e.place)) AS placement,
        upper(btrim(e.rec)) AS reason_ceased,
+       upper(nullif(btrim(e.place_provider), '')) AS placement_provider,
+       upper(nullif(btrim(e.pl_post), '')) AS placement_postcode,
+       upper(nullif(btrim(e.urn), '')) AS placement_urn,
        EXISTS (SELECT 1 FROM (SELECT DISTINCT ON (upper(btrim(u.child))) u.duc
                                 FROM @RETURNS@.ssda903_uasc u WHERE upper(btrim(u.child)) = e.child_id
                                ORDER BY upper(btrim(u.child)), u.collection_year DESC) u
@@ -245,7 +249,9 @@ INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
 VALUES ('cp_plan', 'cin', 80, $def$
 SELECT DISTINCT ON (upper(btrim(p.la_child_id)), p.cpp_start_date)
        upper(btrim(p.la_child_id)) || '/' || to_char(p.cpp_start_date, 'YYYY-MM-DD') AS plan_id,
-       upper(btrim(p.la_child_id)) AS child_id, p.cpp_start_date AS start_date, p.cpp_end_date AS end_date
+       upper(btrim(p.la_child_id)) AS child_id, p.cpp_start_date AS start_date, p.cpp_end_date AS end_date,
+       upper(nullif(btrim(p.initial_category_of_abuse), '')) AS initial_category,
+       upper(nullif(btrim(p.latest_category_of_abuse), '')) AS latest_category
   FROM @RETURNS@.cin_cp_plan p WHERE p.cpp_start_date IS NOT NULL
  ORDER BY upper(btrim(p.la_child_id)), p.cpp_start_date, p.collection_year DESC
 $def$)
