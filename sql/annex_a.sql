@@ -174,6 +174,10 @@ INSERT INTO aa_src.cin_episode (episode_id, child_id, start_date, end_date, prim
     ('CE1', 'C1', '2023-05-01', '2023-09-26', 'N4', 'RC7'), ('CE2', 'C1', '2024-02-01', NULL, 'N1', NULL),
     ('CE3', 'C2', '2023-10-03', NULL, 'n2', NULL), ('CE4', 'C3', '2024-03-20', NULL, NULL, 'RC7'),
     ('CE5', 'C4', '2024-01-05', '2024-03-27', 'N4', 'RC8'), ('CE7', 'C5', '2024-01-08', '2024-01-09', 'N9', 'RC8');
+-- An IRO's visit is not a social worker's: C1's on 1 March 2024 (V12)
+-- leaves its "last seen" blank.
+INSERT INTO aa_src.visit (visit_id, child_id, visit_type, visit_date) VALUES
+    ('V12', 'C1', 'iro', '2024-03-01');
 INSERT INTO aa_src.cin_plan (plan_id, child_id, start_date, end_date) VALUES
     ('CP1', 'C1', '2024-02-10', NULL);
 
@@ -220,8 +224,14 @@ INSERT INTO aa_src.cin_plan (plan_id, child_id, start_date, end_date) VALUES
 --   C6 E4 (not E2's or E3's PR1, SW1 1A, 1234567): PR4 e) PR4: Private
 --      provision, M1 1, SC123456;
 --   C7 E7: PR9 (no such code) blank, no postcode or URN: blank.
--- Category of need, permanence plan, IRO, dental check, location, LA and
--- absences: blank (not in the contract).
+-- The IRO's visits (visit type iro) in the period to as_at: C6's latest
+-- is 2023-12-01 (V10; V9, 1 December 2022, is before the period, V11
+-- after as_at); C2 and C7 have none: blank.  Dental checks (health
+-- assessment kind dental) done by as_at: C6's latest 2024-03-01 (the one of
+-- 30 March is after as_at), and it is not a health assessment (that stays
+-- 2024-02-20); C2 and C7 none: blank.
+-- Category of need, permanence plan, location, LA and absences: blank
+-- (not in the contract).
 INSERT INTO aa_src.child (child_id, family_id, date_of_birth, sex, ethnicity, disability) VALUES
     ('C6', 'F6', '2009-07-15', 'M', 'MWBC', 'NONE'),
     ('C7', 'F7', '2007-03-28', '2', 'WIRI', NULL);
@@ -238,10 +248,12 @@ INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reas
 INSERT INTO aa_src.cla_review (review_id, child_id, review_date) VALUES
     ('CR1', 'C6', '2023-07-01'), ('CR2', 'C6', '2024-01-05'), ('CR3', 'C6', '2024-04-01');
 INSERT INTO aa_src.visit (visit_id, child_id, visit_type, visit_date) VALUES
-    ('V7', 'C6', 'cic', '2024-03-01'), ('V8', 'C6', 'cp', '2024-03-10');
+    ('V7', 'C6', 'cic', '2024-03-01'), ('V8', 'C6', 'cp', '2024-03-10'),
+    ('V9', 'C6', 'iro', '2022-12-01'), ('V10', 'C6', 'IRO', '2023-12-01'), ('V11', 'C6', 'iro', '2024-03-28');
 INSERT INTO aa_src.health_assessment (child_id, kind, due_date, completed_date) VALUES
     ('C6', 'initial', '2023-02-07', '2023-02-01'), ('C6', 'review', '2024-02-01', '2024-02-20'),
-    ('C6', 'review', '2024-08-01', '2024-03-30');
+    ('C6', 'review', '2024-08-01', '2024-03-30'),
+    ('C6', 'dental', NULL, '2023-08-01'), ('C6', 'dental', NULL, '2024-03-01'), ('C6', 'dental', NULL, '2024-03-30');
 INSERT INTO aa_src.missing_episode (episode_id, child_id, start_at, returned_at, rhi_offered_at, rhi_engaged, other_authority) VALUES
     ('M1', 'C6', '2023-03-20 10:00', '2023-03-20 18:00', NULL, false, false),
     ('M2', 'C6', '2023-10-01 22:00', '2023-10-02 08:00', '2023-10-03 10:00', false, false),
@@ -301,8 +313,8 @@ SELECT col_description('aa_report.annex_a_list_5'::regclass, 10);
 -- annex_a_gaps: this source has every relation and column, so the gaps
 -- are the contract's (List 2's organisation; List 4's child seen and
 -- support; List 7's seen alone; List 8's category of need, permanence
--- plan, IRO, dental check, location, LA and absences: 7) and lists 9 to
--- 11 (17 + 16 + 19 columns).
+-- plan, location, LA and absences: 5) and lists 9 to 11 (17 + 16 + 19
+-- columns).
 SELECT list, count(*) FROM aa_report.annex_a_gaps GROUP BY list ORDER BY list;
 SELECT list, position, heading, reason FROM aa_report.annex_a_gaps WHERE list < 9 ORDER BY list, position;
 

@@ -286,7 +286,8 @@ class Oracle:
         for e in latest_each(cohort, "episode_id"):
             until = min(e["end_date"] or at, at)
             seen = [v["visit_date"] for v in visits.get(e["child_id"], [])
-                    if v["visit_date"] is not None and e["start_date"] <= v["visit_date"] <= until]
+                    if v["visit_date"] is not None and v["visit_type"] != "IRO"
+                    and e["start_date"] <= v["visit_date"] <= until]
             closed = e["end_date"] if e["end_date"] and e["end_date"] <= at else None
             if closed:
                 status = "e) Closed episode"
@@ -395,6 +396,10 @@ class Oracle:
                   if v["visit_type"] == "CIC" and v["visit_date"] is not None and poc["s"] <= v["visit_date"] <= until]
             ha = [h["completed_date"] for h in health.get(child_id, [])
                   if h["kind"] in ("INITIAL", "REVIEW") and h["completed_date"] is not None and h["completed_date"] <= at]
+            iro = [v["visit_date"] for v in visits.get(child_id, [])
+                   if v["visit_type"] == "IRO" and v["visit_date"] is not None and poc["s"] <= v["visit_date"] <= until]
+            dental = [h["completed_date"] for h in health.get(child_id, [])
+                      if h["kind"] == "DENTAL" and h["completed_date"] is not None and h["completed_date"] <= at]
             first_day = ys + datetime.timedelta(days=1)
             n_places = sum(1 for s, e, _ in places
                            if s <= at and (e is None or max(e, s + datetime.timedelta(days=1)) > first_day))
@@ -417,8 +422,9 @@ class Oracle:
             out[8].append(self.five(child_id, at)
                           + [yes_no(uasc), self.disability(child_id), iso(poc["s"]), None, yes_no(second),
                              iso(legal_start), self.label("legal_status", le["legal_status"]),
-                             iso(max(rv) if rv else None), iso(max(sw) if sw else None), None, None,
-                             iso(max(ha) if ha else None), None, n_places, iso(ceased),
+                             iso(max(rv) if rv else None), iso(max(sw) if sw else None), None,
+                             iso(max(iro) if iro else None),
+                             iso(max(ha) if ha else None), iso(max(dental) if dental else None), n_places, iso(ceased),
                              self.label("reason_ceased", poc["eps"][-1]["reason_ceased"]) if ceased else None,
                              iso(max(recent) if recent else None), self.label("placement_type", le["placement"]),
                              self.label("placement_provider", le["placement_provider"]),

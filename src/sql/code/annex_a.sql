@@ -291,7 +291,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (6, 6, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
  (6, 7, 'CIN Start Date', 'date', 'cin_episode.start_date of the child''s latest episode started on or before as_at and open then or ended from as_at - 6 months (an episode that began with a referral of the same child and day ending in no further action left out); one row per child.', '{}', NULL),
  (6, 8, 'Primary Need Code', 'text', 'The episode''s cin_episode.primary_need as Ofsted labels it (N1 - Abuse or neglect ... N0 - Not stated); blank for no value or a code without a label.', '{cin_episode.primary_need}', NULL),
- (6, 9, 'Date Child Was Last Seen', 'date', 'The child''s latest statutory visit (visit, any type) from the episode''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
+ (6, 9, 'Date Child Was Last Seen', 'date', 'The child''s latest statutory visit (visit, any type but iro) from the episode''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
  (6, 10, 'CIN Closure Date', 'date', 'cin_episode.end_date when on or before as_at.', '{}', NULL),
  (6, 11, 'Reason for Closure', 'text', 'When closed by as_at, the episode''s cin_episode.reason_closed as Ofsted labels it (RC1 - Adopted ... RC8 - Case closed after assessment, no further action); blank while open, for no value or a code without a label (RC9).', '{cin_episode.reason_closed}', NULL),
  (6, 12, 'Case status', 'text', 'e) Closed episode when closed by as_at; else the first that holds at as_at: a) Looked after child (an episode of care open, short breaks V3/V4 left out), b) Child Protection plan (a cp_plan open), c) Child in need plan (a cin_plan open), d) Open assessment (an assessment started and not authorised); none of them c) Child in need plan.', '{}', NULL),
@@ -331,9 +331,9 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (8, 13, 'Date of Latest Statutory Review', 'date', 'The child''s latest cla_review from the period''s start to its end or as_at, whichever is earlier.', '{cla_review}', NULL),
  (8, 14, 'Date of Last Social Work Visit', 'date', 'The child''s latest cic visit from the period''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
  (8, 15, 'What is the permanence plan for this child?', 'text', 'Blank.', '{}', 'not in the data contract yet: permanence_plan'),
- (8, 16, 'Date of Last IRO Visit / Contact to the Child', 'date', 'Blank.', '{}', 'not in the data contract yet: visit type iro'),
+ (8, 16, 'Date of Last IRO Visit / Contact to the Child', 'date', 'The child''s latest iro visit from the period''s start to its end or as_at, whichever is earlier; blank without one.', '{visit}', NULL),
  (8, 17, 'Date of Last Health Assessment', 'date', 'The child''s latest completed health assessment (initial or review) on or before as_at.', '{health_assessment}', NULL),
- (8, 18, 'Date of Last Dental Check', 'date', 'Blank.', '{}', 'not in the data contract yet: health_assessment kind dental'),
+ (8, 18, 'Date of Last Dental Check', 'date', 'The child''s latest dental check (health_assessment kind dental) completed on or before as_at; blank without one.', '{health_assessment}', NULL),
  (8, 19, 'Number of Placements in the Last 12 months', 'integer', 'The child''s placements (cla_placement: temporary placements and returns from them are not new ones) started by as_at and open on or after the first day of the 12 months to as_at: CIC_STABILITY_SHORT''s count, on as_at.', '{}', NULL),
  (8, 20, 'Date Ceased to be Looked After', 'date', 'The end of the period of care when on or before as_at.', '{}', NULL),
  (8, 21, 'Reason Ceased to be Looked After', 'text', 'When ceased by as_at, the period''s last reason_ceased as Ofsted labels it (a) E11: Adopted - application unopposed ...); blank for a code without a label (E17).', '{}', NULL),
@@ -555,7 +555,7 @@ list(n, comment, definition) AS (
        t.start_date AS "CIN Start Date",
        cspi.annex_a_label('primary_need', t.primary_need) AS "Primary Need Code",
        (SELECT max(v.visit_date) FROM @R@.src_visit v
-         WHERE v.child_id = t.child_id AND v.visit_date >= t.start_date
+         WHERE v.child_id = t.child_id AND v.visit_type IS DISTINCT FROM 'IRO' AND v.visit_date >= t.start_date
            AND v.visit_date <= least(coalesce(t.end_date, a.as_at), a.as_at)) AS "Date Child Was Last Seen",
        st.closed AS "CIN Closure Date",
        CASE WHEN st.closed IS NOT NULL THEN cspi.annex_a_label('reason_closed', t.reason_closed) END AS "Reason for Closure",
@@ -646,11 +646,15 @@ list(n, comment, definition) AS (
          WHERE v.child_id = t.child_id AND v.visit_type = 'CIC' AND v.visit_date >= t.start_date AND v.visit_date <= st.until)
          AS "Date of Last Social Work Visit",
        NULL::text AS "What is the permanence plan for this child?",
-       NULL::date AS "Date of Last IRO Visit / Contact to the Child",
+       (SELECT max(v.visit_date) FROM @R@.src_visit v
+         WHERE v.child_id = t.child_id AND v.visit_type = 'IRO' AND v.visit_date >= t.start_date AND v.visit_date <= st.until)
+         AS "Date of Last IRO Visit / Contact to the Child",
        (SELECT max(h.completed_date) FROM @R@.src_health_assessment h
          WHERE h.child_id = t.child_id AND h.kind IN ('INITIAL', 'REVIEW') AND h.completed_date <= a.as_at)
          AS "Date of Last Health Assessment",
-       NULL::date AS "Date of Last Dental Check",
+       (SELECT max(h.completed_date) FROM @R@.src_health_assessment h
+         WHERE h.child_id = t.child_id AND h.kind = 'DENTAL' AND h.completed_date <= a.as_at)
+         AS "Date of Last Dental Check",
        -- open on the first day of the 12 months to as_at (as_at - 12 months
        -- + 1 day), as CIC_STABILITY_SHORT counts them at a month end
        (SELECT count(*) FROM @R@.cla_placement p

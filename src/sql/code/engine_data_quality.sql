@@ -234,7 +234,7 @@ keyed(relation, key_name, key, row_id, missing) AS NOT MATERIALIZED (
     UNION ALL SELECT 'family_support', row_id, 'ends before it starts' FROM family_support_rows WHERE end_date < start_date
     UNION ALL SELECT 'missing_episode', row_id, 'returned before going missing' FROM missing_episode_rows WHERE returned_at < start_at
     UNION ALL SELECT 'missing_episode', row_id, 'engaged with a return home interview that was never offered (not counted as engaged)' FROM missing_episode_rows WHERE rhi_engaged AND rhi_offered_at IS NULL
-    UNION ALL SELECT 'health_assessment', row_id, 'kind is not initial or review' FROM health_assessment_rows WHERE kind IS NULL OR kind NOT IN ('INITIAL', 'REVIEW')
+    UNION ALL SELECT 'health_assessment', row_id, 'kind is not initial, review or dental' FROM health_assessment_rows WHERE kind IS NULL OR kind NOT IN ('INITIAL', 'REVIEW', 'DENTAL')
     -- dates the calendar cannot count working days for
     UNION ALL SELECT w.relation, w.row_id, 'date ' || w.d || ' is outside the range of calendar ' || @CAL@ || ': no working days counted'
       FROM working_day_dates w, cal WHERE w.d NOT BETWEEN cal.lo AND cal.hi
@@ -280,7 +280,7 @@ keyed(relation, key_name, key, row_id, missing) AS NOT MATERIALIZED (
       FROM @R@.cla_period_of_care WHERE NOT coalesce(starts_with_s, false)
     -- codes
     UNION ALL SELECT 'cla_episode', row_id, 'unknown reason_new ' || coalesce(reason_new, 'NULL') FROM cla_episode_rows WHERE reason_new IS NULL OR reason_new NOT IN ('S', 'L', 'P', 'T', 'B', 'U')
-    UNION ALL SELECT 'visit', row_id, 'unknown visit_type ' || coalesce(visit_type, 'NULL') FROM visit_rows WHERE visit_type IS NULL OR visit_type NOT IN ('CP', 'CIC')
+    UNION ALL SELECT 'visit', row_id, 'unknown visit_type ' || coalesce(visit_type, 'NULL') FROM visit_rows WHERE visit_type IS NULL OR visit_type NOT IN ('CP', 'CIC', 'IRO')
     UNION ALL SELECT 'family_support', row_id, 'unknown provider ' || coalesce(provider, 'NULL') FROM family_support_rows WHERE provider IS NULL OR provider NOT IN ('INTERNAL', 'EXTERNAL')
     -- (the optional codes the breakdowns read: an unknown one is counted
     -- in the category unknown)
