@@ -92,7 +92,11 @@ INSERT INTO aa_src.referral (referral_id, child_id, referral_date, completed_dat
 --      as_at: East, W3;
 --   A4 C3 started 2024-03-20, authorised 2024-04-02 (after as_at): blank;
 --      no allocation.
--- Child seen and "requiring support": blank (not in the contract).
+-- "Requiring support": A2's child's episode of need CE1 (1 May to 26
+--   September 2023) holds its start and closed with RC8 (closed after
+--   assessment, no further action): b) No; A3 is open and A4 authorised
+--   after as_at: blank.
+-- Child seen: blank (not in the contract).
 INSERT INTO aa_src.assessment (assessment_id, child_id, start_date, authorised_date) VALUES
     ('A1', 'C1', '2023-08-01', '2023-09-26'), ('A2', 'C1', '2023-08-01', '2023-09-27'),
     ('A3', 'C2', '2024-03-01', NULL), ('A4', 'C3', '2024-03-20', '2024-04-02'),
@@ -171,7 +175,7 @@ INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reas
 --   C4 CE5 N4 N4 - Family in acute stress, closed with RC8: RC8 - Case
 --      closed after assessment, no further action.
 INSERT INTO aa_src.cin_episode (episode_id, child_id, start_date, end_date, primary_need, reason_closed) VALUES
-    ('CE1', 'C1', '2023-05-01', '2023-09-26', 'N4', 'RC7'), ('CE2', 'C1', '2024-02-01', NULL, 'N1', NULL),
+    ('CE1', 'C1', '2023-05-01', '2023-09-26', 'N4', 'RC8'), ('CE2', 'C1', '2024-02-01', NULL, 'N1', NULL),
     ('CE3', 'C2', '2023-10-03', NULL, 'n2', NULL), ('CE4', 'C3', '2024-03-20', NULL, NULL, 'RC7'),
     ('CE5', 'C4', '2024-01-05', '2024-03-27', 'N4', 'RC8'), ('CE7', 'C5', '2024-01-08', '2024-01-09', 'N9', 'RC8');
 -- An IRO's visit is not a social worker's: C1's on 1 March 2024 (V12)
@@ -311,8 +315,8 @@ SELECT heading, column_name FROM cspi.annex_a_column WHERE column_name <> headin
 SELECT col_description('aa_report.annex_a_list_5'::regclass, 10);
 
 -- annex_a_gaps: this source has every relation and column, so the gaps
--- are the contract's (List 2's organisation; List 4's child seen and
--- support; List 7's seen alone; List 8's category of need, permanence
+-- are the contract's (List 2's organisation; List 4's child seen; List
+-- 7's seen alone; List 8's category of need, permanence
 -- plan, location, LA and absences: 5) and lists 9 to 11 (17 + 16 + 19
 -- columns).
 SELECT list, count(*) FROM aa_report.annex_a_gaps GROUP BY list ORDER BY list;

@@ -229,8 +229,12 @@ class Oracle:
             if r["authorised_date"] is not None and r["authorised_date"] < ws:
                 continue
             auth = r["authorised_date"] if r["authorised_date"] and r["authorised_date"] <= at else None
+            rc8 = auth is not None and any(
+                e["start_date"] is not None and e["end_date"] is not None and e["start_date"] <= r["start_date"]
+                and r["start_date"] <= e["end_date"] <= at and e["reason_closed"] == "RC8"
+                for e in src.rows["cin_episode"] if e["child_id"] == r["child_id"])
             out[4].append(self.five(r["child_id"], at) + [self.disability(r["child_id"]), iso(r["start_date"]), None,
-                                                          iso(auth), None]
+                                                          iso(auth), "b) No" if rc8 else None]
                           + self.team_worker(r["child_id"], auth or at))
         # List 5
         enq = src.by_child("s47_enquiry")

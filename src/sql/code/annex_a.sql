@@ -264,7 +264,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (4, 7, 'Continuous Assessment Start Date', 'date', 'assessment.start_date: every assessment started on or before as_at and not authorised before as_at - 6 months (open ones included), one row per assessment.', '{}', NULL),
  (4, 8, 'Child Seen During Continuous Assessment', 'text', 'Blank.', '{}', 'not in the data contract yet: assessment.child_seen'),
  (4, 9, 'Continuous Assessment Date of Authorisation', 'date', 'assessment.authorised_date when on or before as_at; blank while open.', '{}', NULL),
- (4, 10, 'Was the child assessed as requiring LA children’s social care support', 'text', 'Blank.', '{}', 'not in the data contract yet: assessment.support_required (or cin_episode.reason_closed RC8)'),
+ (4, 10, 'Was the child assessed as requiring LA children’s social care support', 'text', 'b) No when the assessment was authorised by as_at and an episode of need of the child holding its start (cin_episode: started on or before it, not ended before it) closed by as_at with reason_closed RC8 (closed after assessment, no further action: the guidance''s pointer); otherwise blank (the contract has no assessment.support_required to say a) Yes).', '{cin_episode,cin_episode.reason_closed}', NULL),
  (4, 11, 'Allocated Team', NULL, NULL, NULL, NULL),
  (4, 12, 'Allocated Worker', NULL, NULL, NULL, NULL),
  -- List 5: section 47 enquiries and ICPCs in the six months.
@@ -507,7 +507,11 @@ list(n, comment, definition) AS (
        t.start_date AS "Continuous Assessment Start Date",
        NULL::text AS "Child Seen During Continuous Assessment",
        au.authorised AS "Continuous Assessment Date of Authorisation",
-       NULL::text AS "Assessed as requiring LA children’s social care support",
+       CASE WHEN au.authorised IS NOT NULL
+                 AND EXISTS (SELECT 1 FROM @R@.src_cin_episode e
+                              WHERE e.child_id = t.child_id AND e.start_date <= t.start_date
+                                AND e.end_date >= t.start_date AND e.end_date <= a.as_at AND e.reason_closed = 'RC8')
+            THEN 'b) No' END AS "Assessed as requiring LA children’s social care support",
        %s
   FROM %s
   JOIN @R@.src_assessment t ON t.start_date <= a.as_at AND (t.authorised_date IS NULL OR t.authorised_date >= cfg.window_start)
