@@ -92,7 +92,11 @@ INSERT INTO aa_src.referral (referral_id, child_id, referral_date, completed_dat
 --      as_at: East, W3;
 --   A4 C3 started 2024-03-20, authorised 2024-04-02 (after as_at): blank;
 --      no allocation.
--- Child seen and "requiring support": blank (not in the contract).
+-- "Requiring support": A2's child's episode of need CE1 (1 May to 26
+--   September 2023) holds its start and closed with RC8 (closed after
+--   assessment, no further action): b) No; A3 is open and A4 authorised
+--   after as_at: blank.
+-- Child seen: blank (not in the contract).
 INSERT INTO aa_src.assessment (assessment_id, child_id, start_date, authorised_date) VALUES
     ('A1', 'C1', '2023-08-01', '2023-09-26'), ('A2', 'C1', '2023-08-01', '2023-09-27'),
     ('A3', 'C2', '2024-03-01', NULL), ('A4', 'C3', '2024-03-20', '2024-04-02'),
@@ -130,19 +134,24 @@ INSERT INTO aa_src.s47_enquiry (s47_id, child_id, strategy_date, icpc_date, tran
 --      shown); last cp visit 2024-03-26 (2024-03-29 is after the plan);
 --      no review: blank; no EPO: b) No; 0 earlier plans; allocation on
 --      2024-03-27: none.
--- Categories of abuse and "seen alone": blank (not in the contract).
-INSERT INTO aa_src.cp_plan (plan_id, child_id, start_date, end_date) VALUES
-    ('P1', 'C2', '2022-01-01', '2022-06-30'), ('P2', 'C2', '2023-10-03', NULL),
-    ('P3', 'C4', '2024-01-20', '2024-03-27'), ('P4', 'C1', '2023-01-01', '2023-09-26'),
-    ('P5', 'C3', '2024-03-28', NULL);
+-- Categories of abuse, the plan's own (not an earlier plan's): C2's P2
+--   initial NEG a) Neglect (P1's SAB is not it), latest ' emo ' (read
+--   trimmed, in upper case) d) Emotional abuse; C4's P3 initial PHY
+--   b) Physical abuse, latest not known: blank.
+-- "Seen alone": blank (not in the contract).
+INSERT INTO aa_src.cp_plan (plan_id, child_id, start_date, end_date, initial_category, latest_category) VALUES
+    ('P1', 'C2', '2022-01-01', '2022-06-30', 'SAB', 'SAB'), ('P2', 'C2', '2023-10-03', NULL, 'NEG', ' emo '),
+    ('P3', 'C4', '2024-01-20', '2024-03-27', 'PHY', NULL), ('P4', 'C1', '2023-01-01', '2023-09-26', 'MUL', 'MUL'),
+    ('P5', 'C3', '2024-03-28', NULL, 'NEG', 'NEG');
 INSERT INTO aa_src.cp_review (review_id, plan_id, review_date) VALUES
     ('RV1', 'P2', '2024-01-02'), ('RV2', 'P2', '2024-04-01');
 INSERT INTO aa_src.visit (visit_id, child_id, visit_type, visit_date) VALUES
     ('V1', 'C2', 'cp', '2023-12-01'), ('V2', 'C2', 'cp', '2024-03-27'), ('V3', 'C2', 'cp', '2024-03-28'),
     ('V4', 'C2', 'cic', '2024-03-20'), ('V5', 'C4', 'cp', '2024-03-26'), ('V6', 'C4', 'cp', '2024-03-29');
 INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status, placement,
-                                reason_ceased, distance_miles, uasc) VALUES
-    ('E1', 'C2', '2023-09-20', '2023-09-27', 'S', 'L2', 'U4', 'E4A', NULL, false);
+                                reason_ceased, distance_miles, uasc, placement_provider, placement_postcode,
+                                placement_urn) VALUES
+    ('E1', 'C2', '2023-09-20', '2023-09-27', 'S', 'L2', 'U4', 'E4A', NULL, false, 'PR1', 'ab1 2c', 'XXXXXXX');
 
 -- List 6, each child's latest episode of need started by as_at, open then
 -- or closed in the window, one row per child in child order:
@@ -158,11 +167,21 @@ INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reas
 --      none;
 --   C5's only episode CE7 began with R7, a referral of the same day ending
 --      in no further action: not on the list.
--- Primary need and reason for closure: blank (not in the contract).
-INSERT INTO aa_src.cin_episode (episode_id, child_id, start_date, end_date) VALUES
-    ('CE1', 'C1', '2023-05-01', '2023-09-26'), ('CE2', 'C1', '2024-02-01', NULL),
-    ('CE3', 'C2', '2023-10-03', NULL), ('CE4', 'C3', '2024-03-20', NULL),
-    ('CE5', 'C4', '2024-01-05', '2024-03-27'), ('CE7', 'C5', '2024-01-08', '2024-01-09');
+-- Primary need, the episode's own, and the reason for closure when closed
+-- by as_at:
+--   C1 CE2 N1 N1 - Abuse or neglect (CE1's N4 is not it), open: blank;
+--   C2 CE3 'n2' N2 - Child’s disability, open: blank;
+--   C3 CE4 no need: blank; its RC7 is blank too, as the episode is open;
+--   C4 CE5 N4 N4 - Family in acute stress, closed with RC8: RC8 - Case
+--      closed after assessment, no further action.
+INSERT INTO aa_src.cin_episode (episode_id, child_id, start_date, end_date, primary_need, reason_closed) VALUES
+    ('CE1', 'C1', '2023-05-01', '2023-09-26', 'N4', 'RC8'), ('CE2', 'C1', '2024-02-01', NULL, 'N1', NULL),
+    ('CE3', 'C2', '2023-10-03', NULL, 'n2', NULL), ('CE4', 'C3', '2024-03-20', NULL, NULL, 'RC7'),
+    ('CE5', 'C4', '2024-01-05', '2024-03-27', 'N4', 'RC8'), ('CE7', 'C5', '2024-01-08', '2024-01-09', 'N9', 'RC8');
+-- An IRO's visit is not a social worker's: C1's on 1 March 2024 (V12)
+-- leaves its "last seen" blank.
+INSERT INTO aa_src.visit (visit_id, child_id, visit_type, visit_date) VALUES
+    ('V12', 'C1', 'iro', '2024-03-01');
 INSERT INTO aa_src.cin_plan (plan_id, child_id, start_date, end_date) VALUES
     ('CP1', 'C1', '2024-02-10', NULL);
 
@@ -202,27 +221,43 @@ INSERT INTO aa_src.cin_plan (plan_id, child_id, start_date, end_date) VALUES
 --      latest from 2023-10-01, U6 f) U6: Foster placement - not FFA; M5
 --      (2023-04-15) is in the year but before the period: 0, and the
 --      interview columns blank; no allocation.
--- Category of need, permanence plan, IRO, dental check, provider,
--- postcode, URN, location, LA and absences: blank (not in the contract).
+-- The placement's provider, postcode and URN are those of the period's
+-- last episode started by as_at:
+--   C2 E1: PR1 b) PR1: Own provision, 'ab1 2c' as AB1 2C, XXXXXXX (the
+--      903's none applies) as written;
+--   C6 E4 (not E2's or E3's PR1, SW1 1A, 1234567): PR4 e) PR4: Private
+--      provision, M1 1, SC123456;
+--   C7 E7: PR9 (no such code) blank, no postcode or URN: blank.
+-- The IRO's visits (visit type iro) in the period to as_at: C6's latest
+-- is 2023-12-01 (V10; V9, 1 December 2022, is before the period, V11
+-- after as_at); C2 and C7 have none: blank.  Dental checks (health
+-- assessment kind dental) done by as_at: C6's latest 2024-03-01 (the one of
+-- 30 March is after as_at), and it is not a health assessment (that stays
+-- 2024-02-20); C2 and C7 none: blank.
+-- Category of need, permanence plan, location, LA and absences: blank
+-- (not in the contract).
 INSERT INTO aa_src.child (child_id, family_id, date_of_birth, sex, ethnicity, disability) VALUES
     ('C6', 'F6', '2009-07-15', 'M', 'MWBC', 'NONE'),
     ('C7', 'F7', '2007-03-28', '2', 'WIRI', NULL);
 INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status, placement,
-                                reason_ceased, distance_miles, uasc) VALUES
-    ('E2', 'C6', '2023-01-10', '2023-06-01', 'S', 'V2', 'U4', 'X1', NULL, false),
-    ('E3', 'C6', '2023-06-01', '2023-11-15', 'L', 'C2', 'U4', 'X1', NULL, false),
-    ('E4', 'C6', '2023-11-15', NULL, 'P', 'C2', 'K2', NULL, NULL, false),
-    ('E6', 'C7', '2023-04-01', '2023-05-01', 'S', 'V2', 'U6', 'E4A', NULL, false),
-    ('E7', 'C7', '2023-10-01', NULL, 'S', 'V2', 'U6', NULL, NULL, true),
-    ('E8', 'C3', '2024-01-01', NULL, 'S', 'V3', 'R1', NULL, NULL, false),
-    ('E9', 'C4', '2023-01-01', '2023-09-26', 'S', 'C1', 'U1', 'E11', NULL, false);
+                                reason_ceased, distance_miles, uasc, placement_provider, placement_postcode,
+                                placement_urn) VALUES
+    ('E2', 'C6', '2023-01-10', '2023-06-01', 'S', 'V2', 'U4', 'X1', NULL, false, 'PR1', 'SW1 1A', '1234567'),
+    ('E3', 'C6', '2023-06-01', '2023-11-15', 'L', 'C2', 'U4', 'X1', NULL, false, 'PR1', 'SW1 1A', '1234567'),
+    ('E4', 'C6', '2023-11-15', NULL, 'P', 'C2', 'K2', NULL, NULL, false, 'PR4', 'M1 1', 'SC123456'),
+    ('E6', 'C7', '2023-04-01', '2023-05-01', 'S', 'V2', 'U6', 'E4A', NULL, false, 'PR2', 'B1 1', NULL),
+    ('E7', 'C7', '2023-10-01', NULL, 'S', 'V2', 'U6', NULL, NULL, true, 'PR9', NULL, NULL),
+    ('E8', 'C3', '2024-01-01', NULL, 'S', 'V3', 'R1', NULL, NULL, false, NULL, NULL, NULL),
+    ('E9', 'C4', '2023-01-01', '2023-09-26', 'S', 'C1', 'U1', 'E11', NULL, false, NULL, NULL, NULL);
 INSERT INTO aa_src.cla_review (review_id, child_id, review_date) VALUES
     ('CR1', 'C6', '2023-07-01'), ('CR2', 'C6', '2024-01-05'), ('CR3', 'C6', '2024-04-01');
 INSERT INTO aa_src.visit (visit_id, child_id, visit_type, visit_date) VALUES
-    ('V7', 'C6', 'cic', '2024-03-01'), ('V8', 'C6', 'cp', '2024-03-10');
+    ('V7', 'C6', 'cic', '2024-03-01'), ('V8', 'C6', 'cp', '2024-03-10'),
+    ('V9', 'C6', 'iro', '2022-12-01'), ('V10', 'C6', 'IRO', '2023-12-01'), ('V11', 'C6', 'iro', '2024-03-28');
 INSERT INTO aa_src.health_assessment (child_id, kind, due_date, completed_date) VALUES
     ('C6', 'initial', '2023-02-07', '2023-02-01'), ('C6', 'review', '2024-02-01', '2024-02-20'),
-    ('C6', 'review', '2024-08-01', '2024-03-30');
+    ('C6', 'review', '2024-08-01', '2024-03-30'),
+    ('C6', 'dental', NULL, '2023-08-01'), ('C6', 'dental', NULL, '2024-03-01'), ('C6', 'dental', NULL, '2024-03-30');
 INSERT INTO aa_src.missing_episode (episode_id, child_id, start_at, returned_at, rhi_offered_at, rhi_engaged, other_authority) VALUES
     ('M1', 'C6', '2023-03-20 10:00', '2023-03-20 18:00', NULL, false, false),
     ('M2', 'C6', '2023-10-01 22:00', '2023-10-02 08:00', '2023-10-03 10:00', false, false),
@@ -253,6 +288,9 @@ SELECT * FROM aa_report.annex_a_list_6;
 SELECT * FROM aa_report.annex_a_list_7;
 SELECT * FROM aa_report.annex_a_list_8;
 \x off
+-- A code outside the DfE's list (C7's PR9) is a blank cell, and a problem
+-- of the data-quality view.
+SELECT relation, problem FROM aa_report.data_quality WHERE problem LIKE '%Annex A%' ORDER BY relation, problem;
 -- Lists 9 to 11: their headings, no rows.
 SELECT count(*) AS rows_9_to_11 FROM (SELECT 1 FROM aa_report.annex_a_list_9 UNION ALL SELECT 1 FROM aa_report.annex_a_list_10
                                       UNION ALL SELECT 1 FROM aa_report.annex_a_list_11) x;
@@ -277,11 +315,10 @@ SELECT heading, column_name FROM cspi.annex_a_column WHERE column_name <> headin
 SELECT col_description('aa_report.annex_a_list_5'::regclass, 10);
 
 -- annex_a_gaps: this source has every relation and column, so the gaps
--- are the contract's (List 2's organisation; List 4's child seen and
--- support; List 6's primary need and reason; List 7's categories and seen
--- alone; List 8's category of need, permanence plan, IRO, dental check,
--- provider, postcode, URN, location, LA and absences: 10) and lists 9 to
--- 11 (17 + 16 + 19 columns).
+-- are the contract's (List 2's organisation; List 4's child seen; List
+-- 7's seen alone; List 8's category of need, permanence
+-- plan, location, LA and absences: 5) and lists 9 to 11 (17 + 16 + 19
+-- columns).
 SELECT list, count(*) FROM aa_report.annex_a_gaps GROUP BY list ORDER BY list;
 SELECT list, position, heading, reason FROM aa_report.annex_a_gaps WHERE list < 9 ORDER BY list, position;
 
@@ -325,17 +362,24 @@ DELETE FROM cspi.region WHERE region_schema = 'aa_region';
 
 -- A source without child.ethnicity and without referrals: Ethnicity is
 -- blank (not s) NOBT: the council gives no ethnicity at all), and the gaps
--- say what the source lacks.
+-- say what the source lacks.  Its child protection plans have the 1.3
+-- contract's columns only: the categories of abuse are blank, and the
+-- gaps say the source has no cp_plan.initial_category, latest_category.
 CREATE SCHEMA aa_thin;
 CREATE TABLE aa_thin.child (child_id text, family_id text, date_of_birth date, sex text);
 CREATE TABLE aa_thin.contact (contact_id text, child_id text, contact_date date, source text, outcome text);
+CREATE TABLE aa_thin.cp_plan (plan_id text, child_id text, start_date date, end_date date);
 INSERT INTO aa_thin.child VALUES ('T1', NULL, '2020-01-01', '2');
 INSERT INTO aa_thin.contact VALUES ('TK1', 'T1', '2024-03-01', '9', NULL);
+INSERT INTO aa_thin.cp_plan VALUES ('TP1', 'T1', '2024-03-02', NULL);
 SELECT count(*) > 0 AS deployed FROM cspi.deploy('aa_thin', 'aa_thin_report');
 UPDATE cspi.deployment SET annex_a_as_at = '2024-03-27' WHERE report_schema = 'aa_thin_report';
 SELECT * FROM aa_thin_report.annex_a_list_1;
 SELECT list, position, heading, reason, missing_from_source FROM aa_thin_report.annex_a_gaps
  WHERE list IN (1, 3) ORDER BY list, position;
+SELECT "Child Unique ID", "Initial Category of Abuse", "Latest Category of Abuse" FROM aa_thin_report.annex_a_list_7;
+SELECT list, position, heading, reason, missing_from_source FROM aa_thin_report.annex_a_gaps
+ WHERE list = 7 AND position IN (8, 9) ORDER BY list, position;
 
 -- Who may read it.  A BI role granted the view (and, as for every
 -- drill-down, what it reads with the reader's rights) reads it; without

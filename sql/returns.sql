@@ -14,9 +14,9 @@ SELECT cspi.create_return_tables('ret');
 --   C4: a short break (V3) from 1 February 2024: never "in care".
 SELECT cspi.import_903('ret', 2024, 'episodes.csv', E'\uFEFF' || $csv$child,rne,decom,ls,place,dec,rec,cin,place_provider,reason_place_change,home_post,pl_post,urn
 C1,S,01/05/2023,C2,U1,01/09/2023,X1,N1,PR1,CARPL,,,
-C1,P,01/09/2023,C2,U2,,,N1,PR1,,,,
+C1,P,01/09/2023,C2,U2,,,N1,PR1,,,ls1 4,SC654321
 C2,S,10/01/24,V2,U3,20/02/24,E4A,N2,PR1,,,,
-C3,S,2023-06-01,V2,H5,,,N1,PR4,,,,
+C3,S,2023-06-01,V2,H5,,,N1,PR4,,,M1 1,XXXXXXX
 C4,S,01/02/2024,V3,U4,,,N6,PR1,,,,
 $csv$) AS episodes;
 -- A spreadsheet's trailing rows of empty fields are not rows; a two-digit
@@ -85,7 +85,7 @@ SELECT cspi.import_cin_census('ret', NULL, $xml$<Message>
         <Assessments><AssessmentActualStartDate>2023-06-01</AssessmentActualStartDate><AssessmentAuthorisationDate>2023-07-20</AssessmentAuthorisationDate>
           <FactorsIdentifiedAtAssessment><AssessmentFactors>2A</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>
         <Section47><S47ActualStartDate>2023-06-05</S47ActualStartDate><DateOfInitialCPC>2023-06-20</DateOfInitialCPC><ICPCnotRequired>false</ICPCnotRequired></Section47>
-        <ChildProtectionPlans><CPPstartDate>2023-06-20</CPPstartDate><InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse>
+        <ChildProtectionPlans><CPPstartDate>2023-06-20</CPPstartDate><InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse><LatestCategoryOfAbuse> emo </LatestCategoryOfAbuse>
           <Reviews><CPPreviewDate>2023-09-15</CPPreviewDate></Reviews></ChildProtectionPlans>
       </CINdetails>
     </Child>
@@ -111,9 +111,14 @@ SELECT count(*) AS census_children_still FROM ret.cin_child;
 -- unavailable, with the reason.
 SELECT cspi.source_from_returns('ret_source', 'ret');
 -- Children in need episodes from the census (CIN_RATE's relation), one per
--- CINdetails: K1 from 1 June 2023, open; K2 from 1 March to 15 April 2023,
--- and from 10 January 2024, open.
-SELECT episode_id, child_id, start_date, end_date FROM ret_source.cin_episode ORDER BY episode_id;
+-- CINdetails: K1 from 1 June 2023, open, primary need N1; K2 from 1 March
+-- to 15 April 2023, closed RC8, and from 10 January 2024, open.
+SELECT episode_id, child_id, start_date, end_date, primary_need, reason_closed FROM ret_source.cin_episode ORDER BY episode_id;
+-- What Annex A reads besides: K1's plan's categories of abuse (NEG, and
+-- ' emo ' as EMO), each episode's PLACE_PROVIDER, PL_POST and URN as
+-- written (upper case; empty: NULL).
+SELECT plan_id, initial_category, latest_category FROM ret_source.cp_plan ORDER BY plan_id;
+SELECT episode_id, placement_provider, placement_postcode, placement_urn FROM ret_source.cla_episode ORDER BY episode_id;
 SELECT indicator, available, missing_relations FROM cspi.deploy('ret_source', 'ret_report') WHERE NOT available;
 
 -- The figures for 2023/24, worked by hand above:

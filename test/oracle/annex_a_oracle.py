@@ -76,16 +76,17 @@ class Source:
         "referral": ["referral_id", "child_id", "referral_date", "source", "nfa"],
         "assessment": ["assessment_id", "child_id", "start_date", "authorised_date"],
         "s47_enquiry": ["s47_id", "child_id", "strategy_date", "icpc_date"],
-        "cp_plan": ["plan_id", "child_id", "start_date", "end_date"],
+        "cp_plan": ["plan_id", "child_id", "start_date", "end_date", "initial_category", "latest_category"],
         "cp_review": ["review_id", "plan_id", "review_date"],
         "cla_episode": ["episode_id", "child_id", "start_date", "end_date", "reason_new", "legal_status",
-                        "placement", "reason_ceased", "uasc"],
+                        "placement", "reason_ceased", "uasc", "placement_provider", "placement_postcode",
+                        "placement_urn"],
         "cla_review": ["review_id", "child_id", "review_date"],
         "visit": ["visit_id", "child_id", "visit_type", "visit_date"],
         "allocation": ["child_id", "start_date", "end_date", "worker_id", "team"],
         "health_assessment": ["child_id", "kind", "completed_date"],
         "missing_episode": ["episode_id", "child_id", "start_at", "rhi_offered_at", "rhi_engaged"],
-        "cin_episode": ["episode_id", "child_id", "start_date", "end_date"],
+        "cin_episode": ["episode_id", "child_id", "start_date", "end_date", "primary_need", "reason_closed"],
         "cin_plan": ["plan_id", "child_id", "start_date", "end_date"],
     }
     DATES = {"date_of_birth", "contact_date", "start_date", "end_date", "referral_date", "authorised_date",
@@ -124,7 +125,9 @@ class Source:
                     elif c.endswith("_id") and v is not None:
                         r[c] = str(v)
                     elif c in ("sex", "ethnicity", "disability", "source", "reason_new", "legal_status",
-                               "placement", "reason_ceased", "visit_type", "kind"):
+                               "placement", "reason_ceased", "visit_type", "kind", "initial_category",
+                               "latest_category", "placement_provider", "placement_postcode", "placement_urn",
+                               "primary_need", "reason_closed"):
                         r[c] = None if v is None else norm(v if not isinstance(v, bool) else str(v))
             self.rows[rel] = rows
 
@@ -226,8 +229,12 @@ class Oracle:
             if r["authorised_date"] is not None and r["authorised_date"] < ws:
                 continue
             auth = r["authorised_date"] if r["authorised_date"] and r["authorised_date"] <= at else None
+            rc8 = auth is not None and any(
+                e["start_date"] is not None and e["end_date"] is not None and e["start_date"] <= r["start_date"]
+                and r["start_date"] <= e["end_date"] <= at and e["reason_closed"] == "RC8"
+                for e in src.rows["cin_episode"] if e["child_id"] == r["child_id"])
             out[4].append(self.five(r["child_id"], at) + [self.disability(r["child_id"]), iso(r["start_date"]), None,
-                                                          iso(auth), None]
+                                                          iso(auth), "b) No" if rc8 else None]
                           + self.team_worker(r["child_id"], auth or at))
         # List 5
         enq = src.by_child("s47_enquiry")
@@ -283,7 +290,8 @@ class Oracle:
         for e in latest_each(cohort, "episode_id"):
             until = min(e["end_date"] or at, at)
             seen = [v["visit_date"] for v in visits.get(e["child_id"], [])
-                    if v["visit_date"] is not None and e["start_date"] <= v["visit_date"] <= until]
+                    if v["visit_date"] is not None and v["visit_type"] != "IRO"
+                    and e["start_date"] <= v["visit_date"] <= until]
             closed = e["end_date"] if e["end_date"] and e["end_date"] <= at else None
             if closed:
                 status = "e) Closed episode"
@@ -300,8 +308,9 @@ class Oracle:
             else:
                 status = "c) Child in need plan"
             out[6].append(self.five(e["child_id"], at)
-                          + [self.disability(e["child_id"]), iso(e["start_date"]), None, iso(max(seen) if seen else None),
-                             iso(closed), None, status]
+                          + [self.disability(e["child_id"]), iso(e["start_date"]),
+                             self.label("primary_need", e["primary_need"]), iso(max(seen) if seen else None),
+                             iso(closed), self.label("reason_closed", e["reason_closed"]) if closed else None, status]
                           + self.team_worker(e["child_id"], closed or at))
         # List 7
         reviews = {}
@@ -327,7 +336,9 @@ class Oracle:
             previous = sum(1 for q in plans.get(p["child_id"], [])
                            if q["start_date"] is not None and q["start_date"] < p["start_date"])
             out[7].append(self.five(p["child_id"], at)
-                          + [self.disability(p["child_id"]), iso(p["start_date"]), None, None,
+                          + [self.disability(p["child_id"]), iso(p["start_date"]),
+                             self.label("category_of_abuse", p["initial_category"]),
+                             self.label("category_of_abuse", p["latest_category"]),
                              iso(max(seen) if seen else None), None, iso(max(rv) if rv else None), iso(ended), epo,
                              previous]
                           + self.team_worker(p["child_id"], ended or at))
@@ -389,6 +400,10 @@ class Oracle:
                   if v["visit_type"] == "CIC" and v["visit_date"] is not None and poc["s"] <= v["visit_date"] <= until]
             ha = [h["completed_date"] for h in health.get(child_id, [])
                   if h["kind"] in ("INITIAL", "REVIEW") and h["completed_date"] is not None and h["completed_date"] <= at]
+            iro = [v["visit_date"] for v in visits.get(child_id, [])
+                   if v["visit_type"] == "IRO" and v["visit_date"] is not None and poc["s"] <= v["visit_date"] <= until]
+            dental = [h["completed_date"] for h in health.get(child_id, [])
+                      if h["kind"] == "DENTAL" and h["completed_date"] is not None and h["completed_date"] <= at]
             first_day = ys + datetime.timedelta(days=1)
             n_places = sum(1 for s, e, _ in places
                            if s <= at and (e is None or max(e, s + datetime.timedelta(days=1)) > first_day))
@@ -411,11 +426,14 @@ class Oracle:
             out[8].append(self.five(child_id, at)
                           + [yes_no(uasc), self.disability(child_id), iso(poc["s"]), None, yes_no(second),
                              iso(legal_start), self.label("legal_status", le["legal_status"]),
-                             iso(max(rv) if rv else None), iso(max(sw) if sw else None), None, None,
-                             iso(max(ha) if ha else None), None, n_places, iso(ceased),
+                             iso(max(rv) if rv else None), iso(max(sw) if sw else None), None,
+                             iso(max(iro) if iro else None),
+                             iso(max(ha) if ha else None), iso(max(dental) if dental else None), n_places, iso(ceased),
                              self.label("reason_ceased", poc["eps"][-1]["reason_ceased"]) if ceased else None,
                              iso(max(recent) if recent else None), self.label("placement_type", le["placement"]),
-                             None, None, None, None, None, n_missing, None, offered, accepted]
+                             self.label("placement_provider", le["placement_provider"]),
+                             le["placement_postcode"] or None, le["placement_urn"] or None,
+                             None, None, n_missing, None, offered, accepted]
                           + self.team_worker(child_id, ceased or at))
         return out
 

@@ -81,3 +81,26 @@ if [ -n "$diffs" ]; then
 	echo "$diffs"
 	exit 1
 fi
+# What Ofsted's Annex A reads besides, through the same files: every
+# episode's placement provider, postcode and URN (903 PLACE_PROVIDER,
+# PL_POST, URN) and every plan's categories of abuse (the census's), by
+# child and start, the same both ways.
+annex=$(q <<'SQL'
+WITH o AS (SELECT 'episode' AS k, child_id, start_date, placement_provider AS a, placement_postcode AS b, placement_urn AS c
+             FROM original.cla_episode
+           UNION ALL
+           SELECT 'plan', child_id, start_date, initial_category, latest_category, NULL FROM original.cp_plan),
+     r AS (SELECT 'episode' AS k, child_id, start_date, placement_provider, placement_postcode, placement_urn
+             FROM from_returns.cla_episode
+           UNION ALL
+           SELECT 'plan', child_id, start_date, initial_category, latest_category, NULL FROM from_returns.cp_plan)
+SELECT (SELECT count(*) FROM o) || ' episodes and plans, '
+       || (SELECT count(*) FROM (SELECT * FROM o EXCEPT ALL SELECT * FROM r) x) + (SELECT count(*) FROM (SELECT * FROM r EXCEPT ALL SELECT * FROM o) x)
+       || ' different'
+SQL
+)
+echo "returns round trip (Annex A's columns): $annex"
+case "$annex" in
+*" 0 different") ;;
+*) exit 1 ;;
+esac

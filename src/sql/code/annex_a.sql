@@ -25,7 +25,7 @@ CREATE OR REPLACE FUNCTION cspi.annex_a_label(dimension text, code text) RETURNS
      WHERE c.dimension = annex_a_label.dimension AND c.dfe_code = upper(btrim(annex_a_label.code));
     END;
 COMMENT ON FUNCTION cspi.annex_a_label(text, text) IS
-'Ofsted''s Annex A label for a code of the data contract (cspi.annex_a_code: gender, ethnicity, source, disability, category_of_abuse, legal_status, placement_type, reason_ceased), the code matched ignoring case and surrounding spaces; NULL for a code Ofsted has no label for.';
+'Ofsted''s Annex A label for a code of the data contract (cspi.annex_a_code: gender, ethnicity, source, disability, category_of_abuse, legal_status, placement_type, reason_ceased, primary_need, reason_closed, placement_provider), the code matched ignoring case and surrounding spaces; NULL for a code Ofsted has no label for.';
 
 -- Age in years at the last birthday on as_at; -1 for a child born after
 -- it (Ofsted: an unborn child, given with the expected date of birth).
@@ -93,7 +93,7 @@ INSERT INTO cspi.annex_a_code (dimension, dfe_code, ofsted_label) VALUES
  ('disability', 'CON', 'a) Yes'), ('disability', 'AUT', 'a) Yes'), ('disability', 'DDA', 'a) Yes'),
  ('disability', 'NONE', 'b) No'), ('disability', 'FALSE', 'b) No'), ('disability', 'F', 'b) No'),
  ('disability', 'N', 'b) No'), ('disability', 'NO', 'b) No'), ('disability', '0', 'b) No'),
- -- Category of abuse (CIN census), for List 7 once the contract has it.
+ -- Category of abuse (CIN census cp_plan.initial_category, latest_category), List 7.
  ('category_of_abuse', 'NEG', 'a) Neglect'), ('category_of_abuse', 'PHY', 'b) Physical abuse'),
  ('category_of_abuse', 'SAB', 'c) Sexual abuse'), ('category_of_abuse', 'EMO', 'd) Emotional abuse'),
  ('category_of_abuse', 'MUL', 'e) Multiple/not recommended'),
@@ -157,7 +157,29 @@ INSERT INTO cspi.annex_a_code (dimension, dfe_code, ofsted_label) VALUES
  ('reason_ceased', 'E15', 'r) E15: Age assessment determined child was 18 or over'),
  ('reason_ceased', 'E16', 's) E16: Child moved abroad'),
  ('reason_ceased', 'E8', 't) E8: Care ceased for any other reason'),
- ('reason_ceased', 'X1', 'u) X1:CodeError')
+ ('reason_ceased', 'X1', 'u) X1:CodeError'),
+ -- Primary need (CIN census PrimaryNeedCode), List 6.
+ ('primary_need', 'N1', 'N1 - Abuse or neglect'), ('primary_need', 'N2', 'N2 - Child’s disability'),
+ ('primary_need', 'N3', 'N3 - Parental disability or illness'), ('primary_need', 'N4', 'N4 - Family in acute stress'),
+ ('primary_need', 'N5', 'N5 - Family dysfunction'), ('primary_need', 'N6', 'N6 - Socially unacceptable behaviour'),
+ ('primary_need', 'N7', 'N7 - Low income'), ('primary_need', 'N8', 'N8 - Absent parenting'),
+ ('primary_need', 'N9', 'N9 - Cases other than children in need'), ('primary_need', 'N0', 'N0 - Not stated'),
+ -- Reason for closure (CIN census ReasonForClosure), List 6.  RC9 is
+ -- newer than the template: no label.
+ ('reason_closed', 'RC1', 'RC1 - Adopted'), ('reason_closed', 'RC2', 'RC2 - Died'),
+ ('reason_closed', 'RC3', 'RC3 - Child arrangements order'),
+ ('reason_closed', 'RC4', 'RC4 - Special guardianship order'),
+ ('reason_closed', 'RC5', 'RC5 - Transferred to services of another local authority'),
+ ('reason_closed', 'RC6', 'RC6 - Transferred to adult social care services'),
+ ('reason_closed', 'RC7', 'RC7 - Services ceased for any other reason, including child no longer in need'),
+ ('reason_closed', 'RC8', 'RC8 - Case closed after assessment, no further action'),
+ -- Placement provider (SSDA903 PLACE_PROVIDER), List 8.
+ ('placement_provider', 'PR0', 'a) PR0: Parents/Parental responsibility'),
+ ('placement_provider', 'PR1', 'b) PR1: Own provision'),
+ ('placement_provider', 'PR2', 'c) PR2: Other LA provision'),
+ ('placement_provider', 'PR3', 'd) PR3: Other public provision'),
+ ('placement_provider', 'PR4', 'e) PR4: Private provision'),
+ ('placement_provider', 'PR5', 'f) PR5: Voluntary/third sector')
 ON CONFLICT (dimension, dfe_code) DO UPDATE SET ofsted_label = EXCLUDED.ofsted_label;
 
 --------------------------------------------------------------------------
@@ -242,7 +264,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (4, 7, 'Continuous Assessment Start Date', 'date', 'assessment.start_date: every assessment started on or before as_at and not authorised before as_at - 6 months (open ones included), one row per assessment.', '{}', NULL),
  (4, 8, 'Child Seen During Continuous Assessment', 'text', 'Blank.', '{}', 'not in the data contract yet: assessment.child_seen'),
  (4, 9, 'Continuous Assessment Date of Authorisation', 'date', 'assessment.authorised_date when on or before as_at; blank while open.', '{}', NULL),
- (4, 10, 'Was the child assessed as requiring LA children’s social care support', 'text', 'Blank.', '{}', 'not in the data contract yet: assessment.support_required (or cin_episode.reason_closed RC8)'),
+ (4, 10, 'Was the child assessed as requiring LA children’s social care support', 'text', 'b) No when the assessment was authorised by as_at and an episode of need of the child holding its start (cin_episode: started on or before it, not ended before it) closed by as_at with reason_closed RC8 (closed after assessment, no further action: the guidance''s pointer); otherwise blank (the contract has no assessment.support_required to say a) Yes).', '{cin_episode,cin_episode.reason_closed}', NULL),
  (4, 11, 'Allocated Team', NULL, NULL, NULL, NULL),
  (4, 12, 'Allocated Worker', NULL, NULL, NULL, NULL),
  -- List 5: section 47 enquiries and ICPCs in the six months.
@@ -268,10 +290,10 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (6, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
  (6, 6, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
  (6, 7, 'CIN Start Date', 'date', 'cin_episode.start_date of the child''s latest episode started on or before as_at and open then or ended from as_at - 6 months (an episode that began with a referral of the same child and day ending in no further action left out); one row per child.', '{}', NULL),
- (6, 8, 'Primary Need Code', 'text', 'Blank.', '{}', 'not in the data contract yet: cin_episode.primary_need'),
- (6, 9, 'Date Child Was Last Seen', 'date', 'The child''s latest statutory visit (visit, any type) from the episode''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
+ (6, 8, 'Primary Need Code', 'text', 'The episode''s cin_episode.primary_need as Ofsted labels it (N1 - Abuse or neglect ... N0 - Not stated); blank for no value or a code without a label.', '{cin_episode.primary_need}', NULL),
+ (6, 9, 'Date Child Was Last Seen', 'date', 'The child''s latest statutory visit (visit, any type but iro) from the episode''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
  (6, 10, 'CIN Closure Date', 'date', 'cin_episode.end_date when on or before as_at.', '{}', NULL),
- (6, 11, 'Reason for Closure', 'text', 'Blank.', '{}', 'not in the data contract yet: cin_episode.reason_closed'),
+ (6, 11, 'Reason for Closure', 'text', 'When closed by as_at, the episode''s cin_episode.reason_closed as Ofsted labels it (RC1 - Adopted ... RC8 - Case closed after assessment, no further action); blank while open, for no value or a code without a label (RC9).', '{cin_episode.reason_closed}', NULL),
  (6, 12, 'Case status', 'text', 'e) Closed episode when closed by as_at; else the first that holds at as_at: a) Looked after child (an episode of care open, short breaks V3/V4 left out), b) Child Protection plan (a cp_plan open), c) Child in need plan (a cin_plan open), d) Open assessment (an assessment started and not authorised); none of them c) Child in need plan.', '{}', NULL),
  (6, 13, 'Allocated Team', NULL, NULL, NULL, NULL),
  (6, 14, 'Allocated Worker', NULL, NULL, NULL, NULL),
@@ -283,8 +305,8 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (7, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
  (7, 6, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
  (7, 7, 'Child Protection Plan Start Date', 'date', 'cp_plan.start_date of the child''s latest plan started on or before as_at and open then or ended from as_at - 6 months; one row per child.', '{}', NULL),
- (7, 8, 'Initial Category of Abuse', 'text', 'Blank.', '{}', 'not in the data contract yet: cp_plan.initial_category'),
- (7, 9, 'Latest Category of Abuse', 'text', 'Blank.', '{}', 'not in the data contract yet: cp_plan.latest_category'),
+ (7, 8, 'Initial Category of Abuse', 'text', 'The plan''s cp_plan.initial_category as Ofsted labels it (a) Neglect ... e) Multiple/not recommended); blank for no value or another code.', '{cp_plan.initial_category}', NULL),
+ (7, 9, 'Latest Category of Abuse', 'text', 'The plan''s cp_plan.latest_category, labelled as the initial one; blank for no value or another code.', '{cp_plan.latest_category}', NULL),
  (7, 10, 'Date of the Last Statutory Visit', 'date', 'The child''s latest cp visit from the plan''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
  (7, 11, 'Was the Child Seen Alone?', 'text', 'Blank.', '{}', 'not in the data contract yet: visit.seen_alone'),
  (7, 12, 'Date of latest review conference', 'date', 'The plan''s latest cp_review on or before as_at.', '{cp_review}', NULL),
@@ -309,19 +331,19 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (8, 13, 'Date of Latest Statutory Review', 'date', 'The child''s latest cla_review from the period''s start to its end or as_at, whichever is earlier.', '{cla_review}', NULL),
  (8, 14, 'Date of Last Social Work Visit', 'date', 'The child''s latest cic visit from the period''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
  (8, 15, 'What is the permanence plan for this child?', 'text', 'Blank.', '{}', 'not in the data contract yet: permanence_plan'),
- (8, 16, 'Date of Last IRO Visit / Contact to the Child', 'date', 'Blank.', '{}', 'not in the data contract yet: visit type iro'),
+ (8, 16, 'Date of Last IRO Visit / Contact to the Child', 'date', 'The child''s latest iro visit from the period''s start to its end or as_at, whichever is earlier; blank without one.', '{visit}', NULL),
  (8, 17, 'Date of Last Health Assessment', 'date', 'The child''s latest completed health assessment (initial or review) on or before as_at.', '{health_assessment}', NULL),
- (8, 18, 'Date of Last Dental Check', 'date', 'Blank.', '{}', 'not in the data contract yet: health_assessment kind dental'),
+ (8, 18, 'Date of Last Dental Check', 'date', 'The child''s latest dental check (health_assessment kind dental) completed on or before as_at; blank without one.', '{health_assessment}', NULL),
  (8, 19, 'Number of Placements in the Last 12 months', 'integer', 'The child''s placements (cla_placement: temporary placements and returns from them are not new ones) started by as_at and open on or after the first day of the 12 months to as_at: CIC_STABILITY_SHORT''s count, on as_at.', '{}', NULL),
  (8, 20, 'Date Ceased to be Looked After', 'date', 'The end of the period of care when on or before as_at.', '{}', NULL),
  (8, 21, 'Reason Ceased to be Looked After', 'text', 'When ceased by as_at, the period''s last reason_ceased as Ofsted labels it (a) E11: Adopted - application unopposed ...); blank for a code without a label (E17).', '{}', NULL),
  (8, 22, 'Start Date of Most Recent Placement', 'date', 'The start of the period''s latest placement started by as_at.', '{}', NULL),
  (8, 23, 'Placement Type', 'text', 'The placement of the period''s last episode started by as_at, as Ofsted labels it (p) K2: Children’s Homes); blank for a code without a label (K3, Z11-Z14).', '{}', NULL),
- (8, 24, 'Placement Provider', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_provider'),
- (8, 25, 'Placement postcode', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_postcode'),
- (8, 26, 'URN of Placement', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_urn'),
- (8, 27, 'Placement Location', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_la'),
- (8, 28, 'LA of Placement', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_la'),
+ (8, 24, 'Placement Provider', 'text', 'The placement_provider of the period''s last episode started by as_at, as Ofsted labels it (a) PR0: Parents/Parental responsibility ... f) PR5: Voluntary/third sector); blank for no value or another code.', '{cla_episode.placement_provider}', NULL),
+ (8, 25, 'Placement postcode', 'text', 'The placement_postcode of the same episode, as the source writes it (upper case); blank for no value or an empty one.', '{cla_episode.placement_postcode}', NULL),
+ (8, 26, 'URN of Placement', 'text', 'The placement_urn of the same episode, as the source writes it (the 903''s XXXXXXX where none applies); blank for no value or an empty one.', '{cla_episode.placement_urn}', NULL),
+ (8, 27, 'Placement Location', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_la (the SSDA903 does not carry it: the DfE derives it from the postcode)'),
+ (8, 28, 'LA of Placement', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.placement_la (the SSDA903 does not carry it: the DfE derives it from the postcode)'),
  (8, 29, 'Number of Episodes the Child has been ‘Missing’ from their Placement in the last 12 months', 'integer', 'The child''s missing episodes starting from as_at - 12 months (or the period''s start, if later) to as_at (the contract does not tell missing from absent: every episode counts as missing).', '{missing_episode}', NULL),
  (8, 30, 'Number of Episodes the Child has been ‘Absent’ from their Placement in the last 12 months', 'integer', 'Blank.', '{}', 'not in the data contract yet: missing_episode.kind'),
  (8, 31, 'Was the child offered a Return Interview after their last missing episode (Y/N)?', 'text', 'The latest episode counted in the missing column: a) Yes if a return interview was offered (rhi_offered_at), else b) No; blank without one.', '{missing_episode}', NULL),
@@ -485,7 +507,11 @@ list(n, comment, definition) AS (
        t.start_date AS "Continuous Assessment Start Date",
        NULL::text AS "Child Seen During Continuous Assessment",
        au.authorised AS "Continuous Assessment Date of Authorisation",
-       NULL::text AS "Assessed as requiring LA children’s social care support",
+       CASE WHEN au.authorised IS NOT NULL
+                 AND EXISTS (SELECT 1 FROM @R@.src_cin_episode e
+                              WHERE e.child_id = t.child_id AND e.start_date <= t.start_date
+                                AND e.end_date >= t.start_date AND e.end_date <= a.as_at AND e.reason_closed = 'RC8')
+            THEN 'b) No' END AS "Assessed as requiring LA children’s social care support",
        %s
   FROM %s
   JOIN @R@.src_assessment t ON t.start_date <= a.as_at AND (t.authorised_date IS NULL OR t.authorised_date >= cfg.window_start)
@@ -531,12 +557,12 @@ list(n, comment, definition) AS (
         format($d$SELECT %s,
        %s,
        t.start_date AS "CIN Start Date",
-       NULL::text AS "Primary Need Code",
+       cspi.annex_a_label('primary_need', t.primary_need) AS "Primary Need Code",
        (SELECT max(v.visit_date) FROM @R@.src_visit v
-         WHERE v.child_id = t.child_id AND v.visit_date >= t.start_date
+         WHERE v.child_id = t.child_id AND v.visit_type IS DISTINCT FROM 'IRO' AND v.visit_date >= t.start_date
            AND v.visit_date <= least(coalesce(t.end_date, a.as_at), a.as_at)) AS "Date Child Was Last Seen",
        st.closed AS "CIN Closure Date",
-       NULL::text AS "Reason for Closure",
+       CASE WHEN st.closed IS NOT NULL THEN cspi.annex_a_label('reason_closed', t.reason_closed) END AS "Reason for Closure",
        CASE WHEN st.closed IS NOT NULL THEN 'e) Closed episode'
             WHEN EXISTS (SELECT 1 FROM @R@.src_cla_episode e
                           WHERE e.child_id = t.child_id AND e.start_date <= a.as_at
@@ -574,8 +600,8 @@ list(n, comment, definition) AS (
         format($d$SELECT %s,
        %s,
        t.start_date AS "Child Protection Plan Start Date",
-       NULL::text AS "Initial Category of Abuse",
-       NULL::text AS "Latest Category of Abuse",
+       cspi.annex_a_label('category_of_abuse', t.initial_category) AS "Initial Category of Abuse",
+       cspi.annex_a_label('category_of_abuse', t.latest_category) AS "Latest Category of Abuse",
        (SELECT max(v.visit_date) FROM @R@.src_visit v
          WHERE v.child_id = t.child_id AND v.visit_type = 'CP' AND v.visit_date >= t.start_date
            AND v.visit_date <= least(coalesce(t.end_date, a.as_at), a.as_at)) AS "Date of the Last Statutory Visit",
@@ -624,11 +650,15 @@ list(n, comment, definition) AS (
          WHERE v.child_id = t.child_id AND v.visit_type = 'CIC' AND v.visit_date >= t.start_date AND v.visit_date <= st.until)
          AS "Date of Last Social Work Visit",
        NULL::text AS "What is the permanence plan for this child?",
-       NULL::date AS "Date of Last IRO Visit / Contact to the Child",
+       (SELECT max(v.visit_date) FROM @R@.src_visit v
+         WHERE v.child_id = t.child_id AND v.visit_type = 'IRO' AND v.visit_date >= t.start_date AND v.visit_date <= st.until)
+         AS "Date of Last IRO Visit / Contact to the Child",
        (SELECT max(h.completed_date) FROM @R@.src_health_assessment h
          WHERE h.child_id = t.child_id AND h.kind IN ('INITIAL', 'REVIEW') AND h.completed_date <= a.as_at)
          AS "Date of Last Health Assessment",
-       NULL::date AS "Date of Last Dental Check",
+       (SELECT max(h.completed_date) FROM @R@.src_health_assessment h
+         WHERE h.child_id = t.child_id AND h.kind = 'DENTAL' AND h.completed_date <= a.as_at)
+         AS "Date of Last Dental Check",
        -- open on the first day of the 12 months to as_at (as_at - 12 months
        -- + 1 day), as CIC_STABILITY_SHORT counts them at a month end
        (SELECT count(*) FROM @R@.cla_placement p
@@ -642,9 +672,9 @@ list(n, comment, definition) AS (
          WHERE p.child_id = t.child_id AND p.period_of_care = t.period_of_care AND p.start_date <= a.as_at)
          AS "Start Date of Most Recent Placement",
        cspi.annex_a_label('placement_type', le.placement) AS "Placement Type",
-       NULL::text AS "Placement Provider",
-       NULL::text AS "Placement postcode",
-       NULL::text AS "URN of Placement",
+       cspi.annex_a_label('placement_provider', pl.placement_provider) AS "Placement Provider",
+       nullif(pl.placement_postcode, '') AS "Placement postcode",
+       nullif(pl.placement_urn, '') AS "URN of Placement",
        NULL::text AS "Placement Location",
        NULL::text AS "LA of Placement",
        CASE WHEN 'missing_episode' = ANY (cfg.present) THEN coalesce(ms.episodes, 0)::integer END
@@ -666,6 +696,11 @@ list(n, comment, definition) AS (
   LEFT JOIN LATERAL (SELECT e.* FROM @R@.cla_episode_detail e
                       WHERE e.child_id = t.child_id AND e.period_of_care = t.period_of_care AND e.start_date <= a.as_at
                       ORDER BY e.start_date DESC, e.episode_id DESC LIMIT 1) le ON true
+  -- its placement's provider, postcode and URN (the source's row of it)
+  LEFT JOIN LATERAL (SELECT x.placement_provider, x.placement_postcode, x.placement_urn
+                       FROM @R@.src_cla_episode x
+                      WHERE x.episode_id = le.episode_id AND x.child_id = le.child_id AND x.start_date = le.start_date
+                      LIMIT 1) pl ON true
   LEFT JOIN LATERAL (SELECT min(e.start_date) AS start_date FROM @R@.cla_episode_detail e
                       WHERE e.child_id = t.child_id AND e.period_of_care = t.period_of_care
                         AND e.start_date <= le.start_date

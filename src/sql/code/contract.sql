@@ -49,7 +49,9 @@ BEGIN
             plan_id text PRIMARY KEY,
             child_id text,
             start_date date,
-            end_date date
+            end_date date,
+            initial_category text,
+            latest_category text
         );
         CREATE TABLE %1$s.cp_review (
             review_id text PRIMARY KEY,
@@ -66,7 +68,10 @@ BEGIN
             placement text,
             reason_ceased text,
             distance_miles numeric,
-            uasc boolean
+            uasc boolean,
+            placement_provider text,
+            placement_postcode text,
+            placement_urn text
         );
         CREATE TABLE %1$s.cla_review (
             review_id text PRIMARY KEY,
@@ -223,6 +228,8 @@ INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning
     ('cp_plan', 'child_id', 'id', 2, 'the child'),
     ('cp_plan', 'start_date', 'date', 3, 'start of the plan'),
     ('cp_plan', 'end_date', 'date', 4, 'end of the plan; NULL = open'),
+    ('cp_plan', 'initial_category', 'code', 5, 'CIN census InitialCategoryOfAbuse: NEG neglect, PHY physical, SAB sexual, EMO emotional, MUL multiple; NULL = not known'),
+    ('cp_plan', 'latest_category', 'code', 6, 'CIN census LatestCategoryOfAbuse (same codes); NULL = not known'),
     ('cp_review', 'review_id', 'id', 1, 'unique'),
     ('cp_review', 'plan_id', 'id', 2, 'the plan reviewed'),
     ('cp_review', 'review_date', 'date', 3, 'date the review conference was held'),
@@ -236,12 +243,15 @@ INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning
     ('cla_episode', 'reason_ceased', 'code', 8, 'SSDA903 REC; X1 continues in a new episode; NULL = open'),
     ('cla_episode', 'distance_miles', 'numeric', 9, 'SSDA903 PL_DISTANCE in miles; NULL = unknown'),
     ('cla_episode', 'uasc', 'flag', 10, 'unaccompanied asylum-seeking child during this episode'),
+    ('cla_episode', 'placement_provider', 'code', 11, 'SSDA903 PLACE_PROVIDER: PR0 parents or other person with parental responsibility, PR1 own provision (the council), PR2 other local authority, PR3 other public provision, PR4 private, PR5 voluntary or third sector; NULL = not known'),
+    ('cla_episode', 'placement_postcode', 'code', 12, 'SSDA903 PL_POST: the placement''s postcode (as the 903 writes it, the first half and the first character of the second, or in full); NULL = not known'),
+    ('cla_episode', 'placement_urn', 'code', 13, 'SSDA903 URN: Ofsted''s unique reference number of the placement (a children''s home, a fostering agency); XXXXXXX = none applies; NULL = not known'),
     ('cla_review', 'review_id', 'id', 1, 'unique'),
     ('cla_review', 'child_id', 'id', 2, 'the child'),
     ('cla_review', 'review_date', 'date', 3, 'date the looked-after review was held'),
     ('visit', 'visit_id', 'id', 1, 'unique'),
     ('visit', 'child_id', 'id', 2, 'the child'),
-    ('visit', 'visit_type', 'code', 3, 'cp (child protection) or cic (child in care)'),
+    ('visit', 'visit_type', 'code', 3, 'cp (child protection), cic (child in care) or iro (the independent reviewing officer''s visit to or contact with a child in care: Annex A only)'),
     ('visit', 'visit_date', 'date', 4, 'date of the statutory visit'),
     ('visit', 'due_date', 'date', 5, 'due date from the case-management system; decides cic timeliness when given'),
     ('allocation', 'child_id', 'id', 1, 'the child'),
@@ -252,7 +262,7 @@ INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning
     ('allocation', 'team', 'id', 6, 'the worker''s team: a case''s team at a date is that of its allocation then'),
     ('allocation', 'locality', 'id', 7, 'the team''s locality (area office)'),
     ('health_assessment', 'child_id', 'id', 1, 'the child'),
-    ('health_assessment', 'kind', 'code', 2, 'initial or review'),
+    ('health_assessment', 'kind', 'code', 2, 'initial, review or dental (a dental check: Annex A only)'),
     ('health_assessment', 'due_date', 'date', 3, 'when it fell due'),
     ('health_assessment', 'completed_date', 'date', 4, 'when it was done; NULL = not done'),
     ('missing_episode', 'episode_id', 'id', 1, 'unique'),
@@ -280,4 +290,8 @@ UPDATE cspi.contract_column SET optional = true
  WHERE (relation, column_name) IN (('referral', 'completed_date'), ('child', 'family_id'), ('cla_episode', 'distance_miles'),
                                    ('child', 'sex'), ('child', 'ethnicity'), ('child', 'disability'), ('child', 'upn'),
                                    ('referral', 'source'), ('referral', 'nfa'),
-                                   ('allocation', 'worker_id'), ('allocation', 'team'), ('allocation', 'locality'));
+                                   ('allocation', 'worker_id'), ('allocation', 'team'), ('allocation', 'locality'),
+                                   -- Ofsted's Annex A (issue 26)
+                                   ('cp_plan', 'initial_category'), ('cp_plan', 'latest_category'),
+                                   ('cla_episode', 'placement_provider'), ('cla_episode', 'placement_postcode'),
+                                   ('cla_episode', 'placement_urn'));

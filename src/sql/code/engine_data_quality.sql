@@ -234,7 +234,7 @@ keyed(relation, key_name, key, row_id, missing) AS NOT MATERIALIZED (
     UNION ALL SELECT 'family_support', row_id, 'ends before it starts' FROM family_support_rows WHERE end_date < start_date
     UNION ALL SELECT 'missing_episode', row_id, 'returned before going missing' FROM missing_episode_rows WHERE returned_at < start_at
     UNION ALL SELECT 'missing_episode', row_id, 'engaged with a return home interview that was never offered (not counted as engaged)' FROM missing_episode_rows WHERE rhi_engaged AND rhi_offered_at IS NULL
-    UNION ALL SELECT 'health_assessment', row_id, 'kind is not initial or review' FROM health_assessment_rows WHERE kind IS NULL OR kind NOT IN ('INITIAL', 'REVIEW')
+    UNION ALL SELECT 'health_assessment', row_id, 'kind is not initial, review or dental' FROM health_assessment_rows WHERE kind IS NULL OR kind NOT IN ('INITIAL', 'REVIEW', 'DENTAL')
     -- dates the calendar cannot count working days for
     UNION ALL SELECT w.relation, w.row_id, 'date ' || w.d || ' is outside the range of calendar ' || @CAL@ || ': no working days counted'
       FROM working_day_dates w, cal WHERE w.d NOT BETWEEN cal.lo AND cal.hi
@@ -280,7 +280,7 @@ keyed(relation, key_name, key, row_id, missing) AS NOT MATERIALIZED (
       FROM @R@.cla_period_of_care WHERE NOT coalesce(starts_with_s, false)
     -- codes
     UNION ALL SELECT 'cla_episode', row_id, 'unknown reason_new ' || coalesce(reason_new, 'NULL') FROM cla_episode_rows WHERE reason_new IS NULL OR reason_new NOT IN ('S', 'L', 'P', 'T', 'B', 'U')
-    UNION ALL SELECT 'visit', row_id, 'unknown visit_type ' || coalesce(visit_type, 'NULL') FROM visit_rows WHERE visit_type IS NULL OR visit_type NOT IN ('CP', 'CIC')
+    UNION ALL SELECT 'visit', row_id, 'unknown visit_type ' || coalesce(visit_type, 'NULL') FROM visit_rows WHERE visit_type IS NULL OR visit_type NOT IN ('CP', 'CIC', 'IRO')
     UNION ALL SELECT 'family_support', row_id, 'unknown provider ' || coalesce(provider, 'NULL') FROM family_support_rows WHERE provider IS NULL OR provider NOT IN ('INTERNAL', 'EXTERNAL')
     -- (the optional codes the breakdowns read: an unknown one is counted
     -- in the category unknown)
@@ -294,6 +294,14 @@ keyed(relation, key_name, key, row_id, missing) AS NOT MATERIALIZED (
     UNION ALL SELECT 'referral', row_id, 'unknown source ' || source FROM referral_rows
      WHERE source NOT IN ('1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F', '4',
                           '5A', '5B', '5C', '5D', '6', '7', '8', '9', '10')
+    -- (the optional codes Ofsted's Annex A reads: an unknown one is a
+    -- blank cell)
+    UNION ALL SELECT 'cp_plan', row_id, 'unknown initial_category ' || initial_category || ' (blank in Annex A)' FROM cp_plan_rows
+     WHERE initial_category NOT IN ('NEG', 'PHY', 'SAB', 'EMO', 'MUL')
+    UNION ALL SELECT 'cp_plan', row_id, 'unknown latest_category ' || latest_category || ' (blank in Annex A)' FROM cp_plan_rows
+     WHERE latest_category NOT IN ('NEG', 'PHY', 'SAB', 'EMO', 'MUL')
+    UNION ALL SELECT 'cla_episode', row_id, 'unknown placement_provider ' || placement_provider || ' (blank in Annex A)' FROM cla_episode_rows
+     WHERE placement_provider NOT IN ('PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5')
     UNION ALL SELECT 'care_leaver', row_id, 'unknown activity ' || activity FROM care_leaver_rows
      WHERE activity NOT IN ('F1', 'P1', 'F2', 'P2', 'F3', 'P3', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', '0',
                             'EDUCATION', 'TRAINING_EMPLOYMENT', 'NEET', 'UNKNOWN')

@@ -134,13 +134,17 @@ $def$)
 ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
 
 -- Episodes of care: CHILD and DECOM, the latest year's row; UASC
--- while the child is in the uasc file and before its DUC.
+-- while the child is in the uasc file and before its DUC; the placement's
+-- provider (PLACE_PROVIDER), postcode (PL_POST) and URN as written.
 INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
 VALUES ('cla_episode', 'ssda903', 20, $def$
 SELECT e.child_id || '/' || to_char(e.decom, 'YYYY-MM-DD') AS episode_id, e.child_id,
        e.decom AS start_date, e.dec AS end_date, upper(btrim(e.rne)) AS reason_new,
        upper(btrim(e.ls)) AS legal_status, upper(btrim(e.place)) AS placement,
        upper(btrim(e.rec)) AS reason_ceased,
+       upper(nullif(btrim(e.place_provider), '')) AS placement_provider,
+       upper(nullif(btrim(e.pl_post), '')) AS placement_postcode,
+       upper(nullif(btrim(e.urn), '')) AS placement_urn,
        EXISTS (SELECT 1 FROM (SELECT DISTINCT ON (upper(btrim(u.child))) u.duc
                                 FROM @RETURNS@.ssda903_uasc u WHERE upper(btrim(u.child)) = e.child_id
                                ORDER BY upper(btrim(u.child)), u.collection_year DESC) u
@@ -245,7 +249,9 @@ INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
 VALUES ('cp_plan', 'cin', 80, $def$
 SELECT DISTINCT ON (upper(btrim(p.la_child_id)), p.cpp_start_date)
        upper(btrim(p.la_child_id)) || '/' || to_char(p.cpp_start_date, 'YYYY-MM-DD') AS plan_id,
-       upper(btrim(p.la_child_id)) AS child_id, p.cpp_start_date AS start_date, p.cpp_end_date AS end_date
+       upper(btrim(p.la_child_id)) AS child_id, p.cpp_start_date AS start_date, p.cpp_end_date AS end_date,
+       upper(nullif(btrim(p.initial_category_of_abuse), '')) AS initial_category,
+       upper(nullif(btrim(p.latest_category_of_abuse), '')) AS latest_category
   FROM @RETURNS@.cin_cp_plan p WHERE p.cpp_start_date IS NOT NULL
  ORDER BY upper(btrim(p.la_child_id)), p.cpp_start_date, p.collection_year DESC
 $def$)
@@ -376,6 +382,13 @@ DECLARE
     year_end date := make_date(collection_year, 3, 31);
     body text;
     q text;
+    -- The episode's optional placement columns, where the source has them.
+    provider_expr text := CASE WHEN cspi_internal.source_has_column(source_schema, 'cla_episode', 'placement_provider')
+                               THEN 'btrim(e.placement_provider::text)' ELSE 'NULL::text' END;
+    postcode_expr text := CASE WHEN cspi_internal.source_has_column(source_schema, 'cla_episode', 'placement_postcode')
+                               THEN 'btrim(e.placement_postcode::text)' ELSE 'NULL::text' END;
+    urn_expr text := CASE WHEN cspi_internal.source_has_column(source_schema, 'cla_episode', 'placement_urn')
+                          THEN 'btrim(e.placement_urn::text)' ELSE 'NULL::text' END;
 BEGIN
     SELECT * INTO spec FROM cspi.return_file f WHERE f.kind = lower(regexp_replace(file, '\.csv$', '', 'i'));
     IF NOT FOUND THEN
@@ -395,13 +408,13 @@ BEGIN
             SELECT string_agg(cspi_internal.return_csv_line($3, $4, ARRAY[c.child_id::text, NULL, cspi.return_date_text(c.dob), NULL, NULL, NULL, NULL]),
                               E'\n' ORDER BY c.child_id::text)
               FROM (SELECT DISTINCT child_id, date_of_birth AS dob FROM episode) c$q$
-        WHEN 'episodes' THEN q || $q$
+        WHEN 'episodes' THEN q || format($q$
             SELECT string_agg(cspi_internal.return_csv_line($3, $4, ARRAY[e.child_id::text, cspi.return_date_text(e.start_date), e.reason_new,
-                                                  e.legal_status, NULL, e.placement, NULL,
+                                                  e.legal_status, NULL, e.placement, %1$s,
                                                   CASE WHEN e.end_date <= $2 THEN cspi.return_date_text(e.end_date) END,
-                                                  CASE WHEN e.end_date <= $2 THEN e.reason_ceased END, NULL, NULL, NULL, NULL]),
+                                                  CASE WHEN e.end_date <= $2 THEN e.reason_ceased END, NULL, NULL, %2$s, %3$s]),
                               E'\n' ORDER BY e.child_id::text, e.start_date)
-              FROM episode e$q$
+              FROM episode e$q$, provider_expr, postcode_expr, urn_expr)
         WHEN 'reviews' THEN format($q$
             SELECT string_agg(cspi_internal.return_csv_line($3, $4, ARRAY[r.child_id::text, cspi.return_date_text(c.date_of_birth),
                                                   cspi.return_date_text(r.review_date), NULL]),
@@ -444,7 +457,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.export_903(name, integer, text) IS
-'A draft of one SSDA903 CSV file (header, episodes, reviews, uasc, oc3, missing; the other kinds with their header row only) for a collection year, from a source schema of the data contract: the episodes open during the year (those still open on 31 March without DEC and REC), their children, the reviews held, UASC status, each care leaver''s latest record and the missing episodes in the year. Not validated against the DfE''s rules; the columns cspi does not hold are empty. A field holding a comma, quote or line end is quoted; a field beginning with =, +, - or @ (a spreadsheet formula) is an error naming the child and the column.';
+'A draft of one SSDA903 CSV file (header, episodes, reviews, uasc, oc3, missing; the other kinds with their header row only) for a collection year, from a source schema of the data contract: the episodes open during the year (those still open on 31 March without DEC and REC; PLACE_PROVIDER, PL_POST and URN where the source has the placement columns), their children, the reviews held, UASC status, each care leaver''s latest record and the missing episodes in the year. Not validated against the DfE''s rules; the columns cspi does not hold are empty. A field holding a comma, quote or line end is quoted; a field beginning with =, +, - or @ (a spreadsheet formula) is an error naming the child and the column.';
 
 -- Whether a source relation has a column (an optional one of the
 -- contract), for the exports that write it only where it is given.
@@ -469,6 +482,11 @@ DECLARE
     -- The referral's optional columns, where the source has them.
     source_expr text := CASE WHEN cspi_internal.source_has_column(source_schema, 'referral', 'source')
                              THEN 'btrim(r.source::text)' ELSE 'NULL::text' END;
+    -- The plan's categories of abuse, where the source has them.
+    initial_expr text := CASE WHEN cspi_internal.source_has_column(source_schema, 'cp_plan', 'initial_category')
+                              THEN 'nullif(btrim(p.initial_category::text), '''')' ELSE 'NULL::text' END;
+    latest_expr text := CASE WHEN cspi_internal.source_has_column(source_schema, 'cp_plan', 'latest_category')
+                             THEN 'nullif(btrim(p.latest_category::text), '''')' ELSE 'NULL::text' END;
     nfa_expr text := CASE WHEN cspi_internal.source_has_column(source_schema, 'referral', 'nfa')
                           THEN 'r.nfa::boolean' ELSE 'NULL::boolean' END;
 BEGIN
@@ -506,6 +524,8 @@ BEGIN
                    xmlelement(name "ChildProtectionPlans",
                        xmlelement(name "CPPstartDate", p.start_date),
                        CASE WHEN p.end_date <= $2 THEN xmlelement(name "CPPendDate", p.end_date) END,
+                       (SELECT xmlelement(name "InitialCategoryOfAbuse", x) FROM (SELECT %4$s AS x) v WHERE x IS NOT NULL),
+                       (SELECT xmlelement(name "LatestCategoryOfAbuse", x) FROM (SELECT %5$s AS x) v WHERE x IS NOT NULL),
                        (SELECT xmlelement(name "Reviews", xmlagg(xmlelement(name "CPPreviewDate", v.review_date) ORDER BY v.review_date))
                           FROM %1$I.cp_review v
                          WHERE v.plan_id::text = p.plan_id::text AND v.review_date BETWEEN $1 AND $2
@@ -557,9 +577,9 @@ BEGIN
                                ORDER BY c.child_id)
                           FROM (SELECT DISTINCT child_id FROM details) c
                           LEFT JOIN %1$I.child ch ON ch.child_id::text = c.child_id)))
-        $q$, source_schema, source_expr, nfa_expr) INTO doc USING year_start, year_end, collection_year;
+        $q$, source_schema, source_expr, nfa_expr, initial_expr, latest_expr) INTO doc USING year_start, year_end, collection_year;
     RETURN doc;
 END
 $fn$;
 COMMENT ON FUNCTION cspi.export_cin_census(name, integer) IS
-'A draft Children in Need census (the DfE''s XML layout) for a collection year from a source schema of the data contract: each child with a referral, assessment, section 47 enquiry or child protection plan in the year, one CINdetails per referral (with its ReferralSource and ReferralNFA where the source has them) holding the assessments, enquiries and plans that followed it (with the plans'' reviews in the year; those of a child with no referral at all in a CINdetails without CINreferralDate); what is still open on 31 March is written without its end. Not validated against the DfE''s rules.';
+'A draft Children in Need census (the DfE''s XML layout) for a collection year from a source schema of the data contract: each child with a referral, assessment, section 47 enquiry or child protection plan in the year, one CINdetails per referral (with its ReferralSource and ReferralNFA where the source has them) holding the assessments, enquiries and plans that followed it (with the plans'' categories of abuse where the source has them, and their reviews in the year; those of a child with no referral at all in a CINdetails without CINreferralDate); what is still open on 31 March is written without its end. Not validated against the DfE''s rules.';

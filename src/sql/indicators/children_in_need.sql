@@ -29,16 +29,24 @@ INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning
     ('cin_episode', 'episode_id', 'id', 1, 'unique'),
     ('cin_episode', 'child_id', 'id', 2, 'the child'),
     ('cin_episode', 'start_date', 'date', 3, 'the date the episode of need started (the referral date)'),
-    ('cin_episode', 'end_date', 'date', 4, 'the date it closed; NULL while open')
+    ('cin_episode', 'end_date', 'date', 4, 'the date it closed; NULL while open'),
+    ('cin_episode', 'primary_need', 'code', 5, 'CIN census PrimaryNeedCode: N1 abuse or neglect, N2 child''s disability or illness, N3 parental disability or illness, N4 family in acute stress, N5 family dysfunction, N6 socially unacceptable behaviour, N7 low income, N8 absent parenting, N9 cases other than children in need, N0 not stated; NULL = not known'),
+    ('cin_episode', 'reason_closed', 'code', 6, 'CIN census ReasonForClosure: RC1 adopted, RC2 died, RC3 child arrangements order, RC4 special guardianship order, RC5 transferred to another local authority, RC6 transferred to adult social care, RC7 services ceased for another reason, RC8 case closed after assessment, no further action, RC9 case closed after assessment, referred to early help; NULL = open or not known')
 ON CONFLICT (relation, column_name) DO UPDATE SET kind = EXCLUDED.kind, position = EXCLUDED.position, meaning = EXCLUDED.meaning;
+-- Optional: Ofsted's Annex A (List 6) reads them, nothing else needs them.
+UPDATE cspi.contract_column SET optional = true
+ WHERE relation = 'cin_episode' AND column_name IN ('primary_need', 'reason_closed');
 
 -- From the CIN census: one episode per child and CINreferralDate, the
--- latest collection year's row (its CINclosureDate, if any).
+-- latest collection year's row (its CINclosureDate, if any), with its
+-- PrimaryNeedCode and ReasonForClosure as coded.
 INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
 VALUES ('cin_episode', 'cin', 100, $def$
 SELECT DISTINCT ON (upper(btrim(d.la_child_id)), d.cin_referral_date)
        upper(btrim(d.la_child_id)) || '/' || to_char(d.cin_referral_date, 'YYYY-MM-DD') AS episode_id,
-       upper(btrim(d.la_child_id)) AS child_id, d.cin_referral_date AS start_date, d.cin_closure_date AS end_date
+       upper(btrim(d.la_child_id)) AS child_id, d.cin_referral_date AS start_date, d.cin_closure_date AS end_date,
+       upper(nullif(btrim(d.primary_need_code), '')) AS primary_need,
+       upper(nullif(btrim(d.reason_for_closure), '')) AS reason_closed
   FROM @RETURNS@.cin_details d WHERE d.cin_referral_date IS NOT NULL AND d.la_child_id IS NOT NULL
  ORDER BY upper(btrim(d.la_child_id)), d.cin_referral_date, d.collection_year DESC
 $def$)

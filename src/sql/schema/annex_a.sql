@@ -40,8 +40,8 @@ CREATE TABLE cspi.annex_a_code (
     PRIMARY KEY (dimension, dfe_code)
 );
 COMMENT ON TABLE cspi.annex_a_code IS
-'The labels Ofsted''s Annex A writes for the codes the data contract holds (its Codes_used tab): for each dimension (gender, ethnicity, source, disability, category_of_abuse, legal_status, placement_type, reason_ceased), each DfE code, as the contract reads it (upper case, trimmed), and Ofsted''s label (a) Male, q) 6: Police, C2: FCO). A code without a row gives a blank cell. Shipped by cspi.';
-COMMENT ON COLUMN cspi.annex_a_code.dimension IS 'What the code is: gender (from child.sex), ethnicity, source (contact and referral source), disability, category_of_abuse, legal_status, placement_type, reason_ceased.';
+'The labels Ofsted''s Annex A writes for the codes the data contract holds (its Codes_used tab): for each dimension (gender, ethnicity, source, disability, category_of_abuse, legal_status, placement_type, reason_ceased, primary_need, reason_closed, placement_provider), each DfE code, as the contract reads it (upper case, trimmed), and Ofsted''s label (a) Male, q) 6: Police, C2: FCO). A code without a row gives a blank cell. Shipped by cspi.';
+COMMENT ON COLUMN cspi.annex_a_code.dimension IS 'What the code is: gender (from child.sex), ethnicity, source (contact and referral source), disability, category_of_abuse, legal_status, placement_type, reason_ceased, primary_need, reason_closed, placement_provider.';
 COMMENT ON COLUMN cspi.annex_a_code.dfe_code IS 'The code as the data contract holds it (upper case, trimmed): a CIN census or SSDA903 code, or a value the contract accepts (TRUE, NONE).';
 COMMENT ON COLUMN cspi.annex_a_code.ofsted_label IS 'Ofsted''s label for it, character for character (curly apostrophes included).';
 GRANT SELECT ON cspi.annex_a_code TO PUBLIC;

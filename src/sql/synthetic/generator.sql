@@ -37,13 +37,15 @@
 --
 -- The contract's optional columns and relations (the breakdowns' child
 -- sex, ethnicity, disability and UPN; the allocation's worker, team and
--- locality; the referral's source and NFA flag; contact, cin_plan and
+-- locality; the referral's source and NFA flag; Annex A's categories of
+-- abuse of a child protection plan and an episode of care's placement
+-- provider, postcode and URN; contact, cin_plan and
 -- population_age_band) are filled where the target tables have them and
 -- left out where they do not (tables made by an older
 -- create_source_tables, a council's own); such a relation that is a view
 -- or a foreign table is left alone.  Their values are hashes of streams
--- of their own (ch.*, upn.*, ref.src, al.team and the like, ct.*, cin.*,
--- pop.band), so they change nothing else: the same arguments give the
+-- of their own (ch.*, upn.*, ref.src, al.team and the like, cp.cat*,
+-- cla.prov and the like, ct.*, cin.*, pop.band), so they change nothing else: the same arguments give the
 -- columns and relations of release 1.0 the same rows with or without
 -- them.  Sex 52% male (1), 47% female (2), 0.6% not stated (9), 0.4%
 -- NULL; ethnicity as the children in need's (70% White, most WBRI; 9%
@@ -144,6 +146,10 @@ DECLARE
     ref_vals text;
     alloc_cols text;
     alloc_vals text;
+    cpp_cols text;
+    cpp_vals text;
+    ep_cols text;
+    ep_vals text;
     -- draws from the code lists (format strings: %1$s is the uniform)
     pick_source text;
     pick_ethnicity text;
@@ -311,6 +317,61 @@ BEGIN
       INTO alloc_cols, alloc_vals
       FROM unnest(ARRAY['worker_id', 'team', 'locality']) WITH ORDINALITY AS u(c, o)
      WHERE 'allocation.' || c = ANY (have);
+    -- Ofsted's Annex A (issue 26), each from streams of its own keyed by
+    -- the plan or by the child and placement code (so a change of legal
+    -- status in the same placement keeps its provider, postcode and URN).
+    -- A child protection plan's categories of abuse, as the CIN census has
+    -- them (2022/23: neglect 50%, emotional 37%, physical 5%, sexual 4%,
+    -- multiple 4%), 2% not known; the latest the initial one for 85%, else
+    -- drawn again.
+    SELECT string_agg(', ' || c, '' ORDER BY o),
+           string_agg(', ' || CASE c WHEN 'initial_category' THEN format(cat, 'cp.cat1', 'cp.cat1na')
+                                 ELSE format($q$CASE WHEN rnd('cp.catsame', x.plan_id) < 0.85 THEN %s ELSE %s END$q$,
+                                             format(cat, 'cp.cat1', 'cp.cat1na'), format(cat, 'cp.cat2', 'cp.cat2na')) END,
+                      '' ORDER BY o)
+      INTO cpp_cols, cpp_vals
+      FROM unnest(ARRAY['initial_category', 'latest_category']) WITH ORDINALITY AS u(c, o)
+     CROSS JOIN (SELECT $q$CASE WHEN rnd('%2$s', x.plan_id) < 0.02 THEN NULL
+                               ELSE CASE WHEN rnd('%1$s', x.plan_id) < 0.50 THEN 'NEG' WHEN rnd('%1$s', x.plan_id) < 0.87 THEN 'EMO'
+                                         WHEN rnd('%1$s', x.plan_id) < 0.92 THEN 'PHY' WHEN rnd('%1$s', x.plan_id) < 0.96 THEN 'SAB'
+                                         ELSE 'MUL' END END$q$ AS cat) k
+     WHERE 'cp_plan.' || c = ANY (have);
+    -- An episode's placement provider as the placement type has it (with
+    -- parents PR0; health and custody PR3; relatives, temporary placements
+    -- PR1; foster care PR1 60%, private 30%, voluntary 10%; children's
+    -- homes and other residential care private 70%, voluntary 15%, own
+    -- 15%; secure homes own 60%, another council's 40%; adoption own 75%,
+    -- voluntary 25%), 4% not known; a postcode as the 903 writes it
+    -- (district and sector: B12 3), 4% not known; an Ofsted URN (SC and
+    -- six digits) for children's homes, residential care homes and schools and
+    -- for agency foster care, else XXXXXXX (none applies), 4% not known.
+    SELECT string_agg(', placement_' || c, '' ORDER BY o),
+           string_agg(', ' || CASE c
+               WHEN 'provider' THEN $q$CASE WHEN rnd('cla.provna', x.child_id || '/' || x.placement) < 0.04 THEN NULL
+                    WHEN x.placement = 'P1' THEN 'PR0'
+                    WHEN x.placement IN ('R2', 'R3', 'R5') THEN 'PR3'
+                    WHEN x.placement IN ('U1', 'U2', 'U3', 'T0', 'T1', 'T2', 'T3', 'T4') THEN 'PR1'
+                    WHEN x.placement IN ('U4', 'U5', 'U6')
+                         THEN CASE WHEN rnd('cla.prov', x.child_id || '/' || x.placement) < 0.6 THEN 'PR1'
+                                   WHEN rnd('cla.prov', x.child_id || '/' || x.placement) < 0.9 THEN 'PR4' ELSE 'PR5' END
+                    WHEN x.placement = 'K1'
+                         THEN CASE WHEN rnd('cla.prov', x.child_id || '/' || x.placement) < 0.6 THEN 'PR1' ELSE 'PR2' END
+                    WHEN x.placement IN ('A3', 'A4', 'A5', 'A6')
+                         THEN CASE WHEN rnd('cla.prov', x.child_id || '/' || x.placement) < 0.75 THEN 'PR1' ELSE 'PR5' END
+                    ELSE CASE WHEN rnd('cla.prov', x.child_id || '/' || x.placement) < 0.7 THEN 'PR4'
+                              WHEN rnd('cla.prov', x.child_id || '/' || x.placement) < 0.85 THEN 'PR5' ELSE 'PR1' END END$q$
+               WHEN 'postcode' THEN $q$CASE WHEN rnd('cla.postna', x.child_id || '/' || x.placement) >= 0.04
+                    THEN (ARRAY['B', 'BD', 'BS', 'CV', 'DE', 'LS', 'M', 'NE', 'NG', 'S', 'SE', 'SW', 'WF', 'WV'])[1 + floor(rnd('cla.pc1', x.child_id || '/' || x.placement) * 14)::integer]
+                         || (1 + floor(rnd('cla.pc2', x.child_id || '/' || x.placement) * 20)::integer)::text || ' '
+                         || floor(rnd('cla.pc3', x.child_id || '/' || x.placement) * 10)::integer::text END$q$
+               ELSE $q$CASE WHEN rnd('cla.urnna', x.child_id || '/' || x.placement) < 0.04 THEN NULL
+                    WHEN x.placement IN ('K1', 'K2', 'R1', 'S1')
+                         OR x.placement IN ('U4', 'U5', 'U6') AND rnd('cla.prov', x.child_id || '/' || x.placement) >= 0.6
+                         THEN 'SC' || lpad(floor(rnd('cla.urn', x.child_id || '/' || x.placement) * 1000000)::integer::text, 6, '0')
+                    ELSE 'XXXXXXX' END$q$ END, '' ORDER BY o)
+      INTO ep_cols, ep_vals
+      FROM unnest(ARRAY['provider', 'postcode', 'urn']) WITH ORDINALITY AS u(c, o)
+     WHERE 'cla_episode.placement_' || c = ANY (have);
 
     -- Each list's codes with their weights (per cent of its draws; a NULL
     -- code is a missing value), made into a CASE on a uniform number: the
@@ -1205,25 +1266,25 @@ BEGIN
        SELECT 'CP' || (10000000 + row_number() OVER (ORDER BY ps, child_id, jid)) AS plan_id, jid, child_id, ps, pe
          FROM pg_temp.cspi_gen_s47 WHERE on_plan$q$,
 
-    $q$INSERT INTO @S@.cp_plan (plan_id, child_id, start_date, end_date)
-       SELECT plan_id, child_id, ps, pe FROM pg_temp.cspi_gen_plan$q$,
+    $q$INSERT INTO @S@.cp_plan (plan_id, child_id, start_date, end_date$q$ || coalesce(cpp_cols, '') || $q$)
+       SELECT plan_id, child_id, ps, pe$q$ || coalesce(cpp_vals, '') || $q$ FROM pg_temp.cspi_gen_plan x$q$,
 
     $q$INSERT INTO @S@.cp_review (review_id, plan_id, review_date)
        SELECT 'CR' || (10000000 + row_number() OVER (ORDER BY r.rdate, p.plan_id)), p.plan_id, r.rdate
          FROM pg_temp.cspi_gen_plan p JOIN pg_temp.cspi_gen_cprev r ON r.jid = p.jid$q$,
 
     $q$INSERT INTO @S@.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status,
-                                    placement, reason_ceased, distance_miles, uasc)
+                                    placement, reason_ceased, distance_miles, uasc$q$ || coalesce(ep_cols, '') || $q$)
        SELECT 'E' || (10000000 + row_number() OVER (ORDER BY start_date, child_id)),
               child_id, start_date, end_date, reason_new, legal_status, placement, reason_ceased,
-              distance_miles, uasc
+              distance_miles, uasc$q$ || coalesce(ep_vals, '') || $q$
          FROM (SELECT child_id, start_date, end_date, reason_new, legal_status, placement, reason_ceased,
                       distance_miles, uasc
                  FROM pg_temp.cspi_gen_ep
                UNION ALL
                SELECT child_id, start_date, end_date, 'S', legal_status, placement, 'E4A',
                       round((1 + rnd('sb.dist', i) * 9)::numeric, 1), false
-                 FROM pg_temp.cspi_gen_sb) e$q$,
+                 FROM pg_temp.cspi_gen_sb) x$q$,
 
     $q$INSERT INTO @S@.cla_review (review_id, child_id, review_date)
        SELECT 'LR' || (10000000 + row_number() OVER (ORDER BY rdate, child_id)), child_id, rdate
@@ -1539,4 +1600,4 @@ END
 $fn$;
 
 COMMENT ON FUNCTION cspi.generate_source(name, numeric, integer, integer, integer) IS
-'Fills the empty source tables of source_schema (made by cspi.create_source_tables) with a deterministic synthetic council for 1 April first_year to 31 March last_year and returns the number of rows of each relation. scale multiplies volumes and population (scale 1: about 22,000 children; a year has 1,400 referrals, 1,550 assessments, 200 child-protection plans, 120 children starting care, about 300 in care); seed gives another council of the same shape; the same arguments always give the same rows. Where the tables have them, it also fills the contract''s optional columns and relations: the child''s sex, ethnicity, disability and UPN (some missing), the referral''s source and NFA flag, the allocation''s worker, team and locality, contacts (one before each referral, others ending in NFA, information and advice or early help), child in need plans and the population by age band; tables without them (made by an older create_source_tables) get the same rows in the columns they have, and such a relation that is a view is left alone. Every event lies in the period, so stocks of plans and of children in care build up in the first year or two. Edge cases: referrals received on the working day before each bank holiday and on the holiday (Easter, Christmas, substitute days; still open when the next working day is after the end), on Saturdays and on a weekend Christmas Day; records open at the end; transfer-in conferences; short breaks (V3, V4); X1 continuations; same-carer changes (T, U); temporary placements T0-T4 followed by a return; 6-monthly health reviews under 5; children born on 29 February; two plans starting 31 August of the last year but one, first reviewed on 30 November (in time) and on 1 December (late); visits with a due date; a child missing at the end. Where the caller owns the tables, the logging of their changes (cspi.track_changes) stops while it fills them and starts again after, so that the log holds no copy of the council (the next refresh of a report over them is a full one).';
+'Fills the empty source tables of source_schema (made by cspi.create_source_tables) with a deterministic synthetic council for 1 April first_year to 31 March last_year and returns the number of rows of each relation. scale multiplies volumes and population (scale 1: about 22,000 children; a year has 1,400 referrals, 1,550 assessments, 200 child-protection plans, 120 children starting care, about 300 in care); seed gives another council of the same shape; the same arguments always give the same rows. Where the tables have them, it also fills the contract''s optional columns and relations: the child''s sex, ethnicity, disability and UPN (some missing), the referral''s source and NFA flag, the allocation''s worker, team and locality, a child protection plan''s initial and latest categories of abuse (2% not known), an episode of care''s placement provider (as its placement type has it), postcode (district and sector) and Ofsted URN (XXXXXXX where none applies; each 4% not known), contacts (one before each referral, others ending in NFA, information and advice or early help), child in need plans and the population by age band; tables without them (made by an older create_source_tables) get the same rows in the columns they have, and such a relation that is a view is left alone. Every event lies in the period, so stocks of plans and of children in care build up in the first year or two. Edge cases: referrals received on the working day before each bank holiday and on the holiday (Easter, Christmas, substitute days; still open when the next working day is after the end), on Saturdays and on a weekend Christmas Day; records open at the end; transfer-in conferences; short breaks (V3, V4); X1 continuations; same-carer changes (T, U); temporary placements T0-T4 followed by a return; 6-monthly health reviews under 5; children born on 29 February; two plans starting 31 August of the last year but one, first reviewed on 30 November (in time) and on 1 December (late); visits with a due date; a child missing at the end. Where the caller owns the tables, the logging of their changes (cspi.track_changes) stops while it fills them and starts again after, so that the log holds no copy of the council (the next refresh of a report over them is a full one).';
