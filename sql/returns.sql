@@ -51,6 +51,19 @@ $csv$) AS oc3;
 
 -- Bad files are refused with the file kind, line and column, and change
 -- nothing: the episodes are still the five loaded above.
+-- Adoption decisions (Annex A List 10): C2's decision of 1 May 2023 in
+-- both files (AD1 gives its matching, 1 September 2023); C3's of 15 June
+-- 2023, open; C1's of 1 February 2024, reversed on 20 March 2024 for
+-- reason ' rd1 ' (read as RD1).
+SELECT cspi.import_903('ret', 2024, 'ad1', $csv$CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR
+C2,15/03/2015,01/05/2023,01/09/2023,0,1,F1,L0
+$csv$) AS ad1;
+SELECT cspi.import_903('ret', 2024, 'placed_for_adoption', $csv$CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED
+C2,15/03/2015,01/05/2023,,
+C3,20/08/2007,15/06/2023,,
+C1,01/06/2010,01/02/2024,20/03/2024, rd1 
+$csv$) AS placed_for_adoption;
+
 SELECT cspi.import_903('ret', 2024, 'episodes', $csv$CHILD,RNE,LS,PLACE,DEC,REC
 C9,S,C2,U1,,
 $csv$);
@@ -123,6 +136,9 @@ SELECT episode_id, placement_provider, placement_postcode, placement_urn FROM re
 -- B1; C7 NO, and ACCOM 0 (none recorded) no value.  C6, who died, is
 -- left out as for the indicators.
 SELECT child_id, in_touch, in_touch_code, accommodation_suitable, accommodation FROM ret_source.care_leaver ORDER BY child_id;
+-- The adoption decisions, one row per child and decision (placed_date and
+-- the adoptive family are not in the returns).
+SELECT child_id, decision_date, matched_date, placed_date, reversed_date, reversed_reason FROM ret_source.adoption ORDER BY child_id;
 SELECT indicator, available, missing_relations FROM cspi.deploy('ret_source', 'ret_report') WHERE NOT available;
 
 -- The figures for 2023/24, worked by hand above:

@@ -188,6 +188,34 @@ SELECT upper(btrim(o.child)) AS child_id, b.as_at,
 $def$)
 ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
 
+-- Adoption decisions (Annex A List 10): the 903's placed_for_adoption
+-- (DATE_PLACED, the decision that the child should be placed for
+-- adoption; DATE_PLACED_CEASED and REASON_PLACED_CEASED, the decision that
+-- it should no longer be) and AD1 for the children adopted in the year
+-- (DATE_INT, the same decision; DATE_MATCH, the matching), as the DfE's
+-- validation rules name the fields.  One row per child and decision, each
+-- date from the latest year that gives it.  The returns have no date
+-- placed (read from the A3-A6 episodes) and no adoptive family.
+INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
+VALUES ('adoption', 'ssda903', 45, $def$
+SELECT d.child_id, d.decision_date,
+       (array_agg(d.matched_date ORDER BY d.collection_year DESC) FILTER (WHERE d.matched_date IS NOT NULL))[1] AS matched_date,
+       NULL::date AS placed_date,
+       (array_agg(d.reversed_date ORDER BY d.collection_year DESC)
+          FILTER (WHERE d.reversed_date IS NOT NULL OR d.reversed_reason IS NOT NULL))[1] AS reversed_date,
+       (array_agg(d.reversed_reason ORDER BY d.collection_year DESC)
+          FILTER (WHERE d.reversed_date IS NOT NULL OR d.reversed_reason IS NOT NULL))[1] AS reversed_reason
+  FROM (SELECT upper(btrim(p.child)) AS child_id, p.date_placed AS decision_date, NULL::date AS matched_date,
+               p.date_placed_ceased AS reversed_date, upper(nullif(btrim(p.reason_placed_ceased), '')) AS reversed_reason,
+               p.collection_year
+          FROM @RETURNS@.ssda903_placed_for_adoption p WHERE p.child IS NOT NULL AND p.date_placed IS NOT NULL
+        UNION ALL
+        SELECT upper(btrim(a.child)), a.date_int, a.date_match, NULL, NULL, a.collection_year
+          FROM @RETURNS@.ssda903_ad1 a WHERE a.child IS NOT NULL AND a.date_int IS NOT NULL) d
+ GROUP BY d.child_id, d.decision_date
+$def$)
+ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXCLUDED.build_order, definition = EXCLUDED.definition;
+
 -- Referrals: one per CINdetails, the child and CINreferralDate, the
 -- latest year's row; its ReferralSource as coded and ReferralNFA (true or
 -- 1, false or 0) as a boolean.  The census has no completion date: the
@@ -328,7 +356,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.source_from_returns(name, name) IS
-'Creates in source_schema the data contract''s relations as views over the statutory returns loaded in returns_schema, every collection year stacked (the latest year''s row of an episode, referral, assessment, enquiry, plan or review wins): child (date of birth, sex, ethnicity, disability and UPN, each the latest return''s that gives it, the SSDA903 header before the CIN census in one year) from either return; cla_episode, cla_review and care_leaver from the SSDA903 files; referral (with its source and NFA, without completed_date), assessment, s47_enquiry, cp_plan, cp_review and cin_plan from the CIN census; and those an indicator family adds (cspi.returns_relation). The relations the returns cannot give (population, population_age_band, contact, visit, allocation, health_assessment, missing_episode, family_support), and those of a return not loaded, are left out, so cspi.deploy(source_schema, ...) marks their indicators and breakdowns unavailable (run it again after loading the other return). Returns the relations created.';
+'Creates in source_schema the data contract''s relations as views over the statutory returns loaded in returns_schema, every collection year stacked (the latest year''s row of an episode, referral, assessment, enquiry, plan or review wins): child (date of birth, sex, ethnicity, disability and UPN, each the latest return''s that gives it, the SSDA903 header before the CIN census in one year) from either return; cla_episode, cla_review, care_leaver and adoption (placed_for_adoption and AD1) from the SSDA903 files; referral (with its source and NFA, without completed_date), assessment, s47_enquiry, cp_plan, cp_review and cin_plan from the CIN census; and those an indicator family adds (cspi.returns_relation). The relations the returns cannot give (population, population_age_band, contact, visit, allocation, health_assessment, missing_episode, family_support), and those of a return not loaded, are left out, so cspi.deploy(source_schema, ...) marks their indicators and breakdowns unavailable (run it again after loading the other return). Returns the relations created.';
 
 --------------------------------------------------------------------------
 -- A council's source written out as its statutory returns
