@@ -268,6 +268,166 @@ INSERT INTO aa_src.missing_episode (episode_id, child_id, start_at, returned_at,
 INSERT INTO aa_src.allocation (child_id, start_date, end_date, qualified_social_worker, worker_id, team, locality) VALUES
     ('C6', '2023-01-10', NULL, true, 'W6', 'Care', NULL);
 
+-- List 9, care leavers: each young person whose leaving_care entitlement is
+-- open on as_at (started by it, not ended by it), in id order:
+--   C10 sex 1, WBRI, NONE, born 2005-06-01 (a) Male, a) WBRI, b) No, 18):
+--      former_relevant from 2023-06-01 (its relevant entitlement ended
+--      then): b) Former relevant child; its episode of care (2020 to June
+--      2023, ended before the window, so not on List 8) was UASC: a) Yes;
+--      allocation on as_at: Leaving, W10; pathway plan reviews 2023-10-01,
+--      2024-03-27 (as_at) and 2024-04-10 (after): 2024-03-27; contacts
+--      (visit type care_leaver, either case) 2024-02-01, 2024-03-20 and
+--      2024-03-28 (after): 2024-03-20; its latest care_leaver row by as_at
+--      (2024-03-01; the one of 1 April is after) has code ' yes ': a) Yes,
+--      in touch; accommodation 'u1': U: Independent living, and with no
+--      accommodation_suitable its digit 1 a) Suitable; activity F4 (newer
+--      than the template): F4: Young person engaged full time in an
+--      apprenticeship;
+--   C11 sex 2, OOTH, true, born 2007-01-15 (b) Female, r) OOTH, a) Yes,
+--      17): relevant to 2024-03-27 (ended on as_at: not open) and
+--      qualifying from 2024-03-27: c) Qualifying care leaver; no episode of
+--      care: b) No; no allocation, review or contact: blank; latest row
+--      2024-02-01, no code, in_touch false: b) No, so accommodation D2,
+--      suitability and G5 are blank (not in touch); its row of June 2023
+--      has codes MAYBE and Q1, unknown (data-quality problems);
+--   C12 sex 9, REFU, no disability, born 2004-12-01 (c) Not
+--      stated/recorded, s) REFU, c) Unknown, 19): eligible since
+--      2022-12-01: d) Eligible child; b) No; code REFU: d) Refu, not in
+--      touch (in_touch NULL), so B1 and its activity are blank;
+--   C13 sex 2, WBRI, false, born 2006-02-10 (b) Female, a) WBRI, b) No,
+--      18): ' former_relevant ' from 2024-02-10 (read trimmed):
+--      b) Former relevant child; b) No; no code, in_touch true: a) Yes; Z:
+--      With former foster carers, accommodation_suitable true a) Suitable
+--      (the letter has no digit); activity 'education', a group, blank;
+--   C14's entitlement starts 2024-03-28, after as_at: not on the list.
+-- Allocated Personal Advisor: blank (not in the contract).
+SELECT cspi.create_source_table('aa_src', 'leaving_care');
+SELECT cspi.create_source_table('aa_src', 'pathway_plan_review');
+SELECT cspi.create_source_table('aa_src', 'adoption');
+SELECT cspi.create_source_table('aa_src', 'adopter');
+INSERT INTO aa_src.child (child_id, family_id, date_of_birth, sex, ethnicity, disability) VALUES
+    ('C10', 'F10', '2005-06-01', '1', 'WBRI', 'NONE'),
+    ('C11', 'F11', '2007-01-15', '2', 'OOTH', 'true'),
+    ('C12', 'F12', '2004-12-01', '9', 'REFU', NULL),
+    ('C13', 'F13', '2006-02-10', '2', 'WBRI', 'false');
+INSERT INTO aa_src.leaving_care (child_id, eligibility, start_date, end_date) VALUES
+    ('C10', 'relevant', '2021-06-01', '2023-06-01'), ('C10', 'former_relevant', '2023-06-01', NULL),
+    ('C11', 'relevant', '2024-01-15', '2024-03-27'), ('C11', 'qualifying', '2024-03-27', NULL),
+    ('C12', 'eligible', '2022-12-01', NULL), ('C13', ' former_relevant ', '2024-02-10', NULL),
+    ('C14', 'relevant', '2024-03-28', NULL);
+INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status, placement,
+                                reason_ceased, distance_miles, uasc) VALUES
+    ('E10', 'C10', '2020-01-01', '2023-06-01', 'S', 'V2', 'U6', 'E5', NULL, true);
+INSERT INTO aa_src.allocation (child_id, start_date, end_date, qualified_social_worker, worker_id, team, locality) VALUES
+    ('C10', '2023-06-01', NULL, false, 'W10', 'Leaving', NULL);
+INSERT INTO aa_src.pathway_plan_review (review_id, child_id, review_date) VALUES
+    ('PR1', 'C10', '2023-10-01'), ('PR2', 'C10', '2024-03-27'), ('PR3', 'C10', '2024-04-10');
+INSERT INTO aa_src.visit (visit_id, child_id, visit_type, visit_date) VALUES
+    ('V13', 'C10', 'care_leaver', '2024-02-01'), ('V14', 'C10', 'Care_Leaver', '2024-03-20'),
+    ('V15', 'C10', 'care_leaver', '2024-03-28');
+INSERT INTO aa_src.care_leaver (child_id, as_at, in_touch, accommodation_suitable, activity, in_touch_code, accommodation) VALUES
+    ('C10', '2023-06-01', true, true, 'F2', 'YES', 'D1'),
+    ('C10', '2024-03-01', true, NULL, 'F4', ' yes ', 'u1'),
+    ('C10', '2024-04-01', false, NULL, 'G5', 'NO', NULL),
+    ('C11', '2023-06-01', true, true, 'F2', 'MAYBE', 'Q1'),
+    ('C11', '2024-02-01', false, false, 'G5', NULL, 'D2'),
+    ('C12', '2023-12-01', NULL, true, 'F1', 'REFU', 'B1'),
+    ('C13', '2024-02-10', true, true, 'education', NULL, 'Z');
+
+-- List 10, adoption: each child's latest decision to place for adoption by
+-- as_at, with the period of care open on the decision's day (else the
+-- first started after it); listed when adopted (an adoption order: the
+-- period ended E11 or E12 by as_at) or reversed in the year (from 27 March
+-- 2023), or neither by as_at.  In id order:
+--   C20 sex 1, WBRI, NONE, born 2021-05-01 (a) Male, a) WBRI, b) No, 2):
+--      family AF1; care from 2022-01-10 (E20 C2 U4, E21 E1 from
+--      2022-09-01, E22 A5 from 2023-02-01 to 2023-08-20, E12: ended before
+--      the window, so not on List 8); decision 2022-08-15 (in that
+--      period); placement order 2022-09-01; matched 2023-01-10; no
+--      placed_date: the first A3-A6 episode, 2023-02-01; adoption order
+--      2023-08-20 (in the year); not reversed; no U2/U5 episode: blank;
+--   C22 sex F, BCRB, NONE, born 2020-02-02 (b) Female, n) BCRB, b) No, 4):
+--      no family; decisions 2021-03-01 and 2022-11-01 (the latest), reversed
+--      2023-05-01 (in the year), ' rd2 ': RD2 - The Court did not make a
+--      placement order; never in care: entered care, placement order,
+--      placed, order and FFA blank;
+--   C26 sex 2, MWBA, no disability, born 2021-12-01 (b) Female, g) MWBA,
+--      c) Unknown, 2): family AF3; decision 2022-05-01, in care from
+--      2022-03-01 (E26 C2 U5, E27 E1 U5 from 2022-10-01, E28 A3 from
+--      2023-02-01 to 2023-09-26, E11: the day before the window); placement
+--      order 2022-10-01; matched 2023-01-15; placed_date 2023-02-01 given;
+--      adoption order 2023-09-26; FFA (U5) from 2022-03-01;
+--   C7 (List 8's, 16): family AF2; decision 2024-01-10; its period from
+--      2023-10-01 (the April one ended before the decision); V2 only: no
+--      placement order; matched 2024-03-27 (as_at); placed_date 2024-03-28,
+--      after as_at: blank (given, so not read from the episodes); open: no
+--      order; not reversed.
+--   Not listed: C23 reversed 2023-03-26 (before the year); C24, whose
+--   decision (2020-12-01) came before its care (2021-01-01 to 2022-06-01,
+--   E11): adopted before the year; C25's decision is after as_at.
+INSERT INTO aa_src.child (child_id, family_id, date_of_birth, sex, ethnicity, disability) VALUES
+    ('C20', 'F20', '2021-05-01', '1', 'WBRI', 'NONE'),
+    ('C22', 'F22', '2020-02-02', 'F', 'BCRB', 'NONE'),
+    ('C26', 'F26', '2021-12-01', '2', 'MWBA', NULL);
+INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status, placement,
+                                reason_ceased, distance_miles, uasc) VALUES
+    ('E20', 'C20', '2022-01-10', '2022-09-01', 'S', 'C2', 'U4', 'X1', NULL, false),
+    ('E21', 'C20', '2022-09-01', '2023-02-01', 'L', 'E1', 'U4', 'X1', NULL, false),
+    ('E22', 'C20', '2023-02-01', '2023-08-20', 'P', 'E1', 'A5', 'E12', NULL, false),
+    ('E24', 'C24', '2021-01-01', '2022-06-01', 'S', 'E1', 'A4', 'E11', NULL, false),
+    ('E26', 'C26', '2022-03-01', '2022-10-01', 'S', 'C2', 'U5', 'X1', NULL, false),
+    ('E27', 'C26', '2022-10-01', '2023-02-01', 'L', 'E1', 'U5', 'X1', NULL, false),
+    ('E28', 'C26', '2023-02-01', '2023-09-26', 'P', 'E1', 'A3', 'E11', NULL, false);
+INSERT INTO aa_src.adoption (child_id, decision_date, matched_date, placed_date, reversed_date, reversed_reason, adoptive_family_id) VALUES
+    ('C20', '2022-08-15', '2023-01-10', NULL, NULL, NULL, 'AF1'),
+    ('C22', '2021-03-01', NULL, NULL, '2021-09-01', 'RD3', NULL),
+    ('C22', '2022-11-01', NULL, NULL, '2023-05-01', ' rd2 ', NULL),
+    ('C23', '2022-01-01', NULL, NULL, '2023-03-26', 'RD1', NULL),
+    ('C24', '2020-12-01', '2021-02-01', '2021-03-01', NULL, NULL, 'AF9'),
+    ('C25', '2024-03-28', NULL, NULL, NULL, NULL, NULL),
+    ('C26', '2022-05-01', '2023-01-15', '2023-02-01', NULL, NULL, 'AF3'),
+    ('C7', '2024-01-10', '2024-03-27', '2024-03-28', NULL, NULL, 'AF2');
+
+-- List 11, adopters who applied (or started Stage 1) by as_at and were in
+-- the process in the year: not adopted or left before 27 March 2023, not
+-- put on hold; in family then id order:
+--   AD1 AF1 'm' a) Male, WBRI a) WBRI, disability false b) No, FFA false
+--      No; enquiry 2021-09-01, Stage 1 2021-10-01 to 2021-12-01, Stage 2
+--      2021-12-05 to 2022-04-01, no application or approval, matched
+--      2023-01-10, placed 2023-02-01, 1 child, adoption order 2023-08-20
+--      (in the year), not left;
+--   AD2 AF1 F b) Female, no ethnicity s) NOBT, disability and FFA not
+--      known: blank; the same dates;
+--   AD3 AF2 9 d) Not stated/recorded, WENG (extended: blank), disabled
+--      a) Yes, FFA Yes; application 2023-05-01, approved 2023-11-01,
+--      matched 2024-03-27 (as_at), placed 2024-03-28 (after: blank), 1;
+--   AD6 AF5 N c) Neither, AIND j) AIND, b) No, No; Stage 1 from
+--      2023-06-01, left 2023-10-01: 3 - Application refused;
+--   AD8 no family, no gender d) Not stated/recorded, a) WBRI, b) No, No;
+--      application 2024-03-27 (as_at); leaves 2024-04-01, after as_at:
+--      both blank.
+--   Not listed: AD4 (an enquiry only), AD5 (left 2023-03-26, before the
+--   year), AD7 (put on hold, reason 2, on 2024-01-01), AD9 (applied after
+--   as_at), AD10 (adoption order 2023-03-26, before the year).
+INSERT INTO aa_src.adopter (adopter_id, family_id, gender, ethnicity, disability, fostering_for_adoption, enquiry_date,
+                            stage1_start_date, stage1_end_date, stage2_start_date, stage2_end_date, application_date,
+                            approval_date, matched_date, placed_date, children_placed, adoption_order_date, left_date,
+                            left_reason) VALUES
+    ('AD1', 'AF1', 'm', 'WBRI', false, false, '2021-09-01', '2021-10-01', '2021-12-01', '2021-12-05', '2022-04-01',
+     NULL, NULL, '2023-01-10', '2023-02-01', 1, '2023-08-20', NULL, NULL),
+    ('AD2', 'AF1', 'F', NULL, NULL, NULL, '2021-09-01', '2021-10-01', '2021-12-01', '2021-12-05', '2022-04-01',
+     NULL, NULL, '2023-01-10', '2023-02-01', 1, '2023-08-20', NULL, NULL),
+    ('AD3', 'AF2', '9', 'WENG', true, true, NULL, NULL, NULL, NULL, NULL,
+     '2023-05-01', '2023-11-01', '2024-03-27', '2024-03-28', 1, NULL, NULL, NULL),
+    ('AD4', 'AF3', 'M', 'WBRI', false, false, '2023-12-01', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+    ('AD5', 'AF4', 'F', 'WBRI', false, false, NULL, NULL, NULL, NULL, NULL,
+     '2022-01-01', NULL, NULL, NULL, NULL, NULL, '2023-03-26', '1'),
+    ('AD6', 'AF5', 'N', 'AIND', false, false, NULL, '2023-06-01', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '2023-10-01', '3'),
+    ('AD7', 'AF6', 'M', 'WBRI', false, false, NULL, '2023-07-01', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '2024-01-01', '2'),
+    ('AD8', NULL, NULL, 'WBRI', false, false, NULL, NULL, NULL, NULL, NULL, '2024-03-27', NULL, NULL, NULL, NULL, NULL, '2024-04-01', '1'),
+    ('AD9', 'AF8', 'F', 'WBRI', false, false, NULL, NULL, NULL, NULL, NULL, '2024-03-28', NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+    ('AD10', 'AF7', 'M', 'WBRI', false, false, NULL, '2020-01-01', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, '2023-03-26', NULL, NULL);
+
 SELECT count(*) > 0 AS deployed FROM cspi.deploy('aa_src', 'aa_report');
 
 -- The day the views are as at: the deployment's annex_a_as_at (NULL:
@@ -288,12 +448,15 @@ SELECT * FROM aa_report.annex_a_list_6;
 SELECT * FROM aa_report.annex_a_list_7;
 SELECT * FROM aa_report.annex_a_list_8;
 \x off
--- A code outside the DfE's list (C7's PR9) is a blank cell, and a problem
--- of the data-quality view.
+-- A code outside the DfE's list (C7's PR9; C11's in-touch code MAYBE and
+-- accommodation Q1, of an earlier row) is a blank cell, and a problem of
+-- the data-quality view.
 SELECT relation, problem FROM aa_report.data_quality WHERE problem LIKE '%Annex A%' ORDER BY relation, problem;
--- Lists 9 to 11: their headings, no rows.
-SELECT count(*) AS rows_9_to_11 FROM (SELECT 1 FROM aa_report.annex_a_list_9 UNION ALL SELECT 1 FROM aa_report.annex_a_list_10
-                                      UNION ALL SELECT 1 FROM aa_report.annex_a_list_11) x;
+\x on
+SELECT * FROM aa_report.annex_a_list_9;
+SELECT * FROM aa_report.annex_a_list_10;
+SELECT * FROM aa_report.annex_a_list_11;
+\x off
 
 -- Every list view's columns are the catalogue's, in order, typed as it
 -- says, each commented; the catalogue's headings are the column names
@@ -315,12 +478,11 @@ SELECT heading, column_name FROM cspi.annex_a_column WHERE column_name <> headin
 SELECT col_description('aa_report.annex_a_list_5'::regclass, 10);
 
 -- annex_a_gaps: this source has every relation and column, so the gaps
--- are the contract's (List 2's organisation; List 4's child seen; List
--- 7's seen alone; List 8's category of need, permanence
--- plan, location, LA and absences: 5) and lists 9 to 11 (17 + 16 + 19
--- columns).
+-- are the contract's: List 2's organisation; List 4's child seen; List
+-- 7's seen alone; List 8's category of need, permanence plan, location,
+-- LA and absences (5); List 9's personal advisor.
 SELECT list, count(*) FROM aa_report.annex_a_gaps GROUP BY list ORDER BY list;
-SELECT list, position, heading, reason FROM aa_report.annex_a_gaps WHERE list < 9 ORDER BY list, position;
+SELECT list, position, heading, reason FROM aa_report.annex_a_gaps ORDER BY list, position;
 
 -- cspi.annex_a(list, as_at, report): the same rows for the report's day,
 -- cells in the template's order.
@@ -335,7 +497,10 @@ WITH v(list, r) AS (
     SELECT 5, to_jsonb(v) FROM aa_report.annex_a_list_5 v UNION ALL
     SELECT 6, to_jsonb(v) FROM aa_report.annex_a_list_6 v UNION ALL
     SELECT 7, to_jsonb(v) FROM aa_report.annex_a_list_7 v UNION ALL
-    SELECT 8, to_jsonb(v) FROM aa_report.annex_a_list_8 v),
+    SELECT 8, to_jsonb(v) FROM aa_report.annex_a_list_8 v UNION ALL
+    SELECT 9, to_jsonb(v) FROM aa_report.annex_a_list_9 v UNION ALL
+    SELECT 10, to_jsonb(v) FROM aa_report.annex_a_list_10 v UNION ALL
+    SELECT 11, to_jsonb(v) FROM aa_report.annex_a_list_11 v),
 f(list, r) AS (
     SELECT l, (SELECT jsonb_object_agg(c.column_name, a.cells -> (c.position - 1))
                  FROM cspi.annex_a_column c WHERE c.list = l)
@@ -377,6 +542,14 @@ UPDATE cspi.deployment SET annex_a_as_at = '2024-03-27' WHERE report_schema = 'a
 SELECT * FROM aa_thin_report.annex_a_list_1;
 SELECT list, position, heading, reason, missing_from_source FROM aa_thin_report.annex_a_gaps
  WHERE list IN (1, 3) ORDER BY list, position;
+-- Without leaving_care, adoption or adopter, lists 9 to 11 have no rows
+-- and every column is a gap naming the relation.
+SELECT (SELECT count(*) FROM aa_thin_report.annex_a_list_9) + (SELECT count(*) FROM aa_thin_report.annex_a_list_10)
+       + (SELECT count(*) FROM aa_thin_report.annex_a_list_11) AS rows_9_to_11;
+SELECT list, count(*) AS columns,
+       count(*) FILTER (WHERE (ARRAY['leaving_care', 'adoption', 'adopter'])[list - 8] = ANY (missing_from_source))
+         AS naming_the_relation
+  FROM aa_thin_report.annex_a_gaps WHERE list >= 9 GROUP BY list ORDER BY list;
 SELECT "Child Unique ID", "Initial Category of Abuse", "Latest Category of Abuse" FROM aa_thin_report.annex_a_list_7;
 SELECT list, position, heading, reason, missing_from_source FROM aa_thin_report.annex_a_gaps
  WHERE list = 7 AND position IN (8, 9) ORDER BY list, position;

@@ -119,6 +119,10 @@ SELECT episode_id, child_id, start_date, end_date, primary_need, reason_closed F
 -- written (upper case; empty: NULL).
 SELECT plan_id, initial_category, latest_category FROM ret_source.cp_plan ORDER BY plan_id;
 SELECT episode_id, placement_provider, placement_postcode, placement_urn FROM ret_source.cla_episode ORDER BY episode_id;
+-- And List 9's: each care leaver's IN_TOUCH and ACCOM as coded: C5 YES,
+-- B1; C7 NO, and ACCOM 0 (none recorded) no value.  C6, who died, is
+-- left out as for the indicators.
+SELECT child_id, in_touch, in_touch_code, accommodation_suitable, accommodation FROM ret_source.care_leaver ORDER BY child_id;
 SELECT indicator, available, missing_relations FROM cspi.deploy('ret_source', 'ret_report') WHERE NOT available;
 
 -- The figures for 2023/24, worked by hand above:

@@ -25,7 +25,7 @@ CREATE OR REPLACE FUNCTION cspi.annex_a_label(dimension text, code text) RETURNS
      WHERE c.dimension = annex_a_label.dimension AND c.dfe_code = upper(btrim(annex_a_label.code));
     END;
 COMMENT ON FUNCTION cspi.annex_a_label(text, text) IS
-'Ofsted''s Annex A label for a code of the data contract (cspi.annex_a_code: gender, ethnicity, source, disability, category_of_abuse, legal_status, placement_type, reason_ceased, primary_need, reason_closed, placement_provider), the code matched ignoring case and surrounding spaces; NULL for a code Ofsted has no label for.';
+'Ofsted''s Annex A label for a code of the data contract (cspi.annex_a_code: gender, ethnicity, source, disability, category_of_abuse, legal_status, placement_type, reason_ceased, primary_need, reason_closed, placement_provider, eligibility, in_touch, accommodation, activity, reversed_reason, adopter_gender, left_reason), the code matched ignoring case and surrounding spaces; NULL for a code Ofsted has no label for.';
 
 -- Age in years at the last birthday on as_at; -1 for a child born after
 -- it (Ofsted: an unborn child, given with the expected date of birth).
@@ -179,7 +179,56 @@ INSERT INTO cspi.annex_a_code (dimension, dfe_code, ofsted_label) VALUES
  ('placement_provider', 'PR2', 'c) PR2: Other LA provision'),
  ('placement_provider', 'PR3', 'd) PR3: Other public provision'),
  ('placement_provider', 'PR4', 'e) PR4: Private provision'),
- ('placement_provider', 'PR5', 'f) PR5: Voluntary/third sector')
+ ('placement_provider', 'PR5', 'f) PR5: Voluntary/third sector'),
+ -- Eligibility for leaving-care services (leaving_care.eligibility), List 9.
+ -- The 2023 cohort wording adds eligible children: the SSD extract's label.
+ ('eligibility', 'RELEVANT', 'a) Relevant child'), ('eligibility', 'FORMER_RELEVANT', 'b) Former relevant child'),
+ ('eligibility', 'QUALIFYING', 'c) Qualifying care leaver'), ('eligibility', 'ELIGIBLE', 'd) Eligible child'),
+ -- LA in touch (SSDA903 OC3 IN_TOUCH), List 9.
+ ('in_touch', 'YES', 'a) Yes'), ('in_touch', 'NO', 'b) No'), ('in_touch', 'DIED', 'c) Died'),
+ ('in_touch', 'REFU', 'd) Refu'), ('in_touch', 'NREQ', 'e) NREQ'), ('in_touch', 'RHOM', 'f) Rhom'),
+ -- Type of accommodation (SSDA903 OC3 ACCOM's letter), List 9.
+ ('accommodation', 'B', 'B: Parents/relatives'), ('accommodation', 'C', 'C: Community home / residential care'),
+ ('accommodation', 'D', 'D: Semi-independent, transitional accommodation and self-contained accommodation'),
+ ('accommodation', 'E', 'E: Supported lodgings'), ('accommodation', 'G', 'G: Abroad'),
+ ('accommodation', 'H', 'H: Deported'), ('accommodation', 'K', 'K: Ordinary lodgings, without formal support'),
+ ('accommodation', 'R', 'R: Residence not known'), ('accommodation', 'S', 'S: No fixed abode / homeless'),
+ ('accommodation', 'T', 'T: Foyers and similar supported accommodation'), ('accommodation', 'U', 'U: Independent living'),
+ ('accommodation', 'V', 'V: Emergency accommodation'), ('accommodation', 'W', 'W: Bed and breakfast'),
+ ('accommodation', 'X', 'X: In custody'), ('accommodation', 'Y', 'Y: Other accommodation'),
+ ('accommodation', 'Z', 'Z: With former foster carers'),
+ -- Activity status (SSDA903 OC3 ACTIV), List 9.  The 903 replaced F3 and
+ -- P3 by F4, P4 (apprenticeships) and F5, P5 around 2022, after the
+ -- template: a care leaver in work or training would otherwise be blank,
+ -- so they take the labels the SSD extract and SFDL write.
+ ('activity', 'F1', 'F1: Full time in higher education'), ('activity', 'P1', 'P1: Part time in higher education'),
+ ('activity', 'F2', 'F2: Full time in education other than higher'),
+ ('activity', 'P2', 'P2: Part time in education other than higher'),
+ ('activity', 'F3', 'F3: Full time in training or employment'),
+ ('activity', 'P3', 'P3: Part time in training or employment'),
+ ('activity', 'G4', 'G4: Not in education, employment or training - illness or disability'),
+ ('activity', 'G5', 'G5: Not in education, employment or training - other'),
+ ('activity', 'G6', 'G6: Not in education, employment or training - pregnancy or parenting'),
+ ('activity', 'F4', 'F4: Young person engaged full time in an apprenticeship'),
+ ('activity', 'P4', 'P4: Young person engaged part time in an apprenticeship'),
+ ('activity', 'F5', 'F5: Young person engaged full time in training or employment (not apprenticeship)'),
+ ('activity', 'P5', 'P5: Young person engaged part time in training or employment (not apprenticeship)'),
+ -- Reason why a child is no longer placed for adoption (SSDA903
+ -- REASON_PLACED_CEASED), List 10.
+ ('reversed_reason', 'RD1', 'RD1 - The child’s needs changed subsequent to the decision'),
+ ('reversed_reason', 'RD2', 'RD2 - The Court did not make a placement order'),
+ ('reversed_reason', 'RD3', 'RD3 - Prospective adopters could not be found'),
+ ('reversed_reason', 'RD4', 'RD4 - Any other reason'),
+ -- An adopter's gender, List 11 (c and d the other way round from the
+ -- children's lists).  No value is d) Not stated/recorded (in the view).
+ ('adopter_gender', 'M', 'a) Male'), ('adopter_gender', '1', 'a) Male'), ('adopter_gender', 'MALE', 'a) Male'),
+ ('adopter_gender', 'F', 'b) Female'), ('adopter_gender', '2', 'b) Female'), ('adopter_gender', 'FEMALE', 'b) Female'),
+ ('adopter_gender', 'N', 'c) Neither'),
+ ('adopter_gender', 'U', 'd) Not stated/recorded'), ('adopter_gender', '9', 'd) Not stated/recorded'),
+ ('adopter_gender', '0', 'd) Not stated/recorded'),
+ -- Reason for leaving the adoption process, List 11.
+ ('left_reason', '1', '1 - Adopter withdrew from process'), ('left_reason', '2', '2 - Process put on hold'),
+ ('left_reason', '3', '3 - Application refused')
 ON CONFLICT (dimension, dfe_code) DO UPDATE SET ofsted_label = EXCLUDED.ofsted_label;
 
 --------------------------------------------------------------------------
@@ -205,7 +254,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
   '{child,child.disability}')
 ), list_relation(list, relation) AS (VALUES
  (1, 'contact'), (2, 'family_support'), (3, 'referral'), (4, 'assessment'), (5, 's47_enquiry'),
- (6, 'cin_episode'), (7, 'cp_plan'), (8, 'cla_episode'), (9, 'care_leaver'), (10, 'cla_episode'), (11, NULL)
+ (6, 'cin_episode'), (7, 'cp_plan'), (8, 'cla_episode'), (9, 'leaving_care'), (10, 'adoption'), (11, 'adopter')
 ), team_worker(heading, data_type, derivation, requires) AS (VALUES
  ('Allocated Team', 'text', 'The team of the child''s allocation in force on the day given (start on or before it, end on or after it or open; the latest started, then the one open longest).', '{allocation,allocation.team}'::text[]),
  ('Allocated Worker', 'text', 'The worker_id of the same allocation (the contract has no worker''s name yet).', '{allocation,allocation.worker_id}')
@@ -315,7 +364,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (7, 15, 'Number of Previous Child Protection Plans', 'integer', 'The child''s plans that started before this one.', '{}', NULL),
  (7, 16, 'Allocated Team', NULL, NULL, NULL, NULL),
  (7, 17, 'Allocated Worker', NULL, NULL, NULL, NULL),
- -- Lists 9 to 11: their headings, no rows yet.
+ -- List 8: children in care.
  (8, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
  (8, 2, 'Gender', NULL, NULL, NULL, NULL),
  (8, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
@@ -350,58 +399,61 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (8, 32, 'Did the child accept a Return Interview after their last missing episode (Y/N)?', 'text', 'The same episode, when an interview was offered: a) Yes if the child engaged (rhi_engaged), else b) No; blank when none was offered or there is no episode.', '{missing_episode}', NULL),
  (8, 33, 'Allocated Team', NULL, NULL, NULL, NULL),
  (8, 34, 'Allocated Worker', NULL, NULL, NULL, NULL),
+ -- List 9: care leavers, from leaving_care.
  (9, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
  (9, 2, 'Gender', NULL, NULL, NULL, NULL),
  (9, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
  (9, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
  (9, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
- (9, 6, 'Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)', 'text', 'a) Yes if any episode of care of the young person has uasc, else b) No.', '{cla_episode}', NULL),
+ (9, 6, 'Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)', 'text', 'a) Yes if any episode of care of the young person started on or before as_at has uasc, else b) No; blank when the source has no cla_episode.', '{cla_episode}', NULL),
  (9, 7, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
  (9, 8, 'Allocated Team', NULL, NULL, NULL, NULL),
  (9, 9, 'Allocated Worker', NULL, NULL, NULL, NULL),
  (9, 10, 'Allocated Personal Advisor', 'text', 'Blank.', '{}', 'not in the data contract yet: allocation.role personal_advisor'),
- (9, 11, 'Eligibility Category', 'text', 'Blank.', '{}', 'not in the data contract yet: leaving_care.eligibility'),
- (9, 12, 'Latest Pathway Plan Review Date', 'date', 'Blank.', '{}', 'not in the data contract yet: pathway_plan_review'),
- (9, 13, 'LA In Touch', 'text', 'The latest care_leaver row''s in_touch: a) Yes or b) No.', '{}', NULL),
- (9, 14, 'Latest Date of Contact', 'date', 'Blank.', '{}', 'not in the data contract yet: visit type care_leaver'),
- (9, 15, 'Type of Accommodation', 'text', 'Blank.', '{}', 'not in the data contract yet: care_leaver.accommodation'),
- (9, 16, 'Suitability of Accommodation', 'text', 'The latest care_leaver row''s accommodation_suitable: a) Suitable or b) Unsuitable.', '{}', NULL),
- (9, 17, 'Activity Status', 'text', 'The latest care_leaver row''s activity code as Ofsted labels it.', '{}', NULL),
+ (9, 11, 'Eligibility Category', 'text', 'leaving_care.eligibility of the entitlement listed, as Ofsted labels it: relevant a) Relevant child, former_relevant b) Former relevant child, qualifying c) Qualifying care leaver, eligible d) Eligible child (the SSD extract''s label); blank for another value.', '{}', NULL),
+ (9, 12, 'Latest Pathway Plan Review Date', 'date', 'The young person''s latest pathway_plan_review on or before as_at; blank without one.', '{pathway_plan_review}', NULL),
+ (9, 13, 'LA In Touch', 'text', 'The young person''s latest care_leaver row (its as_at on or before the lists'' as_at): its in_touch_code as Ofsted labels it (a) Yes, b) No, c) Died, d) Refu, e) NREQ, f) Rhom; blank for another code); without a code, in_touch true a) Yes, false b) No. Blank without a care_leaver row.', '{care_leaver}', NULL),
+ (9, 14, 'Latest Date of Contact', 'date', 'The young person''s latest visit of type care_leaver on or before as_at; blank without one.', '{visit}', NULL),
+ (9, 15, 'Type of Accommodation', 'text', 'When in touch (in_touch_code YES, or no code and in_touch true), the same care_leaver row''s accommodation (a letter and its suitability digit, U1, or the letter alone) as Ofsted labels its letter (U: Independent living); blank when not in touch or for another value.', '{care_leaver,care_leaver.accommodation}', NULL),
+ (9, 16, 'Suitability of Accommodation', 'text', 'When in touch, the same row''s accommodation_suitable: true a) Suitable, false b) Unsuitable; without it, the accommodation code''s digit: 1 a) Suitable, 2 b) Unsuitable; else blank.', '{care_leaver}', NULL),
+ (9, 17, 'Activity Status', 'text', 'When in touch, the same row''s activity code as Ofsted labels it (F1: Full time in higher education ... G6; F4, P4, F5 and P5, newer than the template, as the SSD extract labels them); blank when not in touch, for 0 or a group name (education...).', '{care_leaver}', NULL),
+ -- List 10: adoption, from adoption and the periods of care.
  (10, 1, 'Child Unique ID', NULL, NULL, NULL, NULL),
- (10, 2, 'Family identifier', 'text', 'Blank.', '{}', 'not in the data contract yet: adoption.adoptive_family_id'),
+ (10, 2, 'Family identifier', 'text', 'adoption.adoptive_family_id: the adoptive family the child is matched or placed with (List 11''s Family identifier).', '{adoption.adoptive_family_id}', NULL),
  (10, 3, 'Gender', NULL, NULL, NULL, NULL),
  (10, 4, 'Ethnicity', NULL, NULL, NULL, NULL),
  (10, 5, 'Date of Birth', NULL, NULL, NULL, NULL),
  (10, 6, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
  (10, 7, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
- (10, 8, 'Date the Child Entered Care', 'date', 'The start of the period of care open on the decision''s day.', '{}', NULL),
- (10, 9, 'Date of Decision that Child Should be Placed for Adoption', 'date', 'Blank.', '{}', 'not in the data contract yet: adoption.decision_date'),
- (10, 10, 'Date of Placement Order', 'date', 'The start of the period''s first episode with legal status E1 or D1.', '{}', NULL),
- (10, 11, 'Date of Matching Child and Prospective Adopters', 'date', 'Blank.', '{}', 'not in the data contract yet: adoption.matched_date'),
- (10, 12, 'Date Placed for Adoption', 'date', 'The start of the period''s first episode with placement A3 to A6.', '{}', NULL),
- (10, 13, 'Date of Adoption Order', 'date', 'The period''s end when its last reason_ceased is E11 or E12.', '{}', NULL),
- (10, 14, 'Date of Decision that Child Should No Longer be Placed for Adoption', 'date', 'Blank.', '{}', 'not in the data contract yet: adoption.reversed_date'),
- (10, 15, 'Reason Why Child No Longer Placed for Adoption', 'text', 'Blank.', '{}', 'not in the data contract yet: adoption.reversed_reason'),
- (10, 16, 'Date the child was placed for fostering in FFA or concurrent planning placement', 'date', 'The start of the period''s first episode with placement U2 or U5.', '{}', NULL),
- (11, 1, 'Individual adopter identifier', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 2, 'Family identifier', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 3, 'Gender', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 4, 'Ethnicity', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 5, 'Disability', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 6, 'Is the (prospective) adopter fostering for adoption?', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 7, 'Date enquiry received', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 8, 'Date Stage 1 started', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 9, 'Date Stage 1 ended', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 10, 'Date Stage 2 started', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 11, 'Date Stage 2 ended', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 12, 'Date application submitted', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 13, 'Date application approved', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 14, 'Date adopter matched with child(ren)', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 15, 'Date child/children placed with adopter(s)', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 16, 'No. of children placed', 'integer', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 17, 'Date of Adoption Order', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 18, 'Date of leaving adoption process', 'date', 'Blank.', '{}', 'not in the data contract yet: adopter'),
- (11, 19, 'Reason for leaving adoption process', 'text', 'Blank.', '{}', 'not in the data contract yet: adopter')
+ (10, 8, 'Date the Child Entered Care', 'date', 'The start of the period of care the adoption is read from: the child''s earliest period of care (short breaks left out) started by as_at and not ended before the decision (open on the decision''s day, or started after it); blank without one.', '{cla_episode}', NULL),
+ (10, 9, 'Date of Decision that Child Should be Placed for Adoption', 'date', 'adoption.decision_date: the child''s latest decision on or before as_at, one row per child.', '{}', NULL),
+ (10, 10, 'Date of Placement Order', 'date', 'The earliest start of the period''s episodes with legal status E1 (placement order) or D1 (freeing order), started on or before as_at.', '{cla_episode}', NULL),
+ (10, 11, 'Date of Matching Child and Prospective Adopters', 'date', 'adoption.matched_date, when on or before as_at.', '{}', NULL),
+ (10, 12, 'Date Placed for Adoption', 'date', 'adoption.placed_date when given (blank when after as_at); else the earliest start of the period''s episodes with placement A3 to A6, started on or before as_at.', '{}', NULL),
+ (10, 13, 'Date of Adoption Order', 'date', 'The period''s end when on or before as_at and its last reason_ceased is E11 or E12 (adopted).', '{cla_episode}', NULL),
+ (10, 14, 'Date of Decision that Child Should No Longer be Placed for Adoption', 'date', 'adoption.reversed_date, when on or before as_at.', '{}', NULL),
+ (10, 15, 'Reason Why Child No Longer Placed for Adoption', 'text', 'When the decision was reversed by as_at, adoption.reversed_reason as Ofsted labels it (RD1 - The child’s needs changed subsequent to the decision ... RD4 - Any other reason); blank for another code.', '{}', NULL),
+ (10, 16, 'Date the child was placed for fostering in FFA or concurrent planning placement', 'date', 'The earliest start of the period''s episodes with placement U2 or U5 (foster for adoption, concurrent planning), started on or before as_at.', '{cla_episode}', NULL),
+ -- List 11: adopters, passed through from adopter.
+ (11, 1, 'Individual adopter identifier', 'text', 'adopter.adopter_id: every adopter who applied (or started Stage 1) on or before as_at and was not adopted (adoption order) or left before as_at - 12 months, nor put on hold (left_reason 2 by as_at); one row per adopter, two for a couple.', '{}', NULL),
+ (11, 2, 'Family identifier', 'text', 'adopter.family_id (List 10''s Family identifier).', '{}', NULL),
+ (11, 3, 'Gender', 'text', 'adopter.gender as Ofsted labels an adopter''s: M (1) a) Male, F (2) b) Female, N c) Neither, U (9, 0) or no value d) Not stated/recorded; blank for another code.', '{}', NULL),
+ (11, 4, 'Ethnicity', 'text', 'adopter.ethnicity, a DfE main code, with Ofsted''s letter (a) WBRI ... s) NOBT); no value s) NOBT; another code blank.', '{}', NULL),
+ (11, 5, 'Disability', 'text', 'adopter.disability: true a) Yes, false b) No, no value blank.', '{}', NULL),
+ (11, 6, 'Is the (prospective) adopter fostering for adoption?', 'text', 'adopter.fostering_for_adoption: true Yes, false No, no value blank.', '{}', NULL),
+ (11, 7, 'Date enquiry received', 'date', 'adopter.enquiry_date, when on or before as_at.', '{}', NULL),
+ (11, 8, 'Date Stage 1 started', 'date', 'adopter.stage1_start_date, when on or before as_at.', '{}', NULL),
+ (11, 9, 'Date Stage 1 ended', 'date', 'adopter.stage1_end_date, when on or before as_at.', '{}', NULL),
+ (11, 10, 'Date Stage 2 started', 'date', 'adopter.stage2_start_date, when on or before as_at.', '{}', NULL),
+ (11, 11, 'Date Stage 2 ended', 'date', 'adopter.stage2_end_date, when on or before as_at.', '{}', NULL),
+ (11, 12, 'Date application submitted', 'date', 'adopter.application_date, when on or before as_at.', '{}', NULL),
+ (11, 13, 'Date application approved', 'date', 'adopter.approval_date, when on or before as_at.', '{}', NULL),
+ (11, 14, 'Date adopter matched with child(ren)', 'date', 'adopter.matched_date, when on or before as_at.', '{}', NULL),
+ (11, 15, 'Date child/children placed with adopter(s)', 'date', 'adopter.placed_date, when on or before as_at.', '{}', NULL),
+ (11, 16, 'No. of children placed', 'integer', 'adopter.children_placed, as given.', '{}', NULL),
+ (11, 17, 'Date of Adoption Order', 'date', 'adopter.adoption_order_date, when on or before as_at.', '{}', NULL),
+ (11, 18, 'Date of leaving adoption process', 'date', 'adopter.left_date, when on or before as_at.', '{}', NULL),
+ (11, 19, 'Reason for leaving adoption process', 'text', 'When the adopter left by as_at, adopter.left_reason as Ofsted labels it (1 - Adopter withdrew from process, 2 - Process put on hold, 3 - Application refused); blank for another code.', '{}', NULL)
 )
 INSERT INTO cspi.annex_a_column (list, position, sheet, heading, column_name, data_type, derivation, requires, gap)
 SELECT r.list, r.position, 'List ' || r.list, r.heading, coalesce(s.column_name, r.heading),
@@ -410,14 +462,13 @@ SELECT r.list, r.position, 'List ' || r.list, r.heading, coalesce(s.column_name,
                 t.derivation || CASE r.list WHEN 3 THEN ' The day: the referral''s.'
                                             WHEN 4 THEN ' The day: the authorisation''s (as_at while open).'
                                             WHEN 5 THEN ' The day: as_at (the contract has no end of an enquiry).'
+                                            WHEN 9 THEN ' The day: as_at.'
                                             ELSE ' The day: as_at while open, else the day it ended.' END),
        -- the list's relation first, then what the column reads
        ARRAY(SELECT DISTINCT x FROM unnest(array_remove(ARRAY[l.relation], NULL)
                                            || coalesce(r.requires, c.requires, t.requires)) x
               ORDER BY x),
-       -- lists 9 to 11 are not built yet
-       coalesce(r.gap, CASE WHEN r.list >= 9
-                            THEN format('List %s is not built yet: its headings only, no rows', r.list) END)
+       r.gap
   FROM rows r
   JOIN list_relation l ON l.list = r.list
   LEFT JOIN common c ON c.heading = r.heading AND r.list <> 11
@@ -441,8 +492,9 @@ WITH part(name, text) AS (VALUES
                             coalesce((SELECT y.present_relations FROM @R@.deployment y), '{}') AS present) cfg$p$),
  ('child', $p$LEFT JOIN LATERAL (SELECT k.* FROM @R@.src_child k WHERE k.child_id = t.child_id
                      ORDER BY k.date_of_birth LIMIT 1) ch ON true$p$),
- ('five', $p$t.child_id AS "Child Unique ID",
-       CASE WHEN ch.child_id IS NOT NULL AND 'child.sex' = ANY (cfg.present)
+ -- the shared columns after the id (List 10 puts its family identifier
+ -- between them); 'five' below is the id and these
+ ('four', $p$CASE WHEN ch.child_id IS NOT NULL AND 'child.sex' = ANY (cfg.present)
             THEN coalesce(cspi.annex_a_label('gender', ch.sex), 'c) Not stated/recorded') END AS "Gender",
        CASE WHEN ch.child_id IS NOT NULL AND 'child.ethnicity' = ANY (cfg.present)
             THEN CASE WHEN nullif(ch.ethnicity, '') IS NULL THEN 's) NOBT'
@@ -458,7 +510,10 @@ WITH part(name, text) AS (VALUES
                     ORDER BY x.start_date DESC, x.end_date DESC NULLS FIRST, x.team COLLATE "C", x.worker_id COLLATE "C"
                     LIMIT 1) al ON true$p$),
  ('team', $p$al.team AS "Allocated Team", al.worker AS "Allocated Worker"$p$)
-), p AS (SELECT jsonb_object_agg(name, text) AS j FROM part),
+), p AS (SELECT jsonb_object_agg(name, text)
+                 || jsonb_build_object('five', 't.child_id AS "Child Unique ID",' || E'\n       '
+                                               || (SELECT text FROM part WHERE name = 'four')) AS j
+            FROM part),
 list(n, comment, definition) AS (
  SELECT 1, 'Annex A List 1, contacts: every contact received in the six months to the day the lists are as at (cspi.annex_a_as_at), one row per contact, with Ofsted''s headings (cspi.annex_a_column).',
         format($d$SELECT %s,
@@ -723,11 +778,122 @@ list(n, comment, definition) AS (
         j->>'five', j->>'disability', j->>'team', j->>'cfg', j->>'child',
         format(j->>'allocation', 'coalesce(st.ceased, a.as_at)')) FROM p
  UNION ALL
- -- Lists 9 to 11: the headings, typed, and no rows yet.
- SELECT c.list, format('Annex A List %s: Ofsted''s headings (cspi.annex_a_column), no rows yet (annex_a_gaps says why).', c.list),
-        'SELECT ' || string_agg(format('NULL::%s AS %I', c.data_type, c.column_name), E',\n       ' ORDER BY c.position)
-                  || E'\n WHERE false'
-   FROM cspi.annex_a_column c WHERE c.list >= 9 GROUP BY c.list
+ SELECT 9, 'Annex A List 9, care leavers: each young person whose entitlement to leaving-care services (leaving_care) is open on the day the lists are as at, one row per young person, with Ofsted''s headings (cspi.annex_a_column).',
+        format($d$SELECT %s,
+       CASE WHEN 'cla_episode' = ANY (cfg.present)
+            THEN CASE WHEN EXISTS (SELECT 1 FROM @R@.src_cla_episode e
+                                    WHERE e.child_id = t.child_id AND e.uasc AND e.start_date <= a.as_at)
+                      THEN 'a) Yes' ELSE 'b) No' END END
+         AS "UASC, or formerly UASC if 18 or over (Y/N)",
+       %s,
+       %s,
+       NULL::text AS "Allocated Personal Advisor",
+       cspi.annex_a_label('eligibility', t.eligibility) AS "Eligibility Category",
+       (SELECT max(r.review_date) FROM @R@.src_pathway_plan_review r
+         WHERE r.child_id = t.child_id AND r.review_date <= a.as_at) AS "Latest Pathway Plan Review Date",
+       CASE WHEN cl.code IS NOT NULL THEN cspi.annex_a_label('in_touch', cl.code)
+            WHEN cl.in_touch THEN 'a) Yes' WHEN NOT cl.in_touch THEN 'b) No' END AS "LA In Touch",
+       (SELECT max(v.visit_date) FROM @R@.src_visit v
+         WHERE v.child_id = t.child_id AND v.visit_type = 'CARE_LEAVER' AND v.visit_date <= a.as_at)
+         AS "Latest Date of Contact",
+       CASE WHEN cl.in_touch_now AND cl.accommodation ~ '^[A-Z][0-9]?$'
+            THEN cspi.annex_a_label('accommodation', left(cl.accommodation, 1)) END AS "Type of Accommodation",
+       CASE WHEN cl.in_touch_now
+            THEN CASE coalesce(cl.accommodation_suitable,
+                               CASE WHEN cl.accommodation ~ '^[A-Z]1$' THEN true WHEN cl.accommodation ~ '^[A-Z]2$' THEN false END)
+                      WHEN true THEN 'a) Suitable' WHEN false THEN 'b) Unsuitable' END END
+         AS "Suitability of Accommodation",
+       CASE WHEN cl.in_touch_now THEN cspi.annex_a_label('activity', cl.activity) END AS "Activity Status"
+  FROM %s
+  JOIN LATERAL (SELECT DISTINCT ON (l.child_id) l.* FROM @R@.src_leaving_care l
+                 WHERE l.start_date <= a.as_at AND (l.end_date IS NULL OR l.end_date > a.as_at)
+                 ORDER BY l.child_id, l.start_date DESC, l.end_date DESC NULLS FIRST, l.eligibility COLLATE "C") t ON true
+  %s
+  -- the latest care_leaver record by as_at; "in touch": its code YES, or
+  -- no code and in_touch true
+  LEFT JOIN LATERAL (SELECT x.in_touch, x.accommodation_suitable, x.activity,
+                            nullif(x.in_touch_code, '') AS code, nullif(x.accommodation, '') AS accommodation,
+                            coalesce(nullif(x.in_touch_code, '') = 'YES', x.in_touch, false) AS in_touch_now
+                       FROM @R@.src_care_leaver x
+                      WHERE x.child_id = t.child_id AND x.as_at <= a.as_at
+                      ORDER BY x.as_at DESC LIMIT 1) cl ON true
+  %s
+ ORDER BY t.child_id COLLATE "C"$d$,
+        j->>'five', j->>'disability', j->>'team', j->>'cfg', j->>'child',
+        format(j->>'allocation', 'a.as_at')) FROM p
+ UNION ALL
+ SELECT 10, 'Annex A List 10, adoption: each child whose latest decision to be placed for adoption (adoption), made by the day the lists are as at, led to an adoption order or was reversed in the twelve months before it, or neither yet, one row per child, with Ofsted''s headings (cspi.annex_a_column).',
+        format($d$SELECT t.child_id AS "Child Unique ID",
+       t.adoptive_family_id AS "Family identifier",
+       %s,
+       %s,
+       pc.start_date AS "Date the Child Entered Care",
+       t.decision_date AS "Date of Decision that Child Should be Placed for Adoption",
+       ep.placement_order AS "Date of Placement Order",
+       CASE WHEN t.matched_date <= a.as_at THEN t.matched_date END AS "Date of Matching Child and Prospective Adopters",
+       CASE WHEN t.placed_date IS NOT NULL THEN CASE WHEN t.placed_date <= a.as_at THEN t.placed_date END
+            ELSE ep.placed END AS "Date Placed for Adoption",
+       st.adopted AS "Date of Adoption Order",
+       st.reversed AS "Date of Decision Child Should No Longer be Placed for Adoption",
+       CASE WHEN st.reversed IS NOT NULL THEN cspi.annex_a_label('reversed_reason', t.reversed_reason) END
+         AS "Reason Why Child No Longer Placed for Adoption",
+       ep.ffa AS "Date placed for fostering in FFA or concurrent planning"
+  FROM %s
+  JOIN LATERAL (SELECT DISTINCT ON (d.child_id) d.* FROM @R@.src_adoption d
+                 WHERE d.decision_date <= a.as_at
+                 ORDER BY d.child_id, d.decision_date DESC, d.adoptive_family_id COLLATE "C" NULLS LAST) t ON true
+  -- the period of care the adoption is read from: the one open on the
+  -- decision's day, else the first started after it (by as_at)
+  LEFT JOIN LATERAL (SELECT q.* FROM @R@.cla_period_of_care q
+                      WHERE q.child_id = t.child_id AND q.start_date <= a.as_at
+                        AND (q.end_date IS NULL OR q.end_date >= t.decision_date)
+                      ORDER BY q.start_date LIMIT 1) pc ON true
+  LEFT JOIN LATERAL (SELECT min(e.start_date) FILTER (WHERE e.legal_status IN ('E1', 'D1')) AS placement_order,
+                            min(e.start_date) FILTER (WHERE e.placement IN ('A3', 'A4', 'A5', 'A6')) AS placed,
+                            min(e.start_date) FILTER (WHERE e.placement IN ('U2', 'U5')) AS ffa
+                       FROM @R@.cla_episode_detail e
+                      WHERE e.child_id = t.child_id AND e.period_of_care = pc.period_of_care
+                        AND e.start_date <= a.as_at) ep ON true
+  CROSS JOIN LATERAL (SELECT CASE WHEN pc.end_date <= a.as_at AND pc.last_reason_ceased IN ('E11', 'E12')
+                                  THEN pc.end_date END AS adopted,
+                             CASE WHEN t.reversed_date <= a.as_at THEN t.reversed_date END AS reversed) st
+  %s
+ WHERE (st.adopted IS NULL AND st.reversed IS NULL) OR st.adopted >= cfg.year_start OR st.reversed >= cfg.year_start
+ ORDER BY t.child_id COLLATE "C"$d$,
+        j->>'four', j->>'disability', j->>'cfg', j->>'child') FROM p
+ UNION ALL
+ SELECT 11, 'Annex A List 11, adopters: every adopter (adopter) who applied or started Stage 1 by the day the lists are as at and was in the adoption process in the twelve months before it (not adopted or left before them, not put on hold), one row per adopter, with Ofsted''s headings (cspi.annex_a_column).',
+        $d$SELECT t.adopter_id AS "Individual adopter identifier",
+       t.family_id AS "Family identifier",
+       coalesce(cspi.annex_a_label('adopter_gender', t.gender),
+                CASE WHEN nullif(t.gender, '') IS NULL THEN 'd) Not stated/recorded' END) AS "Gender",
+       CASE WHEN nullif(t.ethnicity, '') IS NULL THEN 's) NOBT' ELSE cspi.annex_a_label('ethnicity', t.ethnicity) END AS "Ethnicity",
+       CASE t.disability WHEN true THEN 'a) Yes' WHEN false THEN 'b) No' END AS "Disability",
+       CASE t.fostering_for_adoption WHEN true THEN 'Yes' WHEN false THEN 'No' END
+         AS "Is the (prospective) adopter fostering for adoption?",
+       CASE WHEN t.enquiry_date <= a.as_at THEN t.enquiry_date END AS "Date enquiry received",
+       CASE WHEN t.stage1_start_date <= a.as_at THEN t.stage1_start_date END AS "Date Stage 1 started",
+       CASE WHEN t.stage1_end_date <= a.as_at THEN t.stage1_end_date END AS "Date Stage 1 ended",
+       CASE WHEN t.stage2_start_date <= a.as_at THEN t.stage2_start_date END AS "Date Stage 2 started",
+       CASE WHEN t.stage2_end_date <= a.as_at THEN t.stage2_end_date END AS "Date Stage 2 ended",
+       CASE WHEN t.application_date <= a.as_at THEN t.application_date END AS "Date application submitted",
+       CASE WHEN t.approval_date <= a.as_at THEN t.approval_date END AS "Date application approved",
+       CASE WHEN t.matched_date <= a.as_at THEN t.matched_date END AS "Date adopter matched with child(ren)",
+       CASE WHEN t.placed_date <= a.as_at THEN t.placed_date END AS "Date child/children placed with adopter(s)",
+       t.children_placed::integer AS "No. of children placed",
+       CASE WHEN t.adoption_order_date <= a.as_at THEN t.adoption_order_date END AS "Date of Adoption Order",
+       CASE WHEN t.left_date <= a.as_at THEN t.left_date END AS "Date of leaving adoption process",
+       CASE WHEN t.left_date <= a.as_at THEN cspi.annex_a_label('left_reason', t.left_reason) END
+         AS "Reason for leaving adoption process"
+  FROM (SELECT @ASAT@ AS as_at) a
+ CROSS JOIN LATERAL (SELECT (a.as_at - interval '12 months')::date AS year_start) cfg
+  JOIN @R@.src_adopter t
+    ON least(t.application_date, t.stage1_start_date) <= a.as_at
+   AND NOT coalesce(t.adoption_order_date < cfg.year_start, false)
+   AND NOT coalesce(t.left_date < cfg.year_start, false)
+   -- put on hold: Ofsted asks for them to be left out
+   AND NOT coalesce(t.left_reason = '2' AND coalesce(t.left_date <= a.as_at, true), false)
+ ORDER BY t.family_id COLLATE "C" NULLS LAST, t.adopter_id COLLATE "C"$d$
 )
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
 SELECT 'annex_a_list_' || l.n, 'view', 300 + l.n, 'annex_a', NULL, l.comment, l.definition
@@ -737,7 +903,7 @@ ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.bu
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition) VALUES
 ('annex_a_gaps', 'view', 312, 'annex_a', NULL,
- 'Each column of Ofsted''s Annex A lists that this report cannot fill, and why: the data contract has nothing for it yet, the list is not built yet, or the source lacks a relation or optional column it reads (a blank column in annex_a_list_N). The other columns are filled from the source.',
+ 'Each column of Ofsted''s Annex A lists that this report cannot fill, and why: the data contract has nothing for it yet, or the source lacks a relation or optional column it reads (a blank column in annex_a_list_N). The other columns are filled from the source.',
  $def$SELECT c.list, c.sheet, c.position, c.heading, c.column_name,
        coalesce(c.gap, 'the source has no ' || array_to_string(m.missing, ', ')) AS reason,
        m.missing AS missing_from_source
@@ -759,7 +925,7 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('annex_a_gaps', 'position', 'The column''s place in the list.'),
  ('annex_a_gaps', 'heading', 'The column''s heading, as Ofsted''s template writes it.'),
  ('annex_a_gaps', 'column_name', 'The column''s name in the view annex_a_list_N (the heading, shortened where longer than 63 bytes).'),
- ('annex_a_gaps', 'reason', 'Why the column is blank: not in the data contract yet (and what the contract would need), the list not built yet, or the relations and columns the source lacks.'),
+ ('annex_a_gaps', 'reason', 'Why the column is blank: not in the data contract yet (and what the contract would need), or the relations and columns the source lacks.'),
  ('annex_a_gaps', 'missing_from_source', 'The contract relations and optional columns (relation.column) the column reads that the source lacks; empty when the gap is the contract''s or the list''s.')
 ON CONFLICT (object, column_name) DO UPDATE SET comment = EXCLUDED.comment;
 

@@ -115,6 +115,8 @@ BEGIN
             in_touch boolean,
             accommodation_suitable boolean,
             activity text,
+            in_touch_code text,
+            accommodation text,
             PRIMARY KEY (child_id, as_at)
         );
         CREATE TABLE %1$s.family_support (
@@ -151,7 +153,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.create_source_tables(name) IS
-'Creates the schema (if needed) and empty tables with exactly the data contract''s columns, types and keys, for councils that load their data rather than pointing cspi at views: the relations every council has (the fifteen of release 1.0, and contact, cin_plan and population_age_band, which nothing requires yet: empty, they give counts rather than rates by age band). A relation an indicator family adds (cin_episode) is made by cspi.create_source_table, so that a source without it leaves its indicators unavailable rather than zero. Their changes are logged from the start (cspi.track_changes), so that a refresh counts again only what changed.';
+'Creates the schema (if needed) and empty tables with exactly the data contract''s columns, types and keys, for councils that load their data rather than pointing cspi at views: the relations every council has (the fifteen of release 1.0, and contact, cin_plan and population_age_band, which nothing requires yet: empty, they give counts rather than rates by age band). A relation an indicator family adds (cin_episode), and those only Annex A reads (leaving_care, pathway_plan_review, adoption, adopter), are made by cspi.create_source_table, so that a source without one leaves its indicators unavailable rather than zero, or its Annex A list without rows. Their changes are logged from the start (cspi.track_changes), so that a refresh counts again only what changed.';
 
 -- One relation of the contract as an empty table: for a relation that an
 -- indicator family adds (src/sql/indicators/), which create_source_tables
@@ -164,11 +166,17 @@ CREATE OR REPLACE FUNCTION cspi.create_source_table(source_schema name, relation
 DECLARE
     columns text;
 BEGIN
+    -- Keyed by the first column when it is an id, except the two whose key
+    -- is a young person's and a day (doc/data-contract.md, Keys).
     SELECT string_agg(format('%I %s', c.column_name, cspi_internal.contract_type(c.kind))
-                      || CASE WHEN c.position = 1 AND c.kind = 'id' THEN ' PRIMARY KEY' ELSE '' END,
+                      || CASE WHEN c.position = 1 AND c.kind = 'id' AND k.key IS NULL THEN ' PRIMARY KEY' ELSE '' END,
                       ', ' ORDER BY c.position)
+             || coalesce(', PRIMARY KEY (' || min(k.key) || ')', '')
       INTO columns
-      FROM cspi.contract_column c WHERE c.relation = create_source_table.relation;
+      FROM cspi.contract_column c
+      LEFT JOIN (VALUES ('leaving_care', 'child_id, start_date'), ('adoption', 'child_id, decision_date')) k(relation, key)
+        ON k.relation = c.relation
+     WHERE c.relation = create_source_table.relation;
     IF columns IS NULL THEN
         RAISE EXCEPTION 'the data contract has no relation "%"', relation
             USING ERRCODE = 'undefined_table',
@@ -185,7 +193,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi.create_source_table(name, text) IS
-'Creates one relation of the data contract as an empty table in source_schema (made if needed): its columns in order, with the contract''s types, keyed by its first column when that is an id. For the relations an indicator family adds to the contract (cin_episode), which cspi.create_source_tables leaves out. In a schema whose changes are logged, its changes are logged too.';
+'Creates one relation of the data contract as an empty table in source_schema (made if needed): its columns in order, with the contract''s types, keyed by its first column when that is an id (leaving_care by child_id and start_date, adoption by child_id and decision_date). For the relations an indicator family or Annex A adds to the contract (cin_episode; leaving_care, pathway_plan_review, adoption, adopter), which cspi.create_source_tables leaves out. In a schema whose changes are logged, its changes are logged too.';
 
 INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning) VALUES
     ('child', 'child_id', 'id', 1, 'unique'),
@@ -251,7 +259,7 @@ INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning
     ('cla_review', 'review_date', 'date', 3, 'date the looked-after review was held'),
     ('visit', 'visit_id', 'id', 1, 'unique'),
     ('visit', 'child_id', 'id', 2, 'the child'),
-    ('visit', 'visit_type', 'code', 3, 'cp (child protection), cic (child in care) or iro (the independent reviewing officer''s visit to or contact with a child in care: Annex A only)'),
+    ('visit', 'visit_type', 'code', 3, 'cp (child protection), cic (child in care), iro (the independent reviewing officer''s visit to or contact with a child in care: Annex A only) or care_leaver (contact with a care leaver: Annex A only)'),
     ('visit', 'visit_date', 'date', 4, 'date of the statutory visit'),
     ('visit', 'due_date', 'date', 5, 'due date from the case-management system; decides cic timeliness when given'),
     ('allocation', 'child_id', 'id', 1, 'the child'),
@@ -277,6 +285,44 @@ INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning
     ('care_leaver', 'in_touch', 'boolean', 3, 'the authority is in touch'),
     ('care_leaver', 'accommodation_suitable', 'boolean', 4, 'suitable accommodation; NULL = unknown'),
     ('care_leaver', 'activity', 'code', 5, 'SSDA903 OC3 activity code or its group'),
+    ('care_leaver', 'in_touch_code', 'code', 6, 'SSDA903 OC3 IN_TOUCH: YES, NO, DIED, REFU (refuses contact), NREQ (no longer requires services), RHOM (returned home); NULL = not recorded (in_touch stays the flag the indicators read; Annex A List 9)'),
+    ('care_leaver', 'accommodation', 'code', 7, 'SSDA903 OC3 ACCOM: the accommodation''s letter (B parents or relatives ... Z with former foster carers) then its suitability digit (1 suitable, 2 unsuitable), such as U1, or the letter alone; NULL = not recorded (Annex A List 9)'),
+    -- Annex A lists 9 to 11 (issue 26): relations nothing else reads, made
+    -- by cspi.create_source_table, so that a source without them has no
+    -- rows in those lists rather than empty ones.
+    ('leaving_care', 'child_id', 'id', 1, 'the young person'),
+    ('leaving_care', 'eligibility', 'code', 2, 'the leaving-care category: relevant, former_relevant, qualifying or eligible (Children Act 1989 s19B, 23A, 23C, 24)'),
+    ('leaving_care', 'start_date', 'date', 3, 'start of the entitlement to leaving-care services in that category'),
+    ('leaving_care', 'end_date', 'date', 4, 'its end; NULL = open'),
+    ('pathway_plan_review', 'review_id', 'id', 1, 'unique'),
+    ('pathway_plan_review', 'child_id', 'id', 2, 'the young person'),
+    ('pathway_plan_review', 'review_date', 'date', 3, 'date the pathway plan was reviewed'),
+    ('adoption', 'child_id', 'id', 1, 'the child'),
+    ('adoption', 'decision_date', 'date', 2, 'the decision that the child should be placed for adoption'),
+    ('adoption', 'matched_date', 'date', 3, 'the child matched with prospective adopters; NULL = not (yet)'),
+    ('adoption', 'placed_date', 'date', 4, 'the child placed for adoption with them; NULL = not (yet), or read from the episodes of care'),
+    ('adoption', 'reversed_date', 'date', 5, 'the decision that the child should no longer be placed for adoption; NULL = none'),
+    ('adoption', 'reversed_reason', 'code', 6, 'SSDA903 REASON_PLACED_CEASED: RD1 the child''s needs changed, RD2 the court did not make a placement order, RD3 prospective adopters could not be found, RD4 any other reason'),
+    ('adoption', 'adoptive_family_id', 'id', 7, 'the adoptive family the child is matched or placed with (adopter.family_id)'),
+    ('adopter', 'adopter_id', 'id', 1, 'unique: one row per adopter, two for a couple'),
+    ('adopter', 'family_id', 'id', 2, 'the adoptive family (adoption.adoptive_family_id)'),
+    ('adopter', 'gender', 'code', 3, 'M male, F female, N neither, U not stated or recorded (the DfE''s 1, 2, 9 read as M, F, U)'),
+    ('adopter', 'ethnicity', 'code', 4, 'DfE ethnicity code, as child.ethnicity'),
+    ('adopter', 'disability', 'boolean', 5, 'the adopter is disabled; NULL = not known'),
+    ('adopter', 'fostering_for_adoption', 'boolean', 6, 'the (prospective) adopter is fostering for adoption or has a concurrent planning placement'),
+    ('adopter', 'enquiry_date', 'date', 7, 'first enquiry'),
+    ('adopter', 'stage1_start_date', 'date', 8, 'Stage 1 started (registration of interest received)'),
+    ('adopter', 'stage1_end_date', 'date', 9, 'Stage 1 ended'),
+    ('adopter', 'stage2_start_date', 'date', 10, 'Stage 2 (assessment) started'),
+    ('adopter', 'stage2_end_date', 'date', 11, 'Stage 2 ended (the agency decision-maker''s decision)'),
+    ('adopter', 'application_date', 'date', 12, 'application submitted (the original approval process)'),
+    ('adopter', 'approval_date', 'date', 13, 'application approved'),
+    ('adopter', 'matched_date', 'date', 14, 'matched with a child or children'),
+    ('adopter', 'placed_date', 'date', 15, 'a child or children placed with the adopter'),
+    ('adopter', 'children_placed', 'integer', 16, 'the children placed with the adoptive family'),
+    ('adopter', 'adoption_order_date', 'date', 17, 'the adoption order'),
+    ('adopter', 'left_date', 'date', 18, 'left the adoption process; NULL = has not'),
+    ('adopter', 'left_reason', 'code', 19, '1 the adopter withdrew, 2 the process was put on hold, 3 the application was refused'),
     ('family_support', 'case_id', 'id', 1, 'the early help case'),
     ('family_support', 'family_id', 'id', 2, 'the family'),
     ('family_support', 'child_id', 'id', 3, 'the child supported'),
@@ -294,4 +340,6 @@ UPDATE cspi.contract_column SET optional = true
                                    -- Ofsted's Annex A (issue 26)
                                    ('cp_plan', 'initial_category'), ('cp_plan', 'latest_category'),
                                    ('cla_episode', 'placement_provider'), ('cla_episode', 'placement_postcode'),
-                                   ('cla_episode', 'placement_urn'));
+                                   ('cla_episode', 'placement_urn'),
+                                   ('care_leaver', 'in_touch_code'), ('care_leaver', 'accommodation'),
+                                   ('adoption', 'adoptive_family_id'));

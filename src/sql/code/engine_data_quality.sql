@@ -280,7 +280,7 @@ keyed(relation, key_name, key, row_id, missing) AS NOT MATERIALIZED (
       FROM @R@.cla_period_of_care WHERE NOT coalesce(starts_with_s, false)
     -- codes
     UNION ALL SELECT 'cla_episode', row_id, 'unknown reason_new ' || coalesce(reason_new, 'NULL') FROM cla_episode_rows WHERE reason_new IS NULL OR reason_new NOT IN ('S', 'L', 'P', 'T', 'B', 'U')
-    UNION ALL SELECT 'visit', row_id, 'unknown visit_type ' || coalesce(visit_type, 'NULL') FROM visit_rows WHERE visit_type IS NULL OR visit_type NOT IN ('CP', 'CIC', 'IRO')
+    UNION ALL SELECT 'visit', row_id, 'unknown visit_type ' || coalesce(visit_type, 'NULL') FROM visit_rows WHERE visit_type IS NULL OR visit_type NOT IN ('CP', 'CIC', 'IRO', 'CARE_LEAVER')
     UNION ALL SELECT 'family_support', row_id, 'unknown provider ' || coalesce(provider, 'NULL') FROM family_support_rows WHERE provider IS NULL OR provider NOT IN ('INTERNAL', 'EXTERNAL')
     -- (the optional codes the breakdowns read: an unknown one is counted
     -- in the category unknown)
@@ -302,6 +302,10 @@ keyed(relation, key_name, key, row_id, missing) AS NOT MATERIALIZED (
      WHERE latest_category NOT IN ('NEG', 'PHY', 'SAB', 'EMO', 'MUL')
     UNION ALL SELECT 'cla_episode', row_id, 'unknown placement_provider ' || placement_provider || ' (blank in Annex A)' FROM cla_episode_rows
      WHERE placement_provider NOT IN ('PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5')
+    UNION ALL SELECT 'care_leaver', row_id, 'unknown in_touch_code ' || in_touch_code || ' (blank in Annex A)' FROM care_leaver_rows
+     WHERE nullif(in_touch_code, '') NOT IN ('YES', 'NO', 'DIED', 'REFU', 'NREQ', 'RHOM')
+    UNION ALL SELECT 'care_leaver', row_id, 'unknown accommodation ' || accommodation || ' (blank in Annex A)' FROM care_leaver_rows
+     WHERE nullif(accommodation, '') !~ '^([BCDEGHKRSTUVWXYZ][12]?|0)$'
     UNION ALL SELECT 'care_leaver', row_id, 'unknown activity ' || activity FROM care_leaver_rows
      WHERE activity NOT IN ('F1', 'P1', 'F2', 'P2', 'F3', 'P3', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', '0',
                             'EDUCATION', 'TRAINING_EMPLOYMENT', 'NEET', 'UNKNOWN')

@@ -169,14 +169,18 @@ ON CONFLICT (relation) DO UPDATE SET return = EXCLUDED.return, build_order = EXC
 -- birthday in the collection year.  Those who died or returned home
 -- (DIED, RHOM) are left out, as the DfE's care-leaver tables leave
 -- them out; NO, REFU (refused contact) and NREQ (no longer requires
--- services) are not in touch.
+-- services) are not in touch.  IN_TOUCH and ACCOM as coded are
+-- in_touch_code and accommodation (Annex A List 9); ACCOM 0 (none
+-- recorded, as for a young person not in touch) is no value.
 INSERT INTO cspi.returns_relation (relation, return, build_order, definition)
 VALUES ('care_leaver', 'ssda903', 40, $def$
 SELECT upper(btrim(o.child)) AS child_id, b.as_at,
        upper(btrim(o.in_touch)) = 'YES' AS in_touch,
        CASE WHEN upper(btrim(o.accom)) ~ '^[A-Z]1$' THEN true
             WHEN upper(btrim(o.accom)) ~ '^[A-Z]2$' THEN false END AS accommodation_suitable,
-       upper(btrim(o.activ)) AS activity
+       upper(btrim(o.activ)) AS activity,
+       upper(nullif(btrim(o.in_touch), '')) AS in_touch_code,
+       nullif(upper(nullif(btrim(o.accom), '')), '0') AS accommodation
   FROM @RETURNS@.ssda903_oc3 o
   CROSS JOIN LATERAL (SELECT cspi.birthday_in_collection_year(o.dob, o.collection_year) AS as_at) b
  WHERE o.dob IS NOT NULL AND o.child IS NOT NULL

@@ -159,7 +159,7 @@ COMMENT ON COLUMN cspi.annex_a_column.column_name IS 'The column''s name in the 
 COMMENT ON COLUMN cspi.annex_a_column.data_type IS 'What the column holds: text, date or integer (the workbook writes dates as dates, integers as numbers).';
 COMMENT ON COLUMN cspi.annex_a_column.derivation IS 'How cspi fills the column from the data contract, in words, and when it leaves it blank.';
 COMMENT ON COLUMN cspi.annex_a_column.requires IS 'The contract relations (cp_plan) and optional columns (child.sex) the column reads: a source without one of them leaves it blank (annex_a_gaps).';
-COMMENT ON COLUMN cspi.annex_a_column.gap IS 'Why cspi cannot fill the column yet whatever the source holds (the data contract has nothing for it, or the list is not built yet), in words; NULL: it fills it from requires.';
+COMMENT ON COLUMN cspi.annex_a_column.gap IS 'Why cspi cannot fill the column yet whatever the source holds (the data contract has nothing for it), in words; NULL: it fills it from requires.';
 GRANT SELECT ON cspi.annex_a_column TO PUBLIC;
 
 CREATE TABLE cspi.annex_a_code (
@@ -169,8 +169,8 @@ CREATE TABLE cspi.annex_a_code (
     PRIMARY KEY (dimension, dfe_code)
 );
 COMMENT ON TABLE cspi.annex_a_code IS
-'The labels Ofsted''s Annex A writes for the codes the data contract holds (its Codes_used tab): for each dimension (gender, ethnicity, source, disability, category_of_abuse, legal_status, placement_type, reason_ceased, primary_need, reason_closed, placement_provider), each DfE code, as the contract reads it (upper case, trimmed), and Ofsted''s label (a) Male, q) 6: Police, C2: FCO). A code without a row gives a blank cell. Shipped by cspi.';
-COMMENT ON COLUMN cspi.annex_a_code.dimension IS 'What the code is: gender (from child.sex), ethnicity, source (contact and referral source), disability, category_of_abuse, legal_status, placement_type, reason_ceased, primary_need, reason_closed, placement_provider.';
+'The labels Ofsted''s Annex A writes for the codes the data contract holds (its Codes_used tab): for each dimension (gender, ethnicity, source, disability, category_of_abuse, legal_status, placement_type, reason_ceased, primary_need, reason_closed, placement_provider, eligibility, in_touch, accommodation, activity, reversed_reason, adopter_gender, left_reason), each DfE code, as the contract reads it (upper case, trimmed), and Ofsted''s label (a) Male, q) 6: Police, C2: FCO). A code without a row gives a blank cell. Shipped by cspi.';
+COMMENT ON COLUMN cspi.annex_a_code.dimension IS 'What the code is: gender (from child.sex), ethnicity, source (contact and referral source), disability, category_of_abuse, legal_status, placement_type, reason_ceased, primary_need, reason_closed, placement_provider, eligibility (leaving_care), in_touch, accommodation, activity (care_leaver), reversed_reason (adoption), adopter_gender, left_reason (adopter).';
 COMMENT ON COLUMN cspi.annex_a_code.dfe_code IS 'The code as the data contract holds it (upper case, trimmed): a CIN census or SSDA903 code, or a value the contract accepts (TRUE, NONE).';
 COMMENT ON COLUMN cspi.annex_a_code.ofsted_label IS 'Ofsted''s label for it, character for character (curly apostrophes included).';
 GRANT SELECT ON cspi.annex_a_code TO PUBLIC;
