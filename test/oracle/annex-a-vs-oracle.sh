@@ -17,7 +17,8 @@
 # rules of lists 9 to 11 read: in-touch codes and accommodation out of the
 # OC3's lists, blank or not in the row's terms, suitability left to the
 # code's digit, a second leaving-care row open at once, a decision made
-# again after a reversal, a decision for a child never in care, adopters'
+# again after a reversal, decisions for children never in care and just
+# before coming into care, adopters'
 # genders and ethnicities out of the code lists, the old approval process
 # (an application, no Stage 1).  Needs a server (PGHOST/PGPORT/PGUSER).
 set -eu
@@ -102,6 +103,13 @@ INSERT INTO council_$seed.adoption (child_id, decision_date, matched_date, adopt
 SELECT child_id, referral_date + 30, referral_date + 100, 'AFX' || referral_id FROM council_$seed.referral
  WHERE abs(hashtext(referral_id || 'ad')) % 100 = 0 AND referral_date >= '2022-06-01'
 ON CONFLICT DO NOTHING;
+-- Decisions made 20 days before a child came into care (List 10 reads
+-- the period of care that follows), for a few children in care.
+INSERT INTO council_$seed.adoption (child_id, decision_date)
+SELECT e.child_id, min(e.start_date) - 20 FROM council_$seed.cla_episode e
+ WHERE abs(hashtext(e.child_id || 'before')) % 25 = 0
+   AND NOT EXISTS (SELECT 1 FROM council_$seed.adoption a WHERE a.child_id = e.child_id)
+ GROUP BY e.child_id;
 UPDATE council_$seed.adoption SET reversed_reason = 'RD9' WHERE abs(hashtext(child_id || 'rd')) % 5 = 0 AND reversed_reason IS NOT NULL;
 -- Adopters: genders and ethnicities out of the lists or in other
 -- spellings, a reason for leaving out of the list, the old process.

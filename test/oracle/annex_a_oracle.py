@@ -576,9 +576,12 @@ class Oracle:
         episodes = src.by_child("cla_episode")
         rows = []
         for child_id, d in latest.items():
+            # p: the earliest period started by as_at that did not end
+            # before the decision (the one open on the decision's day, else
+            # the first after it)
             _, pocs = self.periods_of_care(episodes.get(child_id, []))
-            started = [q for q in pocs if q["s"] <= d["decision_date"]]
-            p = max(started, key=lambda q: q["s"]) if started else None
+            open_then = [q for q in pocs if q["s"] <= at and (q["e"] is None or q["e"] >= d["decision_date"])]
+            p = min(open_then, key=lambda q: q["s"]) if open_then else None
 
             def first(test):
                 found = [x["start_date"] for x in (p["eps"] if p else []) if x["start_date"] <= at and test(x)]
