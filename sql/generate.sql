@@ -142,6 +142,42 @@ SELECT count(*) FILTER (WHERE o.disability) > 0 AS some_disabled,
        count(*) FILTER (WHERE o.disability IS DISTINCT FROM (a.disability <> 'NONE')) AS differing_flags
   FROM gen_a.child a JOIN gen_old.child o USING (child_id);
 
+-- Annex A's relations (lists 9 to 11), made by create_source_table, are
+-- filled where present, and every other row is the same as without them.
+SELECT cspi.create_source_tables('gen_annex');
+SELECT cspi.create_source_table('gen_annex', r)
+  FROM unnest(ARRAY['leaving_care', 'pathway_plan_review', 'adoption', 'adopter']) r;
+SELECT relation, row_count > 0 AS filled FROM cspi.generate_source('gen_annex', 0.2, 7, 2022, 2024)
+ WHERE relation IN ('leaving_care', 'pathway_plan_review', 'adoption', 'adopter') ORDER BY relation;
+SELECT pg_temp.differing('gen_a', 'gen_annex') AS differing_rows;
+-- The in-touch code and accommodation agree with the flags; leaving care
+-- is of known young people, without overlaps; the adoption steps and the
+-- adopters' dates are in order, a placement that of the adoptive episode.
+SELECT count(*) FILTER (WHERE upper(btrim(in_touch_code)) = 'YES' AND NOT in_touch
+                           OR upper(btrim(in_touch_code)) <> 'YES' AND in_touch) AS in_touch_disagreeing,
+       count(*) FILTER (WHERE right(btrim(accommodation), 1) = '1' AND NOT accommodation_suitable
+                           OR right(btrim(accommodation), 1) = '2' AND accommodation_suitable) AS suitability_disagreeing,
+       count(*) FILTER (WHERE upper(btrim(accommodation)) !~ '^[BCDEGHKRSTUVWXYZ][12]?$') AS accommodation_invalid
+  FROM gen_annex.care_leaver;
+SELECT count(*) FILTER (WHERE child_id NOT IN (SELECT child_id FROM gen_annex.child)) AS of_unknown_young_people,
+       count(*) FILTER (WHERE lower(eligibility) NOT IN ('relevant', 'former_relevant', 'qualifying', 'eligible')) AS unknown_categories,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM gen_annex.leaving_care o
+                                       WHERE o.child_id = l.child_id AND o.start_date > l.start_date
+                                         AND (l.end_date IS NULL OR l.end_date > o.start_date))) AS overlapping
+  FROM gen_annex.leaving_care l;
+SELECT count(*) FILTER (WHERE matched_date <= decision_date OR placed_date < matched_date
+                           OR reversed_date <= decision_date) AS out_of_order,
+       count(*) FILTER (WHERE placed_date <> (SELECT min(e.start_date) FROM gen_annex.cla_episode e
+                                               WHERE e.child_id = a.child_id AND e.placement IN ('A5', 'A6'))) AS placed_not_as_episodes,
+       count(*) FILTER (WHERE adoptive_family_id NOT IN (SELECT family_id FROM gen_annex.adopter)) AS families_without_adopters
+  FROM gen_annex.adoption a;
+SELECT count(*) FILTER (WHERE NOT (enquiry_date < stage1_start_date AND stage1_start_date < stage1_end_date
+                                   AND stage1_end_date <= stage2_start_date AND stage2_start_date < stage2_end_date
+                                   AND stage2_end_date <= approval_date AND approval_date < matched_date
+                                   AND matched_date < placed_date AND placed_date < adoption_order_date)) AS out_of_order,
+       count(*) FILTER (WHERE left_date IS NOT NULL AND left_reason NOT IN ('1', '2', '3')) AS unknown_reasons
+  FROM gen_annex.adopter;
+
 -- Every event lies between 1 April 2022 and 31 March 2024.
 SELECT min(d) >= '2022-04-01' AND max(d) <= '2024-03-31' AS events_in_range
   FROM (SELECT referral_date FROM gen_a.referral UNION ALL SELECT completed_date FROM gen_a.referral
@@ -167,5 +203,5 @@ SELECT cspi.generate_source('gen_c', 1, 1, 2024, 2024);
 SELECT cspi.generate_source('gen_c', 1, 1, 1990, 2000);
 
 SET client_min_messages = warning;
-DROP SCHEMA gen_a_report, gen_a, "gen_b ordof(x) @S@ wdn(1)", gen_c, gen_old CASCADE;
+DROP SCHEMA gen_a_report, gen_a, "gen_b ordof(x) @S@ wdn(1)", gen_c, gen_old, gen_annex CASCADE;
 RESET client_min_messages;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# annex-a-vs-oracle.sh: Ofsted's Annex A lists 1 to 8 of generated councils,
+# annex-a-vs-oracle.sh: Ofsted's Annex A lists 1 to 11 of generated councils,
 # cspi.annex_a() against the independent Python reading
 # (test/oracle/annex_a_oracle.py), as at several days: a Wednesday, a
 # quarter end whose six months end on the 30th, and 29 February (its year
@@ -8,8 +8,19 @@
 # and a reason for closure, some in lower case, some unknown or missing),
 # so that List 6 has rows, closed and open, some left out by a same-day
 # NFA referral.  IRO visits and dental checks (which the generator does
-# not make either) are added to the children in care.  Needs a
-# server (PGHOST/PGPORT/PGUSER).
+# not make either) are added to the children in care.  Each council has
+# Annex A's leaving care, pathway plan reviews, adoption and adopters
+# (made before the generator runs, so it fills them), from the years 2020
+# to 2024 so that adoptions, which take a year or two, have rows; to them
+# are added contacts with the care leavers (visits of type care_leaver,
+# which the generator does not make) and a few of each unusual value the
+# rules of lists 9 to 11 read: in-touch codes and accommodation out of the
+# OC3's lists, blank or not in the row's terms, suitability left to the
+# code's digit, a second leaving-care row open at once, a decision made
+# again after a reversal, decisions for children never in care and just
+# before coming into care, adopters'
+# genders and ethnicities out of the code lists, the old approval process
+# (an application, no Stage 1).  Needs a server (PGHOST/PGPORT/PGUSER).
 set -eu
 cd "$(dirname "$0")/../.."
 db=cspi_annex_a_oracle
@@ -23,8 +34,9 @@ for seed in 1 2; do
 	q >/dev/null <<SQL
 SET client_min_messages = warning;
 SELECT cspi.create_source_tables('council_$seed');
-SELECT cspi.create_source_table('council_$seed', 'cin_episode');
-SELECT cspi.generate_source('council_$seed', 0.3, $seed, 2022, 2024);
+SELECT cspi.create_source_table('council_$seed', r)
+  FROM unnest(ARRAY['cin_episode', 'leaving_care', 'pathway_plan_review', 'adoption', 'adopter']) r;
+SELECT cspi.generate_source('council_$seed', 0.3, $seed, 2020, 2024);
 INSERT INTO council_$seed.cin_episode (episode_id, child_id, start_date, end_date, primary_need, reason_closed)
 SELECT 'CE' || r.referral_id, r.child_id, r.referral_date,
        CASE WHEN abs(hashtext(r.referral_id)) % 4 = 0 THEN NULL
@@ -47,6 +59,67 @@ INSERT INTO council_$seed.health_assessment (child_id, kind, due_date, completed
 SELECT e.child_id, CASE WHEN g = 1 THEN 'dental' ELSE 'Dental' END, NULL,
        e.start_date - 60 + abs(hashtext(e.episode_id || 'd' || g)) % 700
   FROM council_$seed.cla_episode e CROSS JOIN generate_series(1, 2) g;
+-- Contacts with the care leavers, every two months or so from the start
+-- of leaving care, none for a tenth of them.
+INSERT INTO council_$seed.visit (visit_id, child_id, visit_type, visit_date)
+SELECT 'VL' || l.child_id || '/' || l.start_date || '/' || g, l.child_id,
+       CASE WHEN g % 5 = 0 THEN 'Care_Leaver' WHEN g % 7 = 0 THEN ' care_leaver ' ELSE 'care_leaver' END,
+       l.start_date - 20 + g * 55 + abs(hashtext(l.child_id || g)) % 20
+  FROM council_$seed.leaving_care l CROSS JOIN generate_series(1, 12) g
+ WHERE abs(hashtext(l.child_id || 'v')) % 10 <> 0;
+-- The OC3 codes List 9 reads, beyond the generator's: unsuitable
+-- accommodation (rare in its data), suitability not known (the
+-- accommodation's digit decides), in-touch codes of every kind
+-- (unknown, blank, not in the flag's terms), no code (the flag decides),
+-- accommodation out of the list or pattern.
+UPDATE council_$seed.care_leaver SET accommodation_suitable = abs(hashtext(child_id || as_at || 's')) % 6 = 1
+ WHERE abs(hashtext(child_id || as_at || 's')) % 6 IN (0, 1);
+UPDATE council_$seed.care_leaver SET accommodation_suitable = NULL
+ WHERE abs(hashtext(child_id || as_at || 's')) % 6 = 2;
+UPDATE council_$seed.care_leaver
+   SET in_touch_code = (ARRAY['no', ' DIED', 'Refu', 'NREQ ', 'rhom', 'XX', '', NULL])[1 + abs(hashtext(child_id || as_at || 'c')) % 8]
+ WHERE abs(hashtext(child_id || as_at || 't')) % 8 = 0;
+UPDATE council_$seed.care_leaver
+   SET in_touch_code = NULL, in_touch = (ARRAY[true, false, NULL])[1 + abs(hashtext(child_id || as_at || 'f')) % 3]
+ WHERE abs(hashtext(child_id || as_at || 't')) % 8 = 1;
+UPDATE council_$seed.care_leaver
+   SET accommodation = (ARRAY['A1', 'U3', ' z2 ', 'UX', 'u', '', 'D12', 'k 1', NULL, 'X2', 's2', 'W'])[1 + abs(hashtext(child_id || as_at || 'a')) % 12]
+ WHERE abs(hashtext(child_id || as_at || 'a2')) % 5 = 0;
+-- A second leaving-care row open at the same time (the later start
+-- counts), its category in other spellings or unknown.
+INSERT INTO council_$seed.leaving_care (child_id, eligibility, start_date, end_date)
+SELECT child_id, (ARRAY[' Relevant ', 'QUALIFYING', 'staying_put', NULL])[1 + abs(hashtext(child_id || 'e')) % 4],
+       start_date + 45, NULL
+  FROM council_$seed.leaving_care
+ WHERE end_date IS NULL AND abs(hashtext(child_id || 'dup')) % 10 = 0
+ON CONFLICT DO NOTHING;
+-- Adoption: a decision made again after half the reversals, decisions for
+-- a few children never in care, a reason out of the list.
+INSERT INTO council_$seed.adoption (child_id, decision_date)
+SELECT child_id, reversed_date + 90 FROM council_$seed.adoption
+ WHERE reversed_date IS NOT NULL AND abs(hashtext(child_id || 'again')) % 2 = 0
+ON CONFLICT DO NOTHING;
+INSERT INTO council_$seed.adoption (child_id, decision_date, matched_date, adoptive_family_id)
+SELECT child_id, referral_date + 30, referral_date + 100, 'AFX' || referral_id FROM council_$seed.referral
+ WHERE abs(hashtext(referral_id || 'ad')) % 100 = 0 AND referral_date >= '2022-06-01'
+ON CONFLICT DO NOTHING;
+-- Decisions made 20 days before a child came into care (List 10 reads
+-- the period of care that follows), for a few children in care.
+INSERT INTO council_$seed.adoption (child_id, decision_date)
+SELECT e.child_id, min(e.start_date) - 20 FROM council_$seed.cla_episode e
+ WHERE abs(hashtext(e.child_id || 'before')) % 25 = 0
+   AND NOT EXISTS (SELECT 1 FROM council_$seed.adoption a WHERE a.child_id = e.child_id)
+ GROUP BY e.child_id;
+UPDATE council_$seed.adoption SET reversed_reason = 'RD9' WHERE abs(hashtext(child_id || 'rd')) % 5 = 0 AND reversed_reason IS NOT NULL;
+-- Adopters: genders and ethnicities out of the lists or in other
+-- spellings, a reason for leaving out of the list, the old process.
+UPDATE council_$seed.adopter SET gender = (ARRAY['MALE', 'female', '0', '9', 'X', ' m '])[1 + abs(hashtext(adopter_id || 'g')) % 6]
+ WHERE abs(hashtext(adopter_id || 'g2')) % 5 = 0;
+UPDATE council_$seed.adopter SET ethnicity = (ARRAY['', 'ZZZZ', ' wbri'])[1 + abs(hashtext(adopter_id || 'e')) % 3]
+ WHERE abs(hashtext(adopter_id || 'e2')) % 6 = 0;
+UPDATE council_$seed.adopter SET left_reason = '4' WHERE left_reason = '1' AND abs(hashtext(adopter_id || 'l')) % 3 = 0;
+UPDATE council_$seed.adopter SET stage1_start_date = NULL, stage1_end_date = NULL, application_date = coalesce(application_date, stage2_start_date)
+ WHERE abs(hashtext(adopter_id || 'old')) % 8 = 0;
 SELECT count(*) FROM cspi.deploy('council_$seed', 'council_${seed}_report');
 SQL
 	/usr/bin/python3 test/oracle/annex_a_oracle.py --dbname "$db" --schema "council_$seed" \

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""An independent Python reading of Ofsted's Annex A lists 1 to 8, compared
+"""An independent Python reading of Ofsted's Annex A lists 1 to 11, compared
 with cspi.annex_a().
 
     annex_a_oracle.py --dbname DB --schema SOURCE --report REPORT --as-at DATE [--as-at DATE...]
@@ -7,11 +7,15 @@ with cspi.annex_a().
 Reads the source relations themselves (not the report's src_ views) with
 psql, applies the data contract's reading (codes upper-cased and trimmed, a
 NULL flag false) and doc/annex-a.md's rules to compute every row and cell of
-lists 1 to 8 as at each day, and compares them, as multisets of rows, with
-what cspi.annex_a(list, day, REPORT) returns.  Ofsted's labels are data, not
-logic: they are read from cspi.annex_a_code; which label a cell takes, and
-what a missing code or column gives, is decided here.  Prints the first
-differences and one line per day, and exits 1 on any difference.
+lists 1 to 11 as at each day, and compares them, as multisets of rows, with
+what cspi.annex_a(list, day, REPORT) returns (and, for lists 9 to 11, the
+order of the rows too).  Ofsted's labels are data, not logic: for lists 1 to
+8 they are read from cspi.annex_a_code; which label a cell takes, and what a
+missing code or column gives, is decided here.  Lists 9 to 11 (care leavers,
+adoption, adopters) follow the rules of cspi 1.4 (issue 26, slice 3), their
+labels written here as those rules give them, so that the labels are
+checked too.  Prints the first differences and one line per day, and exits
+1 on any difference.
 """
 
 import argparse
@@ -88,9 +92,28 @@ class Source:
         "missing_episode": ["episode_id", "child_id", "start_at", "rhi_offered_at", "rhi_engaged"],
         "cin_episode": ["episode_id", "child_id", "start_date", "end_date", "primary_need", "reason_closed"],
         "cin_plan": ["plan_id", "child_id", "start_date", "end_date"],
+        # Annex A lists 9 to 11
+        "care_leaver": ["child_id", "as_at", "in_touch", "accommodation_suitable", "activity", "in_touch_code",
+                        "accommodation"],
+        "leaving_care": ["child_id", "eligibility", "start_date", "end_date"],
+        "pathway_plan_review": ["review_id", "child_id", "review_date"],
+        "adoption": ["child_id", "decision_date", "matched_date", "placed_date", "reversed_date", "reversed_reason",
+                     "adoptive_family_id"],
+        "adopter": ["adopter_id", "family_id", "gender", "ethnicity", "disability", "fostering_for_adoption",
+                    "enquiry_date", "stage1_start_date", "stage1_end_date", "stage2_start_date", "stage2_end_date",
+                    "application_date", "approval_date", "matched_date", "placed_date", "children_placed",
+                    "adoption_order_date", "left_date", "left_reason"],
     }
     DATES = {"date_of_birth", "contact_date", "start_date", "end_date", "referral_date", "authorised_date",
-             "strategy_date", "icpc_date", "review_date", "visit_date", "completed_date"}
+             "strategy_date", "icpc_date", "review_date", "visit_date", "completed_date", "as_at",
+             "decision_date", "matched_date", "placed_date", "reversed_date", "enquiry_date", "stage1_start_date",
+             "stage1_end_date", "stage2_start_date", "stage2_end_date", "application_date", "approval_date",
+             "adoption_order_date", "left_date"}
+    # codes, read upper-cased and trimmed (the adopter's disability is a flag)
+    CODES = {"sex", "ethnicity", "disability", "source", "reason_new", "legal_status", "placement", "reason_ceased",
+             "visit_type", "kind", "initial_category", "latest_category", "placement_provider", "placement_postcode",
+             "placement_urn", "primary_need", "reason_closed", "activity", "in_touch_code", "accommodation",
+             "eligibility", "reversed_reason", "gender", "left_reason"}
 
     def __init__(self, db, schema):
         have = psql_json(
@@ -124,10 +147,7 @@ class Source:
                         r[c] = d(v)
                     elif c.endswith("_id") and v is not None:
                         r[c] = str(v)
-                    elif c in ("sex", "ethnicity", "disability", "source", "reason_new", "legal_status",
-                               "placement", "reason_ceased", "visit_type", "kind", "initial_category",
-                               "latest_category", "placement_provider", "placement_postcode", "placement_urn",
-                               "primary_need", "reason_closed"):
+                    elif c in self.CODES and not (rel == "adopter" and c == "disability"):
                         r[c] = None if v is None else norm(v if not isinstance(v, bool) else str(v))
             self.rows[rel] = rows
 
@@ -190,6 +210,28 @@ class Oracle:
             v = None if v is None else str(v).strip()
             return v or None
         return [blank(a["team"]), blank(a["worker_id"])]
+
+    @staticmethod
+    def periods_of_care(eps):
+        """A child's episodes (short breaks V3, V4 left out), in order, and
+        its periods of care: each starts with the first episode, one whose
+        reason_new is S, or one after an episode that ended other than by
+        X1; s its start, e its end (NULL while open or continued by X1)."""
+        eps = sorted((x for x in eps if x["start_date"] is not None and x["legal_status"] not in ("V3", "V4")),
+                     key=lambda x: (x["start_date"], x["episode_id"]))
+        pocs, prev = [], None
+        for x in eps:
+            if prev is None or x["reason_new"] == "S" or (prev["end_date"] is not None
+                                                          and prev["reason_ceased"] != "X1"):
+                pocs.append({"eps": []})
+            pocs[-1]["eps"].append(x)
+            x["poc"] = len(pocs) - 1
+            prev = x
+        for poc in pocs:
+            poc["s"] = poc["eps"][0]["start_date"]
+            last = poc["eps"][-1]
+            poc["e"] = last["end_date"] if last["end_date"] is not None and last["reason_ceased"] != "X1" else None
+        return eps, pocs
 
     def lists(self, at):
         ws, ys = add_months(at, -6), add_months(at, -12)
@@ -348,22 +390,9 @@ class Oracle:
         health = src.by_child("health_assessment")
         missing = src.by_child("missing_episode")
         for child_id, eps in cla.items():
-            eps = sorted((x for x in eps if x["start_date"] is not None and x["legal_status"] not in ("V3", "V4")),
-                         key=lambda x: (x["start_date"], x["episode_id"]))
+            eps, pocs = self.periods_of_care(eps)
             if not eps:
                 continue
-            pocs, prev = [], None
-            for x in eps:
-                if prev is None or x["reason_new"] == "S" or (prev["end_date"] is not None
-                                                              and prev["reason_ceased"] != "X1"):
-                    pocs.append({"eps": []})
-                pocs[-1]["eps"].append(x)
-                x["poc"] = len(pocs) - 1
-                prev = x
-            for poc in pocs:
-                poc["s"] = poc["eps"][0]["start_date"]
-                last = poc["eps"][-1]
-                poc["e"] = last["end_date"] if last["end_date"] is not None and last["reason_ceased"] != "X1" else None
             places = []
             for n, poc in enumerate(pocs):
                 before = None
@@ -435,7 +464,176 @@ class Oracle:
                              le["placement_postcode"] or None, le["placement_urn"] or None,
                              None, None, n_missing, None, offered, accepted]
                           + self.team_worker(child_id, ceased or at))
+        out[9] = self.list_9(at)
+        out[10] = self.list_10(at)
+        out[11] = self.list_11(at)
         return out
+
+    # Lists 9 to 11: the labels as the rules of cspi 1.4 give them.
+    ELIGIBILITY = {"RELEVANT": "a) Relevant child", "FORMER_RELEVANT": "b) Former relevant child",
+                   "QUALIFYING": "c) Qualifying care leaver", "ELIGIBLE": "d) Eligible child"}
+    IN_TOUCH = {"YES": "a) Yes", "NO": "b) No", "DIED": "c) Died", "REFU": "d) Refu", "NREQ": "e) NREQ",
+                "RHOM": "f) Rhom"}
+    ACCOMMODATION = {
+        "B": "B: Parents/relatives", "C": "C: Community home / residential care",
+        "D": "D: Semi-independent, transitional accommodation and self-contained accommodation",
+        "E": "E: Supported lodgings", "G": "G: Abroad", "H": "H: Deported",
+        "K": "K: Ordinary lodgings, without formal support", "R": "R: Residence not known",
+        "S": "S: No fixed abode / homeless", "T": "T: Foyers and similar supported accommodation",
+        "U": "U: Independent living", "V": "V: Emergency accommodation", "W": "W: Bed and breakfast",
+        "X": "X: In custody", "Y": "Y: Other accommodation", "Z": "Z: With former foster carers"}
+    ACTIVITY = {
+        "F1": "F1: Full time in higher education", "P1": "P1: Part time in higher education",
+        "F2": "F2: Full time in education other than higher", "P2": "P2: Part time in education other than higher",
+        "F3": "F3: Full time in training or employment", "P3": "P3: Part time in training or employment",
+        "G4": "G4: Not in education, employment or training - illness or disability",
+        "G5": "G5: Not in education, employment or training - other",
+        "G6": "G6: Not in education, employment or training - pregnancy or parenting",
+        "F4": "F4: Young person engaged full time in an apprenticeship",
+        "P4": "P4: Young person engaged part time in an apprenticeship",
+        "F5": "F5: Young person engaged full time in training or employment (not apprenticeship)",
+        "P5": "P5: Young person engaged part time in training or employment (not apprenticeship)"}
+    REVERSED = {"RD1": "RD1 - The child\u2019s needs changed subsequent to the decision",
+                "RD2": "RD2 - The Court did not make a placement order",
+                "RD3": "RD3 - Prospective adopters could not be found",
+                "RD4": "RD4 - Any other reason"}
+    ADOPTER_GENDER = {"M": "a) Male", "1": "a) Male", "MALE": "a) Male",
+                      "F": "b) Female", "2": "b) Female", "FEMALE": "b) Female",
+                      "N": "c) Neither",
+                      "U": "d) Not stated/recorded", "9": "d) Not stated/recorded", "0": "d) Not stated/recorded"}
+    LEFT_REASON = {"1": "1 - Adopter withdrew from process", "2": "2 - Process put on hold",
+                   "3": "3 - Application refused"}
+
+    @staticmethod
+    def blank_after(day, at):
+        return None if day is None or day > at else iso(day)
+
+    def list_9(self, at):
+        """Care leavers: one row per young person whose leaving care is open
+        at as_at (the latest started of those open)."""
+        src = self.src
+        by_child = {}
+        for r in src.rows["leaving_care"]:
+            if r["start_date"] is None or r["start_date"] > at or (r["end_date"] is not None and r["end_date"] <= at):
+                continue
+            cur = by_child.get(r["child_id"])
+            if cur is None or r["start_date"] > cur["start_date"]:
+                by_child[r["child_id"]] = r
+        episodes = src.by_child("cla_episode")
+        reviews = src.by_child("pathway_plan_review")
+        returns = src.by_child("care_leaver")
+        visits = src.by_child("visit")
+        rows = []
+        for child_id, lc in by_child.items():
+            if src.has("cla_episode"):
+                uasc = "a) Yes" if any(e["uasc"] and e["start_date"] is not None and e["start_date"] <= at
+                                       for e in episodes.get(child_id, [])) else "b) No"
+            else:
+                uasc = None
+            rv = [r["review_date"] for r in reviews.get(child_id, [])
+                  if r["review_date"] is not None and r["review_date"] <= at]
+            seen = [v["visit_date"] for v in visits.get(child_id, [])
+                    if v["visit_type"] == "CARE_LEAVER" and v["visit_date"] is not None and v["visit_date"] <= at]
+            oc3 = [r for r in returns.get(child_id, []) if r["as_at"] is not None and r["as_at"] <= at]
+            touch = accommodation = suitable = activity = None
+            if oc3:
+                cl = max(oc3, key=lambda r: r["as_at"])
+                code = cl["in_touch_code"] or None      # '' is blank
+                if code is not None:
+                    touch = self.IN_TOUCH.get(code)
+                    in_touch = code == "YES"
+                else:
+                    touch = None if cl["in_touch"] is None else ("a) Yes" if cl["in_touch"] else "b) No")
+                    in_touch = cl["in_touch"] is True
+                if in_touch:
+                    acc = cl["accommodation"] or ""
+                    letter = digit = None
+                    if len(acc) in (1, 2) and "A" <= acc[0] <= "Z" and (len(acc) == 1 or "0" <= acc[1] <= "9"):
+                        letter, digit = acc[0], acc[1:] or None
+                    accommodation = self.ACCOMMODATION.get(letter)
+                    if cl["accommodation_suitable"] is not None:
+                        suitable = "a) Suitable" if cl["accommodation_suitable"] else "b) Unsuitable"
+                    else:
+                        suitable = {"1": "a) Suitable", "2": "b) Unsuitable"}.get(digit)
+                    activity = self.ACTIVITY.get(cl["activity"])
+            rows.append(self.five(child_id, at)
+                        + [uasc, self.disability(child_id)] + self.team_worker(child_id, at)
+                        + [None, self.ELIGIBILITY.get(lc["eligibility"]), iso(max(rv) if rv else None), touch,
+                           iso(max(seen) if seen else None), accommodation, suitable, activity])
+        return rows
+
+    def list_10(self, at):
+        """Adoption: one row per child whose latest decision on or before
+        as_at is in the year, undone, or reversed or adopted in the year."""
+        src, ys = self.src, add_months(at, -12)
+        latest = {}
+        for r in src.rows["adoption"]:
+            if r["decision_date"] is None or r["decision_date"] > at:
+                continue
+            cur = latest.get(r["child_id"])
+            if cur is None or r["decision_date"] > cur["decision_date"]:
+                latest[r["child_id"]] = r
+        episodes = src.by_child("cla_episode")
+        rows = []
+        for child_id, d in latest.items():
+            # p: the earliest period started by as_at that did not end
+            # before the decision (the one open on the decision's day, else
+            # the first after it)
+            _, pocs = self.periods_of_care(episodes.get(child_id, []))
+            open_then = [q for q in pocs if q["s"] <= at and (q["e"] is None or q["e"] >= d["decision_date"])]
+            p = min(open_then, key=lambda q: q["s"]) if open_then else None
+
+            def first(test):
+                found = [x["start_date"] for x in (p["eps"] if p else []) if x["start_date"] <= at and test(x)]
+                return iso(min(found)) if found else None
+            order = None
+            if p is not None and p["e"] is not None and p["e"] <= at and p["eps"][-1]["reason_ceased"] in ("E11", "E12"):
+                order = p["e"]
+            reversed_ = d["reversed_date"] if d["reversed_date"] is not None and d["reversed_date"] <= at else None
+            if not ((order is None and reversed_ is None) or (order is not None and order >= ys)
+                    or (reversed_ is not None and reversed_ >= ys)):
+                continue
+            if d["placed_date"] is not None:
+                placed = self.blank_after(d["placed_date"], at)
+            else:
+                placed = first(lambda x: x["placement"] in ("A3", "A4", "A5", "A6"))
+            five = self.five(child_id, at)
+            rows.append([child_id, d["adoptive_family_id"]] + five[1:]
+                        + [self.disability(child_id), iso(p["s"]) if p else None, iso(d["decision_date"]),
+                           first(lambda x: x["legal_status"] in ("E1", "D1")),
+                           self.blank_after(d["matched_date"], at), placed, iso(order), iso(reversed_),
+                           self.REVERSED.get(d["reversed_reason"]) if reversed_ else None,
+                           first(lambda x: x["placement"] in ("U2", "U5"))])
+        return rows
+
+    def list_11(self, at):
+        """Adopters: one row per adopter in the process by as_at, not
+        adopted or left before the year, not on hold."""
+        ys = add_months(at, -12)
+        rows = []
+        for a in self.src.rows["adopter"]:
+            began = [x for x in (a["application_date"], a["stage1_start_date"]) if x is not None]
+            if not began or min(began) > at:
+                continue
+            if a["adoption_order_date"] is not None and a["adoption_order_date"] < ys:
+                continue
+            if a["left_date"] is not None and a["left_date"] < ys:
+                continue
+            if a["left_reason"] == "2" and (a["left_date"] is None or a["left_date"] <= at):
+                continue
+            e = a["ethnicity"]
+            ethnicity = "s) NOBT" if e is None or e == "" else self.label("ethnicity", e)
+            gender = "d) Not stated/recorded" if a["gender"] is None else self.ADOPTER_GENDER.get(a["gender"])
+            left = self.blank_after(a["left_date"], at)
+            rows.append([a["adopter_id"], a["family_id"], gender, ethnicity,
+                         None if a["disability"] is None else ("a) Yes" if a["disability"] else "b) No"),
+                         None if a["fostering_for_adoption"] is None else ("Yes" if a["fostering_for_adoption"] else "No")]
+                        + [self.blank_after(a[c], at) for c in
+                           ("enquiry_date", "stage1_start_date", "stage1_end_date", "stage2_start_date",
+                            "stage2_end_date", "application_date", "approval_date", "matched_date", "placed_date")]
+                        + [a["children_placed"], self.blank_after(a["adoption_order_date"], at), left,
+                           self.LEFT_REASON.get(a["left_reason"]) if left else None])
+        return rows
 
 
 def main():
@@ -455,10 +653,10 @@ def main():
         mine = oracle.lists(at)
         theirs = psql_json(
             "SELECT json_object_agg(l, (SELECT coalesce(json_agg(a.cells ORDER BY a.row_number), '[]')"
-            " FROM cspi.annex_a(l, %s, %s) a)) FROM generate_series(1, 8) l"
+            " FROM cspi.annex_a(l, %s, %s) a)) FROM generate_series(1, 11) l"
             % (quote_literal(at_text), quote_literal(args.report)), db)
         counts = []
-        for n in range(1, 9):
+        for n in range(1, 12):
             a = sorted(json.dumps(r, ensure_ascii=False) for r in mine[n])
             b = sorted(json.dumps(r, ensure_ascii=False) for r in theirs[str(n)])
             counts.append("%d: %d" % (n, len(b)))
@@ -472,6 +670,17 @@ def main():
                     print("  oracle only: " + r)
                 for r in only_cspi:
                     print("  cspi only:   " + r)
+            # Lists 9 and 10 are in the order of the id, List 11 of the
+            # family then the adopter (C collation: code points; NULLs last).
+            if n in (9, 10, 11):
+                rows = theirs[str(n)]
+                if n == 11:
+                    want = sorted(rows, key=lambda r: (r[1] is None, r[1] or "", r[0] is None, r[0] or ""))
+                else:
+                    want = sorted(rows, key=lambda r: (r[0] is None, r[0] or ""))
+                if rows != want:
+                    differences += 1
+                    print("annex-a oracle: as at %s, List %d is not in order" % (at_text, n))
         print("annex-a oracle: as at %s, lists %s rows" % (at_text, ", ".join(counts)))
     sys.exit(1 if differences else 0)
 

@@ -39,13 +39,16 @@
 -- sex, ethnicity, disability and UPN; the allocation's worker, team and
 -- locality; the referral's source and NFA flag; Annex A's categories of
 -- abuse of a child protection plan and an episode of care's placement
--- provider, postcode and URN; contact, cin_plan and
--- population_age_band) are filled where the target tables have them and
--- left out where they do not (tables made by an older
+-- provider, postcode and URN; a care leaver's in-touch code and
+-- accommodation; contact, cin_plan and population_age_band; Annex A's
+-- leaving_care, pathway_plan_review, adoption and adopter, which
+-- cspi.create_source_table makes) are filled where the target tables
+-- have them and left out where they do not (tables made by an older
 -- create_source_tables, a council's own); such a relation that is a view
 -- or a foreign table is left alone.  Their values are hashes of streams
 -- of their own (ch.*, upn.*, ref.src, al.team and the like, cp.cat*,
--- cla.prov and the like, ct.*, cin.*, pop.band), so they change nothing else: the same arguments give the
+-- cla.prov and the like, cl.itc* and cl.acc*, ct.*, cin.*, pop.band,
+-- lc.*, pp.*, ad.*, adr.*, adp.*), so they change nothing else: the same arguments give the
 -- columns and relations of release 1.0 the same rows with or without
 -- them.  Sex 52% male (1), 47% female (2), 0.6% not stated (9), 0.4%
 -- NULL; ethnicity as the children in need's (70% White, most WBRI; 9%
@@ -69,7 +72,15 @@
 -- after a quarter of the completed assessments and two in five ended
 -- protection plans (stepping down), some open at the end; the population
 -- by the DfE's age bands (about 5.5% under 1, 22% 1-4, 28% 5-9, 34%
--- 10-15, 10.5% 16 and over), adding up to each year's population.  Where
+-- 10-15, 10.5% 16 and over), adding up to each year's population; a
+-- care leaver's OC3 in-touch code and accommodation as in_touch and
+-- accommodation_suitable have it; leaving care for the care leavers and
+-- for the children in care at 16 or over (eligible, relevant, former
+-- relevant, qualifying) with pathway plan reviews every 4 to 7 months;
+-- the decision to place for adoption, the match and the placement of the
+-- children adopted (a family shared by siblings), some decisions
+-- reversed; one or two adopters for each adoptive family and prospective
+-- adopters who withdrew, were put on hold or refused, or wait.  Where
 -- one of their uniform numbers is read by several branches of a CASE,
 -- its subquery ends in OFFSET 0 (or is a MATERIALIZED common table
 -- expression), so that the planner does not merge it into the query
@@ -125,9 +136,12 @@ DECLARE
         'cspi_gen_cpkid', 'cspi_gen_s47', 'cspi_gen_cpvis', 'cspi_gen_clap',
         'cspi_gen_ep', 'cspi_gen_sb', 'cspi_gen_clarev', 'cspi_gen_vis',
         'cspi_gen_health', 'cspi_gen_alloc', 'cspi_gen_miss', 'cspi_gen_fs',
-        'cspi_gen_clv', 'cspi_gen_cl', 'cspi_gen_plan'];
+        'cspi_gen_clv', 'cspi_gen_cl', 'cspi_gen_plan', 'cspi_gen_lc', 'cspi_gen_adopt'];
     -- the contract's relations added after release 1.0, filled where present
-    opt_rels CONSTANT text[] := ARRAY['contact', 'cin_plan', 'population_age_band'];
+    -- (Annex A's leaving_care, pathway_plan_review, adoption and adopter
+    -- too: cspi.create_source_table makes them)
+    opt_rels CONSTANT text[] := ARRAY['contact', 'cin_plan', 'population_age_band',
+        'leaving_care', 'pathway_plan_review', 'adoption', 'adopter'];
     present_opt text[] := '{}';
     -- every relation.column of the target tables
     have text[];
@@ -150,10 +164,14 @@ DECLARE
     cpp_vals text;
     ep_cols text;
     ep_vals text;
+    cl_cols text;
+    cl_vals text;
     -- draws from the code lists (format strings: %1$s is the uniform)
     pick_source text;
     pick_ethnicity text;
     pick_disability text;
+    pick_accom_ok text;
+    pick_accom_bad text;
     ref_src text;
     opt_cols text;
     opt_vals text;
@@ -379,10 +397,15 @@ BEGIN
     -- come (2022/23: police 29%, schools 19%, health 15%, local authority
     -- services 14%, individuals 8%...); a family's ethnicity as the
     -- children in need's, less the 3% recorded child by child (REFU, NOBT,
-    -- NULL); a disabled child's CIN census disability code.
+    -- NULL); a disabled child's CIN census disability code; a care
+    -- leaver's accommodation (the OC3 ACCOM letter), suitable (independent
+    -- living, semi-independent, with parents or relatives, with former
+    -- foster carers ...) and unsuitable (custody, no fixed abode,
+    -- emergency accommodation, bed and breakfast, and some of the others).
     SELECT max(c) FILTER (WHERE l = 'source'), max(c) FILTER (WHERE l = 'ethnicity'),
-           max(c) FILTER (WHERE l = 'disability')
-      INTO pick_source, pick_ethnicity, pick_disability
+           max(c) FILTER (WHERE l = 'disability'), max(c) FILTER (WHERE l = 'accom_ok'),
+           max(c) FILTER (WHERE l = 'accom_bad')
+      INTO pick_source, pick_ethnicity, pick_disability, pick_accom_ok, pick_accom_bad
       FROM (SELECT l, 'CASE' || string_agg(format(' WHEN %%1$s < %s THEN %L', cum, code), '' ORDER BY o) || ' END' AS c
               FROM (SELECT v.l, u.o, u.code,
                            round(sum(u.w) OVER (PARTITION BY v.l ORDER BY u.o) / sum(u.w) OVER (PARTITION BY v.l), 6) AS cum
@@ -399,9 +422,42 @@ BEGIN
                                    1.5, 3.5, 1.3, 1.7, 1.5, 4.5, 1, 0.3, 2.7]::numeric[]),
                             ('disability',
                              ARRAY['AUT', 'LD', 'BEH', 'COMM', 'CON', 'MOB', 'HAND', 'PC', 'DDA', 'HEAR', 'VIS', 'INC'],
-                             ARRAY[25, 18, 14, 12, 6, 5, 4, 4, 3, 3, 3, 3]::numeric[])) AS v(l, codes, weights)
+                             ARRAY[25, 18, 14, 12, 6, 5, 4, 4, 3, 3, 3, 3]::numeric[]),
+                            ('accom_ok',
+                             ARRAY['U', 'D', 'B', 'Z', 'E', 'T', 'C', 'K', 'Y', 'G'],
+                             ARRAY[34, 23, 12, 9, 6, 5, 3, 3, 3, 1]::numeric[]),
+                            ('accom_bad',
+                             ARRAY['X', 'S', 'V', 'W', 'U', 'B', 'D', 'K', 'H'],
+                             ARRAY[30, 15, 12, 10, 10, 8, 8, 5, 2]::numeric[])) AS v(l, codes, weights)
                      CROSS JOIN LATERAL unnest(v.codes, v.weights) WITH ORDINALITY AS u(code, w, o)) z
              GROUP BY l) y;
+
+    -- A care leaver's OC3 in-touch code and accommodation (Annex A List 9),
+    -- from streams of their own keyed by the row (cl.itc*, cl.acc*), as
+    -- the row's in_touch and accommodation_suitable have it: YES in touch;
+    -- out of touch NO, REFU (refuses contact), NREQ (no longer needs
+    -- services) or RHOM (returned home), DIED for a tenth of those on
+    -- their last row; the accommodation's letter then the suitability
+    -- digit (1 suitable, 2 unsuitable; 3% the letter alone), the letter
+    -- alone where suitability is not known (out of touch: R, residence
+    -- not known, for half, else none); 3% of each not recorded, a few in
+    -- lower case or with a space, as a council's data have them.
+    SELECT string_agg(', ' || c, '' ORDER BY o),
+           string_agg(', ' || CASE c
+               WHEN 'in_touch_code' THEN $q$CASE WHEN rnd('cl.itcna', x.key) < 0.03 THEN NULL
+                    WHEN x.in_touch THEN CASE WHEN rnd('cl.itcv', x.key) < 0.03 THEN 'yes'
+                                              WHEN rnd('cl.itcv', x.key) < 0.05 THEN 'YES ' ELSE 'YES' END
+                    WHEN x.last AND rnd('cl.died', x.child_id) < 0.1 THEN 'DIED'
+                    WHEN rnd('cl.itc', x.key) < 0.45 THEN 'NO' WHEN rnd('cl.itc', x.key) < 0.7 THEN 'REFU'
+                    WHEN rnd('cl.itc', x.key) < 0.9 THEN 'NREQ' ELSE 'RHOM' END$q$
+               ELSE $q$CASE WHEN rnd('cl.accna', x.key) < 0.03 THEN NULL
+                    WHEN x.accommodation_suitable IS NULL THEN CASE WHEN rnd('cl.accr', x.key) < 0.5 THEN 'R' END
+                    WHEN rnd('cl.accv', x.key) < 0.03 THEN lower(x.accom)
+                    WHEN rnd('cl.accv', x.key) < 0.05 THEN ' ' || x.accom ELSE x.accom END$q$ END,
+               '' ORDER BY o)
+      INTO cl_cols, cl_vals
+      FROM unnest(ARRAY['in_touch_code', 'accommodation']) WITH ORDINALITY AS u(c, o)
+     WHERE 'care_leaver.' || c = ANY (have);
 
     ------------------------------------------------------------------
     -- Setup, population, referrals and assessments
@@ -1307,8 +1363,20 @@ BEGIN
               returned_at, rhi_offered_at, rhi_engaged, other_authority
          FROM pg_temp.cspi_gen_miss$q$,
 
-    $q$INSERT INTO @S@.care_leaver (child_id, as_at, in_touch, accommodation_suitable, activity)
-       SELECT child_id, as_at, in_touch, accommodation_suitable, activity FROM pg_temp.cspi_gen_cl
+    -- (the optional in-touch code and accommodation where the table has
+    -- them)
+    $q$INSERT INTO @S@.care_leaver (child_id, as_at, in_touch, accommodation_suitable, activity$q$ || coalesce(cl_cols, '') || $q$)
+       SELECT child_id, as_at, in_touch, accommodation_suitable, activity$q$ || coalesce(cl_vals, '') || $q$
+         FROM (SELECT x.*,
+                      CASE WHEN x.accommodation_suitable THEN $q$ || format(pick_accom_ok, 'x.ua') || $q$
+                           ELSE $q$ || format(pick_accom_bad, 'x.ua') || $q$ END
+                      || CASE WHEN rnd('cl.accl', x.key) < 0.03 THEN ''
+                              WHEN x.accommodation_suitable THEN '1' ELSE '2' END AS accom
+                 FROM (SELECT x.*, rnd('cl.acc', x.key) AS ua
+                         FROM (SELECT c.*, c.child_id || '.' || to_char(c.as_at, 'YYYYMMDD') AS key,
+                                      c.as_at = max(c.as_at) OVER (PARTITION BY c.child_id) AS last
+                                 FROM pg_temp.cspi_gen_cl c) x
+                       OFFSET 0) x) x
         ORDER BY as_at, child_id$q$,
 
     $q$INSERT INTO @S@.family_support (case_id, family_id, child_id, provider, start_date, end_date)
@@ -1367,6 +1435,102 @@ BEGIN
         ORDER BY x.child_id$q$
     END
     ];
+
+    ------------------------------------------------------------------
+    -- Annex A's leaving care and adoption (lists 9 to 11), where their
+    -- relations are present: the facts their statements share, from
+    -- streams of their own (lc.*, pp.*, ad.*, adr.*, adp.*)
+    ------------------------------------------------------------------
+    -- Leaving care: each care leaver of the care leavers' strand (those
+    -- with an OC3 row) left care at 18 (72%: former relevant from 18), at
+    -- 16 or 17 (20%: relevant until 18, then former relevant) or, not
+    -- looked after long enough, is a qualifying care leaver (8%, from
+    -- leaving care to 21); a child in care whose last period of care goes
+    -- on past 16 is former relevant from 18 when it lasts until then,
+    -- else relevant until 18 after 13 weeks in care from 14 (qualifying
+    -- before that, or under a special guardianship order), and for 30%
+    -- of those 13 weeks an eligible child while still in care from 16.
+    -- Former relevant until 21 (36%) or 25, 8% ending earlier (no longer
+    -- wanting the service).  A row's true dates here; the relation's rows
+    -- start on the first day at the earliest, as the other stocks do.
+    IF present_opt && ARRAY['leaving_care', 'pathway_plan_review'] THEN
+        rest := rest || ARRAY[$q$CREATE TEMP TABLE pg_temp.cspi_gen_lc ON COMMIT DROP AS
+       WITH yp AS (
+           SELECT 'l.' || c.i AS key, c.child_id, c.dob,
+                  c.maxage,
+                  CASE WHEN c.i = 0 OR u.h < 0.72 THEN 'at18' WHEN u.h < 0.92 THEN 'early' ELSE 'qual' END AS how,
+                  (c.dob + interval '16 years')::date + floor(u.l * 700)::integer AS lft,
+                  NULL::date AS elig_from
+             FROM pg_temp.cspi_gen_clv c
+            CROSS JOIN LATERAL (SELECT rnd('lc.how', c.i) AS h, rnd('lc.left', c.i) AS l) u
+            WHERE EXISTS (SELECT 1 FROM pg_temp.cspi_gen_cl l WHERE l.child_id = c.child_id)
+           UNION ALL
+           SELECT 'c.' || p.pid, p.child_id, p.dob,
+                  CASE WHEN rnd('lc.max', p.pid) < 0.36 THEN 21 ELSE 25 END,
+                  CASE WHEN p.en >= p.b18 THEN 'at18'
+                       WHEN p.cls = 'sgo' OR p.en - greatest(p.st, p.b14) < 91 THEN 'qual' ELSE 'early' END,
+                  p.en,
+                  CASE WHEN p.en - greatest(p.st, p.b14) >= 91 AND rnd('lc.elig', p.pid) < 0.3
+                       THEN greatest(p.st, p.b16) END
+             FROM (SELECT p.*, (p.dob + interval '14 years')::date AS b14, (p.dob + interval '16 years')::date AS b16,
+                          (p.dob + interval '18 years')::date AS b18,
+                          row_number() OVER (PARTITION BY p.child_id ORDER BY p.st DESC) AS latest
+                     FROM pg_temp.cspi_gen_clap p) p
+            WHERE p.latest = 1 AND p.en > p.b16
+       ), y AS (
+           SELECT yp.*, b.b18, b.b21,
+                  least(b.bmax, CASE WHEN rnd('lc.stop', yp.key) < 0.08
+                                     THEN b.b18 + 90 + floor(rnd('lc.stopd', yp.key) * (b.bmax - b.b18 - 90))::integer END) AS fr_end
+             FROM yp
+            CROSS JOIN LATERAL (SELECT (yp.dob + interval '18 years')::date AS b18, (yp.dob + interval '21 years')::date AS b21,
+                                       (yp.dob + make_interval(years => yp.maxage))::date AS bmax) b
+       )
+       SELECT key, child_id, 'eligible'::text AS eligibility, elig_from AS sd, lft AS ed FROM y WHERE elig_from IS NOT NULL
+       UNION ALL
+       SELECT key, child_id, 'relevant', lft, b18 FROM y WHERE how = 'early'
+       UNION ALL
+       SELECT key, child_id, 'former_relevant', b18, fr_end FROM y WHERE how IN ('at18', 'early')
+       UNION ALL
+       SELECT key, child_id, 'qualifying', lft, b21 FROM y WHERE how = 'qual'$q$];
+    END IF;
+    -- Adoption: a child whose period of care ends in adoption has the
+    -- decision that it should be placed for adoption 3 weeks to 4 months
+    -- before its placement order, is matched 1 to 8 weeks before its
+    -- adoptive placement (2 weeks after the decision at the earliest) and
+    -- placed on the day its adoptive placement (A5, A6) starts, left
+    -- blank for 15% (the episodes tell); a quarter of the children under
+    -- 5 whose care ends otherwise (special guardianship, at 18, other)
+    -- have a decision that is reversed 2 to 12 months later (RD1 to RD4,
+    -- within the period of care).  The adoptive family is shared by
+    -- siblings (85% of birth families; else each child's own), once
+    -- matched.
+    IF present_opt && ARRAY['adoption', 'adopter'] THEN
+        rest := rest || ARRAY[$q$CREATE TEMP TABLE pg_temp.cspi_gen_adopt ON COMMIT DROP AS
+       WITH pl AS (
+           SELECT pid, min(start_date) AS placed
+             FROM pg_temp.cspi_gen_ep WHERE placement IN ('A3', 'A4', 'A5', 'A6') GROUP BY pid
+       ), a AS (
+           SELECT p.pid, p.child_id, p.en, pl.placed, d.dec,
+                  greatest(d.dec + 14, p.st + p.t_a - 7 - floor(rnd('ad.match', p.pid) * 50)::integer) AS matched,
+                  rnd('ad.sib', p.fid) >= 0.85 AS own, CASE WHEN rnd('ad.sib', p.fid) < 0.85 THEN p.fid ELSE p.pid END AS gk,
+                  NULL::date AS rev, NULL::text AS reason
+             FROM pg_temp.cspi_gen_clap p
+             LEFT JOIN pl ON pl.pid = p.pid
+            CROSS JOIN LATERAL (SELECT p.st + p.t_e1 - 20 - floor(rnd('ad.dec', p.pid) * 100)::integer AS dec) d
+            WHERE p.cls = 'adopt'
+           UNION ALL
+           SELECT p.pid, p.child_id, p.en, NULL, d.dec, NULL, NULL, NULL,
+                  least(d.dec + 60 + floor(rnd('ad.rgap', p.pid) * 300)::integer, p.en - 1),
+                  CASE WHEN rnd('ad.rr', p.pid) < 0.25 THEN 'RD1' WHEN rnd('ad.rr', p.pid) < 0.55 THEN 'RD2'
+                       WHEN rnd('ad.rr', p.pid) < 0.85 THEN 'RD3' ELSE 'RD4' END
+             FROM pg_temp.cspi_gen_clap p
+            CROSS JOIN LATERAL (SELECT p.st + 90 + floor(rnd('ad.rdec', p.pid) * 240)::integer AS dec) d
+            WHERE p.cls IN ('sgo', 'age18', 'other') AND NOT p.uasc AND p.st - p.dob < 1826
+              AND rnd('ad.rev', p.pid) < 0.25 AND d.dec < p.en - 30
+       )
+       SELECT a.*, CASE WHEN a.matched <= $4 THEN dense_rank() OVER (ORDER BY a.own, a.gk) END AS fno
+         FROM a WHERE a.dec <= $4$q$];
+    END IF;
 
     ------------------------------------------------------------------
     -- The relations added after release 1.0, where present: each filled
@@ -1456,7 +1620,131 @@ BEGIN
                    FROM @S@.population p
                   CROSS JOIN (VALUES ('under 1', 1, 0.055), ('1-4', 2, 0.22), ('5-9', 3, 0.28),
                                      ('10-15', 4, 0.34), ('16 and over', 5, 0.105)) AS b(age_band, o, share)
-                  WHERE p.children IS NOT NULL) y) x$q$)) AS v(rel, cols, vals, src)
+                  WHERE p.children IS NOT NULL) y) x$q$),
+    -- leaving care (Annex A List 9): the rows above in the period, from
+    -- the first day at the earliest, open (NULL) when they end after the
+    -- last; 2% of categories capitalised
+    ('leaving_care', ARRAY['child_id', 'eligibility', 'start_date', 'end_date'],
+     ARRAY['x.child_id', 'x.eligibility', 'x.sd', 'x.ed'],
+     $q$(SELECT l.child_id,
+                CASE WHEN rnd('lc.case', l.key || '.' || l.eligibility) < 0.02 THEN initcap(l.eligibility)
+                     ELSE l.eligibility END AS eligibility,
+                greatest(l.sd, $3) AS sd, CASE WHEN l.ed <= $4 THEN l.ed END AS ed
+           FROM pg_temp.cspi_gen_lc l
+          WHERE l.sd <= $4 AND l.ed > $3) x$q$),
+    -- pathway plans reviewed every 4 to 7 months from the first day of
+    -- leaving care (of being eligible) to the end of the last, those in
+    -- the period; 5% of young people without any
+    ('pathway_plan_review', ARRAY['review_id', 'child_id', 'review_date'],
+     ARRAY[$q$'PR' || (10000000 + row_number() OVER (ORDER BY x.rdate, x.child_id COLLATE "C"))$q$,
+           'x.child_id', 'x.rdate'],
+     $q$(SELECT y.child_id, y.pe,
+                y.ps + (sum(g.gap) OVER (PARTITION BY y.child_id ORDER BY g.m))::integer AS rdate
+           FROM (SELECT child_id, min(sd) AS ps, max(ed) AS pe
+                   FROM pg_temp.cspi_gen_lc GROUP BY child_id) y
+          CROSS JOIN LATERAL (
+                SELECT m, 120 + floor(rnd('pp.g', y.child_id || '.' || m) * 90)::integer AS gap
+                  FROM generate_series(1, (least(y.pe, $4) - y.ps) / 120 + 1) AS m) g
+          WHERE rnd('pp.none', y.child_id) >= 0.05) x
+      WHERE x.rdate BETWEEN $3 AND least(x.pe, $4)$q$),
+    -- adoption decisions (above): a date after the last day blank; 5% of
+    -- reasons in lower case
+    ('adoption', ARRAY['child_id', 'decision_date', 'matched_date', 'placed_date', 'reversed_date',
+                       'reversed_reason', 'adoptive_family_id'],
+     ARRAY['x.child_id', 'x.dec', 'x.matched', 'x.placed', 'x.rev', 'x.reason', 'x.family_id'],
+     $q$(SELECT a.child_id, a.dec, CASE WHEN a.matched <= $4 THEN a.matched END AS matched,
+                CASE WHEN rnd('ad.pnull', a.pid) >= 0.15 THEN a.placed END AS placed,
+                CASE WHEN a.rev <= $4 THEN a.rev END AS rev,
+                CASE WHEN a.rev > $4 THEN NULL WHEN rnd('ad.rcase', a.pid) < 0.05 THEN lower(a.reason)
+                     ELSE a.reason END AS reason,
+                'AF' || (100000 + a.fno) AS family_id
+           FROM pg_temp.cspi_gen_adopt a) x$q$),
+    -- adopters: one (25%) or two for each adoptive family matched, their
+    -- approval 1 to 10 months before the match, and back from it the
+    -- agency decision, Stage 2 (4 to 6 months), Stage 1 (about 2 months,
+    -- up to 3 months before Stage 2), the enquiry (1 week to 4 months
+    -- before); the family's first match and placement, the children
+    -- placed and the first adoption order (the end of a period of care by
+    -- E11 or E12); and prospective adopters (15 families a year, from the
+    -- year before the first) who have not been matched: withdrawn (30%),
+    -- on hold (12%, a fifth without a date), refused at the end of Stage 2
+    -- (8%), the rest in the process or approved and waiting.  The
+    -- application is the start of Stage 2 (80%; else not recorded).
+    -- Couples man and woman 80%, two women 10%, two men 10%; single
+    -- adopters 80% women; 2.5% of genders neither, not stated or missing,
+    -- 5% of families' coded 1 and 2; ethnicity as the children's, mostly
+    -- the family's; disabled 4% (7% not known); fostering for adoption
+    -- 12% of families (5% not known).  Dates after the last day blank.
+    ('adopter', ARRAY['adopter_id', 'family_id', 'gender', 'ethnicity', 'disability', 'fostering_for_adoption',
+                      'enquiry_date', 'stage1_start_date', 'stage1_end_date', 'stage2_start_date',
+                      'stage2_end_date', 'application_date', 'approval_date', 'matched_date', 'placed_date',
+                      'children_placed', 'adoption_order_date', 'left_date', 'left_reason'],
+     ARRAY[$q$'AD' || (100000 + row_number() OVER (ORDER BY x.fno, x.j))$q$, $q$'AF' || x.fno$q$,
+           $q$CASE WHEN x.ug < 0.005 THEN 'N' WHEN x.ug < 0.015 THEN 'U' WHEN x.ug < 0.025 THEN NULL
+                   WHEN rnd('adr.gnum', x.fkey) < 0.05 THEN CASE x.g WHEN 'M' THEN '1' ELSE '2' END ELSE x.g END$q$,
+           $q$CASE WHEN x.ue < 0.02 THEN NULL WHEN x.ue < 0.03 THEN 'REFU' ELSE $q$ || format(pick_ethnicity, 'x.ue2') || $q$ END$q$,
+           $q$CASE WHEN rnd('adr.dis', x.akey) < 0.04 THEN true WHEN rnd('adr.dis', x.akey) < 0.93 THEN false END$q$,
+           $q$CASE WHEN rnd('adr.ffa', x.fkey) < 0.12 THEN true WHEN rnd('adr.ffa', x.fkey) < 0.95 THEN false END$q$,
+           'x.enq', 'x.s1s', 'x.s1e', 'x.s2s', 'x.s2e', 'x.appl', 'x.appr', 'x.fm', 'x.fp', 'x.np', 'x.ford',
+           'x.lft', 'x.lr'],
+     $q$(SELECT f.*, a.j, a.akey, a.ug, a.ue, a.ue2,
+                CASE WHEN f.z = 1 THEN CASE WHEN f.uc < 0.8 THEN 'F' ELSE 'M' END
+                     WHEN f.uc < 0.8 THEN CASE a.j WHEN 1 THEN 'M' ELSE 'F' END
+                     WHEN f.uc < 0.9 THEN 'F' ELSE 'M' END AS g
+           FROM (SELECT f.*, CASE WHEN rnd('adr.z', f.fkey) < 0.75 THEN 2 ELSE 1 END AS z, rnd('adr.comp', f.fkey) AS uc
+                   FROM (SELECT 'm.' || fam.fno AS fkey, 100000 + fam.fno AS fno,
+                                CASE WHEN d.enq <= $4 THEN d.enq END AS enq, CASE WHEN d.s1s <= $4 THEN d.s1s END AS s1s,
+                                CASE WHEN d.s1e <= $4 THEN d.s1e END AS s1e, CASE WHEN d.s2s <= $4 THEN d.s2s END AS s2s,
+                                CASE WHEN d.s2e <= $4 THEN d.s2e END AS s2e,
+                                CASE WHEN d.s2s <= $4 AND rnd('adr.appl', fam.fno) < 0.8 THEN d.s2s END AS appl,
+                                CASE WHEN d.appr <= $4 THEN d.appr END AS appr,
+                                fam.fm, fam.fp, fam.np, fam.ford, NULL::date AS lft, NULL::text AS lr
+                           FROM (SELECT fno, min(matched) AS fm, min(placed) AS fp,
+                                        nullif(count(placed), 0)::integer AS np,
+                                        min(en) FILTER (WHERE en <= $4) AS ford
+                                   FROM pg_temp.cspi_gen_adopt WHERE fno IS NOT NULL GROUP BY fno) fam
+                          CROSS JOIN LATERAL (SELECT fam.fm - 30 - floor(rnd('adr.wait', fam.fno) * 270)::integer AS appr) a1
+                          CROSS JOIN LATERAL (SELECT a1.appr - floor(rnd('adr.adm', fam.fno) * 14)::integer AS s2e) a2
+                          CROSS JOIN LATERAL (SELECT a2.s2e - 120 - floor(rnd('adr.s2', fam.fno) * 60)::integer AS s2s) a3
+                          CROSS JOIN LATERAL (SELECT a3.s2s - floor(rnd('adr.gap', fam.fno) * 90)::integer AS s1e) a4
+                          CROSS JOIN LATERAL (SELECT a4.s1e - 45 - floor(rnd('adr.s1', fam.fno) * 30)::integer AS s1s) a5
+                          CROSS JOIN LATERAL (SELECT a1.appr, a2.s2e, a3.s2s, a4.s1e, a5.s1s,
+                                                     a5.s1s - 7 - floor(rnd('adr.enq', fam.fno) * 120)::integer AS enq) d
+                         UNION ALL
+                         SELECT 'p.' || p.k, 500000 + row_number() OVER (ORDER BY p.k),
+                                CASE WHEN p.enq <= $4 THEN p.enq END, p.s1s,
+                                CASE WHEN p.s1e <= p.t AND p.s1e <= $4 THEN p.s1e END,
+                                CASE WHEN p.s2s <= p.t AND p.s2s <= $4 THEN p.s2s END,
+                                CASE WHEN p.s2e <= p.t AND p.s2e <= $4 THEN p.s2e END,
+                                CASE WHEN p.s2s <= p.t AND p.s2s <= $4 AND rnd('adp.appl', p.k) < 0.8 THEN p.s2s END,
+                                CASE WHEN p.lr IS DISTINCT FROM '3' AND p.appr <= p.t AND p.appr <= $4 THEN p.appr END,
+                                NULL, NULL, NULL, NULL,
+                                CASE WHEN p.lft <= $4 AND NOT (p.lr = '2' AND rnd('adp.nodate', p.k) < 0.2) THEN p.lft END,
+                                CASE WHEN p.lft <= $4 THEN p.lr END
+                           FROM (SELECT p.*, coalesce(p.lft, p.appr) AS t
+                                   FROM (SELECT p.*,
+                                                CASE WHEN p.uo < 0.30 THEN p.s1s + 10 + floor(p.ut * (p.appr - p.s1s - 10))::integer
+                                                     WHEN p.uo < 0.42 THEN p.s1e + floor(p.ut * (p.s2e - p.s1e))::integer
+                                                     WHEN p.uo < 0.50 THEN p.s2e END AS lft,
+                                                CASE WHEN p.uo < 0.30 THEN '1' WHEN p.uo < 0.42 THEN '2'
+                                                     WHEN p.uo < 0.50 THEN '3' END AS lr
+                                           FROM (SELECT p.*, p.s2e + floor(rnd('adp.adm', p.k) * 14)::integer AS appr
+                                                   FROM (SELECT p.*, p.s2s + 120 + floor(rnd('adp.s2', p.k) * 60)::integer AS s2e
+                                                           FROM (SELECT p.*, p.s1e + floor(rnd('adp.gap', p.k) * 60)::integer AS s2s
+                                                                   FROM (SELECT p.k, p.s1s, p.s1s - 7 - floor(rnd('adp.enq', p.k) * 120)::integer AS enq,
+                                                                                p.s1s + 45 + floor(rnd('adp.s1', p.k) * 30)::integer AS s1e,
+                                                                                rnd('adp.out', p.k) AS uo, rnd('adp.t', p.k) AS ut
+                                                                           FROM (SELECT y * 1000 + n AS k,
+                                                                                        make_date(y, 4, 1) + floor(rnd('adp.t0', y * 1000 + n) * 365)::integer AS s1s
+                                                                                   FROM generate_series($5 - 1, $6 - 1) AS y
+                                                                                  CROSS JOIN LATERAL generate_series(1,
+                                                                                        round(15 * $2 * (0.8 + 0.4 * rnd('adp.vol', y)))::integer) AS n) p
+                                                                          WHERE p.s1s <= $4) p) p) p) p) p) p) f) f
+          CROSS JOIN LATERAL (SELECT a.*, CASE WHEN rnd('adr.ethown', a.akey) < 0.15 THEN rnd('adr.eth', a.akey)
+                                               ELSE rnd('adr.eth', f.fkey) END AS ue2
+                                FROM (SELECT j, f.fkey || '.' || j AS akey, rnd('adr.g', f.fkey || '.' || j) AS ug,
+                                             rnd('adr.ethm', f.fkey || '.' || j) AS ue
+                                        FROM generate_series(1, f.z) AS j) a) a) x$q$)) AS v(rel, cols, vals, src)
          WHERE v.rel = ANY (present_opt)
     LOOP
         SELECT string_agg(c, ', ' ORDER BY o), string_agg(e, ', ' ORDER BY o) INTO opt_cols, opt_vals
@@ -1583,8 +1871,11 @@ BEGIN
             round(extract(epoch FROM clock_timestamp() - t_step) * 1000), left(regexp_replace(stmt, '\s+', ' ', 'g'), 80);
     END LOOP;
 
+    -- (those of absent relations were never made: no notice for them)
     FOREACH rel IN ARRAY temps LOOP
-        EXECUTE format('DROP TABLE IF EXISTS pg_temp.%I', rel);
+        IF to_regclass(format('pg_temp.%I', rel)) IS NOT NULL THEN
+            EXECUTE format('DROP TABLE pg_temp.%I', rel);
+        END IF;
     END LOOP;
     IF paused THEN
         PERFORM cspi.track_changes(source_schema, true);
@@ -1600,4 +1891,4 @@ END
 $fn$;
 
 COMMENT ON FUNCTION cspi.generate_source(name, numeric, integer, integer, integer) IS
-'Fills the empty source tables of source_schema (made by cspi.create_source_tables) with a deterministic synthetic council for 1 April first_year to 31 March last_year and returns the number of rows of each relation. scale multiplies volumes and population (scale 1: about 22,000 children; a year has 1,400 referrals, 1,550 assessments, 200 child-protection plans, 120 children starting care, about 300 in care); seed gives another council of the same shape; the same arguments always give the same rows. Where the tables have them, it also fills the contract''s optional columns and relations: the child''s sex, ethnicity, disability and UPN (some missing), the referral''s source and NFA flag, the allocation''s worker, team and locality, a child protection plan''s initial and latest categories of abuse (2% not known), an episode of care''s placement provider (as its placement type has it), postcode (district and sector) and Ofsted URN (XXXXXXX where none applies; each 4% not known), contacts (one before each referral, others ending in NFA, information and advice or early help), child in need plans and the population by age band; tables without them (made by an older create_source_tables) get the same rows in the columns they have, and such a relation that is a view is left alone. Every event lies in the period, so stocks of plans and of children in care build up in the first year or two. Edge cases: referrals received on the working day before each bank holiday and on the holiday (Easter, Christmas, substitute days; still open when the next working day is after the end), on Saturdays and on a weekend Christmas Day; records open at the end; transfer-in conferences; short breaks (V3, V4); X1 continuations; same-carer changes (T, U); temporary placements T0-T4 followed by a return; 6-monthly health reviews under 5; children born on 29 February; two plans starting 31 August of the last year but one, first reviewed on 30 November (in time) and on 1 December (late); visits with a due date; a child missing at the end. Where the caller owns the tables, the logging of their changes (cspi.track_changes) stops while it fills them and starts again after, so that the log holds no copy of the council (the next refresh of a report over them is a full one).';
+'Fills the empty source tables of source_schema (made by cspi.create_source_tables) with a deterministic synthetic council for 1 April first_year to 31 March last_year and returns the number of rows of each relation. scale multiplies volumes and population (scale 1: about 22,000 children; a year has 1,400 referrals, 1,550 assessments, 200 child-protection plans, 120 children starting care, about 300 in care); seed gives another council of the same shape; the same arguments always give the same rows. Where the tables have them, it also fills the contract''s optional columns and relations: the child''s sex, ethnicity, disability and UPN (some missing), the referral''s source and NFA flag, the allocation''s worker, team and locality, a child protection plan''s initial and latest categories of abuse (2% not known), an episode of care''s placement provider (as its placement type has it), postcode (district and sector) and Ofsted URN (XXXXXXX where none applies; each 4% not known), contacts (one before each referral, others ending in NFA, information and advice or early help), child in need plans and the population by age band, a care leaver''s in-touch code and accommodation (OC3), and Annex A''s leaving care (eligibility and its dates), pathway plan reviews, adoption decisions (matched, placed, some reversed) and adopters (those of the adoptive families and prospective ones who left or wait); tables without them (made by an older create_source_tables) get the same rows in the columns they have, and such a relation that is a view is left alone. Every event lies in the period, so stocks of plans and of children in care build up in the first year or two. Edge cases: referrals received on the working day before each bank holiday and on the holiday (Easter, Christmas, substitute days; still open when the next working day is after the end), on Saturdays and on a weekend Christmas Day; records open at the end; transfer-in conferences; short breaks (V3, V4); X1 continuations; same-carer changes (T, U); temporary placements T0-T4 followed by a return; 6-monthly health reviews under 5; children born on 29 February; two plans starting 31 August of the last year but one, first reviewed on 30 November (in time) and on 1 December (late); visits with a due date; a child missing at the end. Where the caller owns the tables, the logging of their changes (cspi.track_changes) stops while it fills them and starts again after, so that the log holds no copy of the council (the next refresh of a report over them is a full one).';
