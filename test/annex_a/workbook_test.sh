@@ -20,7 +20,8 @@ SET client_min_messages = warning;
 CREATE EXTENSION cspi;
 CREATE EXTENSION cspi_synthetic;
 SELECT cspi.create_source_tables('council_src');
-SELECT cspi.create_source_table('council_src', 'cin_episode');
+SELECT cspi.create_source_table('council_src', r)
+  FROM unnest(ARRAY['cin_episode', 'leaving_care', 'pathway_plan_review', 'adoption', 'adopter']) r;
 SELECT cspi.generate_source('council_src', 0.2, 7, 2022, 2024);
 SELECT count(*) FROM cspi.deploy('council_src', 'council_report');
 SQL
