@@ -274,7 +274,9 @@ INSERT INTO aa_src.allocation (child_id, start_date, end_date, qualified_social_
 --      former_relevant from 2023-06-01 (its relevant entitlement ended
 --      then): b) Former relevant child; its episode of care (2020 to June
 --      2023, ended before the window, so not on List 8) was UASC: a) Yes;
---      allocation on as_at: Leaving, W10; pathway plan reviews 2023-10-01,
+--      allocation on as_at: Leaving, W10 (its personal advisor PA7's,
+--      started later, is not a social worker's allocation); personal
+--      advisor on as_at PA7 (PA6's ended 31 August); pathway plan reviews 2023-10-01,
 --      2024-03-27 (as_at) and 2024-04-10 (after): 2024-03-27; contacts
 --      (visit type care_leaver, either case) 2024-02-01, 2024-03-20 and
 --      2024-03-28 (after): 2024-03-20; its latest care_leaver row by as_at
@@ -286,21 +288,28 @@ INSERT INTO aa_src.allocation (child_id, start_date, end_date, qualified_social_
 --   C11 sex 2, OOTH, true, born 2007-01-15 (b) Female, r) OOTH, a) Yes,
 --      17): relevant to 2024-03-27 (ended on as_at: not open) and
 --      qualifying from 2024-03-27: c) Qualifying care leaver; no episode of
---      care: b) No; no allocation, review or contact: blank; latest row
+--      care: b) No; no social worker's allocation, review or contact:
+--      blank; personal advisor PA8 (role ' Personal_Advisor ', read
+--      trimmed in upper case); latest row
 --      2024-02-01, no code, in_touch false: b) No, so accommodation D2,
 --      suitability and G5 are blank (not in touch); its row of June 2023
 --      has codes MAYBE and Q1, unknown (data-quality problems);
 --   C12 sex 9, REFU, no disability, born 2004-12-01 (c) Not
 --      stated/recorded, s) REFU, c) Unknown, 19): eligible since
---      2022-12-01: d) Eligible child; b) No; code REFU: d) Refu, not in
---      touch (in_touch NULL), so B1 and its activity are blank;
+--      2022-12-01: d) Eligible child; b) No; its allocation's role
+--      'manager' is not a code (a data-quality problem) and is read as a
+--      social worker's: Leaving, W12; no personal advisor; code REFU:
+--      d) Refu, not in touch (in_touch NULL), so B1 and its activity are
+--      blank;
 --   C13 sex 2, WBRI, false, born 2006-02-10 (b) Female, a) WBRI, b) No,
 --      18): ' former_relevant ' from 2024-02-10 (read trimmed):
 --      b) Former relevant child; b) No; no code, in_touch true: a) Yes; Z:
 --      With former foster carers, accommodation_suitable true a) Suitable
 --      (the letter has no digit); activity 'education', a group, blank;
 --   C14's entitlement starts 2024-03-28, after as_at: not on the list.
--- Allocated Personal Advisor: blank (not in the contract).
+-- A personal advisor's allocation is read by List 9 only: C2's and C6's
+-- (qualified, later started, other workers and team) change neither their
+-- team and worker on lists 7 and 8 nor any figure (checked below).
 SELECT cspi.create_source_table('aa_src', 'leaving_care');
 SELECT cspi.create_source_table('aa_src', 'pathway_plan_review');
 SELECT cspi.create_source_table('aa_src', 'adoption');
@@ -318,8 +327,15 @@ INSERT INTO aa_src.leaving_care (child_id, eligibility, start_date, end_date) VA
 INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status, placement,
                                 reason_ceased, distance_miles, uasc) VALUES
     ('E10', 'C10', '2020-01-01', '2023-06-01', 'S', 'V2', 'U6', 'E5', NULL, true);
-INSERT INTO aa_src.allocation (child_id, start_date, end_date, qualified_social_worker, worker_id, team, locality) VALUES
-    ('C10', '2023-06-01', NULL, false, 'W10', 'Leaving', NULL);
+INSERT INTO aa_src.allocation (child_id, start_date, end_date, qualified_social_worker, worker_id, team, locality, role) VALUES
+    ('C10', '2023-06-01', NULL, false, 'W10', 'Leaving', NULL, NULL),
+    ('C10', '2023-06-01', '2023-08-31', false, 'PA6', 'Leaving Care', NULL, 'personal_advisor'),
+    ('C10', '2023-09-01', NULL, false, 'PA7', 'Leaving Care', NULL, 'personal_advisor'),
+    ('C11', '2024-01-15', NULL, false, 'PA8', 'Leaving Care', NULL, ' Personal_Advisor '),
+    ('C12', '2024-01-01', NULL, true, 'W12', 'Leaving', NULL, 'manager'),
+    ('C2', '2024-03-01', NULL, true, 'PA11', 'Leaving Care', 'Central', 'PERSONAL_ADVISOR'),
+    ('C6', '2023-12-01', NULL, true, 'PA9', 'Leaving Care', 'Central', 'personal_advisor'),
+    ('C6', '2024-01-01', NULL, true, 'PA10', 'Leaving Care', 'Central', 'personal_advisor');
 INSERT INTO aa_src.pathway_plan_review (review_id, child_id, review_date) VALUES
     ('PR1', 'C10', '2023-10-01'), ('PR2', 'C10', '2024-03-27'), ('PR3', 'C10', '2024-04-10');
 INSERT INTO aa_src.visit (visit_id, child_id, visit_type, visit_date) VALUES
@@ -452,6 +468,8 @@ SELECT * FROM aa_report.annex_a_list_8;
 -- accommodation Q1, of an earlier row) is a blank cell, and a problem of
 -- the data-quality view.
 SELECT relation, problem FROM aa_report.data_quality WHERE problem LIKE '%Annex A%' ORDER BY relation, problem;
+-- So is C12's allocation role 'manager', read as a social worker's.
+SELECT relation, row_id, problem FROM aa_report.data_quality WHERE problem LIKE 'unknown role%';
 \x on
 SELECT * FROM aa_report.annex_a_list_9;
 SELECT * FROM aa_report.annex_a_list_10;
@@ -480,7 +498,7 @@ SELECT col_description('aa_report.annex_a_list_5'::regclass, 10);
 -- annex_a_gaps: this source has every relation and column, so the gaps
 -- are the contract's: List 2's organisation; List 4's child seen; List
 -- 7's seen alone; List 8's category of need, permanence plan, location,
--- LA and absences (5); List 9's personal advisor.
+-- LA and absences (5).
 SELECT list, count(*) FROM aa_report.annex_a_gaps GROUP BY list ORDER BY list;
 SELECT list, position, heading, reason FROM aa_report.annex_a_gaps ORDER BY list, position;
 
@@ -508,6 +526,45 @@ f(list, r) AS (
 SELECT (SELECT count(*) FROM v) AS view_rows, (SELECT count(*) FROM f) AS function_rows,
        (SELECT count(*) FROM (SELECT * FROM v EXCEPT ALL SELECT * FROM f) x) AS only_in_views,
        (SELECT count(*) FROM (SELECT * FROM f EXCEPT ALL SELECT * FROM v) x) AS only_in_function;
+-- A personal advisor's allocation changes no figure and no breakdown: the
+-- report is the same as one over the same source without them.  Read as
+-- social workers' allocations (role cleared), they would change some
+-- (C2's plan allocated to a qualified worker at 31 March 2024, C6's third
+-- worker in 12 months, C6's team): the comparison can tell.
+CREATE SCHEMA aa_no_pa;
+CREATE SCHEMA aa_pa_as_sw;
+DO $$
+DECLARE r record;
+BEGIN
+    FOR r IN SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'aa_src'::regnamespace AND c.relkind = 'r' LOOP
+        EXECUTE format('CREATE VIEW aa_no_pa.%1$I AS SELECT * FROM aa_src.%1$I', r.relname)
+             || CASE WHEN r.relname = 'allocation' THEN ' WHERE upper(btrim(role)) IS DISTINCT FROM ''PERSONAL_ADVISOR''' ELSE '' END;
+        IF r.relname = 'allocation' THEN
+            EXECUTE 'CREATE VIEW aa_pa_as_sw.allocation AS SELECT child_id, start_date, end_date, qualified_social_worker,
+                                                                  worker_id, team, locality, NULL::text AS role FROM aa_src.allocation';
+        ELSE
+            EXECUTE format('CREATE VIEW aa_pa_as_sw.%1$I AS SELECT * FROM aa_src.%1$I', r.relname);
+        END IF;
+    END LOOP;
+END $$;
+SELECT count(*) > 0 AS deployed FROM cspi.deploy('aa_no_pa', 'aa_no_pa_report');
+SELECT count(*) > 0 AS deployed FROM cspi.deploy('aa_pa_as_sw', 'aa_pa_as_sw_report');
+WITH a AS (SELECT indicator, period, numerator, denominator, display FROM aa_report.indicator_value),
+     b AS (SELECT indicator, period, numerator, denominator, display FROM aa_no_pa_report.indicator_value),
+     c AS (SELECT indicator, period, numerator, denominator, display FROM aa_pa_as_sw_report.indicator_value)
+SELECT (SELECT count(*) FROM a) > 0 AS figures,
+       (SELECT count(*) FROM (SELECT * FROM a EXCEPT ALL SELECT * FROM b) x)
+       + (SELECT count(*) FROM (SELECT * FROM b EXCEPT ALL SELECT * FROM a) x) AS differ_without_pa,
+       (SELECT count(*) FROM (SELECT * FROM a EXCEPT ALL SELECT * FROM c) x) > 0 AS differ_as_social_workers;
+SELECT x.indicator, x.period, x.numerator, x.denominator
+  FROM (SELECT indicator, period, numerator, denominator FROM aa_pa_as_sw_report.indicator_value
+        EXCEPT SELECT indicator, period, numerator, denominator FROM aa_report.indicator_value) x
+ WHERE x.period = '2023/24' AND x.indicator IN ('CP_ALLOCATED_QSW', 'CIC_SW_3PLUS') ORDER BY 1;
+SELECT count(*) AS breakdown_cells,
+       count(*) FILTER (WHERE (a.numerator, a.denominator) IS DISTINCT FROM (b.numerator, b.denominator)) AS differ_without_pa
+  FROM aa_report.indicator_breakdown a
+  FULL JOIN aa_no_pa_report.indicator_breakdown b USING (indicator, period, dimension, category);
+
 -- Another day: as at 27 September 2023 the window runs from 27 March 2023,
 -- so List 1 holds K1 (26 September) and K2 (27 September); C1 was 8.
 SELECT * FROM cspi.annex_a(1, '2023-09-27', 'aa_report');

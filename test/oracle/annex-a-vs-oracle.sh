@@ -120,6 +120,23 @@ UPDATE council_$seed.adopter SET ethnicity = (ARRAY['', 'ZZZZ', ' wbri'])[1 + ab
 UPDATE council_$seed.adopter SET left_reason = '4' WHERE left_reason = '1' AND abs(hashtext(adopter_id || 'l')) % 3 = 0;
 UPDATE council_$seed.adopter SET stage1_start_date = NULL, stage1_end_date = NULL, application_date = coalesce(application_date, stage2_start_date)
  WHERE abs(hashtext(adopter_id || 'old')) % 8 = 0;
+-- Personal advisors (allocation role personal_advisor, in any spelling):
+-- one for most young people leaving care, some ended, and one for a few
+-- children in care, qualified, started later than their social worker's
+-- (lists 6 to 8 must not take it for the team and worker); some social
+-- workers' allocations say so.
+INSERT INTO council_$seed.allocation (child_id, start_date, end_date, qualified_social_worker, worker_id, team, role)
+SELECT l.child_id, l.start_date + abs(hashtext(l.child_id || 'pa')) % 60,
+       CASE WHEN abs(hashtext(l.child_id || 'pe')) % 3 = 0 THEN l.start_date + 200 END, false,
+       'PA' || abs(hashtext(l.child_id || 'pw')) % 40, 'Leaving Care',
+       (ARRAY['personal_advisor', ' Personal_Advisor ', 'PERSONAL_ADVISOR'])[1 + abs(hashtext(l.child_id || 'r')) % 3]
+  FROM council_$seed.leaving_care l
+ WHERE abs(hashtext(l.child_id || 'p')) % 8 <> 0;
+INSERT INTO council_$seed.allocation (child_id, start_date, end_date, qualified_social_worker, worker_id, team, role)
+SELECT e.child_id, min(e.start_date) + 30, NULL, true, 'PX' || abs(hashtext(e.child_id)) % 20, 'Leaving Care', 'personal_advisor'
+  FROM council_$seed.cla_episode e WHERE abs(hashtext(e.child_id || 'px')) % 5 = 0 GROUP BY e.child_id;
+UPDATE council_$seed.allocation SET role = 'social_worker'
+ WHERE role IS NULL AND abs(hashtext(child_id || start_date || 'sw')) % 7 = 0;
 SELECT count(*) FROM cspi.deploy('council_$seed', 'council_${seed}_report');
 SQL
 	/usr/bin/python3 test/oracle/annex_a_oracle.py --dbname "$db" --schema "council_$seed" \

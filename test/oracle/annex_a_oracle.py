@@ -87,7 +87,7 @@ class Source:
                         "placement_urn"],
         "cla_review": ["review_id", "child_id", "review_date"],
         "visit": ["visit_id", "child_id", "visit_type", "visit_date"],
-        "allocation": ["child_id", "start_date", "end_date", "worker_id", "team"],
+        "allocation": ["child_id", "start_date", "end_date", "worker_id", "team", "role"],
         "health_assessment": ["child_id", "kind", "completed_date"],
         "missing_episode": ["episode_id", "child_id", "start_at", "rhi_offered_at", "rhi_engaged"],
         "cin_episode": ["episode_id", "child_id", "start_date", "end_date", "primary_need", "reason_closed"],
@@ -113,7 +113,7 @@ class Source:
     CODES = {"sex", "ethnicity", "disability", "source", "reason_new", "legal_status", "placement", "reason_ceased",
              "visit_type", "kind", "initial_category", "latest_category", "placement_provider", "placement_postcode",
              "placement_urn", "primary_need", "reason_closed", "activity", "in_touch_code", "accommodation",
-             "eligibility", "reversed_reason", "gender", "left_reason"}
+             "eligibility", "reversed_reason", "gender", "left_reason", "role"}
 
     def __init__(self, db, schema):
         have = psql_json(
@@ -190,12 +190,14 @@ class Oracle:
             return None
         return self.label("disability", ch["disability"]) or "c) Unknown"
 
-    def team_worker(self, child_id, day):
+    def team_worker(self, child_id, day, personal_advisor=False):
         """The allocation in force on day: the latest started, then the one
-        open longest, then by team and worker."""
+        open longest, then by team and worker; a social worker's (role not
+        PERSONAL_ADVISOR), or with personal_advisor a personal advisor's."""
         found = [a for a in self.alloc.get(child_id, [])
                  if a["start_date"] is not None and a["start_date"] <= day
-                 and (a["end_date"] is None or a["end_date"] >= day)]
+                 and (a["end_date"] is None or a["end_date"] >= day)
+                 and (a["role"] == "PERSONAL_ADVISOR") == personal_advisor]
         if not found:
             return [None, None]
 
@@ -558,7 +560,8 @@ class Oracle:
                     activity = self.ACTIVITY.get(cl["activity"])
             rows.append(self.five(child_id, at)
                         + [uasc, self.disability(child_id)] + self.team_worker(child_id, at)
-                        + [None, self.ELIGIBILITY.get(lc["eligibility"]), iso(max(rv) if rv else None), touch,
+                        + [self.team_worker(child_id, at, personal_advisor=True)[1],
+                           self.ELIGIBILITY.get(lc["eligibility"]), iso(max(rv) if rv else None), touch,
                            iso(max(seen) if seen else None), accommodation, suitable, activity])
         return rows
 

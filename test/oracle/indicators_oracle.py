@@ -94,6 +94,9 @@ Choices where that text leaves room:
 16. A rate's age band uses population_age_band as the headline uses
     population (choice 7): the latest estimate dated before the period's
     last day; its children NULL gives a count, 0 a rate with no value.
+17. allocation.role personal_advisor (a care leaver's personal advisor,
+    since 1.4): not a social worker's allocation, so none is read at all,
+    for the figures, the teams and localities and the periods alike.
 """
 import argparse
 import bisect
@@ -1854,6 +1857,16 @@ def unescape(f):
     return "".join(out)
 
 
+def social_work_only(relation, columns):
+    """A personal advisor's allocation (allocation.role personal_advisor,
+    any case, surrounding spaces) is not a social worker's: no figure reads
+    it, so it is not loaded at all."""
+    if relation == "allocation" and "role" in columns:
+        return (" WHERE upper(btrim(role::text)) IS DISTINCT FROM"
+                " 'PERSONAL_ADVISOR'")
+    return ""
+
+
 def load_source(schema, dbname):
     present = {r[0] for r in psql_copy(
         "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
@@ -1889,7 +1902,8 @@ def load_source(schema, dbname):
                              % (q, "timestamptz" if epoch_tz else "timestamp"))
             elif kind == "rank":
                 exprs.append("dense_rank() OVER (ORDER BY %s)" % q)
-        raw = psql_copy("SELECT %s FROM %s" % (", ".join(exprs), qname), dbname)
+        raw = psql_copy("SELECT %s FROM %s%s" % (", ".join(exprs), qname,
+                                                  social_work_only(name, types)), dbname)
         conv = []
         for col, kind in cols:
             if kind == "date":
@@ -1927,7 +1941,8 @@ def load_source(schema, dbname):
                 exprs.append("%s::boolean" % quote_ident(col))
             else:
                 exprs.append("%s::text" % quote_ident(col))
-        raw = psql_copy("SELECT %s FROM %s" % (", ".join(exprs), qname), dbname)
+        raw = psql_copy("SELECT %s FROM %s%s" % (", ".join(exprs), qname,
+                                                  social_work_only(base, have)), dbname)
         conv = {"date": parse_date, "bool": lambda v: None if v is None else v == "t"}
         rel[name] = [tuple(conv[kind](v) if kind in conv else v
                            for v, (col, kind) in zip(r, cols)) for r in raw]

@@ -256,7 +256,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (1, 'contact'), (2, 'family_support'), (3, 'referral'), (4, 'assessment'), (5, 's47_enquiry'),
  (6, 'cin_episode'), (7, 'cp_plan'), (8, 'cla_episode'), (9, 'leaving_care'), (10, 'adoption'), (11, 'adopter')
 ), team_worker(heading, data_type, derivation, requires) AS (VALUES
- ('Allocated Team', 'text', 'The team of the child''s allocation in force on the day given (start on or before it, end on or after it or open; the latest started, then the one open longest).', '{allocation,allocation.team}'::text[]),
+ ('Allocated Team', 'text', 'The team of the child''s allocation in force on the day given (start on or before it, end on or after it or open; the latest started, then the one open longest; a personal advisor''s left out).', '{allocation,allocation.team}'::text[]),
  ('Allocated Worker', 'text', 'The worker_id of the same allocation (the contract has no worker''s name yet).', '{allocation,allocation.worker_id}')
 ), short(list, position, column_name) AS (VALUES
  -- The headings longer than a PostgreSQL identifier (63 bytes): the view's
@@ -409,7 +409,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (9, 7, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
  (9, 8, 'Allocated Team', NULL, NULL, NULL, NULL),
  (9, 9, 'Allocated Worker', NULL, NULL, NULL, NULL),
- (9, 10, 'Allocated Personal Advisor', 'text', 'Blank.', '{}', 'not in the data contract yet: allocation.role personal_advisor'),
+ (9, 10, 'Allocated Personal Advisor', 'text', 'The worker_id of the young person''s allocation with role personal_advisor in force on as_at (the latest started, then the one open longest); blank without one.', '{allocation,allocation.role,allocation.worker_id}', NULL),
  (9, 11, 'Eligibility Category', 'text', 'leaving_care.eligibility of the entitlement listed, as Ofsted labels it: relevant a) Relevant child, former_relevant b) Former relevant child, qualifying c) Qualifying care leaver, eligible d) Eligible child (the SSD extract''s label); blank for another value.', '{}', NULL),
  (9, 12, 'Latest Pathway Plan Review Date', 'date', 'The young person''s latest pathway_plan_review on or before as_at; blank without one.', '{pathway_plan_review}', NULL),
  (9, 13, 'LA In Touch', 'text', 'The young person''s latest care_leaver row (its as_at on or before the lists'' as_at): its in_touch_code as Ofsted labels it (a) Yes, b) No, c) Died, d) Refu, e) NREQ, f) Rhom; blank for another code); without a code, in_touch true a) Yes, false b) No. Blank without a care_leaver row.', '{care_leaver}', NULL),
@@ -507,6 +507,7 @@ WITH part(name, text) AS (VALUES
  ('allocation', $p$LEFT JOIN LATERAL (SELECT nullif(btrim(x.team), '') AS team, nullif(btrim(x.worker_id), '') AS worker
                      FROM @R@.src_allocation x
                     WHERE x.child_id = t.child_id AND x.start_date <= (%1$s) AND (x.end_date IS NULL OR x.end_date >= (%1$s))
+                      AND x.role IS DISTINCT FROM 'PERSONAL_ADVISOR'
                     ORDER BY x.start_date DESC, x.end_date DESC NULLS FIRST, x.team COLLATE "C", x.worker_id COLLATE "C"
                     LIMIT 1) al ON true$p$),
  ('team', $p$al.team AS "Allocated Team", al.worker AS "Allocated Worker"$p$)
@@ -787,7 +788,7 @@ list(n, comment, definition) AS (
          AS "UASC, or formerly UASC if 18 or over (Y/N)",
        %s,
        %s,
-       NULL::text AS "Allocated Personal Advisor",
+       pa.worker AS "Allocated Personal Advisor",
        cspi.annex_a_label('eligibility', t.eligibility) AS "Eligibility Category",
        (SELECT max(r.review_date) FROM @R@.src_pathway_plan_review r
          WHERE r.child_id = t.child_id AND r.review_date <= a.as_at) AS "Latest Pathway Plan Review Date",
@@ -817,6 +818,12 @@ list(n, comment, definition) AS (
                        FROM @R@.src_care_leaver x
                       WHERE x.child_id = t.child_id AND x.as_at <= a.as_at
                       ORDER BY x.as_at DESC LIMIT 1) cl ON true
+  -- the personal advisor allocated on as_at, as the team and worker are
+  LEFT JOIN LATERAL (SELECT nullif(btrim(x.worker_id), '') AS worker FROM @R@.src_allocation x
+                      WHERE x.child_id = t.child_id AND x.start_date <= a.as_at
+                        AND (x.end_date IS NULL OR x.end_date >= a.as_at) AND x.role = 'PERSONAL_ADVISOR'
+                      ORDER BY x.start_date DESC, x.end_date DESC NULLS FIRST, x.team COLLATE "C", x.worker_id COLLATE "C"
+                      LIMIT 1) pa ON true
   %s
  ORDER BY t.child_id COLLATE "C"$d$,
         j->>'five', j->>'disability', j->>'team', j->>'cfg', j->>'child',

@@ -92,7 +92,8 @@ BEGIN
             qualified_social_worker boolean,
             worker_id text,
             team text,
-            locality text
+            locality text,
+            role text
         );
         CREATE TABLE %1$s.health_assessment (
             child_id text,
@@ -269,6 +270,7 @@ INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning
     ('allocation', 'worker_id', 'id', 5, 'the worker allocated'),
     ('allocation', 'team', 'id', 6, 'the worker''s team: a case''s team at a date is that of its allocation then'),
     ('allocation', 'locality', 'id', 7, 'the team''s locality (area office)'),
+    ('allocation', 'role', 'code', 8, 'social_worker (NULL too): a social worker''s allocation; personal_advisor: a care leaver''s personal adviser, whom only Annex A reads (List 9''s Allocated Personal Advisor): no indicator, breakdown or other list counts such an allocation'),
     ('health_assessment', 'child_id', 'id', 1, 'the child'),
     ('health_assessment', 'kind', 'code', 2, 'initial, review or dental (a dental check: Annex A only)'),
     ('health_assessment', 'due_date', 'date', 3, 'when it fell due'),
@@ -342,4 +344,5 @@ UPDATE cspi.contract_column SET optional = true
                                    ('cla_episode', 'placement_provider'), ('cla_episode', 'placement_postcode'),
                                    ('cla_episode', 'placement_urn'),
                                    ('care_leaver', 'in_touch_code'), ('care_leaver', 'accommodation'),
+                                   ('allocation', 'role'),
                                    ('adoption', 'adoptive_family_id'));

@@ -302,6 +302,8 @@ keyed(relation, key_name, key, row_id, missing) AS NOT MATERIALIZED (
      WHERE latest_category NOT IN ('NEG', 'PHY', 'SAB', 'EMO', 'MUL')
     UNION ALL SELECT 'cla_episode', row_id, 'unknown placement_provider ' || placement_provider || ' (blank in Annex A)' FROM cla_episode_rows
      WHERE placement_provider NOT IN ('PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5')
+    UNION ALL SELECT 'allocation', row_id, 'unknown role ' || role || ' (read as a social worker''s allocation)' FROM allocation_rows
+     WHERE nullif(role, '') NOT IN ('SOCIAL_WORKER', 'PERSONAL_ADVISOR')
     UNION ALL SELECT 'care_leaver', row_id, 'unknown in_touch_code ' || in_touch_code || ' (blank in Annex A)' FROM care_leaver_rows
      WHERE nullif(in_touch_code, '') NOT IN ('YES', 'NO', 'DIED', 'REFU', 'NREQ', 'RHOM')
     UNION ALL SELECT 'care_leaver', row_id, 'unknown accommodation ' || accommodation || ' (blank in Annex A)' FROM care_leaver_rows

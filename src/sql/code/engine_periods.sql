@@ -16,7 +16,10 @@ WITH event_dates(d) AS (
     UNION ALL SELECT start_date FROM @R@.src_cla_episode UNION ALL SELECT end_date FROM @R@.src_cla_episode
     UNION ALL SELECT review_date FROM @R@.src_cla_review
     UNION ALL SELECT visit_date FROM @R@.src_visit
-    UNION ALL SELECT start_date FROM @R@.src_allocation UNION ALL SELECT end_date FROM @R@.src_allocation
+    -- (a personal advisor's allocation is not a social worker's: only
+    -- Annex A reads it)
+    UNION ALL SELECT start_date FROM @R@.src_allocation WHERE role IS DISTINCT FROM 'PERSONAL_ADVISOR'
+    UNION ALL SELECT end_date FROM @R@.src_allocation WHERE role IS DISTINCT FROM 'PERSONAL_ADVISOR'
     UNION ALL SELECT completed_date FROM @R@.src_health_assessment
     UNION ALL SELECT cspi.local_date(start_at) FROM @R@.src_missing_episode
     UNION ALL SELECT cspi.local_date(returned_at) FROM @R@.src_missing_episode
