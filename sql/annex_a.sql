@@ -528,9 +528,13 @@ SELECT (SELECT count(*) FROM v) AS view_rows, (SELECT count(*) FROM f) AS functi
        (SELECT count(*) FROM (SELECT * FROM f EXCEPT ALL SELECT * FROM v) x) AS only_in_function;
 -- A personal advisor's allocation changes no figure and no breakdown: the
 -- report is the same as one over the same source without them.  Read as
--- social workers' allocations (role cleared), they would change some
--- (C2's plan allocated to a qualified worker at 31 March 2024, C6's third
--- worker in 12 months, C6's team): the comparison can tell.
+-- social workers' allocations (role cleared), they would change some:
+-- at 31 March 2024 the children on plans are C2 and C3 (P5 from 28
+-- March), neither allocated to a qualified social worker (C2's ended on
+-- the 27th), but PA11 would make it C2: CP_ALLOCATED_QSW 1 / 2; the
+-- children in care are C6 and C7, and C6's W6, PA9 and PA10 would be three
+-- workers: CIC_SW_3PLUS 1 / 2; and C6's team would be Leaving Care.  The
+-- comparison can tell.
 CREATE SCHEMA aa_no_pa;
 CREATE SCHEMA aa_pa_as_sw;
 DO $$
