@@ -142,14 +142,65 @@ SELECT count(*) FILTER (WHERE o.disability) > 0 AS some_disabled,
        count(*) FILTER (WHERE o.disability IS DISTINCT FROM (a.disability <> 'NONE')) AS differing_flags
   FROM gen_a.child a JOIN gen_old.child o USING (child_id);
 
--- Annex A's relations (lists 9 to 11), made by create_source_table, are
--- filled where present, and every other row is the same as without them.
+-- Annex A's relations (lists 9 to 11) and the episodes of need (List 6,
+-- CIN_RATE), made by create_source_table, are filled where present, and
+-- every other row is the same as without them.
 SELECT cspi.create_source_tables('gen_annex');
 SELECT cspi.create_source_table('gen_annex', r)
-  FROM unnest(ARRAY['leaving_care', 'pathway_plan_review', 'adoption', 'adopter']) r;
+  FROM unnest(ARRAY['cin_episode', 'leaving_care', 'pathway_plan_review', 'adoption', 'adopter']) r;
 SELECT relation, row_count > 0 AS filled FROM cspi.generate_source('gen_annex', 0.2, 7, 2022, 2024)
- WHERE relation IN ('leaving_care', 'pathway_plan_review', 'adoption', 'adopter') ORDER BY relation;
+ WHERE relation IN ('cin_episode', 'leaving_care', 'pathway_plan_review', 'adoption', 'adopter') ORDER BY relation;
 SELECT pg_temp.differing('gen_a', 'gen_annex') AS differing_rows;
+-- The episodes are the same without child in need plans (the plans they
+-- run over are the generator's, not the table's).
+SELECT cspi.create_source_tables('gen_cin');
+DROP TABLE gen_cin.cin_plan;
+SELECT cspi.create_source_table('gen_cin', 'cin_episode');
+SELECT count(*) AS relations FROM cspi.generate_source('gen_cin', 0.2, 7, 2022, 2024);
+SELECT count(*) AS differing_episodes
+  FROM ((TABLE gen_annex.cin_episode EXCEPT ALL TABLE gen_cin.cin_episode)
+        UNION ALL (TABLE gen_cin.cin_episode EXCEPT ALL TABLE gen_annex.cin_episode)) d;
+-- Episodes of need: each starts on a referral of its child and ends on or
+-- after it, by the last day or open (then without a reason); a child's
+-- episodes never overlap; valid codes (a few needs in lower case or
+-- missing), some open, some closed by each common reason.
+SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM gen_annex.referral r
+                                           WHERE r.child_id = e.child_id AND r.referral_date = e.start_date)) AS not_on_a_referral,
+       count(*) FILTER (WHERE end_date < start_date OR end_date > '2024-03-31') AS ending_out_of_range,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM gen_annex.cin_episode o
+                                       WHERE o.child_id = e.child_id AND o.start_date > e.start_date
+                                         AND (e.end_date IS NULL OR e.end_date >= o.start_date))) AS overlapping,
+       count(*) FILTER (WHERE (end_date IS NULL) <> (reason_closed IS NULL)) AS reason_not_as_closed,
+       count(*) FILTER (WHERE upper(primary_need) !~ '^N[0-9]$') AS needs_invalid,
+       count(*) FILTER (WHERE reason_closed !~ '^RC[1-9]$') AS reasons_invalid,
+       count(*) FILTER (WHERE end_date IS NULL) > 0 AS some_open,
+       count(DISTINCT reason_closed) FILTER (WHERE reason_closed IN ('RC7', 'RC8', 'RC9')) AS common_reasons,
+       count(*) FILTER (WHERE primary_need = 'N1') > count(*) FILTER (WHERE primary_need <> 'N1') / 3 AS n1_over_a_quarter,
+       count(*) FILTER (WHERE primary_need <> upper(primary_need) OR primary_need IS NULL) > 0 AS some_needs_odd
+  FROM gen_annex.cin_episode e;
+-- Every referral, assessment and child in need plan of a referred child
+-- lies in an episode of the child's (open to the last day when it is);
+-- an episode that a referral of no further action starts closes within
+-- a week with RC8 or RC9, unless still open.
+SELECT (SELECT count(*) FROM gen_annex.referral r
+         WHERE NOT EXISTS (SELECT 1 FROM gen_annex.cin_episode e
+                            WHERE e.child_id = r.child_id AND r.referral_date BETWEEN e.start_date AND coalesce(e.end_date, 'infinity'))
+       ) AS referrals_outside,
+       (SELECT count(*) FROM gen_annex.assessment a
+         WHERE a.child_id IN (SELECT child_id FROM gen_annex.referral)
+           AND NOT EXISTS (SELECT 1 FROM gen_annex.cin_episode e
+                            WHERE e.child_id = a.child_id AND e.start_date <= a.start_date
+                              AND coalesce(e.end_date, 'infinity') >= coalesce(a.authorised_date, 'infinity'))
+       ) AS assessments_outside,
+       (SELECT count(*) FROM gen_annex.cin_plan p
+         WHERE p.child_id IN (SELECT child_id FROM gen_annex.referral)
+           AND NOT EXISTS (SELECT 1 FROM gen_annex.cin_episode e
+                            WHERE e.child_id = p.child_id AND e.start_date <= p.start_date
+                              AND coalesce(e.end_date, 'infinity') >= coalesce(p.end_date, 'infinity'))
+       ) AS cin_plans_outside,
+       (SELECT count(*) FROM gen_annex.cin_episode e
+          JOIN gen_annex.referral r ON r.child_id = e.child_id AND r.referral_date = e.start_date AND r.nfa
+         WHERE e.end_date > e.start_date + 7 OR e.reason_closed NOT IN ('RC8', 'RC9')) AS nfa_episodes_closed_otherwise;
 -- The in-touch code and accommodation agree with the flags; leaving care
 -- is of known young people, without overlaps; the adoption steps and the
 -- adopters' dates are in order, a placement that of the adoptive episode.
@@ -203,5 +254,5 @@ SELECT cspi.generate_source('gen_c', 1, 1, 2024, 2024);
 SELECT cspi.generate_source('gen_c', 1, 1, 1990, 2000);
 
 SET client_min_messages = warning;
-DROP SCHEMA gen_a_report, gen_a, "gen_b ordof(x) @S@ wdn(1)", gen_c, gen_old, gen_annex CASCADE;
+DROP SCHEMA gen_a_report, gen_a, "gen_b ordof(x) @S@ wdn(1)", gen_c, gen_old, gen_annex, gen_cin CASCADE;
 RESET client_min_messages;

@@ -3,12 +3,14 @@
 # cspi.annex_a() against the independent Python reading
 # (test/oracle/annex_a_oracle.py), as at several days: a Wednesday, a
 # quarter end whose six months end on the 30th, and 29 February (its year
-# before has none).  The generator has no episodes of need: each council
-# gets one from each referral (some open, some ended, with a primary need
-# and a reason for closure, some in lower case, some unknown or missing),
-# so that List 6 has rows, closed and open, some left out by a same-day
-# NFA referral.  IRO visits and dental checks (which the generator does
-# not make either) are added to the children in care.  Each council has
+# before has none).  The generator's episodes of need (its councils have
+# cin_episode) give List 6 rows, closed and open, some left out by a
+# same-day NFA referral (checked below); some of their codes are made odd
+# for the rules to read (padded, lower case, unknown, blank, missing, a
+# reason on an open episode), their dates left as they are so that a
+# child's episodes still do not overlap.  IRO visits and dental checks
+# (which the generator does not make) are added to the children in care.
+# Each council has
 # Annex A's leaving care, pathway plan reviews, adoption and adopters
 # (made before the generator runs, so it fills them), from the years 2020
 # to 2024 so that adoptions, which take a year or two, have rows; to them
@@ -37,15 +39,20 @@ SELECT cspi.create_source_tables('council_$seed');
 SELECT cspi.create_source_table('council_$seed', r)
   FROM unnest(ARRAY['cin_episode', 'leaving_care', 'pathway_plan_review', 'adoption', 'adopter']) r;
 SELECT cspi.generate_source('council_$seed', 0.3, $seed, 2020, 2024);
-INSERT INTO council_$seed.cin_episode (episode_id, child_id, start_date, end_date, primary_need, reason_closed)
-SELECT 'CE' || r.referral_id, r.child_id, r.referral_date,
-       CASE WHEN abs(hashtext(r.referral_id)) % 4 = 0 THEN NULL
-            ELSE r.referral_date + abs(hashtext(r.referral_id || 'x')) % 400 END,
-       (ARRAY['N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9', 'N0', ' n1 ', 'N1', 'X9', NULL])
-           [1 + abs(hashtext(r.referral_id || 'need')) % 14],
-       (ARRAY['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9', 'rc7', NULL])
-           [1 + abs(hashtext(r.referral_id || 'rc')) % 11]
-  FROM council_$seed.referral r;
+-- Episodes of need: a primary need for one in eight, a reason for
+-- closure for one in eight closed and a few open (blank while open), out
+-- of the lists or in other spellings; the reasons the generator does not
+-- give (RC1, RC2) too.
+UPDATE council_$seed.cin_episode
+   SET primary_need = (ARRAY['N0', 'N3', 'N6', 'N7', 'N8', ' n1 ', 'n4', 'X9', '', NULL])
+                          [1 + abs(hashtext(episode_id || 'need')) % 10]
+ WHERE abs(hashtext(episode_id || 'need2')) % 8 = 0;
+UPDATE council_$seed.cin_episode
+   SET reason_closed = (ARRAY['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'rc7', ' RC8 ', 'rc8', 'RC9', 'X9', NULL])
+                           [1 + abs(hashtext(episode_id || 'rc')) % 12]
+ WHERE end_date IS NOT NULL AND abs(hashtext(episode_id || 'rc2')) % 8 = 0;
+UPDATE council_$seed.cin_episode SET reason_closed = CASE WHEN abs(hashtext(episode_id || 'ro')) % 2 = 0 THEN 'RC7' ELSE 'RC8' END
+ WHERE end_date IS NULL AND abs(hashtext(episode_id || 'ro2')) % 10 = 0;
 -- Nor has it the IRO's visits or dental checks: each child in care gets
 -- some, from before care to after the last day, and an IRO visit the day
 -- after each child protection visit (List 6's last seen must not count it).
@@ -138,6 +145,23 @@ SELECT e.child_id, min(e.start_date) + 30, NULL, true, 'PX' || abs(hashtext(e.ch
 UPDATE council_$seed.allocation SET role = 'social_worker'
  WHERE role IS NULL AND abs(hashtext(child_id || start_date || 'sw')) % 7 = 0;
 SELECT count(*) FROM cspi.deploy('council_$seed', 'council_${seed}_report');
+SQL
+	# List 6 has rows closed and open as at the first day, and leaves out
+	# some episodes that a same-day NFA referral started.
+	q >/dev/null <<SQL
+DO \$\$
+DECLARE closed bigint; still_open bigint; nfa bigint;
+BEGIN
+    SELECT count(*) FILTER (WHERE cells->>11 = 'e) Closed episode'), count(*) FILTER (WHERE cells->>11 <> 'e) Closed episode')
+      INTO closed, still_open FROM cspi.annex_a(6, '2024-03-27', 'council_${seed}_report');
+    SELECT count(*) INTO nfa
+      FROM council_$seed.cin_episode e JOIN council_$seed.referral r ON r.child_id = e.child_id AND r.referral_date = e.start_date
+     WHERE r.nfa AND e.start_date <= '2024-03-27' AND (e.end_date IS NULL OR e.end_date >= '2023-09-27');
+    IF closed = 0 OR still_open = 0 OR nfa = 0 THEN
+        RAISE EXCEPTION 'council_$seed List 6: % closed, % open, % episodes of NFA referrals in the window', closed, still_open, nfa;
+    END IF;
+END
+\$\$;
 SQL
 	/usr/bin/python3 test/oracle/annex_a_oracle.py --dbname "$db" --schema "council_$seed" \
 		--report "council_${seed}_report" --as-at 2024-03-27 --as-at 2023-09-30 --as-at 2024-02-29 || status=1

@@ -41,14 +41,15 @@
 -- abuse of a child protection plan and an episode of care's placement
 -- provider, postcode and URN; a care leaver's in-touch code and
 -- accommodation; contact, cin_plan and population_age_band; Annex A's
--- leaving_care, pathway_plan_review, adoption and adopter, which
--- cspi.create_source_table makes) are filled where the target tables
+-- leaving_care, pathway_plan_review, adoption and adopter, and the
+-- children in need family's cin_episode, which cspi.create_source_table
+-- makes) are filled where the target tables
 -- have them and left out where they do not (tables made by an older
 -- create_source_tables, a council's own); such a relation that is a view
 -- or a foreign table is left alone.  Their values are hashes of streams
 -- of their own (ch.*, upn.*, ref.src, al.team and the like, cp.cat*,
 -- cla.prov and the like, cl.itc* and cl.acc*, ct.*, cin.*, pop.band,
--- lc.*, pp.*, ad.*, adr.*, adp.*), so they change nothing else: the same arguments give the
+-- lc.*, pp.*, ad.*, adr.*, adp.*, ce.*), so they change nothing else: the same arguments give the
 -- columns and relations of release 1.0 the same rows with or without
 -- them.  Sex 52% male (1), 47% female (2), 0.6% not stated (9), 0.4%
 -- NULL; ethnicity as the children in need's (70% White, most WBRI; 9%
@@ -80,7 +81,16 @@
 -- the decision to place for adoption, the match and the placement of the
 -- children adopted (a family shared by siblings), some decisions
 -- reversed; one or two adopters for each adoptive family and prospective
--- adopters who withdrew, were put on hold or refused, or wait.  Where
+-- adopters who withdrew, were put on hold or refused, or wait; an
+-- episode of need for the referred children from a referral to the end
+-- of what followed it (closed within days after no further action, else
+-- after the assessments and child in need plans; a re-referral while
+-- open starts none), with a primary need (N1 most) and a reason for
+-- closure as it ended (RC8 after no further action or an assessment,
+-- RC7 after a plan, RC9, RC5, RC6 at 18 and a few RC3 and RC4), open
+-- while involvement goes on at the end (the children of protection plans
+-- and of care have no referrals, so no episodes: the strands' children
+-- differ).  Where
 -- one of their uniform numbers is read by several branches of a CASE,
 -- its subquery ends in OFFSET 0 (or is a MATERIALIZED common table
 -- expression), so that the planner does not merge it into the query
@@ -136,12 +146,13 @@ DECLARE
         'cspi_gen_cpkid', 'cspi_gen_s47', 'cspi_gen_cpvis', 'cspi_gen_clap',
         'cspi_gen_ep', 'cspi_gen_sb', 'cspi_gen_clarev', 'cspi_gen_vis',
         'cspi_gen_health', 'cspi_gen_alloc', 'cspi_gen_miss', 'cspi_gen_fs',
-        'cspi_gen_clv', 'cspi_gen_cl', 'cspi_gen_plan', 'cspi_gen_lc', 'cspi_gen_adopt'];
+        'cspi_gen_clv', 'cspi_gen_cl', 'cspi_gen_plan', 'cspi_gen_lc', 'cspi_gen_adopt',
+        'cspi_gen_cinp'];
     -- the contract's relations added after release 1.0, filled where present
-    -- (Annex A's leaving_care, pathway_plan_review, adoption and adopter
-    -- too: cspi.create_source_table makes them)
+    -- (Annex A's leaving_care, pathway_plan_review, adoption and adopter,
+    -- and cin_episode, too: cspi.create_source_table makes them)
     opt_rels CONSTANT text[] := ARRAY['contact', 'cin_plan', 'population_age_band',
-        'leaving_care', 'pathway_plan_review', 'adoption', 'adopter'];
+        'leaving_care', 'pathway_plan_review', 'adoption', 'adopter', 'cin_episode'];
     present_opt text[] := '{}';
     -- every relation.column of the target tables
     have text[];
@@ -1532,9 +1543,44 @@ BEGIN
          FROM a WHERE a.dec <= $4$q$];
     END IF;
 
+    -- child in need plans: after a quarter of the completed assessments
+    -- (1 to 10 working days after), 2 to 6 months (30%), 6 to 12 (50%) or
+    -- 12 to 24; stepping down from two in five ended protection plans,
+    -- starting the day the plan ends, for 3 to 9 months or until the
+    -- child's next protection plan (the children of assessments have
+    -- none: the strands' children differ); none starting in a child's
+    -- last month before 18, none starting while the child has one, each
+    -- ended by 18
+    IF present_opt && ARRAY['cin_plan', 'cin_episode'] THEN
+        rest := rest || ARRAY[$q$CREATE TEMP TABLE pg_temp.cspi_gen_cinp ON COMMIT DROP AS
+       SELECT x.key, x.rkey, x.child_id, x.ps, x.pe, x.pe = x.b18 AS at18
+         FROM (SELECT b.*, max(b.pe) OVER (PARTITION BY b.child_id ORDER BY b.ps, b.key COLLATE "C"
+                                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+                 FROM (SELECT c.key, c.rkey, c.child_id, c.ps, least(c.ps + c.dur, k.b18) AS pe, k.b18
+                         FROM (SELECT a.key, a.rkey, a.child_id, wdn(ordof(a.au) + a.lg) AS ps,
+                                      CASE WHEN a.ud < 0.3 THEN 60 + floor(a.ud2 * 120) WHEN a.ud < 0.8 THEN 180 + floor(a.ud2 * 185)
+                                           ELSE 365 + floor(a.ud2 * 365) END::integer AS dur
+                                 FROM (SELECT a.*, 1 + floor(rnd('cin.lag', a.key) * 10)::integer AS lg,
+                                              rnd('cin.d', a.key) AS ud, rnd('cin.d2', a.key) AS ud2
+                                         FROM (SELECT 'a.' || rkey || '.' || seq AS key, rkey, child_id, au
+                                                 FROM pg_temp.cspi_gen_asmt WHERE au IS NOT NULL) a
+                                        WHERE rnd('cin.has', a.key) < 0.25 OFFSET 0) a
+                               UNION ALL
+                               SELECT 'p.' || p.plan_id, NULL, p.child_id, p.pe,
+                                      least(90 + floor(rnd('cin.pd', p.plan_id) * 180)::integer, p.next - p.pe)
+                                 FROM (SELECT p.*, lead(p.ps) OVER (PARTITION BY p.child_id ORDER BY p.ps, p.plan_id) AS next
+                                         FROM pg_temp.cspi_gen_plan p) p
+                                WHERE p.pe IS NOT NULL AND rnd('cin.cp', p.plan_id) < 0.4) c
+                         JOIN (SELECT child_id, (dob + interval '18 years')::date AS b18 FROM pg_temp.cspi_gen_kid) k
+                           ON k.child_id = c.child_id
+                        WHERE c.ps <= $4 AND c.ps < k.b18 - 30) b) x
+        WHERE x.prev_end IS NULL OR x.prev_end < x.ps$q$];
+    END IF;
+
     ------------------------------------------------------------------
     -- The relations added after release 1.0, where present: each filled
-    -- in the columns its table has, by one statement (no temporary table)
+    -- in the columns its table has, by one statement (no temporary table
+    -- but that of child in need plans above, which episodes of need read)
     ------------------------------------------------------------------
     FOR opt IN
         SELECT v.rel, v.cols, v.vals, v.src
@@ -1575,37 +1621,94 @@ BEGIN
            FROM (SELECT f.*, rnd('ct.fs', f.key) AS us
                    FROM (SELECT 'f.' || fk || '.' || j AS key, child_id, st FROM pg_temp.cspi_gen_fs) f
                   WHERE rnd('ct.fh', f.key) < 0.85 OFFSET 0) f) x$q$),
-    -- child in need plans: after a quarter of the completed assessments
-    -- (1 to 10 working days after), 2 to 6 months (30%), 6 to 12 (50%) or
-    -- 12 to 24; stepping down from two in five ended protection plans,
-    -- starting the day the plan ends, for 3 to 9 months or until the
-    -- child's next protection plan (the children of assessments have
-    -- none: the strands' children differ); none starting in a child's
-    -- last month before 18, none starting while the child has one, each
-    -- ended by 18
+    -- child in need plans (above)
     ('cin_plan', ARRAY['plan_id', 'child_id', 'start_date', 'end_date'],
      ARRAY[$q$'CIN' || (10000000 + row_number() OVER (ORDER BY x.ps, x.child_id COLLATE "C", x.key COLLATE "C"))$q$,
            'x.child_id', 'x.ps', 'CASE WHEN x.pe <= $4 THEN x.pe END'],
-     $q$(SELECT b.*, max(b.pe) OVER (PARTITION BY b.child_id ORDER BY b.ps, b.key COLLATE "C"
-                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
-           FROM (SELECT c.key, c.child_id, c.ps, least(c.ps + c.dur, (k.dob + interval '18 years')::date) AS pe
-                   FROM (SELECT a.key, a.child_id, wdn(ordof(a.au) + a.lg) AS ps,
-                                CASE WHEN a.ud < 0.3 THEN 60 + floor(a.ud2 * 120) WHEN a.ud < 0.8 THEN 180 + floor(a.ud2 * 185)
-                                     ELSE 365 + floor(a.ud2 * 365) END::integer AS dur
-                           FROM (SELECT a.*, 1 + floor(rnd('cin.lag', a.key) * 10)::integer AS lg,
-                                        rnd('cin.d', a.key) AS ud, rnd('cin.d2', a.key) AS ud2
-                                   FROM (SELECT 'a.' || rkey || '.' || seq AS key, child_id, au
-                                           FROM pg_temp.cspi_gen_asmt WHERE au IS NOT NULL) a
-                                  WHERE rnd('cin.has', a.key) < 0.25 OFFSET 0) a
-                         UNION ALL
-                         SELECT 'p.' || p.plan_id, p.child_id, p.pe,
-                                least(90 + floor(rnd('cin.pd', p.plan_id) * 180)::integer, p.next - p.pe)
-                           FROM (SELECT p.*, lead(p.ps) OVER (PARTITION BY p.child_id ORDER BY p.ps, p.plan_id) AS next
-                                   FROM pg_temp.cspi_gen_plan p) p
-                          WHERE p.pe IS NOT NULL AND rnd('cin.cp', p.plan_id) < 0.4) c
-                   JOIN pg_temp.cspi_gen_kid k ON k.child_id = c.child_id
-                  WHERE c.ps <= $4 AND c.ps < (k.dob + interval '18 years')::date - 30) b) x
-      WHERE x.prev_end IS NULL OR x.prev_end < x.ps$q$),
+     $q$(SELECT key, child_id, ps, pe FROM pg_temp.cspi_gen_cinp) x$q$),
+    -- episodes of need (the CIN census's CINdetails) of the referred
+    -- children, the only ones with referrals (the strands' children
+    -- differ: those of protection plans and of care have none, so none of
+    -- their episodes).  Each referral's involvement: a referral that no
+    -- assessment follows (no further action; NFA or not recorded) ends on
+    -- its completion; otherwise it lasts while the referral's assessments
+    -- and the child in need plans after them do, to the end of the last
+    -- (an assessment or plan still open on the last day, a referral still
+    -- open or whose assessment starts after the last day: still
+    -- involved).  The episode is closed that day (65% of NFA, 40% of
+    -- others) or 1 to 3 (NFA) or 1 to 10 days later, open (NULL) when
+    -- that is after the last day.  A referral on or before the day the
+    -- child's open episode closes joins it (a re-referral starts no new
+    -- one): an episode starts on its first referral and ends with the
+    -- latest closing, so a child's episodes never overlap.  Reason for
+    -- closure as the last involvement ended: after NFA RC8 (80%) or RC9;
+    -- after an assessment RC8 (70%), RC9 (25%) or RC7; after a child in
+    -- need plan RC7 (92%), RC5 (transferred, 5%), RC3 or RC4 (1.5% each),
+    -- at 18 RC6 (adult services) for disabled children and 20% of the
+    -- others, else RC7.  Primary need N2 for 65% of disabled children,
+    -- N9 for half the NFA episodes, else N1 46%, N2 4%, N3 5%, N4 14%, N5
+    -- 17%, N6 5%, N7 1.5%, N8 3.5%, N9 1%, N0 2%, NULL 1%; 1% in lower
+    -- case.  Streams ce.*; a disabled child as the child's disability
+    -- (ch.dis) has it.
+    ('cin_episode', ARRAY['episode_id', 'child_id', 'start_date', 'end_date', 'primary_need', 'reason_closed'],
+     ARRAY[$q$'CE' || (10000000 + row_number() OVER (ORDER BY x.sd, x.child_id COLLATE "C"))$q$,
+           'x.child_id', 'x.sd', 'CASE WHEN x.cl <= $4 THEN x.cl END', 'x.need',
+           'CASE WHEN x.cl <= $4 THEN x.rc END'],
+     $q$(WITH r AS (
+             SELECT r.rkey, r.child_id, r.rdate,
+                    CASE WHEN r.cdate IS NULL THEN 'infinity'::date
+                         WHEN r.nfa THEN r.cdate
+                         WHEN e.rkey IS NULL THEN 'infinity'::date
+                         ELSE e.iend END AS iend,
+                    CASE WHEN r.nfa THEN 'nfa' ELSE e.kind END AS kind
+               FROM (SELECT r.rkey, r.child_id, r.rdate, r.cdate,
+                            r.cdate IS NOT NULL AND rnd('asm.has', r.rkey) >= 0.95 AS nfa
+                       FROM pg_temp.cspi_gen_ref r) r
+               LEFT JOIN (SELECT e.rkey, max(e.d) AS iend, (array_agg(e.kind ORDER BY e.d DESC, e.o DESC))[1] AS kind
+                            FROM (SELECT a.rkey, coalesce(a.au, 'infinity'::date) AS d, 1 AS o, 'asmt' AS kind
+                                    FROM pg_temp.cspi_gen_asmt a
+                                  UNION ALL
+                                  SELECT p.rkey, CASE WHEN p.pe <= $4 THEN p.pe ELSE 'infinity'::date END, 2,
+                                         CASE WHEN p.at18 THEN 'plan18' ELSE 'plan' END
+                                    FROM pg_temp.cspi_gen_cinp p WHERE p.rkey IS NOT NULL) e
+                           GROUP BY e.rkey) e ON e.rkey = r.rkey
+         ), c AS (
+             SELECT r.rkey, r.child_id, r.rdate, r.kind,
+                    CASE WHEN r.iend = 'infinity' OR r.ul < CASE WHEN r.kind = 'nfa' THEN 0.65 ELSE 0.4 END THEN r.iend
+                         ELSE r.iend + 1 + floor(r.ul2 * CASE WHEN r.kind = 'nfa' THEN 3 ELSE 10 END)::integer END AS cl
+               FROM (SELECT r.*, rnd('ce.lag', r.rkey) AS ul, rnd('ce.lag2', r.rkey) AS ul2 FROM r OFFSET 0) r
+         ), i AS (
+             SELECT c.*, count(*) FILTER (WHERE c.prev IS NULL OR c.rdate > c.prev)
+                                 OVER (PARTITION BY c.child_id ORDER BY c.rdate, c.rkey COLLATE "C") AS eno
+               FROM (SELECT c.*, max(c.cl) OVER (PARTITION BY c.child_id ORDER BY c.rdate, c.rkey COLLATE "C"
+                                                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev
+                       FROM c) c
+         ), e AS (
+             SELECT e.*, u.ud >= 0.05 AND u.ud < 0.15 AS dis, u.uk, u.un, u.uc, u.ur
+               FROM (SELECT i.child_id, min(i.rdate) AS sd, max(i.cl) AS cl,
+                            (array_agg(i.kind ORDER BY i.cl DESC, i.rdate DESC))[1] AS kind,
+                            (array_agg(i.rkey ORDER BY i.rdate))[1] AS key
+                       FROM i GROUP BY i.child_id, i.eno) e
+              CROSS JOIN LATERAL (SELECT rnd('ch.dis', e.child_id) AS ud, rnd('ce.needk', e.key) AS uk,
+                                         rnd('ce.need', e.key) AS un, rnd('ce.needc', e.key) AS uc,
+                                         rnd('ce.rc', e.key) AS ur OFFSET 0) u
+         )
+         SELECT e.child_id, e.sd, e.cl,
+                CASE WHEN e.uc < 0.01 THEN lower(e.nc) ELSE e.nc END AS need,
+                CASE e.kind
+                  WHEN 'nfa' THEN CASE WHEN e.ur < 0.8 THEN 'RC8' ELSE 'RC9' END
+                  WHEN 'asmt' THEN CASE WHEN e.ur < 0.7 THEN 'RC8' WHEN e.ur < 0.95 THEN 'RC9' ELSE 'RC7' END
+                  WHEN 'plan18' THEN CASE WHEN e.dis OR e.ur < 0.2 THEN 'RC6' ELSE 'RC7' END
+                  ELSE CASE WHEN e.ur < 0.92 THEN 'RC7' WHEN e.ur < 0.97 THEN 'RC5'
+                            WHEN e.ur < 0.985 THEN 'RC3' ELSE 'RC4' END END AS rc
+           FROM (SELECT e.*,
+                        CASE WHEN e.dis AND e.uk < 0.65 THEN 'N2'
+                             WHEN e.kind = 'nfa' AND e.uk < 0.5 THEN 'N9'
+                             WHEN e.un < 0.46 THEN 'N1' WHEN e.un < 0.50 THEN 'N2' WHEN e.un < 0.55 THEN 'N3'
+                             WHEN e.un < 0.69 THEN 'N4' WHEN e.un < 0.86 THEN 'N5' WHEN e.un < 0.91 THEN 'N6'
+                             WHEN e.un < 0.925 THEN 'N7' WHEN e.un < 0.96 THEN 'N8' WHEN e.un < 0.97 THEN 'N9'
+                             WHEN e.un < 0.99 THEN 'N0' END AS nc
+                   FROM e OFFSET 0) e) x$q$),
     -- the population by age band: the DfE's bands in shares about those
     -- of England's mid-year estimates, each within 3% of its share a
     -- year, adding up to the year's population (the last band takes the
@@ -1891,4 +1994,4 @@ END
 $fn$;
 
 COMMENT ON FUNCTION cspi.generate_source(name, numeric, integer, integer, integer) IS
-'Fills the empty source tables of source_schema (made by cspi.create_source_tables) with a deterministic synthetic council for 1 April first_year to 31 March last_year and returns the number of rows of each relation. scale multiplies volumes and population (scale 1: about 22,000 children; a year has 1,400 referrals, 1,550 assessments, 200 child-protection plans, 120 children starting care, about 300 in care); seed gives another council of the same shape; the same arguments always give the same rows. Where the tables have them, it also fills the contract''s optional columns and relations: the child''s sex, ethnicity, disability and UPN (some missing), the referral''s source and NFA flag, the allocation''s worker, team and locality, a child protection plan''s initial and latest categories of abuse (2% not known), an episode of care''s placement provider (as its placement type has it), postcode (district and sector) and Ofsted URN (XXXXXXX where none applies; each 4% not known), contacts (one before each referral, others ending in NFA, information and advice or early help), child in need plans and the population by age band, a care leaver''s in-touch code and accommodation (OC3), and Annex A''s leaving care (eligibility and its dates), pathway plan reviews, adoption decisions (matched, placed, some reversed) and adopters (those of the adoptive families and prospective ones who left or wait); tables without them (made by an older create_source_tables) get the same rows in the columns they have, and such a relation that is a view is left alone. Every event lies in the period, so stocks of plans and of children in care build up in the first year or two. Edge cases: referrals received on the working day before each bank holiday and on the holiday (Easter, Christmas, substitute days; still open when the next working day is after the end), on Saturdays and on a weekend Christmas Day; records open at the end; transfer-in conferences; short breaks (V3, V4); X1 continuations; same-carer changes (T, U); temporary placements T0-T4 followed by a return; 6-monthly health reviews under 5; children born on 29 February; two plans starting 31 August of the last year but one, first reviewed on 30 November (in time) and on 1 December (late); visits with a due date; a child missing at the end. Where the caller owns the tables, the logging of their changes (cspi.track_changes) stops while it fills them and starts again after, so that the log holds no copy of the council (the next refresh of a report over them is a full one).';
+'Fills the empty source tables of source_schema (made by cspi.create_source_tables) with a deterministic synthetic council for 1 April first_year to 31 March last_year and returns the number of rows of each relation. scale multiplies volumes and population (scale 1: about 22,000 children; a year has 1,400 referrals, 1,550 assessments, 200 child-protection plans, 120 children starting care, about 300 in care); seed gives another council of the same shape; the same arguments always give the same rows. Where the tables have them, it also fills the contract''s optional columns and relations: the child''s sex, ethnicity, disability and UPN (some missing), the referral''s source and NFA flag, the allocation''s worker, team and locality, a child protection plan''s initial and latest categories of abuse (2% not known), an episode of care''s placement provider (as its placement type has it), postcode (district and sector) and Ofsted URN (XXXXXXX where none applies; each 4% not known), contacts (one before each referral, others ending in NFA, information and advice or early help), child in need plans and the population by age band, a care leaver''s in-touch code and accommodation (OC3), Annex A''s leaving care (eligibility and its dates), pathway plan reviews, adoption decisions (matched, placed, some reversed) and adopters (those of the adoptive families and prospective ones who left or wait), and the referred children''s episodes of need (from a referral to the end of the assessments and child in need plans after it, or closed within days after no further action; a re-referral while open starts none; primary need and reason for closure as it ended; open while still involved at the end); tables without them (made by an older create_source_tables) get the same rows in the columns they have, and such a relation that is a view is left alone. Every event lies in the period, so stocks of plans and of children in care build up in the first year or two. Edge cases: referrals received on the working day before each bank holiday and on the holiday (Easter, Christmas, substitute days; still open when the next working day is after the end), on Saturdays and on a weekend Christmas Day; records open at the end; transfer-in conferences; short breaks (V3, V4); X1 continuations; same-carer changes (T, U); temporary placements T0-T4 followed by a return; 6-monthly health reviews under 5; children born on 29 February; two plans starting 31 August of the last year but one, first reviewed on 30 November (in time) and on 1 December (late); visits with a due date; a child missing at the end. Where the caller owns the tables, the logging of their changes (cspi.track_changes) stops while it fills them and starts again after, so that the log holds no copy of the council (the next refresh of a report over them is a full one).';
