@@ -33,10 +33,11 @@ demo() {
 	q -c "CREATE EXTENSION cspi" -c "CREATE EXTENSION cspi_synthetic" -c "CREATE EXTENSION cspi_dfe"
 	echo "==> generating a synthetic council at scale $SCALE, 1 April $FIRST_YEAR to 31 March $LAST_YEAR"
 	q -c "SELECT cspi.create_source_tables('council')" >/dev/null
-	# and the relations only Annex A reads (lists 9 to 11), which the
-	# generator fills where they exist
+	# and the relations an indicator family or Annex A adds (episodes of
+	# need: CIN_RATE and List 6; lists 9 to 11), which the generator fills
+	# where they exist
 	q -c "SELECT cspi.create_source_table('council', r)
-	        FROM unnest(ARRAY['leaving_care', 'pathway_plan_review', 'adoption', 'adopter']) r" >/dev/null
+	        FROM unnest(ARRAY['cin_episode', 'leaving_care', 'pathway_plan_review', 'adoption', 'adopter']) r" >/dev/null
 	q -c "SELECT cspi.generate_source('council', $SCALE, 1, $FIRST_YEAR, $LAST_YEAR)" >/dev/null
 	echo "==> deploying and refreshing the indicators"
 	q -c "SELECT count(*) FILTER (WHERE available) AS available_indicators FROM cspi.deploy('council', 'cspi_report')"
