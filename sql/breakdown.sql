@@ -153,3 +153,28 @@ SELECT count(*) > 0 AS some_gaps,
               AND strpos(n.sentence, ' to ' || hi.display || ' for ') > 0)) AS not_in_the_breakdown
   FROM cspi.narrative('2023/24', 'bd_gen_report') n
  WHERE n.sentence LIKE '%the figure ranged from%';
+
+-- The narrative reads a period's breakdowns of every indicator in one
+-- statement (the internal schema's indicator_breakdown_for_period, as the
+-- owner): the view's cells of that period exactly, for a year, a quarter
+-- and a month.
+SELECT internal_schema AS bd_gen_internal FROM cspi.deployment WHERE report_schema = 'bd_gen_report' \gset
+SELECT w.period, (SELECT count(*) FROM :"bd_gen_internal".indicator_breakdown_for_period(w.period)) AS cells,
+       (SELECT count(*) FROM (SELECT * FROM :"bd_gen_internal".indicator_breakdown_for_period(w.period)
+                              EXCEPT ALL SELECT * FROM bd_gen_report.indicator_breakdown v WHERE v.period = w.period) x)
+       + (SELECT count(*) FROM (SELECT * FROM bd_gen_report.indicator_breakdown v WHERE v.period = w.period
+                                EXCEPT ALL SELECT * FROM :"bd_gen_internal".indicator_breakdown_for_period(w.period)) x)
+         AS differ_from_the_view
+  FROM (VALUES ('2023/24'), ('2023/24 Q3'), ('2023-11')) w(period) ORDER BY 1;
+-- A role that may read the view but does not hold the owner's privileges
+-- gets the same gap sentences, read through the view.
+CREATE ROLE regress_bd_narrator;
+GRANT USAGE ON SCHEMA bd_gen_report TO regress_bd_narrator;
+GRANT SELECT ON bd_gen_report.indicator_breakdown TO regress_bd_narrator;
+SELECT cspi_internal.breakdown_gaps('2023/24', 'bd_gen_report') AS owners_gaps \gset
+SELECT :'owners_gaps'::jsonb <> '{}' AS some_gaps;
+SET ROLE regress_bd_narrator;
+SELECT cspi_internal.breakdown_gaps('2023/24', 'bd_gen_report') = :'owners_gaps'::jsonb AS same_through_the_view;
+RESET ROLE;
+DROP OWNED BY regress_bd_narrator;
+DROP ROLE regress_bd_narrator;

@@ -143,10 +143,18 @@ BEGIN
             at_date := 't.period_end';
         END IF;
         -- The rows the counts count: kept by the row filter, in the
-        -- numerator or the denominator, placed in a report year.
+        -- numerator or the denominator, placed in a report year; an event
+        -- of the period wanted ($1) only, kept by its date before it is
+        -- placed (placing every event of every year costs more than the
+        -- rest of a period's breakdowns).
         counted := format('(%s) AND (coalesce((%s), false) OR coalesce((%s), false))%s',
                           coalesce(m.row_filter, 'true'), m.numerator, coalesce(m.denominator, 'false'),
-                          CASE WHEN m.kind = 'event' THEN format(' AND cspi.in_report_years(%s)', at_date) ELSE '' END);
+                          CASE WHEN m.kind = 'event'
+                               THEN format(' AND cspi.in_report_years(%1$s)
+   AND ($1::text IS NULL OR %1$s BETWEEN (SELECT w.period_start FROM %2$s.period w WHERE w.period = $1::text)
+                                     AND (SELECT w.period_end FROM %2$s.period w WHERE w.period = $1::text))',
+                                           at_date, schema)
+                               ELSE '' END);
         IF m.count_distinct IS NULL THEN
             parts := parts || format($q$SELECT %1$L::text AS indicator, p.period_type, p.period, t.child_id, %2$s AS at_date,
        coalesce((%3$s), false) AS in_num, coalesce((%4$s), false) AS in_den
@@ -169,11 +177,12 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION cspi_internal.case_query(text, text) IS
-'The query of every figure''s cases (with indicator, of that indicator''s only) over the report objects of schema (a quoted identifier): (indicator, period_type, period, child_id, at_date, in_num, in_den), one row per case and period, counted as indicator_value counts them (an item of a distinct count once, with the child and day of its first counted row).';
+'The query of every figure''s cases (with indicator, of that indicator''s only) over the report objects of schema (a quoted identifier): (indicator, period_type, period, child_id, at_date, in_num, in_den), one row per case and period, counted as indicator_value counts them (an item of a distinct count once, with the child and day of its first counted row); $1 (text) is the period wanted, or NULL for every period: an event outside it is left out before it is placed.';
 
--- The query of the breakdowns of one indicator for one period ($1) or all
--- (NULL): its cases in periods of the report, counted by category
--- of every dimension the source can give, if the indicator is available.
+-- The query of the breakdowns of one indicator (NULL: of every indicator)
+-- for one period ($1) or all (NULL): its cases in periods of the report,
+-- counted by category of every dimension the source can give, if the
+-- indicator is available.
 CREATE OR REPLACE FUNCTION cspi_internal.breakdown_query(schema text, present text[], indicator text) RETURNS text
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
@@ -196,7 +205,7 @@ BEGIN
        %1$s
                   FROM (SELECT c.* FROM (%2$s) c
                          WHERE ($1 IS NULL OR c.period = $1)
-                           AND EXISTS (SELECT 1 FROM %5$s.indicator_availability a WHERE a.indicator = %6$L AND a.available)) c%3$s) x
+                           AND EXISTS (SELECT 1 FROM %5$s.indicator_availability a WHERE a.indicator = c.indicator AND a.available)) c%3$s) x
          CROSS JOIN LATERAL (VALUES %4$s) d(dimension_order, dimension, category)
          GROUP BY x.indicator, x.period_type, x.period, d.dimension, d.category) g
   JOIN cspi.indicator i ON i.code = g.indicator
@@ -214,11 +223,26 @@ BEGIN
       SELECT CASE WHEN i.unit = '%%' THEN g.cases WHEN pop.children IS NOT NULL THEN pop.children::bigint END AS denominator,
              CASE WHEN i.unit = '%%' OR pop.children IS NOT NULL THEN i.unit ELSE 'count' END AS unit) n
   CROSS JOIN LATERAL cspi.indicator_figure(n.unit, g.numerator, n.denominator) f$q$,
-        b.columns, cspi_internal.case_query(schema, indicator), b.joins, dims, schema, indicator);
+        b.columns, cspi_internal.case_query(schema, indicator), b.joins, dims, schema);
 END
 $fn$;
 COMMENT ON FUNCTION cspi_internal.breakdown_query(text, text[], text) IS
-'The query of the breakdowns of indicator for one period ($1, or NULL for every period) over the report objects of schema (a quoted identifier), for a source with the relations and columns present: what the internal schema''s indicator_breakdown_of runs, behind the view indicator_breakdown.';
+'The query of the breakdowns of indicator (NULL: of every indicator) for one period ($1, or NULL for every period) over the report objects of schema (a quoted identifier), for a source with the relations and columns present: what the internal schema''s indicator_breakdown_of runs, behind the view indicator_breakdown.';
+
+-- Every indicator's breakdowns for one period ($1) in one statement that
+-- computes each report object once (cspi_internal.objects_once): one
+-- indicator at a time, each would compute again the objects it reads
+-- (the month-end snapshots of children in care for each of their
+-- percentages), and the view reading every period of an indicator to
+-- keep one costs minutes on a county's ten years.  What the internal
+-- schema's indicator_breakdown_for_period runs (the narrative's gap
+-- sentences).
+CREATE OR REPLACE FUNCTION cspi_internal.breakdown_statement(internal name, calendar text, present text[]) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    RETURN cspi_internal.objects_once(cspi_internal.breakdown_query('"@R@"', present, NULL), internal, calendar);
+COMMENT ON FUNCTION cspi_internal.breakdown_statement(name, text, text[]) IS
+'Every indicator''s breakdowns for one period ($1) over the internal schema, as one statement computing each report object once (cspi_internal.objects_once): what the internal schema''s indicator_breakdown_for_period runs.';
 
 -- Whether the current role may read a report's breakdowns (SELECT on its
 -- view indicator_breakdown): the report's function indicator_breakdown_of

@@ -276,15 +276,14 @@ CREATE OR REPLACE FUNCTION cspi_internal.side_definition(definition text, side t
 COMMENT ON FUNCTION cspi_internal.side_definition(text, text, text, name) IS
 'A report object''s definition for a counting statement: filled for calendar and the internal schema, reading the common table expressions "side.name" of the objects it reads.';
 
--- count_query as one statement that computes each report object once: the
--- objects are common table expressions of it, materialized when more than
--- one object or counting query reads them (the episodes of care, the
--- periods of care and the placements are read by several), else inlined as
--- the views would be; the source relations, periods and deployment are
--- the internal schema's.  Over the views themselves, each object that reads
--- another computes it again.  A deploy and a full refresh store it in
--- indicator_count.
-CREATE OR REPLACE FUNCTION cspi_internal.count_statement(internal name, calendar text) RETURNS text
+-- A query over the report objects of the schema "@R@" as one statement
+-- that computes each report object once: the objects are common table
+-- expressions of it, materialized when more than one object or the query
+-- reads them (the episodes of care, the periods of care and the placements
+-- are read by several), else inlined as the views would be; the source
+-- relations, periods and deployment are the internal schema's.  Over the
+-- views themselves, each object that reads another computes it again.
+CREATE OR REPLACE FUNCTION cspi_internal.objects_once(query text, internal name, calendar text) RETURNS text
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
@@ -292,7 +291,7 @@ DECLARE
     o record;
     names text[] := '{}';
     bodies text[] := '{}';
-    query text := cspi_internal.side_references(cspi_internal.count_query('"@R@"'), 'c');
+    side_query text := cspi_internal.side_references(query, 'c');
     ctes text[] := '{}';
     everything text;
     refs integer;
@@ -301,7 +300,7 @@ BEGIN
         names := names || o.name;
         bodies := bodies || cspi_internal.side_definition(o.definition, 'c', calendar, internal);
     END LOOP;
-    everything := array_to_string(bodies, E'\n') || E'\n' || query;
+    everything := array_to_string(bodies, E'\n') || E'\n' || side_query;
     -- What the objects read of the internal schema: inlined.
     SELECT coalesce(array_agg(format('%I AS NOT MATERIALIZED (SELECT * FROM %I.%I)', 'c.' || x.name, internal, x.name)
                               ORDER BY x.name), '{}')
@@ -313,11 +312,20 @@ BEGIN
         ctes := ctes || format('%I AS %s (%s)', 'c.' || names[i],
                                CASE WHEN refs > 1 THEN 'MATERIALIZED' ELSE 'NOT MATERIALIZED' END, bodies[i]);
     END LOOP;
-    RETURN 'WITH ' || array_to_string(ctes, E',\n') || E'\nSELECT * FROM (' || query || ') AS counts';
+    RETURN 'WITH ' || array_to_string(ctes, E',\n') || E'\nSELECT * FROM (' || side_query || ') AS q';
 END
 $fn$;
+COMMENT ON FUNCTION cspi_internal.objects_once(text, name, text) IS
+'query, over report objects named "@R@".name, as one statement over the internal schema that computes each report object once (a common table expression, materialized when read more than once), on the calendar given: the counts (cspi_internal.count_statement) and one period''s breakdowns (cspi_internal.breakdown_statement).';
+
+-- count_query as one statement that computes each report object once: what
+-- a deploy and a full refresh store in indicator_count.
+CREATE OR REPLACE FUNCTION cspi_internal.count_statement(internal name, calendar text) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    RETURN cspi_internal.objects_once(cspi_internal.count_query('"@R@"'), internal, calendar);
 COMMENT ON FUNCTION cspi_internal.count_statement(name, text) IS
-'count_query over the internal schema as one statement that computes each report object once (a common table expression, materialized when read more than once), on the calendar given: what a deploy and a full refresh store in indicator_count.';
+'count_query over the internal schema as one statement that computes each report object once (cspi_internal.objects_once), on the calendar given: what a deploy and a full refresh store in indicator_count.';
 
 -- Views (and materialized views) that depend on relid, outside cspi's own
 -- report objects, in an order that recreates them: a council's own views

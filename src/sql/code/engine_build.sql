@@ -159,6 +159,22 @@ END
 $body$$f$, schema);
                     EXECUTE format('COMMENT ON FUNCTION %I.indicator_breakdown_of(text, text) IS %L', schema,
                                    'The breakdowns of one indicator, for one period or every period (NULL), computed with the rights of the deployment''s owner (the view indicator_breakdown).');
+                    -- Every indicator's breakdowns for one period, in one
+                    -- statement (cspi_internal.breakdown_statement): what
+                    -- the narrative reads, as the owner.
+                    EXECUTE format($f$CREATE FUNCTION %1$I.indicator_breakdown_for_period(wanted_period text)
+    RETURNS TABLE (indicator text, period_type text, period text, dimension text, category text,
+                   numerator bigint, denominator bigint, value numeric, display text, unit text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    SET jit = off
+    AS $body$
+BEGIN
+    RETURN QUERY EXECUTE %2$L USING wanted_period;
+END
+$body$$f$, schema, cspi_internal.breakdown_statement(schema, calendar, present));
+                    EXECUTE format('COMMENT ON FUNCTION %I.indicator_breakdown_for_period(text) IS %L', schema,
+                                   'Every indicator''s breakdowns for one period, in one statement that computes each report object once, with the rights of the deployment''s owner: what cspi.narrative reads, as the owner (cspi.execute_as_owner).');
                 ELSE
                     query := format('SELECT * FROM %I.%I', internal, o.name);
                 END IF;
