@@ -55,6 +55,14 @@ CREATE OR REPLACE FUNCTION cspi_internal.build_report_objects(source_schema name
     AS $fn$
 DECLARE
     building_internal boolean := schema = internal;
+    -- the rows of indicator_breakdown, as its functions return them, and
+    -- the head of those of the internal schema (the owner's rights)
+    breakdown_rows constant text := 'RETURNS TABLE (indicator text, period_type text, period text, dimension text, category text,
+                   numerator bigint, denominator bigint, value numeric, display text, unit text)';
+    definer_head constant text := breakdown_rows || '
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    SET jit = off';
     pending text[] := '{}';
     stmt text;
     rel record;
@@ -143,11 +151,7 @@ BEGIN
                     EXECUTE format('COMMENT ON TABLE %I.breakdown_query IS %L', schema,
                                    'The query of each indicator''s breakdowns (indicator_breakdown_of runs it).');
                     EXECUTE format($f$CREATE FUNCTION %1$I.indicator_breakdown_of(wanted_indicator text, wanted_period text DEFAULT NULL)
-    RETURNS TABLE (indicator text, period_type text, period text, dimension text, category text,
-                   numerator bigint, denominator bigint, value numeric, display text, unit text)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-    SET jit = off
+    %2$s
     AS $body$
 DECLARE
     q text := (SELECT b.query FROM %1$I.breakdown_query b WHERE b.indicator = wanted_indicator);
@@ -156,23 +160,19 @@ BEGIN
         RETURN QUERY EXECUTE q USING wanted_period;
     END IF;
 END
-$body$$f$, schema);
+$body$$f$, schema, definer_head);
                     EXECUTE format('COMMENT ON FUNCTION %I.indicator_breakdown_of(text, text) IS %L', schema,
                                    'The breakdowns of one indicator, for one period or every period (NULL), computed with the rights of the deployment''s owner (the view indicator_breakdown).');
                     -- Every indicator's breakdowns for one period, in one
                     -- statement (cspi_internal.breakdown_statement): what
                     -- the narrative reads, as the owner.
                     EXECUTE format($f$CREATE FUNCTION %1$I.indicator_breakdown_for_period(wanted_period text)
-    RETURNS TABLE (indicator text, period_type text, period text, dimension text, category text,
-                   numerator bigint, denominator bigint, value numeric, display text, unit text)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-    SET jit = off
+    %3$s
     AS $body$
 BEGIN
     RETURN QUERY EXECUTE %2$L USING wanted_period;
 END
-$body$$f$, schema, cspi_internal.breakdown_statement(schema, calendar, present));
+$body$$f$, schema, cspi_internal.breakdown_statement(schema, calendar, present), definer_head);
                     EXECUTE format('COMMENT ON FUNCTION %I.indicator_breakdown_for_period(text) IS %L', schema,
                                    'Every indicator''s breakdowns for one period, in one statement that computes each report object once, with the rights of the deployment''s owner: what cspi.narrative reads, as the owner (cspi.execute_as_owner).');
                 ELSE
@@ -182,14 +182,13 @@ $body$$f$, schema, cspi_internal.breakdown_statement(schema, calendar, present))
                 EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema, o.name, o.comment);
                 IF NOT building_internal THEN
                     EXECUTE format($f$CREATE OR REPLACE FUNCTION %1$I.indicator_breakdown_of(wanted_indicator text, wanted_period text)
-    RETURNS TABLE (indicator text, period_type text, period text, dimension text, category text,
-                   numerator bigint, denominator bigint, value numeric, display text, unit text)
+    %4$s
     LANGUAGE sql STABLE
     SET jit = off
     BEGIN ATOMIC
     SELECT b.* FROM %2$I.indicator_breakdown_of(wanted_indicator, wanted_period) b
      WHERE cspi_internal.may_read_breakdowns(%3$L);
-    END$f$, schema, internal, schema);
+    END$f$, schema, internal, schema, breakdown_rows);
                     EXECUTE format('COMMENT ON FUNCTION %I.indicator_breakdown_of(text, text) IS %L', schema,
                                    'The rows of indicator_breakdown for one indicator and one period (NULL: every period), computing only those: for a BI tool or report that reads one figure at a time. Needs SELECT on indicator_breakdown.');
                 END IF;
