@@ -307,9 +307,10 @@ INSERT INTO aa_src.allocation (child_id, start_date, end_date, qualified_social_
 --      With former foster carers, accommodation_suitable true a) Suitable
 --      (the letter has no digit); activity 'education', a group, blank;
 --   C14's entitlement starts 2024-03-28, after as_at: not on the list.
--- A personal advisor's allocation is read by List 9 only: C2's and C6's
--- (qualified, later started, other workers and team) change neither their
--- team and worker on lists 7 and 8 nor any figure (checked below).
+-- A personal advisor's allocation is read by List 9 only: C2's (spelt
+-- Personal_Adviser, the other spelling) and C6's (qualified, later
+-- started, other workers and team) change neither their team and worker on
+-- lists 7 and 8 nor any figure (checked below).
 SELECT cspi.create_source_table('aa_src', 'leaving_care');
 SELECT cspi.create_source_table('aa_src', 'pathway_plan_review');
 SELECT cspi.create_source_table('aa_src', 'adoption');
@@ -323,7 +324,7 @@ INSERT INTO aa_src.leaving_care (child_id, eligibility, start_date, end_date) VA
     ('C10', 'relevant', '2021-06-01', '2023-06-01'), ('C10', 'former_relevant', '2023-06-01', NULL),
     ('C11', 'relevant', '2024-01-15', '2024-03-27'), ('C11', 'qualifying', '2024-03-27', NULL),
     ('C12', 'eligible', '2022-12-01', NULL), ('C13', ' former_relevant ', '2024-02-10', NULL),
-    ('C14', 'relevant', '2024-03-28', NULL);
+    ('C14', 'staying_put', '2024-03-28', NULL);
 INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status, placement,
                                 reason_ceased, distance_miles, uasc) VALUES
     ('E10', 'C10', '2020-01-01', '2023-06-01', 'S', 'V2', 'U6', 'E5', NULL, true);
@@ -333,7 +334,7 @@ INSERT INTO aa_src.allocation (child_id, start_date, end_date, qualified_social_
     ('C10', '2023-09-01', NULL, false, 'PA7', 'Leaving Care', NULL, 'personal_advisor'),
     ('C11', '2024-01-15', NULL, false, 'PA8', 'Leaving Care', NULL, ' Personal_Advisor '),
     ('C12', '2024-01-01', NULL, true, 'W12', 'Leaving', NULL, 'manager'),
-    ('C2', '2024-03-01', NULL, true, 'PA11', 'Leaving Care', 'Central', 'PERSONAL_ADVISOR'),
+    ('C2', '2024-03-01', NULL, true, 'PA11', 'Leaving Care', 'Central', 'Personal_Adviser'),
     ('C6', '2023-12-01', NULL, true, 'PA9', 'Leaving Care', 'Central', 'personal_advisor'),
     ('C6', '2024-01-01', NULL, true, 'PA10', 'Leaving Care', 'Central', 'personal_advisor');
 INSERT INTO aa_src.pathway_plan_review (review_id, child_id, review_date) VALUES
@@ -378,13 +379,22 @@ INSERT INTO aa_src.care_leaver (child_id, as_at, in_touch, accommodation_suitabl
 --      placement order; matched 2024-03-27 (as_at); placed_date 2024-03-28,
 --      after as_at: blank (given, so not read from the episodes); open: no
 --      order; not reversed.
+--   C27 sex 1, WBRI, NONE, born 2022-05-01 (a) Male, a) WBRI, b) No, 1):
+--      no family; a period of care to 2023-05-01 (E30, returned home,
+--      E4A) and the next from that day (E31 E1 U5, E32 A5 from 2023-06-01
+--      to 2023-09-20, E11): the decision of 2023-05-01 reads the later
+--      started, as the contract has two periods that touch: entered care
+--      2023-05-01, placement order 2023-05-01, placed (first A5)
+--      2023-06-01, adoption order 2023-09-20 (in the year, the week before
+--      the window: not on List 8), FFA (U5) 2023-05-01.
 --   Not listed: C23 reversed 2023-03-26 (before the year); C24, whose
 --   decision (2020-12-01) came before its care (2021-01-01 to 2022-06-01,
 --   E11): adopted before the year; C25's decision is after as_at.
 INSERT INTO aa_src.child (child_id, family_id, date_of_birth, sex, ethnicity, disability) VALUES
     ('C20', 'F20', '2021-05-01', '1', 'WBRI', 'NONE'),
     ('C22', 'F22', '2020-02-02', 'F', 'BCRB', 'NONE'),
-    ('C26', 'F26', '2021-12-01', '2', 'MWBA', NULL);
+    ('C26', 'F26', '2021-12-01', '2', 'MWBA', NULL),
+    ('C27', 'F27', '2022-05-01', '1', 'WBRI', 'NONE');
 INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reason_new, legal_status, placement,
                                 reason_ceased, distance_miles, uasc) VALUES
     ('E20', 'C20', '2022-01-10', '2022-09-01', 'S', 'C2', 'U4', 'X1', NULL, false),
@@ -393,15 +403,19 @@ INSERT INTO aa_src.cla_episode (episode_id, child_id, start_date, end_date, reas
     ('E24', 'C24', '2021-01-01', '2022-06-01', 'S', 'E1', 'A4', 'E11', NULL, false),
     ('E26', 'C26', '2022-03-01', '2022-10-01', 'S', 'C2', 'U5', 'X1', NULL, false),
     ('E27', 'C26', '2022-10-01', '2023-02-01', 'L', 'E1', 'U5', 'X1', NULL, false),
-    ('E28', 'C26', '2023-02-01', '2023-09-26', 'P', 'E1', 'A3', 'E11', NULL, false);
+    ('E28', 'C26', '2023-02-01', '2023-09-26', 'P', 'E1', 'A3', 'E11', NULL, false),
+    ('E30', 'C27', '2022-06-01', '2023-05-01', 'S', 'C2', 'U4', 'E4A', NULL, false),
+    ('E31', 'C27', '2023-05-01', '2023-06-01', 'S', 'E1', 'U5', 'X1', NULL, false),
+    ('E32', 'C27', '2023-06-01', '2023-09-20', 'P', 'E1', 'A5', 'E11', NULL, false);
 INSERT INTO aa_src.adoption (child_id, decision_date, matched_date, placed_date, reversed_date, reversed_reason, adoptive_family_id) VALUES
     ('C20', '2022-08-15', '2023-01-10', NULL, NULL, NULL, 'AF1'),
     ('C22', '2021-03-01', NULL, NULL, '2021-09-01', 'RD3', NULL),
     ('C22', '2022-11-01', NULL, NULL, '2023-05-01', ' rd2 ', NULL),
     ('C23', '2022-01-01', NULL, NULL, '2023-03-26', 'RD1', NULL),
     ('C24', '2020-12-01', '2021-02-01', '2021-03-01', NULL, NULL, 'AF9'),
-    ('C25', '2024-03-28', NULL, NULL, NULL, NULL, NULL),
+    ('C25', '2024-03-28', NULL, NULL, '2024-04-01', 'RD9', NULL),
     ('C26', '2022-05-01', '2023-01-15', '2023-02-01', NULL, NULL, 'AF3'),
+    ('C27', '2023-05-01', NULL, NULL, NULL, NULL, NULL),
     ('C7', '2024-01-10', '2024-03-27', '2024-03-28', NULL, NULL, 'AF2');
 
 -- List 11, adopters who applied (or started Stage 1) by as_at and were in
@@ -416,7 +430,8 @@ INSERT INTO aa_src.adoption (child_id, decision_date, matched_date, placed_date,
 --      known: blank; the same dates;
 --   AD3 AF2 9 d) Not stated/recorded, WENG (extended: blank), disabled
 --      a) Yes, FFA Yes; application 2023-05-01, approved 2023-11-01,
---      matched 2024-03-27 (as_at), placed 2024-03-28 (after: blank), 1;
+--      matched 2024-03-27 (as_at), placed 2024-03-28 (after: blank, and so
+--      is its one child placed);
 --   AD6 AF5 N c) Neither, AIND j) AIND, b) No, No; Stage 1 from
 --      2023-06-01, left 2023-10-01: 3 - Application refused;
 --   AD8 no family, no gender d) Not stated/recorded, a) WBRI, b) No, No;
@@ -424,7 +439,9 @@ INSERT INTO aa_src.adoption (child_id, decision_date, matched_date, placed_date,
 --      both blank.
 --   Not listed: AD4 (an enquiry only), AD5 (left 2023-03-26, before the
 --   year), AD7 (put on hold, reason 2, on 2024-01-01), AD9 (applied after
---   as_at), AD10 (adoption order 2023-03-26, before the year).
+--   as_at), AD10 (adoption order 2023-03-26, before the year).  AD4's
+--   reason for leaving '02' and AD9's gender X are not codes: data-quality
+--   problems (as are C14's eligibility staying_put and C25's reason RD9).
 INSERT INTO aa_src.adopter (adopter_id, family_id, gender, ethnicity, disability, fostering_for_adoption, enquiry_date,
                             stage1_start_date, stage1_end_date, stage2_start_date, stage2_end_date, application_date,
                             approval_date, matched_date, placed_date, children_placed, adoption_order_date, left_date,
@@ -435,13 +452,13 @@ INSERT INTO aa_src.adopter (adopter_id, family_id, gender, ethnicity, disability
      NULL, NULL, '2023-01-10', '2023-02-01', 1, '2023-08-20', NULL, NULL),
     ('AD3', 'AF2', '9', 'WENG', true, true, NULL, NULL, NULL, NULL, NULL,
      '2023-05-01', '2023-11-01', '2024-03-27', '2024-03-28', 1, NULL, NULL, NULL),
-    ('AD4', 'AF3', 'M', 'WBRI', false, false, '2023-12-01', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+    ('AD4', 'AF3', 'M', 'WBRI', false, false, '2023-12-01', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '02'),
     ('AD5', 'AF4', 'F', 'WBRI', false, false, NULL, NULL, NULL, NULL, NULL,
      '2022-01-01', NULL, NULL, NULL, NULL, NULL, '2023-03-26', '1'),
     ('AD6', 'AF5', 'N', 'AIND', false, false, NULL, '2023-06-01', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '2023-10-01', '3'),
     ('AD7', 'AF6', 'M', 'WBRI', false, false, NULL, '2023-07-01', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '2024-01-01', '2'),
     ('AD8', NULL, NULL, 'WBRI', false, false, NULL, NULL, NULL, NULL, NULL, '2024-03-27', NULL, NULL, NULL, NULL, NULL, '2024-04-01', '1'),
-    ('AD9', 'AF8', 'F', 'WBRI', false, false, NULL, NULL, NULL, NULL, NULL, '2024-03-28', NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+    ('AD9', 'AF8', 'X', 'WBRI', false, false, NULL, NULL, NULL, NULL, NULL, '2024-03-28', NULL, NULL, NULL, NULL, NULL, NULL, NULL),
     ('AD10', 'AF7', 'M', 'WBRI', false, false, NULL, '2020-01-01', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, '2023-03-26', NULL, NULL);
 
 SELECT count(*) > 0 AS deployed FROM cspi.deploy('aa_src', 'aa_report');
@@ -542,7 +559,8 @@ DECLARE r record;
 BEGIN
     FOR r IN SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'aa_src'::regnamespace AND c.relkind = 'r' LOOP
         EXECUTE format('CREATE VIEW aa_no_pa.%1$I AS SELECT * FROM aa_src.%1$I', r.relname)
-             || CASE WHEN r.relname = 'allocation' THEN ' WHERE upper(btrim(role)) IS DISTINCT FROM ''PERSONAL_ADVISOR''' ELSE '' END;
+             || CASE WHEN r.relname = 'allocation'
+                     THEN ' WHERE coalesce(upper(btrim(role)), '''') NOT IN (''PERSONAL_ADVISOR'', ''PERSONAL_ADVISER'')' ELSE '' END;
         IF r.relname = 'allocation' THEN
             EXECUTE 'CREATE VIEW aa_pa_as_sw.allocation AS SELECT child_id, start_date, end_date, qualified_social_worker,
                                                                   worker_id, team, locality, NULL::text AS role FROM aa_src.allocation';

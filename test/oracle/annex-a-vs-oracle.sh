@@ -136,7 +136,7 @@ INSERT INTO council_$seed.allocation (child_id, start_date, end_date, qualified_
 SELECT l.child_id, l.start_date + abs(hashtext(l.child_id || 'pa')) % 60,
        CASE WHEN abs(hashtext(l.child_id || 'pe')) % 3 = 0 THEN l.start_date + 200 END, false,
        'PA' || abs(hashtext(l.child_id || 'pw')) % 40, 'Leaving Care',
-       (ARRAY['personal_advisor', ' Personal_Advisor ', 'PERSONAL_ADVISOR'])[1 + abs(hashtext(l.child_id || 'r')) % 3]
+       (ARRAY['personal_advisor', ' Personal_Advisor ', 'PERSONAL_ADVISOR', 'personal_adviser'])[1 + abs(hashtext(l.child_id || 'r')) % 4]
   FROM council_$seed.leaving_care l
  WHERE abs(hashtext(l.child_id || 'p')) % 8 <> 0;
 INSERT INTO council_$seed.allocation (child_id, start_date, end_date, qualified_social_worker, worker_id, team, role)

@@ -197,7 +197,7 @@ class Oracle:
         found = [a for a in self.alloc.get(child_id, [])
                  if a["start_date"] is not None and a["start_date"] <= day
                  and (a["end_date"] is None or a["end_date"] >= day)
-                 and (a["role"] == "PERSONAL_ADVISOR") == personal_advisor]
+                 and (a["role"] in ("PERSONAL_ADVISOR", "PERSONAL_ADVISER")) == personal_advisor]
         if not found:
             return [None, None]
 
@@ -334,7 +334,7 @@ class Oracle:
         for e in latest_each(cohort, "episode_id"):
             until = min(e["end_date"] or at, at)
             seen = [v["visit_date"] for v in visits.get(e["child_id"], [])
-                    if v["visit_date"] is not None and v["visit_type"] != "IRO"
+                    if v["visit_date"] is not None and v["visit_type"] not in ("IRO", "CARE_LEAVER")
                     and e["start_date"] <= v["visit_date"] <= until]
             closed = e["end_date"] if e["end_date"] and e["end_date"] <= at else None
             if closed:
@@ -550,7 +550,7 @@ class Oracle:
                 if in_touch:
                     acc = cl["accommodation"] or ""
                     letter = digit = None
-                    if len(acc) in (1, 2) and "A" <= acc[0] <= "Z" and (len(acc) == 1 or "0" <= acc[1] <= "9"):
+                    if len(acc) in (1, 2) and "A" <= acc[0] <= "Z" and (len(acc) == 1 or acc[1] in "12"):
                         letter, digit = acc[0], acc[1:] or None
                     accommodation = self.ACCOMMODATION.get(letter)
                     if cl["accommodation_suitable"] is not None:
@@ -579,12 +579,17 @@ class Oracle:
         episodes = src.by_child("cla_episode")
         rows = []
         for child_id, d in latest.items():
-            # p: the earliest period started by as_at that did not end
-            # before the decision (the one open on the decision's day, else
-            # the first after it)
+            # p: the period open on the decision's day (started by it, not
+            # ended before it; of two touching that day the later started),
+            # else the first started after it, by as_at
             _, pocs = self.periods_of_care(episodes.get(child_id, []))
-            open_then = [q for q in pocs if q["s"] <= at and (q["e"] is None or q["e"] >= d["decision_date"])]
-            p = min(open_then, key=lambda q: q["s"]) if open_then else None
+            dd = d["decision_date"]
+            open_then = [q for q in pocs if q["s"] <= at and (q["e"] is None or q["e"] >= dd)]
+            on_day = [q for q in open_then if q["s"] <= dd]
+            if on_day:
+                p = max(on_day, key=lambda q: q["s"])
+            else:
+                p = min(open_then, key=lambda q: q["s"]) if open_then else None
 
             def first(test):
                 found = [x["start_date"] for x in (p["eps"] if p else []) if x["start_date"] <= at and test(x)]
@@ -634,7 +639,8 @@ class Oracle:
                         + [self.blank_after(a[c], at) for c in
                            ("enquiry_date", "stage1_start_date", "stage1_end_date", "stage2_start_date",
                             "stage2_end_date", "application_date", "approval_date", "matched_date", "placed_date")]
-                        + [a["children_placed"], self.blank_after(a["adoption_order_date"], at), left,
+                        + [None if a["placed_date"] is not None and a["placed_date"] > at else a["children_placed"],
+                           self.blank_after(a["adoption_order_date"], at), left,
                            self.LEFT_REASON.get(a["left_reason"]) if left else None])
         return rows
 

@@ -1858,12 +1858,12 @@ def unescape(f):
 
 
 def social_work_only(relation, columns):
-    """A personal advisor's allocation (allocation.role personal_advisor,
-    any case, surrounding spaces) is not a social worker's: no figure reads
+    """A personal advisor's allocation (allocation.role personal_advisor or
+    personal_adviser, any case, surrounding spaces) is not a social worker's: no figure reads
     it, so it is not loaded at all."""
     if relation == "allocation" and "role" in columns:
-        return (" WHERE upper(btrim(role::text)) IS DISTINCT FROM"
-                " 'PERSONAL_ADVISOR'")
+        return (" WHERE upper(btrim(role::text)) IS NULL OR upper(btrim(role::text))"
+                " NOT IN ('PERSONAL_ADVISOR', 'PERSONAL_ADVISER')")
     return ""
 
 

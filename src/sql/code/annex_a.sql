@@ -340,7 +340,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (6, 6, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
  (6, 7, 'CIN Start Date', 'date', 'cin_episode.start_date of the child''s latest episode started on or before as_at and open then or ended from as_at - 6 months (an episode that began with a referral of the same child and day ending in no further action left out); one row per child.', '{}', NULL),
  (6, 8, 'Primary Need Code', 'text', 'The episode''s cin_episode.primary_need as Ofsted labels it (N1 - Abuse or neglect ... N0 - Not stated); blank for no value or a code without a label.', '{cin_episode.primary_need}', NULL),
- (6, 9, 'Date Child Was Last Seen', 'date', 'The child''s latest statutory visit (visit, any type but iro) from the episode''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
+ (6, 9, 'Date Child Was Last Seen', 'date', 'The child''s latest statutory visit (visit, any type but iro and care_leaver: an independent reviewing officer''s or a contact with a care leaver is not a social worker seeing the child) from the episode''s start to its end or as_at, whichever is earlier.', '{visit}', NULL),
  (6, 10, 'CIN Closure Date', 'date', 'cin_episode.end_date when on or before as_at.', '{}', NULL),
  (6, 11, 'Reason for Closure', 'text', 'When closed by as_at, the episode''s cin_episode.reason_closed as Ofsted labels it (RC1 - Adopted ... RC8 - Case closed after assessment, no further action); blank while open, for no value or a code without a label (RC9).', '{cin_episode.reason_closed}', NULL),
  (6, 12, 'Case status', 'text', 'e) Closed episode when closed by as_at; else the first that holds at as_at: a) Looked after child (an episode of care open, short breaks V3/V4 left out), b) Child Protection plan (a cp_plan open), c) Child in need plan (a cin_plan open), d) Open assessment (an assessment started and not authorised); none of them c) Child in need plan.', '{}', NULL),
@@ -414,7 +414,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (9, 12, 'Latest Pathway Plan Review Date', 'date', 'The young person''s latest pathway_plan_review on or before as_at; blank without one.', '{pathway_plan_review}', NULL),
  (9, 13, 'LA In Touch', 'text', 'The young person''s latest care_leaver row (its as_at on or before the lists'' as_at): its in_touch_code as Ofsted labels it (a) Yes, b) No, c) Died, d) Refu, e) NREQ, f) Rhom; blank for another code); without a code, in_touch true a) Yes, false b) No. Blank without a care_leaver row.', '{care_leaver}', NULL),
  (9, 14, 'Latest Date of Contact', 'date', 'The young person''s latest visit of type care_leaver on or before as_at; blank without one.', '{visit}', NULL),
- (9, 15, 'Type of Accommodation', 'text', 'When in touch (in_touch_code YES, or no code and in_touch true), the same care_leaver row''s accommodation (a letter and its suitability digit, U1, or the letter alone) as Ofsted labels its letter (U: Independent living); blank when not in touch or for another value.', '{care_leaver,care_leaver.accommodation}', NULL),
+ (9, 15, 'Type of Accommodation', 'text', 'When in touch (in_touch_code YES, or no code and in_touch true), the same care_leaver row''s accommodation (a letter and its suitability digit, U1, or the letter alone) as Ofsted labels its letter (U: Independent living); blank when not in touch or for another value (a digit other than 1 or 2 too).', '{care_leaver,care_leaver.accommodation}', NULL),
  (9, 16, 'Suitability of Accommodation', 'text', 'When in touch, the same row''s accommodation_suitable: true a) Suitable, false b) Unsuitable; without it, the accommodation code''s digit: 1 a) Suitable, 2 b) Unsuitable; else blank.', '{care_leaver}', NULL),
  (9, 17, 'Activity Status', 'text', 'When in touch, the same row''s activity code as Ofsted labels it (F1: Full time in higher education ... G6; F4, P4, F5 and P5, newer than the template, as the SSD extract labels them); blank when not in touch, for 0 or a group name (education...).', '{care_leaver}', NULL),
  -- List 10: adoption, from adoption and the periods of care.
@@ -425,7 +425,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (10, 5, 'Date of Birth', NULL, NULL, NULL, NULL),
  (10, 6, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
  (10, 7, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
- (10, 8, 'Date the Child Entered Care', 'date', 'The start of the period of care the adoption is read from: the child''s earliest period of care (short breaks left out) started by as_at and not ended before the decision (open on the decision''s day, or started after it); blank without one.', '{cla_episode}', NULL),
+ (10, 8, 'Date the Child Entered Care', 'date', 'The start of the period of care the adoption is read from: the child''s period of care (short breaks left out) open on the decision''s day (started by it and not ended before it; of two that touch that day, the later started), else the first started after it by as_at; blank without one.', '{cla_episode}', NULL),
  (10, 9, 'Date of Decision that Child Should be Placed for Adoption', 'date', 'adoption.decision_date: the child''s latest decision on or before as_at, one row per child.', '{}', NULL),
  (10, 10, 'Date of Placement Order', 'date', 'The earliest start of the period''s episodes with legal status E1 (placement order) or D1 (freeing order), started on or before as_at.', '{cla_episode}', NULL),
  (10, 11, 'Date of Matching Child and Prospective Adopters', 'date', 'adoption.matched_date, when on or before as_at.', '{}', NULL),
@@ -450,7 +450,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (11, 13, 'Date application approved', 'date', 'adopter.approval_date, when on or before as_at.', '{}', NULL),
  (11, 14, 'Date adopter matched with child(ren)', 'date', 'adopter.matched_date, when on or before as_at.', '{}', NULL),
  (11, 15, 'Date child/children placed with adopter(s)', 'date', 'adopter.placed_date, when on or before as_at.', '{}', NULL),
- (11, 16, 'No. of children placed', 'integer', 'adopter.children_placed, as given.', '{}', NULL),
+ (11, 16, 'No. of children placed', 'integer', 'adopter.children_placed, as given; blank when the placement (placed_date) is after as_at.', '{}', NULL),
  (11, 17, 'Date of Adoption Order', 'date', 'adopter.adoption_order_date, when on or before as_at.', '{}', NULL),
  (11, 18, 'Date of leaving adoption process', 'date', 'adopter.left_date, when on or before as_at.', '{}', NULL),
  (11, 19, 'Reason for leaving adoption process', 'text', 'When the adopter left by as_at, adopter.left_reason as Ofsted labels it (1 - Adopter withdrew from process, 2 - Process put on hold, 3 - Application refused); blank for another code.', '{}', NULL)
@@ -507,7 +507,7 @@ WITH part(name, text) AS (VALUES
  ('allocation', $p$LEFT JOIN LATERAL (SELECT nullif(btrim(x.team), '') AS team, nullif(btrim(x.worker_id), '') AS worker
                      FROM @R@.src_allocation x
                     WHERE x.child_id = t.child_id AND x.start_date <= (%1$s) AND (x.end_date IS NULL OR x.end_date >= (%1$s))
-                      AND x.role IS DISTINCT FROM 'PERSONAL_ADVISOR'
+                      AND NOT cspi_internal.is_personal_advisor(x.role)
                     ORDER BY x.start_date DESC, x.end_date DESC NULLS FIRST, x.team COLLATE "C", x.worker_id COLLATE "C"
                     LIMIT 1) al ON true$p$),
  ('team', $p$al.team AS "Allocated Team", al.worker AS "Allocated Worker"$p$)
@@ -615,7 +615,7 @@ list(n, comment, definition) AS (
        t.start_date AS "CIN Start Date",
        cspi.annex_a_label('primary_need', t.primary_need) AS "Primary Need Code",
        (SELECT max(v.visit_date) FROM @R@.src_visit v
-         WHERE v.child_id = t.child_id AND v.visit_type IS DISTINCT FROM 'IRO' AND v.visit_date >= t.start_date
+         WHERE v.child_id = t.child_id AND coalesce(v.visit_type, '') NOT IN ('IRO', 'CARE_LEAVER') AND v.visit_date >= t.start_date
            AND v.visit_date <= least(coalesce(t.end_date, a.as_at), a.as_at)) AS "Date Child Was Last Seen",
        st.closed AS "CIN Closure Date",
        CASE WHEN st.closed IS NOT NULL THEN cspi.annex_a_label('reason_closed', t.reason_closed) END AS "Reason for Closure",
@@ -797,7 +797,7 @@ list(n, comment, definition) AS (
        (SELECT max(v.visit_date) FROM @R@.src_visit v
          WHERE v.child_id = t.child_id AND v.visit_type = 'CARE_LEAVER' AND v.visit_date <= a.as_at)
          AS "Latest Date of Contact",
-       CASE WHEN cl.in_touch_now AND cl.accommodation ~ '^[A-Z][0-9]?$'
+       CASE WHEN cl.in_touch_now AND cl.accommodation ~ '^[A-Z][12]?$'
             THEN cspi.annex_a_label('accommodation', left(cl.accommodation, 1)) END AS "Type of Accommodation",
        CASE WHEN cl.in_touch_now
             THEN CASE coalesce(cl.accommodation_suitable,
@@ -821,7 +821,7 @@ list(n, comment, definition) AS (
   -- the personal advisor allocated on as_at, as the team and worker are
   LEFT JOIN LATERAL (SELECT nullif(btrim(x.worker_id), '') AS worker FROM @R@.src_allocation x
                       WHERE x.child_id = t.child_id AND x.start_date <= a.as_at
-                        AND (x.end_date IS NULL OR x.end_date >= a.as_at) AND x.role = 'PERSONAL_ADVISOR'
+                        AND (x.end_date IS NULL OR x.end_date >= a.as_at) AND cspi_internal.is_personal_advisor(x.role)
                       ORDER BY x.start_date DESC, x.end_date DESC NULLS FIRST, x.team COLLATE "C", x.worker_id COLLATE "C"
                       LIMIT 1) pa ON true
   %s
@@ -850,11 +850,16 @@ list(n, comment, definition) AS (
                  WHERE d.decision_date <= a.as_at
                  ORDER BY d.child_id, d.decision_date DESC, d.adoptive_family_id COLLATE "C" NULLS LAST) t ON true
   -- the period of care the adoption is read from: the one open on the
-  -- decision's day, else the first started after it (by as_at)
+  -- decision's day (started by it, not ended before it; of two that touch
+  -- that day, the later started, as the contract has it), else the first
+  -- started after it (by as_at)
   LEFT JOIN LATERAL (SELECT q.* FROM @R@.cla_period_of_care q
                       WHERE q.child_id = t.child_id AND q.start_date <= a.as_at
                         AND (q.end_date IS NULL OR q.end_date >= t.decision_date)
-                      ORDER BY q.start_date LIMIT 1) pc ON true
+                      ORDER BY q.start_date <= t.decision_date DESC,
+                               CASE WHEN q.start_date <= t.decision_date THEN q.start_date END DESC,
+                               q.start_date
+                      LIMIT 1) pc ON true
   LEFT JOIN LATERAL (SELECT min(e.start_date) FILTER (WHERE e.legal_status IN ('E1', 'D1')) AS placement_order,
                             min(e.start_date) FILTER (WHERE e.placement IN ('A3', 'A4', 'A5', 'A6')) AS placed,
                             min(e.start_date) FILTER (WHERE e.placement IN ('U2', 'U5')) AS ffa
@@ -887,7 +892,7 @@ list(n, comment, definition) AS (
        CASE WHEN t.approval_date <= a.as_at THEN t.approval_date END AS "Date application approved",
        CASE WHEN t.matched_date <= a.as_at THEN t.matched_date END AS "Date adopter matched with child(ren)",
        CASE WHEN t.placed_date <= a.as_at THEN t.placed_date END AS "Date child/children placed with adopter(s)",
-       t.children_placed::integer AS "No. of children placed",
+       CASE WHEN t.placed_date > a.as_at THEN NULL ELSE t.children_placed::integer END AS "No. of children placed",
        CASE WHEN t.adoption_order_date <= a.as_at THEN t.adoption_order_date END AS "Date of Adoption Order",
        CASE WHEN t.left_date <= a.as_at THEN t.left_date END AS "Date of leaving adoption process",
        CASE WHEN t.left_date <= a.as_at THEN cspi.annex_a_label('left_reason', t.left_reason) END

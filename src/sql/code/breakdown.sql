@@ -86,7 +86,7 @@ BEGIN
   LEFT JOIN LATERAL (SELECT a.* FROM %1$s.src_allocation a
                       WHERE a.child_id = c.child_id AND a.start_date <= c.at_date
                         AND (a.end_date IS NULL OR a.end_date >= c.at_date)
-                        AND a.role IS DISTINCT FROM 'PERSONAL_ADVISOR'
+                        AND NOT cspi_internal.is_personal_advisor(a.role)
                       ORDER BY a.start_date DESC, a.end_date DESC NULLS FIRST,
                                a.team COLLATE "C", a.locality COLLATE "C" LIMIT 1) al ON true$j$, schema);
     SELECT string_agg(CASE WHEN d.requires <@ present

@@ -196,6 +196,15 @@ $fn$;
 COMMENT ON FUNCTION cspi.create_source_table(name, text) IS
 'Creates one relation of the data contract as an empty table in source_schema (made if needed): its columns in order, with the contract''s types, keyed by its first column when that is an id (leaving_care by child_id and start_date, adoption by child_id and decision_date). For the relations an indicator family or Annex A adds to the contract (cin_episode; leaving_care, pathway_plan_review, adoption, adopter), which cspi.create_source_tables leaves out. In a schema whose changes are logged, its changes are logged too.';
 
+-- A personal advisor's allocation (allocation.role, as the src_ view reads
+-- it: upper case, trimmed), in either spelling: not a social worker's, so
+-- that no figure, breakdown or list but Annex A List 9 reads it.
+CREATE OR REPLACE FUNCTION cspi_internal.is_personal_advisor(role text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN coalesce(role IN ('PERSONAL_ADVISOR', 'PERSONAL_ADVISER'), false);
+COMMENT ON FUNCTION cspi_internal.is_personal_advisor(text) IS
+'Whether an allocation''s role (as its src_ view reads it) is a care leaver''s personal advisor: PERSONAL_ADVISOR or PERSONAL_ADVISER; false for a social worker''s (SOCIAL_WORKER, NULL or any other value).';
+
 INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning) VALUES
     ('child', 'child_id', 'id', 1, 'unique'),
     ('child', 'family_id', 'id', 2, 'household/family grouping; NULL is left out of family counts'),
@@ -270,7 +279,7 @@ INSERT INTO cspi.contract_column (relation, column_name, kind, position, meaning
     ('allocation', 'worker_id', 'id', 5, 'the worker allocated'),
     ('allocation', 'team', 'id', 6, 'the worker''s team: a case''s team at a date is that of its allocation then'),
     ('allocation', 'locality', 'id', 7, 'the team''s locality (area office)'),
-    ('allocation', 'role', 'code', 8, 'social_worker (NULL too): a social worker''s allocation; personal_advisor: a care leaver''s personal adviser, whom only Annex A reads (List 9''s Allocated Personal Advisor): no indicator, breakdown or other list counts such an allocation'),
+    ('allocation', 'role', 'code', 8, 'social_worker (NULL too): a social worker''s allocation; personal_advisor (or personal_adviser): a care leaver''s personal advisor, whom only Annex A reads (List 9''s Allocated Personal Advisor): no indicator, breakdown or other list counts such an allocation'),
     ('health_assessment', 'child_id', 'id', 1, 'the child'),
     ('health_assessment', 'kind', 'code', 2, 'initial, review or dental (a dental check: Annex A only)'),
     ('health_assessment', 'due_date', 'date', 3, 'when it fell due'),

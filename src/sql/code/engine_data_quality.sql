@@ -303,11 +303,23 @@ keyed(relation, key_name, key, row_id, missing) AS NOT MATERIALIZED (
     UNION ALL SELECT 'cla_episode', row_id, 'unknown placement_provider ' || placement_provider || ' (blank in Annex A)' FROM cla_episode_rows
      WHERE placement_provider NOT IN ('PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5')
     UNION ALL SELECT 'allocation', row_id, 'unknown role ' || role || ' (read as a social worker''s allocation)' FROM allocation_rows
-     WHERE nullif(role, '') NOT IN ('SOCIAL_WORKER', 'PERSONAL_ADVISOR')
+     WHERE nullif(role, '') NOT IN ('SOCIAL_WORKER', 'PERSONAL_ADVISOR', 'PERSONAL_ADVISER')
     UNION ALL SELECT 'care_leaver', row_id, 'unknown in_touch_code ' || in_touch_code || ' (blank in Annex A)' FROM care_leaver_rows
      WHERE nullif(in_touch_code, '') NOT IN ('YES', 'NO', 'DIED', 'REFU', 'NREQ', 'RHOM')
     UNION ALL SELECT 'care_leaver', row_id, 'unknown accommodation ' || accommodation || ' (blank in Annex A)' FROM care_leaver_rows
      WHERE nullif(accommodation, '') !~ '^([BCDEGHKRSTUVWXYZ][12]?|0)$'
+    UNION ALL SELECT 'leaving_care', format('%s from %s', coalesce(l.child_id, '?'), coalesce(l.start_date::text, '?')),
+                     'unknown eligibility ' || l.eligibility || ' (blank in Annex A)'
+      FROM @R@.src_leaving_care l WHERE nullif(l.eligibility, '') NOT IN ('RELEVANT', 'FORMER_RELEVANT', 'QUALIFYING', 'ELIGIBLE')
+    UNION ALL SELECT 'adoption', format('child %s decided %s', coalesce(d.child_id, '?'), coalesce(d.decision_date::text, '?')),
+                     'unknown reversed_reason ' || d.reversed_reason || ' (blank in Annex A)'
+      FROM @R@.src_adoption d WHERE nullif(d.reversed_reason, '') NOT IN ('RD1', 'RD2', 'RD3', 'RD4')
+    UNION ALL SELECT 'adopter', coalesce(x.adopter_id, '?'), 'unknown gender ' || x.gender || ' (blank in Annex A)'
+      FROM @R@.src_adopter x WHERE nullif(x.gender, '') NOT IN ('M', 'F', 'N', 'U', '1', '2', '9', '0', 'MALE', 'FEMALE')
+    -- (an unknown reason for leaving also keeps an adopter put on hold, 2,
+    -- on List 11)
+    UNION ALL SELECT 'adopter', coalesce(x.adopter_id, '?'), 'unknown left_reason ' || x.left_reason || ' (blank in Annex A)'
+      FROM @R@.src_adopter x WHERE nullif(x.left_reason, '') NOT IN ('1', '2', '3')
     UNION ALL SELECT 'care_leaver', row_id, 'unknown activity ' || activity FROM care_leaver_rows
      WHERE activity NOT IN ('F1', 'P1', 'F2', 'P2', 'F3', 'P3', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', '0',
                             'EDUCATION', 'TRAINING_EMPLOYMENT', 'NEET', 'UNKNOWN')

@@ -18,8 +18,8 @@ WITH event_dates(d) AS (
     UNION ALL SELECT visit_date FROM @R@.src_visit
     -- (a personal advisor's allocation is not a social worker's: only
     -- Annex A reads it)
-    UNION ALL SELECT start_date FROM @R@.src_allocation WHERE role IS DISTINCT FROM 'PERSONAL_ADVISOR'
-    UNION ALL SELECT end_date FROM @R@.src_allocation WHERE role IS DISTINCT FROM 'PERSONAL_ADVISOR'
+    UNION ALL SELECT start_date FROM @R@.src_allocation WHERE NOT cspi_internal.is_personal_advisor(role)
+    UNION ALL SELECT end_date FROM @R@.src_allocation WHERE NOT cspi_internal.is_personal_advisor(role)
     UNION ALL SELECT completed_date FROM @R@.src_health_assessment
     UNION ALL SELECT cspi.local_date(start_at) FROM @R@.src_missing_episode
     UNION ALL SELECT cspi.local_date(returned_at) FROM @R@.src_missing_episode

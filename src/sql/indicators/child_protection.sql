@@ -206,7 +206,7 @@ WITH ends AS (
     SELECT o.period_end, o.child_id
       FROM open_plans o
       JOIN @R@.src_allocation a
-        ON a.child_id = o.child_id AND a.qualified_social_worker AND a.role IS DISTINCT FROM 'PERSONAL_ADVISOR'
+        ON a.child_id = o.child_id AND a.qualified_social_worker AND NOT cspi_internal.is_personal_advisor(a.role)
        AND a.start_date <= o.period_end AND (a.end_date IS NULL OR a.end_date > o.period_end)
      GROUP BY o.period_end, o.child_id
 )

@@ -351,7 +351,7 @@ WITH open_episode AS (
       FROM @R@.src_allocation a
      CROSS JOIN LATERAL (VALUES (a.start_date, 'A'),
                                 (CASE WHEN a.end_date IS NOT NULL THEN greatest(a.start_date, a.end_date) END, 'B')) AS e(d, kind)
-     WHERE a.qualified_social_worker AND a.role IS DISTINCT FROM 'PERSONAL_ADVISOR'
+     WHERE a.qualified_social_worker AND NOT cspi_internal.is_personal_advisor(a.role)
        AND a.child_id IS NOT NULL AND a.start_date IS NOT NULL AND e.d IS NOT NULL
     UNION ALL
     SELECT h.child_id, h.completed_date, 'H', NULL, NULL, NULL, NULL
@@ -411,7 +411,7 @@ SELECT o.period_end, o.child_id, o.episode_id, o.uasc, o.distance_miles,
                     array_agg(a.end_date) AS ends
                FROM @R@.src_allocation a
               WHERE a.child_id IS NOT NULL AND a.worker_id IS NOT NULL AND a.start_date IS NOT NULL
-                AND a.role IS DISTINCT FROM 'PERSONAL_ADVISOR'
+                AND NOT cspi_internal.is_personal_advisor(a.role)
               GROUP BY a.child_id) al ON al.child_id = o.child_id
   CROSS JOIN LATERAL (
       SELECT count(DISTINCT w.worker_id) AS social_workers_12m

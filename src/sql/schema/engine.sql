@@ -166,6 +166,6 @@ COMMENT ON TABLE cspi.breakdown_dimension IS
 COMMENT ON COLUMN cspi.breakdown_dimension.dimension IS 'The dimension''s name (a column of cspi.cases()).';
 COMMENT ON COLUMN cspi.breakdown_dimension.display_order IS 'Its place among the dimensions.';
 COMMENT ON COLUMN cspi.breakdown_dimension.requires IS 'The contract relations (child) or optional columns (child.sex) it needs.';
-COMMENT ON COLUMN cspi.breakdown_dimension.category IS 'The case''s category: an SQL expression over c (the case: child_id, at_date, the day the figure counts it), ch (the child''s src_child row) and al (the src_allocation row in force on at_date), @R@ the report schema; it must never be NULL (unknown holds what has no value).';
+COMMENT ON COLUMN cspi.breakdown_dimension.category IS 'The case''s category: an SQL expression over c (the case: child_id, at_date, the day the figure counts it), ch (the child''s src_child row) and al (the social worker''s src_allocation row in force on at_date, not a personal advisor''s), @R@ the report schema; it must never be NULL (unknown holds what has no value).';
 COMMENT ON COLUMN cspi.breakdown_dimension.title IS 'What the dimension is, in words.';
 GRANT SELECT ON cspi.breakdown_dimension TO PUBLIC;
