@@ -503,15 +503,19 @@ WITH part(name, text) AS (VALUES
        cspi_internal.annex_a_age(ch.date_of_birth, a.as_at) AS "Age of Child (Years)"$p$),
  ('disability', $p$CASE WHEN ch.child_id IS NOT NULL AND 'child.disability' = ANY (cfg.present)
             THEN coalesce(cspi.annex_a_label('disability', ch.disability), 'c) Unknown') END AS "Does the Child have a Disability"$p$),
- -- %s: the day the allocation is in force
- ('allocation', $p$LEFT JOIN LATERAL (SELECT nullif(btrim(x.team), '') AS team, nullif(btrim(x.worker_id), '') AS worker
+ -- The allocation in force on a day (%1$s) that is (%2$s true) or is not
+ -- (false) a personal advisor's, as %3$s: the social worker's of every
+ -- list (al), and List 9's personal advisor (pa).
+ ('allocation_of', $p$LEFT JOIN LATERAL (SELECT nullif(btrim(x.team), '') AS team, nullif(btrim(x.worker_id), '') AS worker
                      FROM @R@.src_allocation x
                     WHERE x.child_id = t.child_id AND x.start_date <= (%1$s) AND (x.end_date IS NULL OR x.end_date >= (%1$s))
-                      AND NOT cspi_internal.is_personal_advisor(x.role)
+                      AND cspi_internal.is_personal_advisor(x.role) = %2$s
                     ORDER BY x.start_date DESC, x.end_date DESC NULLS FIRST, x.team COLLATE "C", x.worker_id COLLATE "C"
-                    LIMIT 1) al ON true$p$),
+                    LIMIT 1) %3$s ON true$p$),
  ('team', $p$al.team AS "Allocated Team", al.worker AS "Allocated Worker"$p$)
 ), p AS (SELECT jsonb_object_agg(name, text)
+                 -- %s: the day the social worker's allocation is in force
+                 || jsonb_build_object('allocation', format((SELECT text FROM part WHERE name = 'allocation_of'), '%1$s', 'false', 'al'))
                  || jsonb_build_object('five', 't.child_id AS "Child Unique ID",' || E'\n       '
                                                || (SELECT text FROM part WHERE name = 'four')) AS j
             FROM part),
@@ -819,15 +823,11 @@ list(n, comment, definition) AS (
                       WHERE x.child_id = t.child_id AND x.as_at <= a.as_at
                       ORDER BY x.as_at DESC LIMIT 1) cl ON true
   -- the personal advisor allocated on as_at, as the team and worker are
-  LEFT JOIN LATERAL (SELECT nullif(btrim(x.worker_id), '') AS worker FROM @R@.src_allocation x
-                      WHERE x.child_id = t.child_id AND x.start_date <= a.as_at
-                        AND (x.end_date IS NULL OR x.end_date >= a.as_at) AND cspi_internal.is_personal_advisor(x.role)
-                      ORDER BY x.start_date DESC, x.end_date DESC NULLS FIRST, x.team COLLATE "C", x.worker_id COLLATE "C"
-                      LIMIT 1) pa ON true
+  %s
   %s
  ORDER BY t.child_id COLLATE "C"$d$,
         j->>'five', j->>'disability', j->>'team', j->>'cfg', j->>'child',
-        format(j->>'allocation', 'a.as_at')) FROM p
+        format(j->>'allocation_of', 'a.as_at', 'true', 'pa'), format(j->>'allocation', 'a.as_at')) FROM p
  UNION ALL
  SELECT 10, 'Annex A List 10, adoption: each child whose latest decision to be placed for adoption (adoption), made by the day the lists are as at, led to an adoption order or was reversed in the twelve months before it, or neither yet, one row per child, with Ofsted''s headings (cspi.annex_a_column).',
         format($d$SELECT t.child_id AS "Child Unique ID",
