@@ -640,6 +640,9 @@ BEGIN
         IF why IS NOT NULL THEN
             FOR o IN SELECT * FROM cspi.report_object WHERE kind = 'materialized view' AND name <> 'indicator_value' ORDER BY build_order LOOP
                 EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.%I', target, o.name);
+                -- Statistics for the counting statement's plan (see
+                -- cspi_internal.build_report_objects).
+                EXECUTE format('ANALYZE %I.%I', target, o.name);
             END LOOP;
             counted := cspi.execute_as_owner(owner::regrole, format('SELECT cspi_internal.refresh_counts(%L, %L, %L, %L, %s, %s, %L, NULL, NULL)',
                                                                     d.source_schema, report_schema, target, d.calendar,

@@ -101,6 +101,74 @@ $fn$;
 COMMENT ON FUNCTION cspi_internal.shared_references(text, text, text[]) IS
 'For cspi_internal.measure_queries: a hand-written measure''s query (@R@ the schema) over the report objects of schema, each relation of shared read from its common table expression shared_<relation>.';
 
+-- A snapshot relation's counting query when some of its measures count
+-- distinct values (cspi_internal.measure_queries): the relation's rows
+-- grouped once by month end alone and by month end and each distinct key
+-- (GROUPING SETS), then counted by month end.  In the inner query a
+-- measure without a key counts its rows (read from the month end's own
+-- set, one row) and a measure with one says whether any row of the key's
+-- value meets it (read from that key's set, its NULL value left out).
+CREATE OR REPLACE FUNCTION cspi_internal.distinct_snapshot_query(schema text, relation name, measures cspi.indicator_measure[],
+                                                                 numbers bigint[], keys text[], rows_of text) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    m cspi.indicator_measure;
+    k bigint;
+    width integer := cardinality(keys);
+    everything integer := (1 << cardinality(keys)) - 1;
+    grouped text := array_to_string(ARRAY(SELECT format('(%s)', x) FROM unnest(keys) AS x), ', ');
+    sets text := '(t.period_end)';
+    inner_columns text[] := '{}';
+    outer_columns text[] := '{}';
+    part text;
+    j integer;
+    mask integer;
+BEGIN
+    FOR j IN 1 .. width LOOP
+        sets := sets || format(', (t.period_end, (%s))', keys[j]);
+        inner_columns := inner_columns || format('(%s) AS k%s', keys[j], j);
+    END LOOP;
+    FOR i IN 1 .. cardinality(measures) LOOP
+        m := measures[i];
+        k := numbers[i];
+        FOREACH part IN ARRAY ARRAY['n', 'd'] LOOP
+            CONTINUE WHEN part = 'd' AND m.denominator IS NULL;
+            IF m.count_distinct IS NULL THEN
+                inner_columns := inner_columns || format('count(*) FILTER (WHERE (%s) AND (%s)) AS %s%s',
+                                                         coalesce(m.row_filter, 'true'),
+                                                         CASE part WHEN 'n' THEN m.numerator ELSE m.denominator END, part, k);
+                outer_columns := outer_columns || format('max(y.%1$s%2$s) FILTER (WHERE y.grouped_by = %3$s) AS %1$s%2$s',
+                                                         part, k, everything);
+            ELSE
+                j := array_position(keys, m.count_distinct);
+                -- GROUPING() sets a bit for each key not grouped by, the
+                -- last key the lowest.
+                mask := everything - (1 << (width - j));
+                inner_columns := inner_columns || format('coalesce(bool_or((%s) AND (%s)), false) AS %s%s',
+                                                         coalesce(m.row_filter, 'true'),
+                                                         CASE part WHEN 'n' THEN m.numerator ELSE m.denominator END, part, k);
+                outer_columns := outer_columns || format('count(*) FILTER (WHERE y.grouped_by = %3$s AND y.k%4$s IS NOT NULL AND y.%1$s%2$s) AS %1$s%2$s',
+                                                         part, k, mask, j);
+            END IF;
+        END LOOP;
+    END LOOP;
+    RETURN format(
+$q$SELECT x.indicator, g.period_end, x.num, x.den
+  FROM (SELECT y.period_end, %1$s
+          FROM (SELECT t.period_end, GROUPING(%2$s) AS grouped_by, %3$s
+                  FROM %4$s.%5$I t
+                 GROUP BY GROUPING SETS (%6$s)) y
+         GROUP BY 1) g
+ CROSS JOIN LATERAL (VALUES %7$s) x(indicator, num, den)$q$,
+        array_to_string(outer_columns, ', '), grouped, array_to_string(inner_columns, ', '),
+        schema, relation, sets, rows_of);
+END
+$fn$;
+COMMENT ON FUNCTION cspi_internal.distinct_snapshot_query(text, name, cspi.indicator_measure[], bigint[], text[], text) IS
+'For cspi_internal.measure_queries: the counting query of a snapshot relation (in schema, a quoted identifier) some of whose measures (numbered by numbers) count distinct values of keys, grouping its rows once by month end and by each key (GROUPING SETS) instead of sorting them for each count(DISTINCT); rows_of are the measures'' VALUES rows.';
+
 -- The counting queries of indicator_value, made from cspi.indicator_measure.
 -- Every relation is computed once: a relation that more than one counting
 -- query reads (one anchor date counted per month, another per period) is a
@@ -179,9 +247,19 @@ $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
       FROM cspi.indicator_measure m WHERE m.kind = 'query' AND measure_queries.relation IS NULL
        AND (measure_queries.families IS NULL OR (m.count_distinct IS NOT DISTINCT FROM 'family_id') = measure_queries.families);
 
-    -- Snapshots at each month end: one scan per relation.
+    -- Snapshots at each month end: one scan per relation.  Where some of
+    -- a relation's measures count distinct values (children, families),
+    -- its rows are first grouped by month end and each such value, for
+    -- each value at once (GROUPING SETS, one hashed pass, where count(DISTINCT)
+    -- sorts the month's rows once for each aggregate): a value is counted
+    -- when some row of it meets the measure's filter and numerator (or
+    -- denominator); the other measures are counted in the set of the month
+    -- end alone.  NULL values are not counted, as count(DISTINCT) skips them.
     FOR g IN
         SELECT m.relation,
+               array_agg(m ORDER BY m.indicator) AS measures,
+               array_agg(k.n ORDER BY m.indicator) AS numbers,
+               coalesce(array_agg(DISTINCT m.count_distinct) FILTER (WHERE m.count_distinct IS NOT NULL), '{}') AS keys,
                string_agg(cspi_internal.measure_columns(m, k.n), ', ' ORDER BY m.indicator) AS aggregates,
                string_agg(cspi_internal.measure_row(m, k.n), ', ' ORDER BY m.indicator) AS rows_of
           FROM cspi.indicator_measure m
@@ -192,11 +270,15 @@ $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
          GROUP BY m.relation
          ORDER BY m.relation
     LOOP
-        snaps := snaps || format(
+        IF cardinality(g.keys) = 0 THEN
+            snaps := snaps || format(
 $q$SELECT x.indicator, g.period_end, x.num, x.den
   FROM (SELECT t.period_end, %1$s FROM %2$s.%3$I t GROUP BY 1) g
  CROSS JOIN LATERAL (VALUES %4$s) x(indicator, num, den)$q$,
-            g.aggregates, schema, g.relation, g.rows_of);
+                g.aggregates, schema, g.relation, g.rows_of);
+        ELSE
+            snaps := snaps || cspi_internal.distinct_snapshot_query(schema, g.relation, g.measures, g.numbers, g.keys, g.rows_of);
+        END IF;
     END LOOP;
 
     events := CASE WHEN cardinality(ctes) > 0 THEN 'WITH ' || array_to_string(ctes, E',\n') || E'\n' ELSE '' END

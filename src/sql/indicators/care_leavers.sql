@@ -63,23 +63,33 @@ INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, com
 VALUES ('care_leaver_at_period_end', 'view', 160, 'care_leavers', NULL,
 'Care leavers at each month end at their latest record in the 12 months before, with age band and activity group (CL_*).',
 $def$
-WITH latest AS (
-    -- The month ends a record is the child's news on (as_at in the 12
-    -- months to the month end): the month ends of its own month and the
-    -- twelve after, kept to those the rule admits and to the report's
-    -- months, rather than every month end compared with every record.
-    SELECT DISTINCT ON (e.period_end, l.child_id)
-           e.period_end, l.child_id, l.as_at, l.in_touch, l.accommodation_suitable, l.activity
+WITH record AS (
+    -- Each record with the date of the child's next one (the contract's
+    -- key is the child and as_at: of two records with the same date, one
+    -- is kept) and the child's date of birth, found once for each record
+    -- before it becomes a row for each of its month ends.
+    SELECT l.child_id, l.as_at, l.in_touch, l.accommodation_suitable, l.activity, c.date_of_birth,
+           lead(l.as_at) OVER (PARTITION BY l.child_id ORDER BY l.as_at) AS next_as_at
       FROM @R@.src_care_leaver l
-     CROSS JOIN LATERAL generate_series(l.as_at - extract(day FROM l.as_at)::int + 1 + interval '1 month',
-                                        l.as_at - extract(day FROM l.as_at)::int + 1 + interval '13 months',
+      LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, date_of_birth FROM @R@.src_child ORDER BY child_id) c
+        ON c.child_id = l.child_id
+     WHERE l.child_id IS NOT NULL AND isfinite(l.as_at)
+), latest AS (
+    -- The month ends a record is the child's latest news on (as_at in the
+    -- 12 months to the month end, and no later record by it): the month
+    -- ends of its own month and the twelve after, kept to those the rule
+    -- admits and to the report's months, rather than every month end
+    -- compared with every record and the latest picked by sorting.
+    SELECT e.period_end, r.child_id, r.as_at, r.in_touch, r.accommodation_suitable, r.activity, r.date_of_birth
+      FROM record r
+     CROSS JOIN LATERAL generate_series(r.as_at - extract(day FROM r.as_at)::int + 1 + interval '1 month',
+                                        r.as_at - extract(day FROM r.as_at)::int + 1 + interval '13 months',
                                         interval '1 month') AS m(month_start)
       JOIN @R@.period e ON e.period_type = 'month' AND e.period_end = m.month_start::date - 1
-     WHERE l.child_id IS NOT NULL AND isfinite(l.as_at)
-       AND l.as_at > e.period_end - interval '12 months' AND l.as_at <= e.period_end
-     ORDER BY e.period_end, l.child_id, l.as_at DESC
+     WHERE r.as_at > e.period_end - interval '12 months' AND r.as_at <= e.period_end
+       AND (r.next_as_at IS NULL OR r.next_as_at > e.period_end)
 )
-SELECT l.period_end, l.child_id, l.as_at, c.date_of_birth, a.age,
+SELECT l.period_end, l.child_id, l.as_at, l.date_of_birth, a.age,
        CASE WHEN a.age BETWEEN 17 AND 18 THEN '17-18' WHEN a.age BETWEEN 19 AND 21 THEN '19-21'
             WHEN a.age BETWEEN 22 AND 25 THEN '22-25' END AS age_band,
        l.in_touch, l.accommodation_suitable, l.activity,
@@ -88,10 +98,8 @@ SELECT l.period_end, l.child_id, l.as_at, c.date_of_birth, a.age,
             WHEN l.activity IN ('G4', 'G5', 'G6', 'NEET') THEN 'neet'
             ELSE 'unknown' END AS activity_group
   FROM latest l
-  LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, date_of_birth FROM @R@.src_child ORDER BY child_id) c
-    ON c.child_id = l.child_id
-  CROSS JOIN LATERAL (SELECT CASE WHEN isfinite(c.date_of_birth)
-                              THEN extract(year FROM age(l.period_end, c.date_of_birth))::int END AS age) a
+  CROSS JOIN LATERAL (SELECT CASE WHEN isfinite(l.date_of_birth)
+                              THEN extract(year FROM age(l.period_end, l.date_of_birth))::int END AS age) a
 $def$)
 ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 

@@ -193,14 +193,20 @@ INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, com
 VALUES ('cp_at_period_end', 'view', 140, 'child_protection', NULL,
 'Children subject to a child protection plan at each month end, with their allocation (CP_OPEN, CP_RATE, CP_ALLOCATED_QSW).',
 $def$
-WITH ends AS (
-    SELECT period_end FROM @R@.period WHERE period_type = 'month'
-), open_plans AS (
+WITH open_plans AS (
+    -- The month ends each plan is open on (start_date <= period_end <
+    -- end_date), generated from the plan (as cp_plan_at_period_end does)
+    -- rather than found by comparing it with every month end.
     SELECT DISTINCT ON (e.period_end, p.child_id) e.period_end, p.child_id, p.plan_id, p.start_date
-      FROM ends e
-      JOIN @R@.src_cp_plan p
-        ON p.start_date <= e.period_end AND (p.end_date IS NULL OR p.end_date > e.period_end)
-     WHERE p.child_id IS NOT NULL
+      FROM @R@.src_cp_plan p
+     CROSS JOIN LATERAL generate_series(
+               greatest(p.start_date - extract(day FROM p.start_date)::int + 1 + interval '1 month',
+                        (SELECT min(period_end) FROM @R@.period WHERE period_type = 'month') + 1),
+               least(p.end_date, (SELECT max(period_end) FROM @R@.period WHERE period_type = 'month') + 1),
+               interval '1 month') AS m(month_start)
+      JOIN @R@.period e ON e.period_type = 'month' AND e.period_end = m.month_start::date - 1
+     WHERE p.child_id IS NOT NULL AND p.start_date < 'infinity'
+       AND (SELECT max(period_end) FROM @R@.period WHERE period_type = 'month') IS NOT NULL
      ORDER BY e.period_end, p.child_id, p.start_date DESC, p.plan_id DESC
 ), qualified AS (
     SELECT o.period_end, o.child_id
@@ -221,12 +227,22 @@ INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, com
 VALUES ('cp_plan_at_period_end', 'view', 145, 'child_protection', NULL,
 'Child protection plans open at each month end (plans, not children: a child with two overlapping plans has two rows), with how long each had lasted and whether 2 years or more (CP_2YEARS_PLUS).',
 $def$
+-- The month ends each plan is open on (start_date <= period_end <
+-- end_date), generated from the plan: the first days of the months after
+-- its start's up to its end, each less a day, kept to the report's months
+-- (the first and last month ends computed once, as scalar subqueries),
+-- rather than found by comparing every plan with every month end.
 SELECT e.period_end, p.plan_id, p.child_id, p.start_date AS plan_start,
        p.start_date <= e.period_end - interval '2 years' AS lasted_2_years
-  FROM @R@.period e
-  JOIN @R@.src_cp_plan p
-    ON p.start_date <= e.period_end AND (p.end_date IS NULL OR p.end_date > e.period_end)
- WHERE e.period_type = 'month'
+  FROM @R@.src_cp_plan p
+ CROSS JOIN LATERAL generate_series(
+           greatest(p.start_date - extract(day FROM p.start_date)::int + 1 + interval '1 month',
+                    (SELECT min(period_end) FROM @R@.period WHERE period_type = 'month') + 1),
+           least(p.end_date, (SELECT max(period_end) FROM @R@.period WHERE period_type = 'month') + 1),
+           interval '1 month') AS m(month_start)
+  JOIN @R@.period e ON e.period_type = 'month' AND e.period_end = m.month_start::date - 1
+ WHERE p.start_date < 'infinity'
+   AND (SELECT max(period_end) FROM @R@.period WHERE period_type = 'month') IS NOT NULL
 $def$)
 ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 

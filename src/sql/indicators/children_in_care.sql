@@ -260,17 +260,30 @@ WITH visits AS (
     SELECT v.visit_id, v.child_id, v.visit_date, v.due_date,
            max(v.visit_date) OVER (PARTITION BY v.child_id ORDER BY v.visit_date
                                    RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING)
-               AS previous_visit_date,
-           row_number() OVER (ORDER BY v.child_id, v.visit_date, v.visit_id) AS row_no
+               AS previous_visit_date
       FROM @R@.src_visit v
      WHERE v.visit_type = 'CIC' AND v.visit_date IS NOT NULL
+), placement_reign AS (
+    -- The visit's placement is the latest started (then the highest
+    -- numbered) of those open on the visit day.  A child's placements
+    -- follow one another (each ends by the next one's start, and its
+    -- period of care's end), so that is the latest started by the visit
+    -- day, when it is still open then, and none when it is not: each
+    -- placement that can be open on some day (it ends on or after its
+    -- start) is the latest started from its start to the next such
+    -- placement's start, and a visit is joined to at most one, with no
+    -- sort to pick one per visit.
+    SELECT p.child_id, p.placement_number, p.start_date, p.end_date,
+           lead(p.start_date) OVER (PARTITION BY p.child_id ORDER BY p.start_date, p.placement_number) AS next_start
+      FROM @R@.cla_placement p
+     WHERE p.end_date IS NULL OR p.end_date >= p.start_date
 ), with_placement AS (
-    SELECT DISTINCT ON (v.row_no) v.*, p.placement_number, p.start_date AS placement_start
+    SELECT v.*, p.placement_number, p.start_date AS placement_start
       FROM visits v
-      LEFT JOIN @R@.cla_placement p
+      LEFT JOIN placement_reign p
         ON p.child_id = v.child_id AND p.start_date <= v.visit_date
+       AND (p.next_start IS NULL OR v.visit_date < p.next_start)
        AND (p.end_date IS NULL OR p.end_date >= v.visit_date)
-     ORDER BY v.row_no, p.start_date DESC NULLS LAST, p.placement_number DESC NULLS LAST
 )
 SELECT w.visit_id, w.child_id, w.visit_date, w.due_date, w.placement_number, w.placement_start,
        w.previous_visit_date, f.first_of_placement,
@@ -311,21 +324,22 @@ WITH open_episode AS (
     -- it with every month end: the first days of the months after its start
     -- up to its end, each less a day, kept to the report's months.  (No
     -- common table expression is read twice, so that the whole can run in
-    -- a parallel worker beside the other counting queries.)
-    SELECT DISTINCT ON (e.period_end, x.child_id)
+    -- a parallel worker beside the other counting queries.)  The report's
+    -- first and last month ends are scalar subqueries, computed once for
+    -- the statement rather than once for each episode, and the rows come
+    -- out in the child's order, the order the stream below is read in.
+    SELECT DISTINCT ON (x.child_id, e.period_end)
            e.period_end, x.child_id, x.episode_id, x.uasc, x.distance_miles, x.period_of_care
       FROM @R@.cla_episode_detail x
-     CROSS JOIN (SELECT min(period_end) AS first_end, max(period_end) AS last_end
-                   FROM @R@.period WHERE period_type = 'month') b
      CROSS JOIN LATERAL generate_series(
                greatest(x.start_date - extract(day FROM x.start_date)::int + 1 + interval '1 month',
-                        b.first_end + 1),
-               least(x.end_date, b.last_end + 1),
+                        (SELECT min(period_end) FROM @R@.period WHERE period_type = 'month') + 1),
+               least(x.end_date, (SELECT max(period_end) FROM @R@.period WHERE period_type = 'month') + 1),
                interval '1 month') AS m(month_start)
       JOIN @R@.period e ON e.period_type = 'month' AND e.period_end = m.month_start::date - 1
      WHERE x.child_id IS NOT NULL AND x.start_date IS NOT NULL AND x.start_date < 'infinity'
-       AND b.last_end IS NOT NULL
-     ORDER BY e.period_end, x.child_id, x.start_date DESC, x.episode_id DESC
+       AND (SELECT max(period_end) FROM @R@.period WHERE period_type = 'month') IS NOT NULL
+     ORDER BY x.child_id, e.period_end, x.start_date DESC, x.episode_id DESC
 ), stream AS (
     -- Each child's month ends in care and the events that say what holds on
     -- each, in one stream ordered by date, read in one pass (window
@@ -406,19 +420,26 @@ SELECT o.period_end, o.child_id, o.episode_id, o.uasc, o.distance_miles,
   FROM month_end o
   LEFT JOIN @R@.cla_period_of_care poc ON poc.child_id = o.child_id AND poc.period_of_care = o.period_of_care
   -- Each child's allocated workers, gathered once per child (one hash
-  -- join), then counted for each month end from the child's own few.
+  -- join), then counted for each month end from the child's own few: an
+  -- allocation counts when it started by the month end and had not ended
+  -- by the later of the first day of the 12 months and the start of the
+  -- period of care.  Most children have had one allocation, which is
+  -- tested in place; only a child with several is counted by a subquery.
   LEFT JOIN (SELECT a.child_id, array_agg(a.worker_id) AS workers, array_agg(a.start_date) AS starts,
                     array_agg(a.end_date) AS ends
                FROM @R@.src_allocation a
               WHERE a.child_id IS NOT NULL AND a.worker_id IS NOT NULL AND a.start_date IS NOT NULL
                 AND NOT cspi_internal.is_personal_advisor(a.role)
               GROUP BY a.child_id) al ON al.child_id = o.child_id
+  CROSS JOIN LATERAL (SELECT greatest((o.period_end - interval '12 months')::date + 1, poc.start_date) AS since) y
   CROSS JOIN LATERAL (
-      SELECT count(DISTINCT w.worker_id) AS social_workers_12m
-        FROM unnest(al.workers, al.starts, al.ends) AS w(worker_id, start_date, end_date)
-       WHERE w.start_date <= o.period_end
-         AND (w.end_date IS NULL
-              OR w.end_date > greatest((o.period_end - interval '12 months')::date + 1, poc.start_date))) sw
+      SELECT CASE WHEN al.child_id IS NULL THEN 0
+                  WHEN cardinality(al.workers) = 1
+                  THEN (al.starts[1] <= o.period_end AND (al.ends[1] IS NULL OR al.ends[1] > y.since))::int
+                  ELSE (SELECT count(DISTINCT w.worker_id)
+                          FROM unnest(al.workers, al.starts, al.ends) AS w(worker_id, start_date, end_date)
+                         WHERE w.start_date <= o.period_end
+                           AND (w.end_date IS NULL OR w.end_date > y.since)) END AS social_workers_12m) sw
   LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, date_of_birth FROM @R@.src_child ORDER BY child_id) c
     ON c.child_id = o.child_id
   CROSS JOIN LATERAL (SELECT CASE WHEN isfinite(c.date_of_birth)

@@ -42,16 +42,18 @@ $def$
 -- end_date), generated from the case (the last days of the months from its
 -- start's to the one before its end, kept to the report's months) rather
 -- than found by comparing it with every month end.
+-- (The first and last month ends are scalar subqueries, computed once for
+-- the statement rather than once for each case.)
 SELECT e.period_end, f.provider, f.case_id, f.family_id, f.child_id, f.start_date, f.end_date
   FROM @R@.src_family_support f
- CROSS JOIN (SELECT min(period_end) AS first_end, max(period_end) AS last_end
-               FROM @R@.period WHERE period_type = 'month') b
  CROSS JOIN LATERAL generate_series(
-           greatest(f.start_date - extract(day FROM f.start_date)::int + 1 + interval '1 month', b.first_end + 1),
-           least(f.end_date, b.last_end + 1),
+           greatest(f.start_date - extract(day FROM f.start_date)::int + 1 + interval '1 month',
+                    (SELECT min(period_end) FROM @R@.period WHERE period_type = 'month') + 1),
+           least(f.end_date, (SELECT max(period_end) FROM @R@.period WHERE period_type = 'month') + 1),
            interval '1 month') AS m(month_start)
   JOIN @R@.period e ON e.period_type = 'month' AND e.period_end = m.month_start::date - 1
- WHERE f.start_date IS NOT NULL AND f.start_date < 'infinity' AND b.last_end IS NOT NULL
+ WHERE f.start_date IS NOT NULL AND f.start_date < 'infinity'
+   AND (SELECT max(period_end) FROM @R@.period WHERE period_type = 'month') IS NOT NULL
 $def$)
 ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
