@@ -214,23 +214,33 @@ BEGIN
               WHERE m.relation = coalesce(measure_queries.relation, m.relation) LOOP
         source := CASE WHEN g.relation = ANY (shared) THEN format('%I', 'shared_' || g.relation)
                        ELSE format('%s.%I', schema, g.relation) END;
+        -- An event is kept when its date is in the years a report can
+        -- cover (cspi.in_report_years, with the last day computed once for
+        -- the query, not for each row) and placed in its month (a date's
+        -- month, as a timestamp without time zone: no time zone to look up).
         IF NOT g.per_period THEN
             -- Additive: per month, then rolled up.
             parts := parts || format(
 $q$SELECT x.indicator, p.period_type, p.period, sum(x.num), sum(x.den)
-  FROM (SELECT date_trunc('month', (%1$s)::date)::date AS month, %2$s
-          FROM %3$s t WHERE cspi.in_report_years((%1$s)::date) GROUP BY 1) g
+  FROM (SELECT date_trunc('month', (%1$s)::date::timestamp)::date AS month, %2$s
+          FROM %3$s t WHERE (%1$s)::date BETWEEN cspi.report_first_day() AND (SELECT cspi.report_last_day()) GROUP BY 1) g
  CROSS JOIN LATERAL cspi.periods_of(g.month) p
  CROSS JOIN LATERAL (VALUES %4$s) x(indicator, num, den)
  GROUP BY 1, 2, 3$q$,
                 g.anchor, g.aggregates, source, g.rows_of);
         ELSE
-            -- Distinct counts, period_end comparisons: per period.
+            -- Distinct counts, period_end comparisons: per period.  A
+            -- date's periods are its month's, so each event is joined to
+            -- its month's periods (cspi_month_period, made once for every
+            -- month a report can cover, below) instead of computing the
+            -- periods' names for each event.
             parts := parts || format(
 $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
   FROM (SELECT p.period_type, p.period, %2$s
-          FROM %3$s t CROSS JOIN LATERAL cspi.periods_of((%1$s)::date) p
-         WHERE cspi.in_report_years((%1$s)::date) AND (%5$s)
+          FROM (SELECT t.*, date_trunc('month', (%1$s)::date::timestamp)::date AS cspi_month
+                  FROM %3$s t
+                 WHERE (%1$s)::date BETWEEN cspi.report_first_day() AND (SELECT cspi.report_last_day()) AND (%5$s)) t
+          JOIN cspi_month_period p ON p.cspi_month = t.cspi_month
          GROUP BY 1, 2) g
  CROSS JOIN LATERAL (VALUES %4$s) x(indicator, num, den)$q$,
                 g.anchor, g.aggregates, source, g.rows_of, coalesce(g.row_filter, 'true'));
@@ -281,6 +291,13 @@ $q$SELECT x.indicator, g.period_end, x.num, x.den
         END IF;
     END LOOP;
 
+    IF EXISTS (SELECT 1 FROM cspi_internal.measure_groups(measure_queries.families) m
+                WHERE m.relation = coalesce(measure_queries.relation, m.relation) AND m.per_period) THEN
+        ctes := ctes || ($q$cspi_month_period AS MATERIALIZED (
+    SELECT m.month::date AS cspi_month, q.period_type, q.period, q.period_start, q.period_end
+      FROM generate_series(cspi.report_first_day(), cspi.report_last_day(), interval '1 month') AS m(month)
+     CROSS JOIN LATERAL cspi.periods_of(m.month::date) q)$q$)::text;
+    END IF;
     events := CASE WHEN cardinality(ctes) > 0 THEN 'WITH ' || array_to_string(ctes, E',\n') || E'\n' ELSE '' END
               || array_to_string(parts, E'\nUNION ALL\n');
     snapshots := array_to_string(snaps, E'\nUNION ALL\n');

@@ -27,9 +27,11 @@ WITH event_dates(d) AS (
     UNION ALL SELECT as_at FROM @R@.src_care_leaver
     UNION ALL SELECT start_date FROM @R@.src_family_support UNION ALL SELECT end_date FROM @R@.src_family_support
 ), span AS (
+    -- The dates cspi.in_report_years() admits, its last day computed once
+    -- rather than for each of the source's dates.
     SELECT min(d) AS first_event, max(d) AS last_event
       FROM event_dates
-     WHERE cspi.in_report_years(d)
+     WHERE d BETWEEN cspi.report_first_day() AND (SELECT cspi.report_last_day())
 ), months AS (
     SELECT (make_date(y, 4, 1) + m * interval '1 month')::date AS month_start
       FROM span,

@@ -31,7 +31,7 @@ COMMENT ON FUNCTION cspi.report_first_day() IS
 'The first day a report can cover: 1 April 1990. Earlier dates are not placed in periods (data_quality lists them).';
 CREATE OR REPLACE FUNCTION cspi.report_last_day() RETURNS date
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN make_date(extract(year FROM current_date)::int - (extract(month FROM current_date) < 4)::int + 1, 3, 31);
+    RETURN make_date(date_part('year', current_date)::int - (date_part('month', current_date) < 4)::int + 1, 3, 31);
 COMMENT ON FUNCTION cspi.report_last_day() IS
 'The last day a report can cover: the end of the financial year containing today. Later dates (such as 9999-12-31 for "still open") are not placed in periods: an end date there reads as open, an event there is not counted (data_quality lists it).';
 CREATE OR REPLACE FUNCTION cspi.in_report_years(d date) RETURNS boolean

@@ -328,9 +328,16 @@ WITH open_episode AS (
     -- first and last month ends are scalar subqueries, computed once for
     -- the statement rather than once for each episode, and the rows come
     -- out in the child's order, the order the stream below is read in.
+    -- The start of the episode's period of care and the child's date of
+    -- birth are found once for each episode, before it becomes a row for
+    -- each of its month ends.
     SELECT DISTINCT ON (x.child_id, e.period_end)
-           e.period_end, x.child_id, x.episode_id, x.uasc, x.distance_miles, x.period_of_care
+           e.period_end, x.child_id, x.episode_id, x.uasc, x.distance_miles, x.period_of_care,
+           poc.start_date AS period_of_care_start, c.date_of_birth
       FROM @R@.cla_episode_detail x
+      LEFT JOIN @R@.cla_period_of_care poc ON poc.child_id = x.child_id AND poc.period_of_care = x.period_of_care
+      LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, date_of_birth FROM @R@.src_child ORDER BY child_id) c
+        ON c.child_id = x.child_id
      CROSS JOIN LATERAL generate_series(
                greatest(x.start_date - extract(day FROM x.start_date)::int + 1 + interval '1 month',
                         (SELECT min(period_end) FROM @R@.period WHERE period_type = 'month') + 1),
@@ -351,24 +358,25 @@ WITH open_episode AS (
     -- started before the window and ended by its first day), a qualified
     -- social worker's allocations started (A) and no longer open (B), and
     -- health assessments completed (H).
-    SELECT o.child_id, o.period_end AS d, 'M' AS kind, o.episode_id, o.uasc, o.distance_miles, o.period_of_care
+    SELECT o.child_id, o.period_end AS d, 'M' AS kind, o.episode_id, o.uasc, o.distance_miles, o.period_of_care,
+           o.period_of_care_start, o.date_of_birth
       FROM open_episode o
     UNION ALL
-    SELECT p.child_id, e.d, e.kind, NULL, NULL, NULL, NULL
+    SELECT p.child_id, e.d, e.kind, NULL, NULL, NULL, NULL, NULL, NULL
       FROM @R@.cla_placement p
      CROSS JOIN LATERAL (VALUES (p.start_date, 'P'),
                                 (CASE WHEN p.end_date IS NOT NULL THEN greatest(p.start_date, p.end_date) END, 'Q'),
                                 (CASE WHEN p.end_date IS NOT NULL THEN greatest(p.end_date, p.start_date + 1) END, 'R')) AS e(d, kind)
      WHERE p.child_id IS NOT NULL AND e.d IS NOT NULL
     UNION ALL
-    SELECT a.child_id, e.d, e.kind, NULL, NULL, NULL, NULL
+    SELECT a.child_id, e.d, e.kind, NULL, NULL, NULL, NULL, NULL, NULL
       FROM @R@.src_allocation a
      CROSS JOIN LATERAL (VALUES (a.start_date, 'A'),
                                 (CASE WHEN a.end_date IS NOT NULL THEN greatest(a.start_date, a.end_date) END, 'B')) AS e(d, kind)
      WHERE a.qualified_social_worker AND NOT cspi_internal.is_personal_advisor(a.role)
        AND a.child_id IS NOT NULL AND a.start_date IS NOT NULL AND e.d IS NOT NULL
     UNION ALL
-    SELECT h.child_id, h.completed_date, 'H', NULL, NULL, NULL, NULL
+    SELECT h.child_id, h.completed_date, 'H', NULL, NULL, NULL, NULL, NULL, NULL
       FROM @R@.src_health_assessment h
      WHERE h.kind IN ('INITIAL', 'REVIEW') AND h.child_id IS NOT NULL AND h.completed_date IS NOT NULL
 ), swept AS (
@@ -392,6 +400,7 @@ WITH open_episode AS (
     -- start), so only the latest started by the month end can be open on
     -- it: the current placement, when one is.
     SELECT w.d AS period_end, w.child_id, w.episode_id, w.uasc, w.distance_miles, w.period_of_care,
+           w.period_of_care_start, w.date_of_birth,
            w.allocations_open > 0 AS allocated_qsw,
            w.placements_started - w.placements_before_year AS placements_12m,
            CASE WHEN w.placements_started > w.placements_closed THEN w.latest_placement_start END AS current_start,
@@ -403,22 +412,23 @@ SELECT o.period_end, o.child_id, o.episode_id, o.uasc, o.distance_miles,
        NOT o.uasc AND o.distance_miles IS NOT NULL AS distance_counted,
        NOT o.uasc AND coalesce(o.distance_miles >= 20, false) AS placed_20_miles_or_more,
        o.allocated_qsw,
-       c.date_of_birth, a.age,
-       poc.start_date AS period_of_care_start,
+       o.date_of_birth, a.age,
+       o.period_of_care_start,
        o.current_start AS placement_start,
        o.placements_12m,
        o.placements_12m >= 3 AS three_or_more_placements,
        o.latest_health AS latest_health_assessment,
-       coalesce(poc.start_date <= o.period_end - interval '12 months', false) AS health_counted,
+       coalesce(o.period_of_care_start <= o.period_end - interval '12 months', false) AS health_counted,
        coalesce(o.latest_health >= o.period_end - CASE WHEN a.age < 5 THEN interval '6 months'
                                                       ELSE interval '12 months' END, false) AS health_current,
-       coalesce(a.age < 16 AND poc.start_date <= o.period_end - interval '30 months', false)
+       coalesce(a.age < 16 AND o.period_of_care_start <= o.period_end - interval '30 months', false)
            AS stability_counted,
        coalesce(o.current_start <= o.period_end - interval '2 years', false) AS placement_2_years,
        sw.social_workers_12m,
-       sw.social_workers_12m >= 3 AS three_or_more_social_workers
+       -- (Fewer than 3 allocations cannot be 3 workers: the count is not
+       -- made again for them.)
+       coalesce(cardinality(al.workers) >= 3 AND sw.social_workers_12m >= 3, false) AS three_or_more_social_workers
   FROM month_end o
-  LEFT JOIN @R@.cla_period_of_care poc ON poc.child_id = o.child_id AND poc.period_of_care = o.period_of_care
   -- Each child's allocated workers, gathered once per child (one hash
   -- join), then counted for each month end from the child's own few: an
   -- allocation counts when it started by the month end and had not ended
@@ -431,7 +441,7 @@ SELECT o.period_end, o.child_id, o.episode_id, o.uasc, o.distance_miles,
               WHERE a.child_id IS NOT NULL AND a.worker_id IS NOT NULL AND a.start_date IS NOT NULL
                 AND NOT cspi_internal.is_personal_advisor(a.role)
               GROUP BY a.child_id) al ON al.child_id = o.child_id
-  CROSS JOIN LATERAL (SELECT greatest((o.period_end - interval '12 months')::date + 1, poc.start_date) AS since) y
+  CROSS JOIN LATERAL (SELECT greatest((o.period_end - interval '12 months')::date + 1, o.period_of_care_start) AS since) y
   CROSS JOIN LATERAL (
       SELECT CASE WHEN al.child_id IS NULL THEN 0
                   WHEN cardinality(al.workers) = 1
@@ -440,10 +450,8 @@ SELECT o.period_end, o.child_id, o.episode_id, o.uasc, o.distance_miles,
                           FROM unnest(al.workers, al.starts, al.ends) AS w(worker_id, start_date, end_date)
                          WHERE w.start_date <= o.period_end
                            AND (w.end_date IS NULL OR w.end_date > y.since)) END AS social_workers_12m) sw
-  LEFT JOIN (SELECT DISTINCT ON (child_id) child_id, date_of_birth FROM @R@.src_child ORDER BY child_id) c
-    ON c.child_id = o.child_id
-  CROSS JOIN LATERAL (SELECT CASE WHEN isfinite(c.date_of_birth)
-                              THEN extract(year FROM age(o.period_end, c.date_of_birth))::int END AS age) a
+  CROSS JOIN LATERAL (SELECT CASE WHEN isfinite(o.date_of_birth)
+                              THEN extract(year FROM age(o.period_end, o.date_of_birth))::int END AS age) a
 $def$)
 ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
