@@ -194,20 +194,13 @@ VALUES ('cp_at_period_end', 'view', 140, 'child_protection', NULL,
 'Children subject to a child protection plan at each month end, with their allocation (CP_OPEN, CP_RATE, CP_ALLOCATED_QSW).',
 $def$
 WITH open_plans AS (
-    -- The month ends each plan is open on (start_date <= period_end <
-    -- end_date), generated from the plan (as cp_plan_at_period_end does)
-    -- rather than found by comparing it with every month end.
-    SELECT DISTINCT ON (e.period_end, p.child_id) e.period_end, p.child_id, p.plan_id, p.start_date
-      FROM @R@.src_cp_plan p
-     CROSS JOIN LATERAL generate_series(
-               greatest(p.start_date - extract(day FROM p.start_date)::int + 1 + interval '1 month',
-                        (SELECT min(period_end) FROM @R@.period WHERE period_type = 'month') + 1),
-               least(p.end_date, (SELECT max(period_end) FROM @R@.period WHERE period_type = 'month') + 1),
-               interval '1 month') AS m(month_start)
-      JOIN @R@.period e ON e.period_type = 'month' AND e.period_end = m.month_start::date - 1
-     WHERE p.child_id IS NOT NULL AND p.start_date < 'infinity'
-       AND (SELECT max(period_end) FROM @R@.period WHERE period_type = 'month') IS NOT NULL
-     ORDER BY e.period_end, p.child_id, p.start_date DESC, p.plan_id DESC
+    -- The plan a child is on at each month end: of the plans open on it
+    -- (cp_plan_at_period_end, which generates each plan's month ends), the
+    -- latest started.
+    SELECT DISTINCT ON (p.period_end, p.child_id) p.period_end, p.child_id, p.plan_id, p.plan_start AS start_date
+      FROM @R@.cp_plan_at_period_end p
+     WHERE p.child_id IS NOT NULL
+     ORDER BY p.period_end, p.child_id, p.plan_start DESC, p.plan_id DESC
 ), qualified AS (
     SELECT o.period_end, o.child_id
       FROM open_plans o
@@ -224,7 +217,7 @@ $def$)
 ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, build_order = EXCLUDED.build_order, family = EXCLUDED.family, unique_key = EXCLUDED.unique_key, comment = EXCLUDED.comment, definition = EXCLUDED.definition;
 
 INSERT INTO cspi.report_object (name, kind, build_order, family, unique_key, comment, definition)
-VALUES ('cp_plan_at_period_end', 'view', 145, 'child_protection', NULL,
+VALUES ('cp_plan_at_period_end', 'view', 138, 'child_protection', NULL,
 'Child protection plans open at each month end (plans, not children: a child with two overlapping plans has two rows), with how long each had lasted and whether 2 years or more (CP_2YEARS_PLUS).',
 $def$
 -- The month ends each plan is open on (start_date <= period_end <
