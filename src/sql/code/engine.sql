@@ -259,12 +259,13 @@ $q$SELECT x.indicator, g.period_type, g.period, x.num, x.den
 
     -- Snapshots at each month end: one scan per relation.  Where some of
     -- a relation's measures count distinct values (children, families),
-    -- its rows are first grouped by month end and each such value, for
-    -- each value at once (GROUPING SETS, one hashed pass, where count(DISTINCT)
-    -- sorts the month's rows once for each aggregate): a value is counted
-    -- when some row of it meets the measure's filter and numerator (or
-    -- denominator); the other measures are counted in the set of the month
-    -- end alone.  NULL values are not counted, as count(DISTINCT) skips them.
+    -- its rows are first grouped by month end and each such value, every
+    -- key in the same statement (GROUPING SETS: one sort or hash per key,
+    -- where count(DISTINCT) sorts the month's rows once for each
+    -- aggregate): a value is counted when some row of it meets the
+    -- measure's filter and numerator (or denominator); the other measures
+    -- are counted in the set of the month end alone.  NULL values are not
+    -- counted, as count(DISTINCT) skips them.
     FOR g IN
         SELECT m.relation,
                array_agg(m ORDER BY m.indicator) AS measures,
