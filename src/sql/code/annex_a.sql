@@ -370,7 +370,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (8, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
  (8, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
  (8, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
- (8, 6, 'Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)', 'text', 'a) Yes if an episode of care of the child (short breaks left out) with uasc overlaps the year (as_at - 12 months to as_at), else b) No.', '{}', NULL),
+ (8, 6, 'Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)', 'text', 'a) Yes if an episode of care of the child (short breaks left out) with uasc overlaps the year (as_at - 12 months to as_at), else b) No; blank when the source has no cla_episode.uasc.', '{cla_episode.uasc}', NULL),
  (8, 7, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
  (8, 8, 'Date Started to be Looked After', 'date', 'The start of the child''s latest period of care (cla_period_of_care: short breaks V3/V4 left out, as in every children-in-care figure) started on or before as_at and open then or ended from as_at - 6 months; one row per child.', '{}', NULL),
  (8, 9, 'Child''s Category of Need', 'text', 'Blank.', '{}', 'not in the data contract yet: cla_episode.category_of_need'),
@@ -405,7 +405,7 @@ WITH common(heading, data_type, derivation, requires) AS (VALUES
  (9, 3, 'Ethnicity', NULL, NULL, NULL, NULL),
  (9, 4, 'Date of Birth', NULL, NULL, NULL, NULL),
  (9, 5, 'Age of Child (Years)', NULL, NULL, NULL, NULL),
- (9, 6, 'Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)', 'text', 'a) Yes if any episode of care of the young person started on or before as_at has uasc, else b) No; blank when the source has no cla_episode.', '{cla_episode}', NULL),
+ (9, 6, 'Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)', 'text', 'a) Yes if any episode of care of the young person started on or before as_at has uasc, else b) No; blank when the source has no cla_episode or its uasc.', '{cla_episode,cla_episode.uasc}', NULL),
  (9, 7, 'Does the Child have a Disability', NULL, NULL, NULL, NULL),
  (9, 8, 'Allocated Team', NULL, NULL, NULL, NULL),
  (9, 9, 'Allocated Worker', NULL, NULL, NULL, NULL),
@@ -691,7 +691,8 @@ list(n, comment, definition) AS (
  UNION ALL
  SELECT 8, 'Annex A List 8, children in care: each child''s latest period of care (short breaks left out) started by the day the lists are as at and open then or ended in the six months before it, one row per child, with Ofsted''s headings (cspi.annex_a_column).',
         format($d$SELECT %s,
-       CASE WHEN EXISTS (SELECT 1 FROM @R@.cla_episode_detail e
+       CASE WHEN NOT 'cla_episode.uasc' = ANY (cfg.present) THEN NULL
+            WHEN EXISTS (SELECT 1 FROM @R@.cla_episode_detail e
                           WHERE e.child_id = t.child_id AND e.uasc AND e.start_date <= a.as_at
                             AND (e.end_date IS NULL OR e.end_date >= cfg.year_start))
             THEN 'a) Yes' ELSE 'b) No' END AS "UASC within the Last 12 Months (Y/N)",
@@ -785,7 +786,7 @@ list(n, comment, definition) AS (
  UNION ALL
  SELECT 9, 'Annex A List 9, care leavers: each young person whose entitlement to leaving-care services (leaving_care) is open on the day the lists are as at, one row per young person, with Ofsted''s headings (cspi.annex_a_column).',
         format($d$SELECT %s,
-       CASE WHEN 'cla_episode' = ANY (cfg.present)
+       CASE WHEN 'cla_episode.uasc' = ANY (cfg.present)
             THEN CASE WHEN EXISTS (SELECT 1 FROM @R@.src_cla_episode e
                                     WHERE e.child_id = t.child_id AND e.uasc AND e.start_date <= a.as_at)
                       THEN 'a) Yes' ELSE 'b) No' END END

@@ -46,7 +46,7 @@ INSERT INTO cspi.breakdown_dimension (dimension, display_order, requires, catego
                            'BEH', 'CON', 'AUT', 'DDA') THEN 'disabled'
     ELSE 'unknown' END$e$,
  'Whether the child is disabled: true, yes or a CIN census disability code (MOB, HAND, PC, INC, COMM, LD, HEAR, VIS, BEH, CON, AUT, DDA) is disabled, false, no or NONE is not; unknown for no value or any other code.'),
-('uasc', 5, '{cla_episode}', $e$CASE WHEN EXISTS (SELECT 1 FROM @R@.src_cla_episode e
+('uasc', 5, '{cla_episode,cla_episode.uasc}', $e$CASE WHEN EXISTS (SELECT 1 FROM @R@.src_cla_episode e
                          WHERE e.child_id = c.child_id AND e.uasc AND e.start_date <= c.at_date)
           THEN 'UASC' ELSE 'not UASC' END$e$,
  'Whether the child had, by the day the figure counts the case, an episode of care as an unaccompanied asylum-seeking child (UASC).'),

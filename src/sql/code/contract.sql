@@ -354,4 +354,11 @@ UPDATE cspi.contract_column SET optional = true
                                    ('cla_episode', 'placement_urn'),
                                    ('care_leaver', 'in_touch_code'), ('care_leaver', 'accommodation'),
                                    ('allocation', 'role'),
-                                   ('adoption', 'adoptive_family_id'));
+                                   ('adoption', 'adoptive_family_id'),
+                                   -- What the Standard Safeguarding Dataset cannot
+                                   -- give, or gives only by an inference that can be
+                                   -- switched off (issue 27): without them CIC_UASC
+                                   -- and CIC_STARTED_UASC, the allocated-QSW
+                                   -- indicators and CIC_RHA_DONE are unavailable.
+                                   ('cla_episode', 'uasc'), ('allocation', 'qualified_social_worker'),
+                                   ('health_assessment', 'due_date'));

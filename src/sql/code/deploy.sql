@@ -330,6 +330,18 @@ BEGIN
             END IF;
         END LOOP;
     END LOOP;
+    -- The source's reasons for what it lacks (source_gap, optional), read
+    -- by the same rule.
+    SELECT k.relowner INTO rel_owner
+      FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace
+     WHERE n.nspname = source_schema AND k.relname = 'source_gap' AND k.relkind IN ('r', 'v', 'm', 'f', 'p');
+    IF FOUND AND rel_owner <> current_user::regrole AND pg_has_role(current_user, rel_owner, 'USAGE') THEN
+        RAISE EXCEPTION 'source relation %.source_gap belongs to role %, whose functions would run with the rights of role %',
+                        source_schema, pg_get_userbyid(rel_owner), current_user
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = format('Deploy the report as role %s, or give the source to role %s.',
+                                pg_get_userbyid(rel_owner), current_user);
+    END IF;
     IF cardinality(problems) > 0 THEN
         RAISE EXCEPTION 'source schema "%" does not fit the data contract (% problems)', source_schema, cardinality(problems)
             USING ERRCODE = 'invalid_table_definition',

@@ -69,6 +69,8 @@ DECLARE
     o record;
     select_list text;
     query text;
+    gap_items text[] := '{}';
+    gap_reasons text[] := '{}';
 BEGIN
     -- One view per source relation, reading it as the contract says; an
     -- empty one with the same columns for a relation the source lacks.
@@ -99,12 +101,31 @@ BEGIN
                                (SELECT extversion FROM pg_extension WHERE extname = ''cspi'') AS cspi_version,
                                %L::text AS la_code',
                        schema, source_schema, calendar, present, la_code);
-        EXECUTE format('CREATE TABLE %I.indicator_availability AS
-                        SELECT i.code AS indicator, m.missing = ''{}'' AS available, m.missing AS missing_relations
+        -- Why an indicator is unavailable: for each relation or column
+        -- it needs that the source lacks, the reason the source gives in
+        -- its optional relation source_gap (an adapter such as
+        -- cspi.source_from_ssd writes it), else that the source lacks it.
+        IF to_regclass(format('%I.source_gap', source_schema)) IS NOT NULL THEN
+            EXECUTE format('SELECT coalesce(array_agg(btrim(g.item::text) ORDER BY btrim(g.item::text)), ''{}''),
+                                   coalesce(array_agg(g.reason::text ORDER BY btrim(g.item::text)), ''{}'')
+                              FROM (SELECT DISTINCT ON (btrim(item::text)) item, reason FROM %I.source_gap
+                                     WHERE item IS NOT NULL AND reason IS NOT NULL
+                                     ORDER BY btrim(item::text), reason::text) g', source_schema)
+               INTO gap_items, gap_reasons;
+        END IF;
+        EXECUTE format('CREATE TABLE %1$I.indicator_availability AS
+                        SELECT i.code AS indicator, m.missing = ''{}'' AS available, m.missing AS missing_relations,
+                               m.reason
                           FROM cspi.indicator i
-                          CROSS JOIN LATERAL (SELECT coalesce(array_agg(x ORDER BY x), ''{}'') AS missing
-                                                FROM unnest(i.requires) AS x WHERE NOT x = ANY (%L::text[])) m',
-                       schema, present);
+                          CROSS JOIN LATERAL (
+                              SELECT coalesce(array_agg(x ORDER BY x), ''{}'') AS missing,
+                                     string_agg(coalesce((%3$L::text[])[array_position(%2$L::text[], x)],
+                                                         CASE WHEN x LIKE ''%%.%%''
+                                                              THEN format(''the source has no column %%s'', x)
+                                                              ELSE format(''the source has no relation %%s'', x) END),
+                                                ''; '' ORDER BY x) AS reason
+                                FROM unnest(i.requires) AS x WHERE NOT x = ANY (%4$L::text[])) m',
+                       schema, gap_items, gap_reasons, present);
     ELSE
         pending := pending || cspi_internal.publish_view(schema, 'deployment', format('SELECT * FROM %I.deployment', internal), false, skip_schemas);
         pending := pending || cspi_internal.publish_view(schema, 'indicator_availability',

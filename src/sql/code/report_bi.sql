@@ -19,6 +19,7 @@ INSERT INTO cspi.report_column (object, column_name, comment) VALUES
  ('', 'in_timescale', 'It was held or made within its timescale.'),
  ('', 'indicator', 'The indicator''s code (cspi.indicator.code).'),
  ('', 'missing_relations', 'The source relations the indicator needs that the source lacks.'),
+ ('indicator_availability', 'reason', 'Why the indicator is unavailable, in words: for each relation or column it needs that the source lacks, the reason the source gives (its optional relation source_gap, which cspi.source_from_ssd writes), else that the source lacks it; NULL when available.'),
  ('', 'numerator', 'The figure''s numerator: the cases in timescale (percentages) or the count.'),
  ('', 'period', 'The period: a financial year ''2023/24'', a quarter ''2023/24 Q1'' or a month ''2023-04''.'),
  ('', 'period_end', 'The last day of the period.'),
