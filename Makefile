@@ -102,6 +102,10 @@ SQL_SOURCES = \
 	src/sql/code/annex_a.sql \
 	src/sql/code/returns.sql \
 	src/sql/code/returns_source.sql \
+	src/sql/schema/ssd.sql \
+	src/sql/code/ssd_map.sql \
+	src/sql/code/ssd_source.sql \
+	src/sql/code/ssd_export.sql \
 	src/sql/schema/region.sql \
 	src/sql/code/region.sql \
 	src/sql/code/restore_views.sql
@@ -180,7 +184,8 @@ REGRESS = \
 	incremental \
 	timeliness \
 	breakdown \
-	annex_a
+	annex_a \
+	ssd
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 
 # The isolation suite: test/isolation/specs and test/isolation/expected.

@@ -5,7 +5,8 @@
 # (per-row times and their ratio to the plain-SQL baselines, in one run).
 # Environment: BENCH_ROWS (default 10000000), BENCH (one of the file names
 # without .sql or .sh: workdays, region, ...), PGVERSION (default 15);
-# bench/region.sh: BENCH_COUNCILS (default 30), BENCH_SCALE (default 1).
+# bench/region.sh: BENCH_COUNCILS (default 30), BENCH_SCALE (default 1);
+# bench/ssd.sh: BENCH_SSD_SCALE (default 1), BENCH_SSD_RUNS (default 3).
 set -eu
 cd "$(dirname "$0")/.."
 export "$(tools/prepare.sh)"

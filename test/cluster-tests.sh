@@ -99,6 +99,11 @@ check returns:public-samples test/returns/samples.sh
 check returns:characteristics test/returns/characteristics.sh
 check returns:hostile-names test/returns/hostile-names.sh
 
+# The Standard Safeguarding Dataset: generated councils written out as SSD
+# and deployed from it give the direct deploy's figures, for several seeds
+# and scales.
+check ssd:round-trip test/ssd/roundtrip.sh
+
 # Ofsted's Annex A: the workbook tools/cspi-annex-a writes, read back by
 # openpyxl and converted to CSV by LibreOffice, with the template's sheet
 # names and headings (test/annex_a/template_headings.csv).

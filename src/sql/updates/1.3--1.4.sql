@@ -174,3 +174,22 @@ COMMENT ON COLUMN cspi.annex_a_code.dimension IS 'What the code is: gender (from
 COMMENT ON COLUMN cspi.annex_a_code.dfe_code IS 'The code as the data contract holds it (upper case, trimmed): a CIN census or SSDA903 code, or a value the contract accepts (TRUE, NONE).';
 COMMENT ON COLUMN cspi.annex_a_code.ofsted_label IS 'Ofsted''s label for it, character for character (curly apostrophes included).';
 GRANT SELECT ON cspi.annex_a_code TO PUBLIC;
+
+-- The Standard Safeguarding Dataset as a source (issue 27): its code map.
+CREATE TABLE cspi.ssd_code_map (
+    item    text NOT NULL CHECK (item ~ '^[a-z][a-z_]*$'),
+    value   text NOT NULL,
+    key     text GENERATED ALWAYS AS (upper(btrim(value))) STORED,
+    code    text,
+    shipped boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (item, key)
+);
+COMMENT ON TABLE cspi.ssd_code_map IS
+'How cspi.source_from_ssd() reads the coded columns of the Standard Safeguarding Dataset: for each item (legal_status, reason_new, reason_ceased, placement, immigration_status, activity, accommodation_suitable, in_touch, ...; doc/ssd.md lists them and the columns they read), each value an SSD build writes (matched ignoring case and surrounding spaces) and the data contract''s code it stands for (NULL: a placeholder, read as missing). Shipped rows hold the DfE''s codes and the known spellings of the SystemC and Eclipse builds; a council adds its own (kept by pg_dump). A value with no row is read as given and listed by the source schema''s data_quality view.';
+COMMENT ON COLUMN cspi.ssd_code_map.item IS 'What the value is (doc/ssd.md lists the items and the SSD columns each reads).';
+COMMENT ON COLUMN cspi.ssd_code_map.value IS 'The value as an SSD build writes it (a code or a description).';
+COMMENT ON COLUMN cspi.ssd_code_map.key IS 'The value upper-cased and trimmed: what a value is matched on.';
+COMMENT ON COLUMN cspi.ssd_code_map.code IS 'The data contract''s code for it; NULL: the value is a placeholder (such as Eclipse''s DQ placement type), read as missing.';
+COMMENT ON COLUMN cspi.ssd_code_map.shipped IS 'Shipped by cspi (replaced by an upgrade); a council''s own rows, or shipped rows it changed and marked false, are kept by pg_dump and by upgrades.';
+SELECT pg_catalog.pg_extension_config_dump('cspi.ssd_code_map', 'WHERE NOT shipped');
+GRANT SELECT ON cspi.ssd_code_map TO PUBLIC;
