@@ -168,7 +168,20 @@ SELECT indicator, reason FROM ssd_none_report.indicator_availability
  WHERE NOT available AND reason LIKE '%switched off%' ORDER BY indicator;
 SELECT inference FROM cspi.ssd_inferences();
 
--- Errors.
+-- Errors.  A hostile neighbour: an SSD table (or a source relation)
+-- of a council role, read by a superuser, whose policies or functions
+-- would run with the superuser's rights.
+CREATE ROLE regress_ssd_council;
+CREATE SCHEMA ssd_theirs AUTHORIZATION regress_ssd_council;
+SET ROLE regress_ssd_council;
+CREATE TABLE ssd_theirs.ssd_person (pers_person_id varchar(48));
+RESET ROLE;
+SELECT cspi.source_from_ssd('src_x', 'ssd_theirs');
+SELECT cspi.export_ssd('ssd_nothing', 'ssd_theirs');
+ALTER TABLE ssd_theirs.ssd_person RENAME TO child;
+SELECT cspi.export_ssd('ssd_theirs', 'ssd_x');
+DROP SCHEMA ssd_theirs CASCADE;
+DROP ROLE regress_ssd_council;
 SELECT cspi.source_from_ssd('src_x', 'ssd_eclipse', '{uasc,guesswork}');
 SELECT cspi.source_from_ssd('src_x', 'no_such_schema');
 SELECT cspi.source_from_ssd('src_x', 'ssd_nothing');
@@ -180,6 +193,29 @@ INSERT INTO cspi.ssd_code_map (item, value, code) VALUES ('legal_status', 'WARDS
 SELECT cspi.ssd_code('legal_status', '  care order sec. 31(A) '), cspi.ssd_code('placement', 'dq'),
        cspi.ssd_code('placement', 'Q9'), cspi.ssd_code('sex', 'SSD_PH'), cspi.ssd_code('sex', NULL),
        cspi.ssd_id(' SSD_PH '), cspi.ssd_id('-1'), cspi.ssd_id(' 42 '), cspi.ssd_date('1900-01-01'), cspi.ssd_date('2024-01-01');
+
+-- As the council's own reporting role, not a superuser: its SSD, its
+-- views, its report.  The map is the extension owner's: the role reads it.
+CREATE ROLE regress_ssd_analyst NOLOGIN;
+DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO regress_ssd_analyst', current_database()); END $$;
+SET ROLE regress_ssd_analyst;
+SELECT cspi.create_source_tables('an_empty');
+SELECT count(*) AS tables FROM cspi.export_ssd('an_empty', 'an_ssd');
+INSERT INTO an_ssd.ssd_person (pers_person_id, pers_dob) VALUES ('A1', '2012-01-01');
+INSERT INTO an_ssd.ssd_cla_episodes (clae_cla_episode_id, clae_person_id, clae_cla_placement_id, clae_cla_episode_start_date,
+                                     clae_cla_episode_start_reason) VALUES ('AE1', 'A1', 'AP1', '2023-10-02', 'Started to be looked after');
+INSERT INTO an_ssd.ssd_legal_status VALUES ('AL1', 'A1', 'Care Order Sec. 31(a)', '2023-10-02', NULL);
+INSERT INTO an_ssd.ssd_cla_placement (clap_cla_placement_id, clap_cla_placement_type) VALUES ('AP1', 'U4');
+SELECT cspi.source_from_ssd('an_source', 'an_ssd');
+SELECT count(*) FILTER (WHERE available) AS available FROM cspi.deploy('an_source', 'an_report');
+SELECT indicator, numerator FROM an_report.indicator_value WHERE period = '2023/24' AND indicator IN ('CIC_OPEN', 'CIC_STARTED') ORDER BY 1;
+INSERT INTO cspi.ssd_code_map (item, value, code) VALUES ('legal_status', 'Ward of court', 'C2');
+RESET ROLE;
+SELECT internal_schema AS an_internal FROM cspi.deployment WHERE report_schema = 'an_report' \gset
+DELETE FROM cspi.deployment WHERE report_schema = 'an_report';
+DROP SCHEMA :"an_internal", an_report, an_source, an_ssd, an_empty CASCADE;
+DO $$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM regress_ssd_analyst', current_database()); END $$;
+DROP ROLE regress_ssd_analyst;
 
 DROP SCHEMA ssd_report, ssd_none_report, src_systemc, src_eclipse, src_none, ssd_systemc, ssd_eclipse, ssd_nothing CASCADE;
 DELETE FROM cspi.ssd_code_map WHERE NOT shipped;

@@ -90,6 +90,9 @@ BEGIN
         RAISE EXCEPTION 'the SSD schema must not be the source schema "%"', source_schema
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    PERFORM cspi_internal.check_relation_owners(source_schema, names, 'cspi.export_ssd');
+    PERFORM cspi_internal.check_relation_owners(ssd_schema, ARRAY(SELECT x.ssd_table FROM cspi_internal.ssd_tables() x),
+                                                'cspi.export_ssd');
     -- What fills each table: a query whose columns are named as SSD's.
     -- A child's sex is written M, F or U; disability as its code (DDA for
     -- a disabled child with no code, NONE for none).  A period of care is

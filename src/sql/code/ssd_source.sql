@@ -138,6 +138,10 @@ BEGIN
         RAISE EXCEPTION 'the source schema must not be the SSD schema "%"', ssd_schema
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    -- The views run with the rights of whoever reads them: not over
+    -- another role's tables whose functions would gain the caller's.
+    PERFORM cspi_internal.check_relation_owners(ssd_schema, ARRAY(SELECT t.ssd_table FROM cspi_internal.ssd_tables() t),
+                                                'cspi.source_from_ssd');
     EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', source_schema);
 
     -- child ← ssd_person, ssd_family, ssd_disability
@@ -464,6 +468,33 @@ END
 $fn$;
 COMMENT ON FUNCTION cspi.source_from_ssd(name, name, text[]) IS
 'Creates in source_schema the data contract''s relations as views over the Standard Safeguarding Dataset''s tables in ssd_schema (Data to Insight''s SSD, its SystemC and Eclipse builds, SSD''s own table and column names; doc/ssd.md): child, referral (without completed_date), cin_episode, contact, cin_plan, assessment, s47_enquiry, cp_plan, cp_review, cla_episode, cla_review, visit (without due dates), allocation, health_assessment (completed checks, without due_date), care_leaver and family_support, each only when its SSD tables are there. Coded values are read through cspi.ssd_code_map (descriptions and codes alike; placeholders such as 1900-01-01, SSD_PH, -1, 999.9 and DQ as missing). inferences names those of cspi.ssd_inferences() to make (NULL: all); without one, what it infers is left out. What SSD cannot give (referral.completed_date, missing_episode, health_assessment.due_date, the population) is left out, and the view source_gap says why, which deploy() gives in indicator_availability.reason; the view data_quality lists every SSD row with a value the map lacks. Returns the relations created.';
+
+-- The rule deploy() keeps, for what source_from_ssd and export_ssd read
+-- or write with the caller's rights: no relation of another role whose
+-- privileges the caller holds (a superuser over a council role's views,
+-- whose functions, policies or triggers would run with the superuser's
+-- rights).
+CREATE OR REPLACE FUNCTION cspi_internal.check_relation_owners(schema name, relations text[], what text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    r record;
+BEGIN
+    SELECT c.relname, pg_get_userbyid(c.relowner) AS owner INTO r
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = schema AND c.relname = ANY (relations)
+       AND c.relowner <> current_user::regrole AND pg_has_role(current_user, c.relowner, 'USAGE')
+     ORDER BY c.relname LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '%.% belongs to role %, whose functions would run with the rights of role %', schema, r.relname, r.owner, current_user
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = format('Run %s as role %s, or give the relation to role %s.', what, r.owner, current_user);
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION cspi_internal.check_relation_owners(name, text[], text) IS
+'Raises insufficient_privilege, naming the relation, its owner and what to run as whom, when a relation of schema named in relations belongs to another role whose privileges the current role holds (so its functions would run with more rights than its owner''s): the rule deploy() keeps, for cspi.source_from_ssd and cspi.export_ssd.';
 
 -- Whether the SSD schema has a table (or view) of that name.
 CREATE OR REPLACE FUNCTION cspi_internal.ssd_has(ssd_schema name, ssd_table text) RETURNS boolean
