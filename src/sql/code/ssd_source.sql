@@ -109,6 +109,11 @@ DECLARE
     s constant text := quote_ident(ssd_schema);
     infer text[] := coalesce(inferences, ARRAY(SELECT i.inference FROM cspi.ssd_inferences() i));
     unknown text;
+    -- What an inference gives, when it is made and its SSD table is there.
+    with_family boolean;
+    with_uasc boolean;
+    with_qsw boolean;
+    no_provider boolean;
     made text[] := '{}';
     gap text[] := '{}';         -- item, reason, item, reason...
     missing_tables text;
@@ -143,6 +148,9 @@ BEGIN
     PERFORM cspi_internal.check_relation_owners(ssd_schema, ARRAY(SELECT t.ssd_table FROM cspi_internal.ssd_tables() t),
                                                 'cspi.source_from_ssd');
     EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', source_schema);
+    with_family := 'family' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_family');
+    with_uasc := 'uasc' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_immigration_status');
+    with_qsw := 'qualified_social_worker' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_professionals');
 
     -- child ← ssd_person, ssd_family, ssd_disability
     defs := defs || jsonb_build_object('child', format($q$
@@ -154,11 +162,11 @@ SELECT cspi.ssd_id(p.pers_person_id::text) AS child_id,
        %3$s AS disability,
        %4$s AS upn
   FROM %1$s.ssd_person p%5$s%6$s$q$, s,
-        CASE WHEN 'family' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_family') THEN 'f.family_id' ELSE NULL END,
+        CASE WHEN with_family THEN 'f.family_id' ELSE NULL END,
         CASE WHEN cspi_internal.ssd_has(ssd_schema, 'ssd_disability') THEN 'd.disability' ELSE 'NULL::text' END,
         CASE WHEN cspi_internal.source_has_column(ssd_schema, 'ssd_person', 'pers_upn')
              THEN 'nullif(btrim(p.pers_upn::text), '''')' ELSE 'NULL::text' END,
-        CASE WHEN 'family' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_family') THEN format($j$
+        CASE WHEN with_family THEN format($j$
   LEFT JOIN (SELECT cspi.ssd_id(x.fami_person_id::text) AS person_id, min(cspi.ssd_id(x.fami_family_id::text) COLLATE "C") AS family_id
                FROM %s.ssd_family x GROUP BY 1) f ON f.person_id = cspi.ssd_id(p.pers_person_id::text)$j$, s) ELSE '' END,
         CASE WHEN cspi_internal.ssd_has(ssd_schema, 'ssd_disability') THEN format($j$
@@ -167,7 +175,7 @@ SELECT cspi.ssd_id(p.pers_person_id::text) AS child_id,
                             cspi.ssd_code('disability', y.disa_disability_code::text) COLLATE "C" AS code
                        FROM %s.ssd_disability y) x
               GROUP BY 1) d ON d.person_id = cspi.ssd_id(p.pers_person_id::text)$j$, s) ELSE '' END));
-    IF defs->>'child' LIKE '%AS family_id%' AND NOT ('family' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_family')) THEN
+    IF NOT with_family THEN
         -- without the family inference, the optional column is left out
         defs := jsonb_set(defs, '{child}', to_jsonb(regexp_replace(defs->>'child', '\n\s*AS family_id,', '')));
         gap := gap || ARRAY['child.family_id',
@@ -285,9 +293,9 @@ SELECT DISTINCT ON (e.clae_cla_episode_id, e.clae_person_id, e.clae_cla_episode_
              OR l.lega_legal_status_end_date::date >= e.clae_cla_episode_start_date::date)%3$s
  ORDER BY e.clae_cla_episode_id, e.clae_person_id, e.clae_cla_episode_start_date,
           l.lega_legal_status_start_date DESC NULLS LAST, cspi.ssd_id(l.lega_legal_status_id::text)$q$, s,
-        CASE WHEN 'uasc' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_immigration_status')
+        CASE WHEN with_uasc
              THEN 'u.episode_id IS NOT NULL' ELSE 'NULL::boolean' END,
-        CASE WHEN 'uasc' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_immigration_status') THEN format($j$
+        CASE WHEN with_uasc THEN format($j$
   LEFT JOIN (SELECT DISTINCT cspi.ssd_id(x.clae_cla_episode_id::text) AS episode_id
                FROM %1$s.ssd_cla_episodes x
                JOIN %1$s.ssd_immigration_status y ON cspi.ssd_id(y.immi_person_id::text) = cspi.ssd_id(x.clae_person_id::text)
@@ -296,7 +304,7 @@ SELECT DISTINCT ON (e.clae_cla_episode_id, e.clae_person_id, e.clae_cla_episode_
                      OR y.immi_immigration_status_end_date::date >= x.clae_cla_episode_start_date::date)
               WHERE cspi.ssd_code('immigration_status', y.immi_immigration_status::text) = 'UASC') u
          ON u.episode_id = cspi.ssd_id(e.clae_cla_episode_id::text)$j$, s) ELSE '' END));
-    IF NOT ('uasc' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_immigration_status')) THEN
+    IF NOT with_uasc THEN
         defs := jsonb_set(defs, '{cla_episode}', to_jsonb(replace(defs->>'cla_episode', E'\n       NULL::boolean AS uasc,', '')));
         gap := gap || ARRAY['cla_episode.uasc',
                             CASE WHEN 'uasc' = ANY (infer) THEN 'the SSD schema has no table ssd_immigration_status'
@@ -347,12 +355,12 @@ SELECT cspi.ssd_id(i.invo_person_id::text) AS child_id,
        lower(cspi.ssd_code('involvement_role', i.invo_professional_role_id::text)) AS role
   FROM %1$s.ssd_involvements i%4$s%5$s
  WHERE cspi.ssd_code('involvement_role', i.invo_professional_role_id::text) IN ('SOCIAL_WORKER', 'PERSONAL_ADVISOR')$q$, s,
-        CASE WHEN 'qualified_social_worker' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_professionals')
+        CASE WHEN with_qsw
              THEN 'coalesce(w.registered, false)' ELSE 'NULL::boolean' END,
         CASE WHEN cspi_internal.ssd_has(ssd_schema, 'ssd_department')
              THEN 'coalesce(t.team_name, cspi.ssd_id(i.invo_professional_team::text))'
              ELSE 'cspi.ssd_id(i.invo_professional_team::text)' END,
-        CASE WHEN 'qualified_social_worker' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_professionals') THEN format($j$
+        CASE WHEN with_qsw THEN format($j$
   LEFT JOIN (SELECT cspi.ssd_id(x.prof_professional_id::text) AS worker_id,
                     bool_or(x.prof_social_worker_registration_no::text ~* '^\s*SW\s*[0-9]') AS registered
                FROM %s.ssd_professionals x GROUP BY 1) w ON w.worker_id = cspi.ssd_id(i.invo_professional_id::text)$j$, s)
@@ -361,7 +369,7 @@ SELECT cspi.ssd_id(i.invo_person_id::text) AS child_id,
   LEFT JOIN (SELECT DISTINCT ON (1) cspi.ssd_id(x.dept_team_id::text) AS team_id, nullif(btrim(x.dept_team_name::text), '') AS team_name
                FROM %s.ssd_department x ORDER BY 1, 2) t ON t.team_id = cspi.ssd_id(i.invo_professional_team::text)$j$, s)
              ELSE '' END));
-    IF NOT ('qualified_social_worker' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_professionals')) THEN
+    IF NOT with_qsw THEN
         defs := jsonb_set(defs, '{allocation}', to_jsonb(replace(defs->>'allocation', E'\n       NULL::boolean AS qualified_social_worker,', '')));
         gap := gap || ARRAY['allocation.qualified_social_worker',
                             CASE WHEN 'qualified_social_worker' = ANY (infer) THEN 'the SSD schema has no table ssd_professionals'
@@ -409,15 +417,15 @@ SELECT cspi.ssd_id(c.clea_person_id::text) AS child_id,
     -- family_support ← ssd_early_help_episodes: the provider from the
     -- organisation through cspi.ssd_code_map (item early_help_provider),
     -- the family from ssd_family.
-    IF NOT ('family' = ANY (infer) AND cspi_internal.ssd_has(ssd_schema, 'ssd_family')) THEN
+    IF NOT with_family THEN
         gap := gap || ARRAY['family_support',
                             CASE WHEN 'family' = ANY (infer) THEN 'the SSD schema has no table ssd_family, which gives the family'
                                  ELSE 'the inference family is switched off (cspi.source_from_ssd)' END];
     ELSIF cspi_internal.ssd_has(ssd_schema, 'ssd_early_help_episodes') THEN
         EXECUTE format($q$SELECT NOT EXISTS (SELECT 1 FROM %s.ssd_early_help_episodes e
                                               WHERE cspi.ssd_code('early_help_provider', e.earl_episode_organisation::text) IN ('INTERNAL', 'EXTERNAL'))
-                             AND EXISTS (SELECT 1 FROM %1$s.ssd_early_help_episodes)$q$, s) INTO STRICT unknown;
-        IF unknown::boolean THEN
+                             AND EXISTS (SELECT 1 FROM %1$s.ssd_early_help_episodes)$q$, s) INTO STRICT no_provider;
+        IF no_provider THEN
             gap := gap || ARRAY['family_support',
                                 'no organisation of ssd_early_help_episodes (earl_episode_organisation) is mapped to internal or external in cspi.ssd_code_map (item early_help_provider), so SSD cannot say who provided the support'];
         ELSE
